@@ -1,0 +1,3 @@
+"""transync: keep machine-translated documentation honest."""
+
+__version__ = "0.1.0"

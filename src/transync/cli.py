@@ -1,0 +1,92 @@
+"""Command-line entry point: parses arguments and hands them to `transync.commands`.
+
+Heavy libraries (rich, markdown-it-py, gitpython) are imported by the commands that use them,
+so `transync --help` stays fast.
+"""
+
+from __future__ import annotations
+
+import traceback
+from collections.abc import Callable
+
+import click
+
+from transync import __version__
+from transync.errors import EXIT_CANNOT_RUN, TransyncError
+
+EXIT_CODES_HELP = """\b
+Exit codes:
+  0  the command ran (for `check`: the policy passed)
+  1  `check` only: the policy failed
+  2  transync could not run (bad PATH, bad config, unreadable input, git trouble)
+"""
+
+
+@click.group(epilog=EXIT_CODES_HELP, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="transync")
+@click.option("--debug", is_flag=True, help="Show a Python traceback when something goes wrong.")
+@click.pass_context
+def cli(context: click.Context, debug: bool) -> None:
+    """Keep machine-translated documentation honest.
+
+    transync reads the metadata co-op-translator leaves in translated files and tells you which
+    translations are stale, missing, orphaned or broken.
+    """
+    context.obj = {"debug": debug}
+
+
+@cli.command(epilog=EXIT_CODES_HELP)
+@click.argument("path", default=".", type=click.Path(file_okay=False))
+@click.option(
+    "--lang", "languages", multiple=True, metavar="CODE", help="Only this language (repeatable)."
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["table", "json", "markdown"]),
+    default="table",
+    show_default=True,
+    help="Output format; json is the versioned transync.report/1 schema.",
+)
+@click.option("--details", is_flag=True, help="List the files in each state and every finding.")
+@click.pass_context
+def status(
+    context: click.Context, path: str, languages: tuple[str, ...], output_format: str, details: bool
+) -> None:
+    """Show the state of every translation under PATH (default: the current folder)."""
+    from transync.commands.status import status as run_status
+
+    _run(context, lambda: run_status(path, languages, output_format, details))
+
+
+def _run(context: click.Context, command: Callable[[], int]) -> None:
+    """Run a command; turn every error into one line on stderr and a documented exit code."""
+    try:
+        code = command()
+    except TransyncError as error:
+        _fail(context, f"transync: error: {error}", error.exit_code)
+    except KeyboardInterrupt:
+        _fail(context, "transync: interrupted", 130)
+    except Exception as error:  # never a traceback for users; --debug shows it
+        _fail(
+            context,
+            f"transync: internal error: {type(error).__name__}: {error} (rerun with --debug)",
+            EXIT_CANNOT_RUN,
+        )
+    else:
+        context.exit(code)
+
+
+def _fail(context: click.Context, message: str, code: int) -> None:
+    if context.obj and context.obj.get("debug"):
+        traceback.print_exc()
+    click.echo(message.replace("\n", " "), err=True)
+    context.exit(code)
+
+
+def main() -> None:
+    cli(prog_name="transync")
+
+
+if __name__ == "__main__":
+    main()

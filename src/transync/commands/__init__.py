@@ -1,0 +1,1 @@
+"""One module per command: each takes parsed options, runs the pipeline, prints a report."""

@@ -1,0 +1,33 @@
+"""`transync status`: what state every translation is in, per language."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import click
+
+from transync.report.progress import delayed_progress
+from transync.scan import scan
+
+FORMATS = ("table", "json", "markdown")
+
+
+def status(path: str, languages: Sequence[str], output_format: str, details: bool) -> int:
+    with delayed_progress() as progress:
+        report = scan(Path(path), display_root=path, languages=languages, progress=progress)
+    if output_format == "json":
+        from transync.report import json_report
+
+        click.echo(json_report.render(report), nl=False)
+    elif output_format == "markdown":
+        from transync.report import markdown
+
+        click.echo(markdown.render(report, details=details), nl=False)
+    else:
+        from rich.console import Console
+
+        from transync.report import table
+
+        table.render(report, Console(), details=details)
+    return 0

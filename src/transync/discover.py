@@ -1,0 +1,166 @@
+"""Discovery: which layouts a repository uses, its sources, language folders and translations.
+
+One walk of each tree, no file contents read. Symlinked folders are never entered (they can
+loop or lead out of the repository) and a symlinked file counts only when it stays inside.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from transync.config import DEFAULT_EXCLUDED_DIRS, Config
+from transync.errors import TransyncError
+from transync.model import Finding, LanguageFolder, Layout, Severity
+from transync.paths import is_within, matches_any
+
+SOURCE_SUFFIXES = (".md", ".mdx", ".markdown", ".ipynb")
+SIDECAR_NAME = ".co-op-translator.json"
+IMAGES_LAYOUT = Layout("translated_images/<lang>", ".")
+
+# Co-op-translator's layouts, in the order they are looked for when none is configured.
+DEFAULT_LAYOUTS = (
+    Layout("translations/<lang>", "."),
+    Layout("docs/i18n/<lang>", "docs"),
+)
+
+
+@dataclass(frozen=True)
+class Inventory:
+    """The files a scan is about, as repository-relative POSIX paths."""
+
+    layouts: tuple[Layout, ...]
+    sources: Mapping[Layout, frozenset[str]]
+    folders: tuple[LanguageFolder, ...]
+    translations: Mapping[LanguageFolder, tuple[str, ...]]
+    image_folders: tuple[LanguageFolder, ...]
+    findings: tuple[Finding, ...]
+
+
+def discover(root: Path, config: Config) -> Inventory:
+    """Find everything a scan compares; raise when there is nothing translated to look at."""
+    if not root.is_dir():
+        raise TransyncError(f"{root}: not a folder")
+    layouts = config.layouts or tuple(
+        layout for layout in DEFAULT_LAYOUTS if (root / layout.container).is_dir()
+    )
+    findings: list[Finding] = []
+    folders = [folder for layout in layouts for folder in _language_folders(root, layout, findings)]
+    image_folders = list(_language_folders(root, IMAGES_LAYOUT, findings))
+    if not folders and not image_folders:
+        looked_for = ", ".join(f"{layout.translations}/" for layout in layouts or DEFAULT_LAYOUTS)
+        raise TransyncError(
+            f"{root}: no translations found (looked for {looked_for});"
+            " configure 'layouts' in transync.toml or [tool.transync]"
+        )
+    walker = _Walker(root, findings)
+    containers = {layout.container for layout in (*layouts, IMAGES_LAYOUT)}
+    sources = {
+        layout: frozenset(
+            path
+            for path in walker.files(
+                layout.sources, skip=frozenset(containers) | _nested_roots(layout, layouts)
+            )
+            if _is_document(path) and _selected(path, config)
+        )
+        for layout in layouts
+    }
+    translations = {
+        folder: tuple(sorted(path for path in walker.files(folder.path) if _is_document(path)))
+        for folder in folders
+    }
+    return Inventory(
+        layouts=tuple(layouts),
+        sources=sources,
+        folders=tuple(folders),
+        translations=translations,
+        image_folders=tuple(image_folders),
+        findings=tuple(findings),
+    )
+
+
+def _language_folders(
+    root: Path, layout: Layout, findings: list[Finding]
+) -> Iterator[LanguageFolder]:
+    container = root / layout.container
+    if not container.is_dir():
+        return
+    for entry in sorted(os.scandir(container), key=lambda entry: entry.name):
+        if entry.name.startswith("."):
+            continue
+        folder = LanguageFolder(layout, entry.name, layout.translation_root(entry.name))
+        if entry.is_symlink():
+            findings.append(
+                _skipped(folder.path, "is a symbolic link; language folders are not followed")
+            )
+        elif entry.is_dir():
+            if (root / folder.path).is_dir():
+                yield folder
+        else:
+            findings.append(_skipped(folder.path, "is a file, not a language folder"))
+
+
+def _nested_roots(layout: Layout, layouts: tuple[Layout, ...]) -> frozenset[str]:
+    """Source roots of other layouts inside this one's: those sources belong to them only."""
+    return frozenset(
+        other.sources
+        for other in layouts
+        if other.sources != layout.sources and is_within(other.sources, layout.sources)
+    )
+
+
+def _is_document(path: str) -> bool:
+    return path.lower().endswith(SOURCE_SUFFIXES)
+
+
+def _selected(path: str, config: Config) -> bool:
+    if config.include and not matches_any(path, config.include):
+        return False
+    return not (config.exclude and matches_any(path, config.exclude))
+
+
+def _skipped(path: str, problem: str) -> Finding:
+    return Finding("skipped-path", Severity.WARNING, path, f"{path} {problem}")
+
+
+class _Walker:
+    """Lists files below a folder with `os.scandir`, the fastest walk the stdlib offers."""
+
+    def __init__(self, root: Path, findings: list[Finding]) -> None:
+        self._root = root
+        self._real_root = os.path.realpath(root)
+        self._findings = findings
+
+    def files(self, top: str, skip: frozenset[str] = frozenset()) -> Iterator[str]:
+        pending = [top]
+        while pending:
+            folder = pending.pop()
+            try:
+                entries = list(os.scandir(self._root / folder))
+            except OSError as error:
+                self._findings.append(_skipped(folder, f"cannot be read ({error.strerror})"))
+                continue
+            for entry in entries:
+                path = entry.name if folder == "." else f"{folder}/{entry.name}"
+                if entry.is_symlink():
+                    # Symlinked folders are never entered: they can loop or lead anywhere.
+                    if not self._stays_inside(entry.path):
+                        self._findings.append(
+                            _skipped(
+                                path,
+                                "is a symbolic link that leaves the repository or leads nowhere",
+                            )
+                        )
+                    elif os.path.isfile(entry.path):
+                        yield path
+                elif entry.is_dir(follow_symlinks=False):
+                    if entry.name not in DEFAULT_EXCLUDED_DIRS and path not in skip:
+                        pending.append(path)
+                else:
+                    yield path
+
+    def _stays_inside(self, path: str) -> bool:
+        real = os.path.realpath(path)
+        return real == self._real_root or real.startswith(self._real_root + os.sep)

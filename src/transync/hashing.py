@@ -1,0 +1,40 @@
+"""MD5 of source files, as co-op-translator computes it: over the raw bytes, CRLF included."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+
+def md5_hex(data: bytes) -> str:
+    return hashlib.md5(data, usedforsecurity=False).hexdigest()
+
+
+class SourceHashes:
+    """Hashes each source at most once per scan, however many languages ask for it."""
+
+    def __init__(self, root: Path) -> None:
+        self._root = root
+        self._hashes: dict[str, str] = {}
+
+    def __call__(self, source: str) -> str:
+        digest = self._hashes.get(source)
+        if digest is None:
+            digest = self._hashes[source] = md5_hex((self._root / source).read_bytes())
+        return digest
+
+    def line_ending_hint(self, source: str, stored_hash: str) -> str | None:
+        """Explain a mismatch that only line endings cause; such a file is still stale,
+        because co-op-translator compares raw bytes and would retranslate it."""
+        data = (self._root / source).read_bytes()
+        as_lf = data.replace(b"\r\n", b"\n")
+        if md5_hex(as_lf) == stored_hash:
+            return (
+                "the stored hash matches the source with LF line endings; only line endings changed"
+            )
+        if md5_hex(as_lf.replace(b"\n", b"\r\n")) == stored_hash:
+            return (
+                "the stored hash matches the source with CRLF line endings;"
+                " only line endings changed"
+            )
+        return None

@@ -1,0 +1,34 @@
+"""Language codes: co-op-translator's old short codes and their BCP-47 names."""
+
+from __future__ import annotations
+
+# co-op-translator's ALIAS_TO_BCP47: folders were renamed, metadata often kept the old code.
+ALIASES = {
+    "br": "pt-BR",
+    "pt": "pt-PT",
+    "tw": "zh-TW",
+    "zh": "zh-CN",
+    "cn": "zh-CN",
+    "hk": "zh-HK",
+    "mo": "zh-MO",
+    "jp": "ja",
+    "kr": "ko",
+}
+
+
+def canonical(code: str) -> str:
+    """`br` -> `pt-BR`, `zh_tw` -> `zh-TW`, `sr-cyrl` -> `sr-Cyrl`: one spelling per language."""
+    code = code.strip()
+    alias = ALIASES.get(code.lower())
+    if alias:
+        return alias
+    parts = code.replace("_", "-").split("-")
+    subtags = [parts[0].lower()]
+    for part in parts[1:]:
+        if len(part) == 2:
+            subtags.append(part.upper())
+        elif len(part) == 4:
+            subtags.append(part.title())
+        else:
+            subtags.append(part.lower())
+    return "-".join(subtags)

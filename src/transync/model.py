@@ -1,0 +1,186 @@
+"""The plain data that flows through transync's pipeline.
+
+Every stage takes these values and returns new ones; nothing here does I/O. They are frozen
+so that a check, a renderer or a cache can hold on to them without fearing that a later stage
+changed them underneath.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import Enum
+
+LANG_PLACEHOLDER = "<lang>"
+
+
+class Severity(str, Enum):
+    """How much a state or finding matters; `check` fails on errors by default."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    NOTE = "note"
+
+
+class State(str, Enum):
+    """Where one translated file stands against its source. Exactly one per language x file."""
+
+    CURRENT = "current"
+    STALE = "stale"
+    MISSING = "missing"
+    ORPHAN = "orphan"
+    UNTRACKED = "untracked"
+    INVALID_METADATA = "invalid-metadata"
+    FAILED = "failed"
+
+    @property
+    def severity(self) -> Severity | None:
+        """Current files need no attention; untracked ones may be hand-written on purpose."""
+        if self is State.CURRENT:
+            return None
+        if self is State.UNTRACKED:
+            return Severity.WARNING
+        return Severity.ERROR
+
+
+class Kind(str, Enum):
+    """What sort of file a translation is; each is read by its own metadata reader."""
+
+    MARKDOWN = "markdown"
+    NOTEBOOK = "notebook"
+    IMAGE = "image"
+
+
+class MetadataOrigin(str, Enum):
+    """Where a metadata record was read from, in co-op-translator's order of precedence."""
+
+    SIDECAR = "sidecar"
+    NOTEBOOK = "notebook"
+    INLINE = "inline"
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Pairs a translation root template (with `<lang>`) with the source root it mirrors.
+
+    `translations="docs/i18n/<lang>"`, `sources="docs"` says that `docs/i18n/ja/cli.md` is the
+    Japanese translation of `docs/cli.md`.
+    """
+
+    translations: str
+    sources: str
+
+    @property
+    def container(self) -> str:
+        """The folder whose children are the language folders (`docs/i18n`)."""
+        return self.translations.split(LANG_PLACEHOLDER, 1)[0].rstrip("/") or "."
+
+    def translation_root(self, language: str) -> str:
+        return self.translations.replace(LANG_PLACEHOLDER, language).rstrip("/")
+
+
+@dataclass(frozen=True)
+class LanguageFolder:
+    """One language's translation root inside one layout; the language is the folder name."""
+
+    layout: Layout
+    code: str
+    path: str
+
+
+@dataclass(frozen=True)
+class MetadataRecord:
+    """What co-op-translator wrote down when it made a translation.
+
+    `source_file` is kept exactly as written (backslashes and all); `source` is the
+    repository-relative POSIX path it resolves to, or None when it cannot be trusted.
+    """
+
+    origin: MetadataOrigin
+    location: str
+    line: int | None
+    source_file: str
+    original_hash: str
+    translation_date: str | None
+    language_code: str | None
+
+
+@dataclass(frozen=True)
+class MetadataProblem:
+    """Metadata that exists but cannot be used: the reason names what is wrong."""
+
+    origin: MetadataOrigin
+    location: str
+    line: int | None
+    reason: str
+
+
+@dataclass(frozen=True)
+class FailureRecord:
+    """An entry of `__translation_failures__`: the last attempt to translate a source failed."""
+
+    location: str
+    source_file: str
+    original_hash: str | None
+    detail: str | None
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One thing a check noticed. Plain data: checks create them, renderers show them."""
+
+    check: str
+    severity: Severity
+    path: str
+    message: str
+    language: str | None = None
+    line: int | None = None
+
+
+@dataclass(frozen=True)
+class TranslationEntry:
+    """The verdict for one language x file, with the evidence it was reached from.
+
+    `records` holds every metadata record found for the file, best first; `record` is the one
+    that decided the state. Renderers show only the public fields (see `report.json_report`).
+    """
+
+    language: str
+    state: State
+    kind: Kind
+    source: str
+    translation: str
+    stored_hash: str | None = None
+    current_hash: str | None = None
+    translated_at: str | None = None
+    folder: LanguageFolder | None = None
+    record: MetadataRecord | None = None
+    records: tuple[MetadataRecord, ...] = ()
+    problems: tuple[MetadataProblem, ...] = ()
+    failure: FailureRecord | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class LanguageSummary:
+    """Counts of states for one language, and the share of it that is up to date."""
+
+    code: str
+    counts: Mapping[State, int]
+    fresh_percent: float
+
+    @property
+    def files(self) -> int:
+        return sum(self.counts.values())
+
+
+@dataclass(frozen=True)
+class Report:
+    """Everything one scan found. The JSON renderer turns this into `transync.report/1`."""
+
+    root: str
+    layouts: tuple[Layout, ...]
+    languages: tuple[LanguageSummary, ...]
+    totals: LanguageSummary
+    entries: tuple[TranslationEntry, ...]
+    findings: tuple[Finding, ...] = field(default=())

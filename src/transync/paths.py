@@ -1,0 +1,84 @@
+"""Repository-relative POSIX paths: normalising what metadata says, and staying inside the root.
+
+Metadata is written by other tools on other systems, so every path it names is untrusted:
+these helpers turn it into a clean relative path or refuse it, and nothing else in transync
+joins an untrusted string onto the repository root.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from functools import lru_cache
+
+_DRIVE = re.compile(r"^[A-Za-z]:")
+
+
+class UnsafePath(ValueError):
+    """A path that is absolute or climbs out of the folder it is relative to."""
+
+
+def normalise_source_file(raw: str) -> str:
+    """Clean up a `source_file` value: backslashes, `./` prefixes, doubled slashes.
+
+    >>> normalise_source_file(".\\\\09-metacognition\\\\README.md")
+    '09-metacognition/README.md'
+    """
+    if not raw.strip():
+        raise UnsafePath("is empty")
+    if "\x00" in raw or "\n" in raw:
+        raise UnsafePath("contains a control character")
+    path = raw.strip().replace("\\", "/")
+    if path.startswith("/") or _DRIVE.match(path):
+        raise UnsafePath(f"is absolute ({raw!r})")
+    normal = posixpath.normpath(path)
+    if normal == ".":
+        raise UnsafePath(f"names no file ({raw!r})")
+    return normal
+
+
+def join(base: str, relative: str) -> str:
+    """Join two repository-relative paths; refuse a result outside the repository."""
+    joined = posixpath.normpath(posixpath.join(base, relative)) if base != "." else relative
+    joined = posixpath.normpath(joined)
+    if joined == ".." or joined.startswith("../"):
+        raise UnsafePath(f"leaves the repository ({relative!r})")
+    return joined
+
+
+def relative_to(path: str, base: str) -> str:
+    """`path` relative to `base`, both repository-relative (`base` may be `.`)."""
+    return path if base == "." else posixpath.relpath(path, base)
+
+
+def is_within(path: str, base: str) -> bool:
+    return base == "." or path == base or path.startswith(base + "/")
+
+
+@lru_cache(maxsize=256)
+def glob_pattern(glob: str) -> re.Pattern[str]:
+    """Compile a repository glob: `**` spans folders, `*` and `?` stay within one."""
+    parts = []
+    index = 0
+    while index < len(glob):
+        if glob.startswith("**/", index):
+            parts.append("(?:.*/)?")
+            index += 3
+        elif glob.startswith("**", index):
+            parts.append(".*")
+            index += 2
+        elif glob[index] == "*":
+            parts.append("[^/]*")
+            index += 1
+        elif glob[index] == "?":
+            parts.append("[^/]")
+            index += 1
+        else:
+            parts.append(re.escape(glob[index]))
+            index += 1
+    # A pattern naming a folder also covers everything below it.
+    return re.compile("".join(parts) + "(?:/.*)?")
+
+
+def matches_any(path: str, globs: tuple[str, ...]) -> bool:
+    return any(glob_pattern(glob.strip("/")).fullmatch(path) for glob in globs)

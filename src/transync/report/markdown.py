@@ -1,0 +1,54 @@
+"""`--format markdown`: the status report as GitHub-flavoured Markdown (issues, PR comments)."""
+
+from __future__ import annotations
+
+from transync.model import Report, State
+
+_COLUMNS = (State.CURRENT, State.STALE, State.MISSING, State.ORPHAN)
+_OTHER = (State.UNTRACKED, State.INVALID_METADATA, State.FAILED)
+
+
+def render(report: Report, *, details: bool = False) -> str:
+    lines = [
+        f"## Translation status of `{report.root}`",
+        "",
+        "| Language | Files | Current | Stale | Missing | Orphan | Other | Fresh |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for summary in (*report.languages, report.totals):
+        name = "**total**" if summary is report.totals else f"`{escape(summary.code)}`"
+        counts = [str(summary.counts[state]) for state in _COLUMNS]
+        other = sum(summary.counts[state] for state in _OTHER)
+        lines.append(
+            f"| {name} | {summary.files} | {' | '.join(counts)} | {other}"
+            f" | {summary.fresh_percent:.1f}% |"
+        )
+    if details:
+        lines += _details(report)
+    return "\n".join(lines) + "\n"
+
+
+def _details(report: Report) -> list[str]:
+    lines: list[str] = []
+    for summary in report.languages:
+        attention = [
+            entry
+            for entry in report.entries
+            if entry.language == summary.code and entry.state is not State.CURRENT
+        ]
+        findings = [finding for finding in report.findings if finding.language == summary.code]
+        if not attention and not findings:
+            continue
+        lines += ["", f"### `{escape(summary.code)}`", ""]
+        lines += [f"- **{entry.state.value}** `{escape(entry.translation)}`" for entry in attention]
+        lines += [
+            f"- {finding.severity.value} `{finding.check}` `{escape(finding.path)}`"
+            f"{f':{finding.line}' if finding.line else ''}: {escape(finding.message)}"
+            for finding in findings
+        ]
+    return lines
+
+
+def escape(text: str) -> str:
+    """Keep file names and messages from breaking out of table cells or code spans."""
+    return text.replace("|", "\\|").replace("`", "'").replace("\n", " ").replace("<", "&lt;")

@@ -1,0 +1,101 @@
+"""The terminal view of `status`: one row per language, a total, and optional details."""
+
+from __future__ import annotations
+
+from itertools import groupby
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from transync.model import Finding, LanguageSummary, Report, Severity, State
+
+OTHER_STATES = (State.UNTRACKED, State.INVALID_METADATA, State.FAILED)
+_STATE_STYLE = {
+    State.CURRENT: "green",
+    State.STALE: "yellow",
+    State.MISSING: "red",
+    State.ORPHAN: "magenta",
+    State.UNTRACKED: "cyan",
+    State.INVALID_METADATA: "red",
+    State.FAILED: "red",
+}
+_SEVERITY_STYLE = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.NOTE: "blue"}
+
+
+def render(report: Report, console: Console, *, details: bool = False) -> None:
+    console.print(_languages_table(report))
+    console.print(_total_line(report.totals, len(report.languages)))
+    if details:
+        _print_details(report, console)
+
+
+def _languages_table(report: Report) -> Table:
+    table = Table(title=f"Translations in {report.root}", title_justify="left")
+    table.add_column("Language")
+    for heading in ("Files", "Current", "Stale", "Missing", "Orphan", "Other", "Fresh"):
+        table.add_column(heading, justify="right")
+    for summary in report.languages:
+        table.add_row(
+            summary.code,
+            str(summary.files),
+            *(
+                _count(summary, state)
+                for state in (State.CURRENT, State.STALE, State.MISSING, State.ORPHAN)
+            ),
+            str(sum(summary.counts[state] for state in OTHER_STATES)),
+            f"{summary.fresh_percent:.1f}%",
+        )
+    return table
+
+
+def _count(summary: LanguageSummary, state: State) -> Text:
+    count = summary.counts[state]
+    return Text(str(count), style=_STATE_STYLE[state] if count else "dim")
+
+
+def _total_line(totals: LanguageSummary, languages: int) -> Text:
+    parts = [f"{count} {state.value}" for state, count in totals.counts.items() if count]
+    return Text(
+        f"Total: {totals.files} translated files in {languages} languages: "
+        f"{', '.join(parts) or 'nothing to report'} ({totals.fresh_percent:.1f}% fresh)"
+    )
+
+
+def _print_details(report: Report, console: Console) -> None:
+    findings = sorted(report.findings, key=lambda finding: finding.language or "")
+    by_language = {
+        code: list(group)
+        for code, group in groupby(findings, key=lambda finding: finding.language or "")
+    }
+    for summary in report.languages:
+        console.rule(f"[bold]{summary.code}")
+        entries = [entry for entry in report.entries if entry.language == summary.code]
+        for state in State:
+            chosen = [entry for entry in entries if entry.state is state]
+            if not chosen or state is State.CURRENT:
+                continue
+            console.print(
+                Text(f"{state.value} ({len(chosen)})", style=f"bold {_STATE_STYLE[state]}")
+            )
+            for entry in chosen:
+                console.print(f"  {entry.translation}", highlight=False)
+        if summary.counts[State.CURRENT]:
+            console.print(Text(f"current ({summary.counts[State.CURRENT]})", style="bold green"))
+        _print_findings(by_language.get(summary.code, []), console)
+    _print_findings(by_language.get("", []), console, heading="Repository")
+
+
+def _print_findings(findings: list[Finding], console: Console, heading: str | None = None) -> None:
+    if not findings:
+        return
+    if heading:
+        console.rule(f"[bold]{heading}")
+    console.print(Text(f"findings ({len(findings)})", style="bold"))
+    for finding in findings:
+        where = f"{finding.path}:{finding.line}" if finding.line else finding.path
+        line = Text("  ")
+        line.append(f"{finding.severity.value} ", style=_SEVERITY_STYLE[finding.severity])
+        line.append(f"[{finding.check}] ", style="bold")
+        line.append(f"{where}: {finding.message}")
+        console.print(line)

@@ -1,0 +1,85 @@
+"""The scan pipeline: config -> discover -> classify -> checks -> report.
+
+`scan()` is the one entry point every read-only command shares, so `status`, `check` and
+the dashboards can never disagree about the state of a file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from transync.checks import apply_severities, run_bookkeeping
+from transync.classify import classify
+from transync.config import Config, load_config
+from transync.discover import discover
+from transync.model import Finding, Layout, Report, TranslationEntry
+from transync.summary import summarise
+
+# Called once with the number of translated files, then with each batch done.
+ProgressFactory = Callable[[int], Callable[[int], None]]
+
+
+def scan(
+    root: Path,
+    *,
+    display_root: str | None = None,
+    config: Config | None = None,
+    languages: Iterable[str] = (),
+    progress: ProgressFactory | None = None,
+) -> Report:
+    """Scan a repository and return what it holds; reads files, never writes them."""
+    config = config if config is not None else load_config(root)
+    inventory = discover(root, config)
+    wanted = frozenset(languages)
+    total = sum(
+        len(files)
+        for folder, files in inventory.translations.items()
+        if not wanted or folder.code in wanted
+    )
+    advance = progress(total) if progress else None
+    classification = classify(root, inventory, wanted, advance)
+    findings = [
+        *_for_languages(inventory.findings, wanted),
+        *classification.findings,
+        *run_bookkeeping(classification.entries),
+    ]
+    return build_report(
+        display_root if display_root is not None else str(root),
+        inventory.layouts,
+        classification.entries,
+        apply_severities(findings, config.severities),
+    )
+
+
+def build_report(
+    root: str,
+    layouts: Iterable[Layout],
+    entries: Iterable[TranslationEntry],
+    findings: Iterable[Finding],
+) -> Report:
+    """Assemble a report in its canonical order, so that two runs print the same bytes."""
+    ordered = tuple(
+        sorted(entries, key=lambda entry: (entry.language, entry.translation, entry.kind.value))
+    )
+    languages, totals = summarise(ordered)
+    return Report(
+        root=root,
+        layouts=tuple(layouts),
+        languages=languages,
+        totals=totals,
+        entries=ordered,
+        findings=tuple(sorted(set(findings), key=_finding_order)),
+    )
+
+
+def _finding_order(finding: Finding) -> tuple[str, str, int, str, str]:
+    return (finding.language or "", finding.path, finding.line or 0, finding.check, finding.message)
+
+
+def _for_languages(findings: Iterable[Finding], wanted: frozenset[str]) -> list[Finding]:
+    return [
+        finding
+        for finding in findings
+        if not wanted or finding.language in wanted or finding.language is None
+    ]

@@ -1,0 +1,31 @@
+"""Per-language counts and freshness: computed once here so that renderers only display."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+
+from transync.model import LanguageSummary, State, TranslationEntry
+
+TOTAL = "total"
+
+
+def summarise(
+    entries: Iterable[TranslationEntry],
+) -> tuple[tuple[LanguageSummary, ...], LanguageSummary]:
+    """One summary per language, sorted by code, and one for everything."""
+    per_language: dict[str, Counter[State]] = {}
+    overall: Counter[State] = Counter()
+    for entry in entries:
+        per_language.setdefault(entry.language, Counter())[entry.state] += 1
+        overall[entry.state] += 1
+    summaries = tuple(_summary(code, counts) for code, counts in sorted(per_language.items()))
+    return summaries, _summary(TOTAL, overall)
+
+
+def _summary(code: str, counts: Counter[State]) -> LanguageSummary:
+    full = {state: counts.get(state, 0) for state in State}
+    # Orphans are translations of nothing: they do not make a language less fresh.
+    expected = sum(full.values()) - full[State.ORPHAN]
+    fresh = 100.0 if expected == 0 else round(100.0 * full[State.CURRENT] / expected, 1)
+    return LanguageSummary(code, full, fresh)
