@@ -1,0 +1,112 @@
+"""Builders for repositories in tmp_path: every test states the tree it needs in a few lines.
+
+repo = RepoBuilder(tmp_path)
+repo.source("README.md", "# Hello\n")
+repo.inline("lt", "README.md", "# Labas\n")               # current, inline metadata
+repo.sidecar_entry("ja", "README.md", "# こんにちは\n", stale=True)
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+DATE = "2026-01-02T03:04:05+00:00"
+
+
+def md5(data: str | bytes) -> str:
+    raw = data.encode() if isinstance(data, str) else data
+    return hashlib.md5(raw).hexdigest()
+
+
+def inline_block(source_file: str, original_hash: str, language: str, date: str = DATE) -> str:
+    """The block co-op-translator writes, byte for byte (indent=2, LF)."""
+    record = {
+        "original_hash": original_hash,
+        "translation_date": date,
+        "source_file": source_file,
+        "language_code": language,
+    }
+    return f"<!--\nCO_OP_TRANSLATOR_METADATA:\n{json.dumps(record, indent=2)}\n-->\n"
+
+
+def record(source_file: str, original_hash: str, language: str, date: str = DATE) -> dict[str, str]:
+    return {
+        "original_hash": original_hash,
+        "translation_date": date,
+        "source_file": source_file,
+        "language_code": language,
+    }
+
+
+class RepoBuilder:
+    """Writes sources, translations and metadata under `root` with co-op-translator's layout."""
+
+    def __init__(self, root: Path, translations: str = "translations", sources: str = ".") -> None:
+        self.root = root
+        self.translations = translations
+        self.sources = sources
+
+    def write(self, path: str, content: str | bytes) -> Path:
+        target = self.root / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            target.write_bytes(content)
+        else:
+            target.write_bytes(content.encode())
+        return target
+
+    def source(self, path: str, content: str | bytes) -> Path:
+        return self.write(self._source_path(path), content)
+
+    def source_hash(self, path: str) -> str:
+        return md5((self.root / self._source_path(path)).read_bytes())
+
+    def lang_dir(self, language: str) -> str:
+        return f"{self.translations}/{language}"
+
+    def inline(
+        self,
+        language: str,
+        path: str,
+        body: str = "# Translated\n",
+        *,
+        stale: bool = False,
+        source_file: str | None = None,
+        language_code: str | None = None,
+    ) -> Path:
+        """A translated Markdown file carrying the inline block (hash of the source as it is now,
+        or of something else when `stale`)."""
+        digest = md5("older source") if stale else self.source_hash(source_file or path)
+        block = inline_block(source_file or path, digest, language_code or language)
+        return self.write(f"{self.lang_dir(language)}/{path}", block + body)
+
+    def sidecar_entry(
+        self,
+        language: str,
+        path: str,
+        body: str | None = "# Translated\n",
+        *,
+        stale: bool = False,
+        source_file: str | None = None,
+        language_code: str | None = None,
+    ) -> None:
+        """Record `path` in the language's .co-op-translator.json; write the file unless body is None."""
+        digest = md5("older source") if stale else self.source_hash(source_file or path)
+        self.update_sidecar(
+            language, {path: record(source_file or path, digest, language_code or language)}
+        )
+        if body is not None:
+            self.write(f"{self.lang_dir(language)}/{path}", body)
+
+    def update_sidecar(self, language: str, entries: dict[str, object]) -> None:
+        sidecar = self.root / self.lang_dir(language) / ".co-op-translator.json"
+        current = json.loads(sidecar.read_text()) if sidecar.exists() else {}
+        current.update(entries)
+        self.write(
+            f"{self.lang_dir(language)}/.co-op-translator.json", json.dumps(current, indent=2)
+        )
+
+    def _source_path(self, path: str) -> str:
+        return path if self.sources == "." else f"{self.sources}/{path}"
