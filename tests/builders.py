@@ -92,7 +92,7 @@ class RepoBuilder:
         source_file: str | None = None,
         language_code: str | None = None,
     ) -> None:
-        """Record `path` in the language's .co-op-translator.json; write the file unless body is None."""
+        """Record `path` in the language sidecar; also write the file unless body is None."""
         digest = md5("older source") if stale else self.source_hash(source_file or path)
         self.update_sidecar(
             language, {path: record(source_file or path, digest, language_code or language)}
