@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from transync.discover import SIDECAR_NAME, Inventory
@@ -62,12 +63,26 @@ def classify(
     return Classification(tuple(entries), tuple(judge.findings))
 
 
+@dataclass(frozen=True)
+class _SourceFacts:
+    """A source as found on disk: unusable (`problem`), absent (no digest) or hashed."""
+
+    problem: str | None = None
+    digest: str | None = None
+
+
 class _Judge:
     def __init__(self, root: Path) -> None:
         self.root = root
+        # Plain strings, not Path objects: joined once per file, tens of thousands of times.
+        self.base = os.fspath(root)
         self.real_root = os.path.realpath(root)
         self.hashes = SourceHashes(root)
+        self.sources: dict[str, _SourceFacts] = {}
         self.findings: list[Finding] = []
+
+    def full(self, path: str) -> str:
+        return f"{self.base}/{path}"
 
     # -- documents ----------------------------------------------------------------------------
 
@@ -96,7 +111,10 @@ class _Judge:
         key = relative_to(path, folder.path)
         found: list[MetadataRecord | MetadataProblem | None] = [sidecar.records.get(key)]
         try:
-            data = (self.root / path).read_bytes()
+            # The whole file, in one read: a metadata block further down or a second block
+            # must be seen (reading only the head saved ~0.04 s per 10,000 files, not worth it).
+            with open(self.full(path), "rb") as handle:
+                data = handle.read()
         except OSError as error:
             found.append(
                 MetadataProblem(MetadataOrigin.INLINE, path, None, f"cannot read: {error.strerror}")
@@ -117,7 +135,7 @@ class _Judge:
         sidecar = self._sidecar(folder)
         for name, record in sorted(sidecar.records.items()):
             path = join(folder.path, name)
-            if os.path.lexists(self.root / path):
+            if os.path.lexists(self.full(path)):
                 yield self._verdict(folder, Kind.IMAGE, path, name, [record], sidecar.failures)
             else:
                 self._dangling(folder, name, record, sidecar)
@@ -135,24 +153,27 @@ class _Judge:
     ) -> TranslationEntry:
         records = tuple(item for item in found if isinstance(item, MetadataRecord))
         problems = tuple(item for item in found if isinstance(item, MetadataProblem))
-        expected_source = join(folder.layout.sources, key)
-        base = TranslationEntry(
+        # Each outcome builds its entry once (dataclasses.replace per step cost a third of
+        # the scan time at 10,000 files).
+        entry = partial(
+            TranslationEntry,
             language=folder.code,
-            state=State.UNTRACKED,
             kind=kind,
-            source=expected_source,
             translation=path,
             folder=folder,
             records=records,
             problems=problems,
         )
         if not records:
+            expected_source = join(folder.layout.sources, key)
             if problems:
-                return replace(base, state=State.INVALID_METADATA, note=problems[0].reason)
-            return base
+                return entry(
+                    state=State.INVALID_METADATA, source=expected_source, note=problems[0].reason
+                )
+            return entry(state=State.UNTRACKED, source=expected_source)
         record = records[0]
-        base = replace(
-            base,
+        entry = partial(
+            entry,
             record=record,
             stored_hash=record.original_hash,
             translated_at=record.translation_date,
@@ -163,50 +184,63 @@ class _Judge:
                 join(folder.layout.sources, source_key) if kind is not Kind.IMAGE else source_key
             )
         except UnsafePath as error:
-            return replace(base, state=State.INVALID_METADATA, note=f"'source_file' {error}")
-        base = replace(base, source=source)
-        problem = self._source_problem(source, path)
-        if problem:
-            return replace(base, state=State.INVALID_METADATA, note=problem)
-        if not os.path.lexists(self.root / source):
-            return replace(base, state=State.ORPHAN)
-        try:
-            current = self.hashes(source)
-        except OSError as error:
-            return replace(
-                base,
+            return entry(
                 state=State.INVALID_METADATA,
-                note=f"cannot read source {source}: {error.strerror}",
+                source=join(folder.layout.sources, key),
+                note=f"'source_file' {error}",
             )
-        base = replace(base, current_hash=current)
+        if source == path:
+            return entry(
+                state=State.INVALID_METADATA,
+                source=source,
+                note="'source_file' names the translation itself",
+            )
+        facts = self._source(source)
+        if facts.problem is not None:
+            return entry(state=State.INVALID_METADATA, source=source, note=facts.problem)
+        if facts.digest is None:
+            return entry(state=State.ORPHAN, source=source)
+        entry = partial(entry, source=source, current_hash=facts.digest)
         failure = failures.get(source_key)
-        if failure is not None and failure.original_hash == current:
-            return replace(base, state=State.FAILED, failure=failure)
-        if record.original_hash == current:
-            return replace(base, state=State.CURRENT)
-        return replace(
-            base, state=State.STALE, note=self.hashes.line_ending_hint(source, record.original_hash)
+        if failure is not None and failure.original_hash == facts.digest:
+            return entry(state=State.FAILED, failure=failure)
+        if record.original_hash == facts.digest:
+            return entry(state=State.CURRENT)
+        return entry(
+            state=State.STALE, note=self.hashes.line_ending_hint(source, record.original_hash)
         )
 
-    def _source_problem(self, source: str, translation: str) -> str | None:
-        """Why `source` must not be opened, if it must not: nothing outside the root is read."""
-        if source == translation:
-            return "'source_file' names the translation itself"
-        full = self.root / source
-        if os.path.islink(full) or os.path.islink(full.parent):
+    def _source(self, source: str) -> _SourceFacts:
+        """What a source is, found out once per scan however many languages translate it."""
+        facts = self.sources.get(source)
+        if facts is None:
+            facts = self.sources[source] = self._inspect(source)
+        return facts
+
+    def _inspect(self, source: str) -> _SourceFacts:
+        """Nothing outside the root is read: symbolic links are followed only inside it."""
+        full = self.full(source)
+        if os.path.islink(full) or os.path.islink(os.path.dirname(full)):
             real = os.path.realpath(full)
             if not real.startswith(self.real_root + os.sep):
-                return (
-                    f"'source_file' {source} leads outside the repository through a symbolic link"
+                return _SourceFacts(
+                    problem=f"'source_file' {source} leads outside the repository"
+                    " through a symbolic link"
                 )
-        if full.is_dir():
-            return f"'source_file' {source} is a folder, not a file"
-        return None
+        if os.path.isdir(full):
+            return _SourceFacts(problem=f"'source_file' {source} is a folder, not a file")
+        if not os.path.lexists(full):
+            return _SourceFacts()
+        try:
+            return _SourceFacts(digest=self.hashes(source))
+        except OSError as error:
+            return _SourceFacts(problem=f"cannot read source {source}: {error.strerror}")
 
     def _sidecar(self, folder: LanguageFolder) -> Sidecar:
         location = join(folder.path, SIDECAR_NAME)
         try:
-            data = (self.root / location).read_bytes()
+            with open(self.full(location), "rb") as handle:
+                data = handle.read()
         except FileNotFoundError:
             return Sidecar(location)
         except OSError as error:

@@ -11,11 +11,13 @@ def md5_hex(data: bytes) -> str:
 
 
 class SourceHashes:
-    """Hashes each source at most once per scan, however many languages ask for it."""
+    """Hashes each source at most once per scan, however many languages ask for it (and
+    explains each stale hash once: languages often go stale at the same source version)."""
 
     def __init__(self, root: Path) -> None:
         self._root = root
         self._hashes: dict[str, str] = {}
+        self._hints: dict[tuple[str, str], str | None] = {}
 
     def __call__(self, source: str) -> str:
         digest = self._hashes.get(source)
@@ -26,6 +28,12 @@ class SourceHashes:
     def line_ending_hint(self, source: str, stored_hash: str) -> str | None:
         """Explain a mismatch that only line endings cause; such a file is still stale,
         because co-op-translator compares raw bytes and would retranslate it."""
+        key = (source, stored_hash)
+        if key not in self._hints:
+            self._hints[key] = self._line_ending_hint(source, stored_hash)
+        return self._hints[key]
+
+    def _line_ending_hint(self, source: str, stored_hash: str) -> str | None:
         data = (self._root / source).read_bytes()
         as_lf = data.replace(b"\r\n", b"\n")
         if md5_hex(as_lf) == stored_hash:

@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 
 _DRIVE = re.compile(r"^[A-Za-z]:")
+_DOT_SEGMENT = re.compile(r"(?:^|/)\.{1,2}(?:/|$)|^/|/$")
 
 
 class UnsafePath(ValueError):
@@ -39,8 +40,7 @@ def normalise_source_file(raw: str) -> str:
 
 def join(base: str, relative: str) -> str:
     """Join two repository-relative paths; refuse a result outside the repository."""
-    joined = posixpath.normpath(posixpath.join(base, relative)) if base != "." else relative
-    joined = posixpath.normpath(joined)
+    joined = posixpath.normpath(posixpath.join(base, relative) if base != "." else relative)
     if joined == ".." or joined.startswith("../"):
         raise UnsafePath(f"leaves the repository ({relative!r})")
     return joined
@@ -48,7 +48,14 @@ def join(base: str, relative: str) -> str:
 
 def relative_to(path: str, base: str) -> str:
     """`path` relative to `base`, both repository-relative (`base` may be `.`)."""
-    return path if base == "." else posixpath.relpath(path, base)
+    if base == ".":
+        return path
+    if path.startswith(base) and path[len(base) : len(base) + 1] == "/":
+        rest = path[len(base) + 1 :]
+        # The common case, a clean path below base, without relpath's two abspath calls.
+        if rest and "//" not in rest and not _DOT_SEGMENT.search(rest):
+            return rest
+    return posixpath.relpath(path, base)
 
 
 def is_within(path: str, base: str) -> bool:
