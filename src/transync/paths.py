@@ -19,6 +19,7 @@ class UnsafePath(ValueError):
     """A path that is absolute or climbs out of the folder it is relative to."""
 
 
+@lru_cache(maxsize=65536)  # the same source_file recurs in every language
 def normalise_source_file(raw: str) -> str:
     """Clean up a `source_file` value: backslashes, `./` prefixes, doubled slashes.
 
@@ -38,6 +39,7 @@ def normalise_source_file(raw: str) -> str:
     return normal
 
 
+@lru_cache(maxsize=65536)  # layouts x keys: most joins recur in every language
 def join(base: str, relative: str) -> str:
     """Join two repository-relative paths; refuse a result outside the repository."""
     joined = posixpath.normpath(posixpath.join(base, relative) if base != "." else relative)
