@@ -54,7 +54,7 @@ def summary_line(result: CheckResult) -> Text:
     counts = result.counts()
     extras = [
         f"{counts[outcome]} {name}"
-        for outcome, name in ((Outcome.WARN, "warnings"), (Outcome.BASELINED, "in the baseline"))
+        for outcome, name in ((Outcome.WARN, "warned"), (Outcome.BASELINED, "baselined"))
         if counts[outcome]
     ]
     tail = f" ({', '.join(extras)})" if extras else ""

@@ -1,0 +1,29 @@
+"""Parsing KINDS: typos and unregistered qualifiers stop the run instead of matching nothing."""
+
+from __future__ import annotations
+
+import pytest
+
+from transync.errors import TransyncError
+from transync.policy.kinds import known_kinds, parse_kinds
+
+
+def test_kinds_are_states_severities_checks_and_all() -> None:
+    assert {"stale", "missing", "error", "warning", "line-endings", "all"} <= known_kinds()
+    assert "current" not in known_kinds()
+
+
+def test_a_misspelled_kind_names_the_setting_it_came_from() -> None:
+    with pytest.raises(TransyncError, match=r"^--fail-on: unknown kind 'stael'"):
+        parse_kinds(["stale,stael"], "--fail-on")
+
+
+def test_a_qualifier_is_accepted_only_when_registered() -> None:
+    with pytest.raises(TransyncError, match=r"unknown qualifier 'stale:prose' .*none yet"):
+        parse_kinds(["stale:prose"], "--fail-on")
+    table = {"stale": {"prose": lambda problem: True}}
+    assert str(parse_kinds(["stale:prose"], "--fail-on", table)) == "stale:prose"
+
+
+def test_none_and_empty_words_mean_nothing() -> None:
+    assert str(parse_kinds(["none", " , "], "x")) == "none"
