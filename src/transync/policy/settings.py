@@ -79,23 +79,27 @@ class Flags:
 class _Raw:
     """One level of settings before kinds are parsed, so flags can replace single knobs."""
 
-    fail_on: Sequence[str] | None = None
-    warn_on: Sequence[str] | None = None
+    fail_on: KindMatcher | None = None
+    warn_on: KindMatcher | None = None
     min_fresh: float | None = None
     max_age_days: int | None = None
+
+
+Qualifiers = Mapping[str, Mapping[str, Qualifier]] | None
 
 
 def build_policy(
     table: Mapping[str, Any],
     flags: Flags,
     source: str = "[tool.transync.check]",
-    qualifiers: Mapping[str, Mapping[str, Qualifier]] | None = None,
+    qualifiers: Qualifiers = None,
 ) -> Policy:
     """Validate the config table and lay the flags over it."""
     warnings = [
         f"{source}: unknown key '{key}' ignored" for key in sorted(set(table) - _KNOWN_KEYS)
     ]
-    general = _raw(table, source)
+    general = _raw(table, source, qualifiers)
+    flagged = _from_flags(flags, qualifiers)
     overrides = []
     raw_overrides = table.get("overrides", [])
     if not isinstance(raw_overrides, list):
@@ -111,10 +115,10 @@ def build_policy(
         if not languages:
             raise ConfigError(f"{where}: 'languages' must be a non-empty list of language codes")
         codes = frozenset(_strings(languages, "languages", where))
-        merged = _over(_over(general, _raw(item, where)), _from_flags(flags))
-        overrides.append(Override(codes, _rules(merged, where, qualifiers)))
+        merged = _over(_over(general, _raw(item, where, qualifiers)), flagged)
+        overrides.append(Override(codes, _rules(merged, qualifiers)))
     return Policy(
-        rules=_rules(_over(general, _from_flags(flags)), source, qualifiers),
+        rules=_rules(_over(general, flagged), qualifiers),
         overrides=tuple(overrides),
         languages=tuple(flags.languages) or _strings(table.get("lang", []), "lang", source),
         baseline=flags.baseline or _optional_string(table.get("baseline"), "baseline", source),
@@ -122,10 +126,10 @@ def build_policy(
     )
 
 
-def _from_flags(flags: Flags) -> _Raw:
+def _from_flags(flags: Flags, qualifiers: Qualifiers) -> _Raw:
     return _Raw(
-        fail_on=flags.fail_on or None,
-        warn_on=flags.warn_on or None,
+        fail_on=parse_kinds(flags.fail_on, "--fail-on", qualifiers) if flags.fail_on else None,
+        warn_on=parse_kinds(flags.warn_on, "--warn-on", qualifiers) if flags.warn_on else None,
         min_fresh=flags.min_fresh,
         max_age_days=flags.max_age_days,
     )
@@ -142,29 +146,26 @@ def _over(base: _Raw, top: _Raw) -> _Raw:
     )
 
 
-def _rules(
-    raw: _Raw, where: str, qualifiers: Mapping[str, Mapping[str, Qualifier]] | None
-) -> Rules:
+def _rules(raw: _Raw, qualifiers: Qualifiers) -> Rules:
+    """The settings, with the defaults where nothing was said."""
     return Rules(
-        fail_on=parse_kinds(
-            raw.fail_on if raw.fail_on is not None else DEFAULT_FAIL_ON,
-            f"{where} fail-on",
-            qualifiers,
-        ),
-        warn_on=parse_kinds(
-            raw.warn_on if raw.warn_on is not None else DEFAULT_WARN_ON,
-            f"{where} warn-on",
-            qualifiers,
-        ),
+        fail_on=raw.fail_on
+        if raw.fail_on is not None
+        else parse_kinds(DEFAULT_FAIL_ON, "fail-on", qualifiers),
+        warn_on=raw.warn_on
+        if raw.warn_on is not None
+        else parse_kinds(DEFAULT_WARN_ON, "warn-on", qualifiers),
         min_fresh=raw.min_fresh,
         max_age_days=raw.max_age_days,
     )
 
 
-def _raw(table: Mapping[str, Any], where: str) -> _Raw:
+def _raw(table: Mapping[str, Any], where: str, qualifiers: Qualifiers) -> _Raw:
+    fail_on = _kinds(table.get("fail-on"), "fail-on", where)
+    warn_on = _kinds(table.get("warn-on"), "warn-on", where)
     return _Raw(
-        fail_on=_kinds(table.get("fail-on"), "fail-on", where),
-        warn_on=_kinds(table.get("warn-on"), "warn-on", where),
+        fail_on=None if fail_on is None else parse_kinds(fail_on, f"{where} fail-on", qualifiers),
+        warn_on=None if warn_on is None else parse_kinds(warn_on, f"{where} warn-on", qualifiers),
         min_fresh=_percent(table.get("min-fresh"), where),
         max_age_days=_days(table.get("max-age"), where),
     )
