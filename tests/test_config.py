@@ -54,6 +54,6 @@ def test_unknown_keys_warn(tmp_path: Path) -> None:
 )
 def test_wrong_shapes_name_the_key(tmp_path: Path, text: str, message: str) -> None:
     (tmp_path / "transync.toml").write_text(text + "\n")
-    with pytest.raises(ConfigError, match="transync.toml") as raised:
+    with pytest.raises(ConfigError, match=r"^transync\.toml: ") as raised:
         load_config(tmp_path)
     assert message in str(raised.value)
