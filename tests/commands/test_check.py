@@ -49,7 +49,6 @@ def test_exit_1_when_it_fails_naming_what_failed(stale: RepoBuilder) -> None:
     ("args", "message"),
     [
         (["nowhere"], "nowhere: not a folder"),
-        (["--fail-on", "stael"], "--fail-on: unknown kind 'stael'"),
         (["--fail-on", "stale:prose"], "unknown qualifier 'stale:prose'"),
         (["--baseline", "missing.json"], "missing.json: baseline not found"),
         (["--changed-from", "main"], "not inside a git repository"),
@@ -83,6 +82,12 @@ def test_exit_2_on_a_config_value_of_the_wrong_type(stale: RepoBuilder) -> None:
     result = run(str(stale.root))
     assert result.exit_code == 2
     assert "pyproject.toml [tool.transync] [check]: 'min-fresh' must be a number" in result.stderr
+
+
+def test_a_misspelled_kind_is_warned_about(stale: RepoBuilder) -> None:
+    result = run(str(stale.root), "--fail-on", "stael")
+    assert result.exit_code == 0
+    assert result.stderr.startswith("transync: warning: --fail-on: 'stael' is no state")
 
 
 def test_config_sets_the_policy_and_flags_win(stale: RepoBuilder) -> None:

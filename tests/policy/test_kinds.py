@@ -13,9 +13,15 @@ def test_kinds_are_states_severities_checks_and_all() -> None:
     assert "current" not in known_kinds()
 
 
-def test_a_misspelled_kind_names_the_setting_it_came_from() -> None:
-    with pytest.raises(TransyncError, match=r"^--fail-on: unknown kind 'stael'"):
-        parse_kinds(["stale,stael"], "--fail-on")
+def test_an_unknown_kind_is_a_warning_naming_the_setting_it_came_from() -> None:
+    matcher = parse_kinds(["stale,stael"], "--fail-on")
+    assert str(matcher) == "stale,stael"
+    [warning] = matcher.warnings
+    assert warning.startswith("--fail-on: 'stael' is no state, severity or check transync knows")
+
+
+def test_findings_of_discovery_are_known_kinds() -> None:
+    assert parse_kinds(["skipped-path"], "--fail-on").warnings == ()
 
 
 def test_a_qualifier_is_accepted_only_when_registered() -> None:

@@ -38,6 +38,14 @@ def test_unknown_keys_are_warnings_not_errors() -> None:
     )
 
 
+def test_unknown_kinds_are_warned_about_once() -> None:
+    policy = build_policy(
+        {"overrides": [{"languages": ["ja"]}, {"languages": ["ko"]}]},
+        Flags(fail_on=("stael",)),
+    )
+    assert len(policy.warnings) == 1 and policy.warnings[0].startswith("--fail-on: 'stael'")
+
+
 def test_a_single_string_is_read_like_the_command_line() -> None:
     policy = build_policy({"fail-on": "stale,missing"}, Flags())
     assert str(policy.rules.fail_on) == "stale,missing"

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import click
 
-from transync.config import load_config
+from transync.commands.common import load_config_and_warn
 from transync.errors import EXIT_OK, EXIT_POLICY_FAILED, TransyncError
 from transync.model import Report
 from transync.policy.baseline import Baseline, read_baseline, write_baseline
@@ -40,9 +40,9 @@ class CheckOptions:
 
 def check(path: str, options: CheckOptions, now: datetime | None = None) -> int:
     root = Path(path)
-    config = load_config(root)
+    config = load_config_and_warn(root)
     policy = build_policy(config.check, options.flags, f"{config.source or 'config'} [check]")
-    for warning in (*config.warnings, *policy.warnings):
+    for warning in policy.warnings:
         click.echo(f"transync: warning: {warning}", err=True)
     change = None
     if options.changed_from:

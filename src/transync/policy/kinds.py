@@ -4,8 +4,10 @@ A kind is a state (`stale`), a check name (`broken-link`), a severity (`error` m
 state and finding of that severity), `all`, or `none`. A kind may be qualified,
 `stale:prose`: the qualifier is looked up in a predicate table, so that a later stage (git
 provenance, which classifies what changed in a source) can add qualifiers by extending the
-table without the policy changing. A qualifier nobody registered is an error, like a
-misspelled kind: a gate that silently matches nothing would pass every build.
+table without the policy changing. A qualifier nobody registered is an error: a gate that
+silently matches nothing would pass every build. A kind transync does not know is only a
+warning, because checks are not all registered in one place (content checks, findings of
+discovery) and a policy must be able to name them; the warning still shows a typo.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from transync.checks import BOOKKEEPING_CHECKS
+from transync.discover import SKIPPED_PATH
 from transync.errors import TransyncError
 from transync.model import Severity, State
 from transync.policy.problems import Problem
@@ -30,7 +33,7 @@ STATES = frozenset(state.value for state in State if state.severity is not None)
 
 def known_kinds() -> frozenset[str]:
     """Every unqualified kind a rule may name: states, severities and registered checks."""
-    return STATES | SEVERITIES | frozenset(BOOKKEEPING_CHECKS) | {ALL}
+    return STATES | SEVERITIES | frozenset(BOOKKEEPING_CHECKS) | {SKIPPED_PATH, ALL}
 
 
 @dataclass(frozen=True)
@@ -48,6 +51,7 @@ class KindMatcher:
 
     patterns: tuple[KindPattern, ...]
     qualifiers: Mapping[str, Mapping[str, Qualifier]]
+    warnings: tuple[str, ...] = ()
 
     def matches(self, problem: Problem) -> bool:
         return any(self._one(pattern, problem) for pattern in self.patterns)
@@ -78,15 +82,16 @@ def parse_kinds(
     table = QUALIFIERS if qualifiers is None else qualifiers
     names = known_kinds() if known is None else known
     patterns: list[KindPattern] = []
+    warnings: list[str] = []
     for item in items:
         for word in (part.strip() for part in item.split(",")):
             if not word or word == NONE:
                 continue
             kind, _, qualifier = word.partition(":")
             if kind not in names:
-                raise TransyncError(
-                    f"{where}: unknown kind {kind!r} (states, check names, severities or 'all':"
-                    f" {', '.join(sorted(names))})"
+                warnings.append(
+                    f"{where}: {kind!r} is no state, severity or check transync knows; it only"
+                    f" matches findings of a check by that name (known: {', '.join(sorted(names))})"
                 )
             if qualifier and qualifier not in table.get(kind, {}):
                 offered = ", ".join(sorted(table.get(kind, {}))) or "none yet"
@@ -94,4 +99,4 @@ def parse_kinds(
                     f"{where}: unknown qualifier {word!r} (qualifiers of {kind!r}: {offered})"
                 )
             patterns.append(KindPattern(kind, qualifier or None))
-    return KindMatcher(tuple(patterns), table)
+    return KindMatcher(tuple(patterns), table, tuple(warnings))
