@@ -25,8 +25,15 @@ from transync.report.progress import delayed_progress
 from transync.scan import scan
 from transync.sync.atomic import write_atomic
 
-FORMATS = ("text", "json", "github", "sarif", "junit", "markdown")
 STEP_SUMMARY = "GITHUB_STEP_SUMMARY"
+# format -> module under transync.report, imported only when that format is asked for
+_RENDERERS = {
+    "json": "check_json",
+    "github": "github",
+    "sarif": "sarif",
+    "junit": "junit",
+    "markdown": "check_markdown",
+}
 
 
 @dataclass(frozen=True)
@@ -38,7 +45,7 @@ class CheckOptions:
     write_baseline: str | None = None
 
 
-def check(path: str, options: CheckOptions, now: datetime | None = None) -> int:
+def check(path: str, options: CheckOptions) -> int:
     root = Path(path)
     config = load_config_and_warn(root)
     policy = build_policy(config.check, options.flags, f"{config.source or 'config'} [check]")
@@ -53,7 +60,7 @@ def check(path: str, options: CheckOptions, now: datetime | None = None) -> int:
         report = scan(
             root, display_root=path, config=config, languages=policy.languages, progress=progress
         )
-    moment = now or datetime.now(timezone.utc)
+    moment = datetime.now(timezone.utc)
     baseline = _baseline(root, policy, options, report, moment)
     result = evaluate(
         report,
@@ -111,16 +118,9 @@ def _render(result: CheckResult, output_format: str, *, to_terminal: bool) -> st
         buffer = io.StringIO()
         check_text.render(result, Console(file=buffer, width=100, no_color=True))
         return buffer.getvalue()
-    renderers = {
-        "json": "check_json",
-        "github": "github",
-        "sarif": "sarif",
-        "junit": "junit",
-        "markdown": "check_markdown",
-    }
     from importlib import import_module
 
-    module = import_module(f"transync.report.{renderers[output_format]}")
+    module = import_module(f"transync.report.{_RENDERERS[output_format]}")
     rendered: str = module.render(result)
     return rendered
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 from transync.model import Finding, Report, Severity, State, TranslationEntry
@@ -113,12 +112,3 @@ def _message(entry: TranslationEntry) -> str:
     if entry.state is State.FAILED and entry.failure and entry.failure.detail:
         message += f": {entry.failure.detail}"
     return message
-
-
-def iter_kinds(problems: tuple[Problem, ...]) -> Iterator[str]:
-    """Kind names present, each once, in first-seen order (rules in SARIF follow it)."""
-    seen: set[str] = set()
-    for problem in problems:
-        if problem.kind not in seen:
-            seen.add(problem.kind)
-            yield problem.kind
