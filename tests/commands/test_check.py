@@ -150,6 +150,7 @@ def test_baseline_round_trip(stale: RepoBuilder, elsewhere: Path) -> None:
     assert [r["path"] for r in policy["results"] if r["outcome"] == "fail"] == [
         "translations/ja/guide.md"
     ]
+    assert policy["baseline"]["path"] == str(baseline)
     assert [entry["path"] for entry in policy["baseline"]["fixed"]] == ["translations/ja/README.md"]
 
 

@@ -102,9 +102,8 @@ def test_fingerprints_are_stable_when_lines_move(result: CheckResult) -> None:
 
 def test_baselined_problems_are_suppressed_and_new_ones_marked_new(mixed: Report) -> None:
     problems = problems_of(mixed)
-    baseline = Baseline(tuple(entry_of(problem) for problem in problems[:1]))
-    policy = replace(build_policy({}, Flags()), baseline="baseline.json")
-    result = evaluate(mixed, policy, now=NOW, baseline=baseline)
+    baseline = Baseline("baseline.json", tuple(entry_of(problem) for problem in problems[:1]))
+    result = evaluate(mixed, build_policy({}, Flags()), now=NOW, baseline=baseline)
     document = json.loads(sarif.render(result))
     _validate(document)
     states = [(r["baselineState"], "suppressions" in r) for r in document["runs"][0]["results"]]

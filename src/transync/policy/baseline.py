@@ -32,6 +32,7 @@ class BaselineEntry:
 
 @dataclass(frozen=True)
 class Baseline:
+    path: str
     entries: tuple[BaselineEntry, ...]
 
     def counts(self) -> Counter[str]:
@@ -63,7 +64,7 @@ def write_baseline(path: Path, problems: Iterable[Problem]) -> Baseline:
         ],
     }
     write_atomic(path, json.dumps(document, indent=2, ensure_ascii=False) + "\n")
-    return Baseline(entries)
+    return Baseline(str(path), entries)
 
 
 def read_baseline(path: Path) -> Baseline:
@@ -97,4 +98,4 @@ def read_baseline(path: Path) -> Baseline:
                 item["key"], item["kind"], item["language"], item["path"], item["message"]
             )
         )
-    return Baseline(tuple(entries))
+    return Baseline(str(path), tuple(entries))

@@ -85,7 +85,7 @@ class CheckResult:
     freshness: tuple[Freshness, ...]
     files: tuple[FileResult, ...] = ()
     fixed: tuple[BaselineEntry, ...] = ()
-    baseline: str | None = None
+    baseline: str | None = None  # the baseline file judged against
     scope: Scope | None = None
 
     @property
@@ -153,7 +153,7 @@ def evaluate(
         freshness=() if scope is not None else _freshness(report, policy),
         files=_by_file(verdicts, clean),
         fixed=_fixed(baseline, everything) if baseline else (),
-        baseline=policy.baseline,
+        baseline=baseline.path if baseline else None,
         scope=scope,
     )
 

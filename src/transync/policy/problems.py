@@ -29,9 +29,7 @@ class Problem:
     path: str
     message: str
     line: int | None = None
-    source: str | None = None
-    entry: TranslationEntry | None = None
-    finding: Finding | None = None
+    entry: TranslationEntry | None = None  # for states: the verdict, with all its evidence
 
     @property
     def key(self) -> str:
@@ -71,7 +69,6 @@ def _from_entry(entry: TranslationEntry) -> Problem | None:
         path=entry.translation,
         message=_message(entry),
         line=_metadata_line(entry),
-        source=entry.source,
         entry=entry,
     )
 
@@ -84,7 +81,6 @@ def _from_finding(finding: Finding) -> Problem:
         path=finding.path,
         message=finding.message,
         line=finding.line,
-        finding=finding,
     )
 
 
