@@ -49,3 +49,12 @@ def test_paths_are_made_relative_to_the_checkout(result: CheckResult) -> None:
 
 def test_a_passing_check_prints_only_its_verdict(passing: CheckResult) -> None:
     assert github.render(passing).splitlines()[-1] == "✅ transync check passed"
+
+
+def test_a_tolerated_stale_translation_warns_and_says_why(mixed: Report) -> None:
+    policy = build_policy({}, Flags(fail_on=("stale",), warn_on=("none",), max_age_days=90))
+    assert github.render(evaluate(mixed, policy, now=NOW)).splitlines() == [
+        "::warning file=translations/ja/README.md,title=transync stale::source README.md changed"
+        " since this translation was made (stale for 57 days, within max-age 90)",
+        "✅ transync check passed",
+    ]

@@ -29,6 +29,15 @@ class BaselineEntry:
     path: str
     message: str
 
+    def as_dict(self) -> dict[str, str | None]:
+        return {
+            "key": self.key,
+            "kind": self.kind,
+            "language": self.language,
+            "path": self.path,
+            "message": self.message,
+        }
+
 
 @dataclass(frozen=True)
 class Baseline:
@@ -50,19 +59,7 @@ def write_baseline(path: Path, problems: Iterable[Problem]) -> Baseline:
             key=lambda entry: (entry.language or "", entry.path, entry.kind, entry.message),
         )
     )
-    document = {
-        "schema": SCHEMA,
-        "entries": [
-            {
-                "key": entry.key,
-                "kind": entry.kind,
-                "language": entry.language,
-                "path": entry.path,
-                "message": entry.message,
-            }
-            for entry in entries
-        ],
-    }
+    document = {"schema": SCHEMA, "entries": [entry.as_dict() for entry in entries]}
     write_atomic(path, json.dumps(document, indent=2, ensure_ascii=False) + "\n")
     return Baseline(str(path), entries)
 

@@ -38,6 +38,13 @@ class Verdict:
     outcome: Outcome
     reason: str | None = None  # why a problem the rules name does not fail
 
+    @property
+    def explained(self) -> str:
+        """The problem's message, with the reason it does not fail when there is one."""
+        if self.reason is None:
+            return self.problem.message
+        return f"{self.problem.message} ({self.reason})"
+
 
 @dataclass(frozen=True)
 class Freshness:

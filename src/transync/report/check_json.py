@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from transync.policy.baseline import BaselineEntry
 from transync.policy.evaluate import CheckResult, Outcome, Verdict
 from transync.report.json_report import report_dict
 
@@ -37,7 +36,7 @@ def policy_dict(result: CheckResult) -> dict[str, Any]:
             for item in result.freshness
         ],
         "baseline": (
-            {"path": result.baseline, "fixed": [_baseline_entry(entry) for entry in result.fixed]}
+            {"path": result.baseline, "fixed": [entry.as_dict() for entry in result.fixed]}
             if result.baseline is not None
             else None
         ),
@@ -65,14 +64,4 @@ def _verdict(verdict: Verdict) -> dict[str, Any]:
         "line": problem.line,
         "message": problem.message,
         "key": problem.key,
-    }
-
-
-def _baseline_entry(entry: BaselineEntry) -> dict[str, Any]:
-    return {
-        "key": entry.key,
-        "kind": entry.kind,
-        "language": entry.language,
-        "path": entry.path,
-        "message": entry.message,
     }

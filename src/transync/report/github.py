@@ -35,8 +35,7 @@ def _annotation(verdict: Verdict, root: str) -> str:
     if problem.line:
         properties["line"] = str(problem.line)
     properties["title"] = f"transync {problem.kind}"
-    message = problem.message if not verdict.reason else f"{problem.message} ({verdict.reason})"
-    return _command(_COMMANDS[verdict.outcome], properties, message)
+    return _command(_COMMANDS[verdict.outcome], properties, verdict.explained)
 
 
 def _command(name: str, properties: dict[str, str], message: str) -> str:

@@ -92,12 +92,11 @@ def _rule(kind: str) -> dict[str, Any]:
 def _result(verdict: Verdict, index: int, result: CheckResult) -> dict[str, Any]:
     problem = verdict.problem
     region = {"region": {"startLine": problem.line}} if problem.line else {}
-    message = problem.message if not verdict.reason else f"{problem.message} ({verdict.reason})"
     sarif: dict[str, Any] = {
         "ruleId": problem.kind,
         "ruleIndex": index,
         "level": _LEVELS[verdict.outcome],
-        "message": {"text": message},
+        "message": {"text": verdict.explained},
         "locations": [
             {
                 "physicalLocation": {
