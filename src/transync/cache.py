@@ -19,14 +19,15 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 import time
 from pathlib import Path
 from typing import Any
 
 from transync import __version__
+from transync.errors import TransyncError
 from transync.fileio import read_bytes
 from transync.hashing import md5_hex
+from transync.sync.atomic import write_atomic
 
 CACHE_VARIABLE = "TRANSYNC_CACHE_DIR"
 FORMAT = 1
@@ -128,17 +129,8 @@ class Cache:
         }
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(
-                dir=self.path.parent, prefix=f".{self.path.name}.", suffix=".tmp"
-            )
-            try:
-                with os.fdopen(handle, "w", encoding="utf-8") as stream:
-                    json.dump(payload, stream, separators=(",", ":"), ensure_ascii=False)
-                os.replace(temporary, self.path)
-            except BaseException:
-                os.unlink(temporary)
-                raise
-        except OSError:
+            write_atomic(self.path, json.dumps(payload, separators=(",", ":"), ensure_ascii=False))
+        except (OSError, TransyncError):
             return False
         self._dirty = False
         return True
