@@ -1,13 +1,14 @@
-"""`paths.relative_to` takes a shortcut for clean paths; it must agree with posixpath.relpath."""
+"""`paths.join` and `relative_to` take shortcuts for clean paths; they must agree with posixpath."""
 
 from __future__ import annotations
 
 import posixpath
 
+import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from transync.paths import relative_to
+from transync.paths import UnsafePath, join, relative_to
 
 _SEGMENT = st.sampled_from(["a", "b", "docs", ".", "..", "", ".hidden", "x.md", "ja"])
 _PATH = st.lists(_SEGMENT, min_size=1, max_size=5).map("/".join)
@@ -28,3 +29,21 @@ def test_relative_to_agrees_with_relpath(base: str, rest: str, below: bool) -> N
     assume(base and path and not base.startswith("/") and not path.startswith("/"))
     assume(posixpath.normpath(base) != ".")
     assert relative_to(path, base) == posixpath.relpath(path, base)
+
+
+def _reference_join(base: str, relative: str) -> str:
+    joined = posixpath.normpath(posixpath.join(base, relative) if base != "." else relative)
+    if joined == ".." or joined.startswith("../"):
+        raise UnsafePath(relative)
+    return joined
+
+
+@given(base=_PATH | st.just("."), relative=_PATH)
+def test_join_agrees_with_normalising_posixpath_join(base: str, relative: str) -> None:
+    try:
+        expected = _reference_join(base, relative)
+    except UnsafePath:
+        with pytest.raises(UnsafePath):
+            join(base, relative)
+        return
+    assert join(base, relative) == expected

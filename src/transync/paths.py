@@ -39,9 +39,11 @@ def normalise_source_file(raw: str) -> str:
     return normal
 
 
-@lru_cache(maxsize=65536)  # layouts x keys: most joins recur in every language
 def join(base: str, relative: str) -> str:
     """Join two repository-relative paths; refuse a result outside the repository."""
+    if _is_clean(relative) and (base == "." or _is_clean(base)):
+        # Nothing to normalise: the common case, made cheap.
+        return relative if base == "." else f"{base}/{relative}"
     joined = posixpath.normpath(posixpath.join(base, relative) if base != "." else relative)
     if joined == ".." or joined.startswith("../"):
         raise UnsafePath(f"leaves the repository ({relative!r})")
@@ -54,10 +56,14 @@ def relative_to(path: str, base: str) -> str:
         return path
     if path.startswith(base) and path[len(base) : len(base) + 1] == "/":
         rest = path[len(base) + 1 :]
-        # The common case, a clean path below base, without relpath's two abspath calls.
-        if rest and "//" not in rest and not _DOT_SEGMENT.search(rest):
-            return rest
+        if _is_clean(rest):
+            return rest  # the common case, without relpath's two abspath calls
     return posixpath.relpath(path, base)
+
+
+def _is_clean(path: str) -> bool:
+    """No empty, `.` or `..` segment and not absolute: normalising would not change it."""
+    return bool(path) and "//" not in path and not _DOT_SEGMENT.search(path)
 
 
 def is_within(path: str, base: str) -> bool:
