@@ -3,14 +3,10 @@
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 import pytest
-from benchmarks.make_corpus import Fractions, generate
 
 from transync.parallel import WORKERS_VARIABLE, Pool, default_workers
-from transync.report.json_report import render
-from transync.scan import scan
 
 
 def _square_with_pid(number: int) -> tuple[int, int]:
@@ -56,15 +52,3 @@ def test_workers_can_be_set_in_the_environment(
 def test_without_the_setting_every_usable_cpu_works(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv(WORKERS_VARIABLE, raising=False)
     assert default_workers() >= 1
-
-
-def test_a_parallel_scan_reports_the_same_bytes_as_a_serial_one(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    fractions = Fractions(stale=0.2, missing=0.1, untracked=0.1, orphan=0.1, notebooks=0.3)
-    generate(tmp_path, sources=60, languages=5, seed=11, fractions=fractions)
-    monkeypatch.setattr("transync.scan.Pool", lambda: Pool(workers=1))
-    serial = render(scan(tmp_path))
-    monkeypatch.setattr("transync.scan.Pool", lambda: Pool(workers=2, min_items=0))
-    parallel = render(scan(tmp_path))
-    assert parallel == serial

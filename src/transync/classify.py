@@ -9,7 +9,6 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
-from itertools import islice
 from pathlib import Path
 from typing import NamedTuple
 
@@ -31,7 +30,6 @@ from transync.model import (
     State,
     TranslationEntry,
 )
-from transync.parallel import Pool
 from transync.paths import UnsafePath, join, normalise_source_file, relative_to
 
 Progress = Callable[[int], None]
@@ -48,23 +46,20 @@ def classify(
     inventory: Inventory,
     languages: frozenset[str] = frozenset(),
     advance: Progress | None = None,
-    pool: Pool | None = None,
 ) -> Classification:
     """Judge every translation (restricted to `languages` when given).
 
-    Reading translated files and parsing their in-file metadata is the per-file work; with a
-    `pool` workers do it while this process judges the files already read, in file order.
+    Serial on purpose: reading and parsing a translated file is ~10 us of the ~35 us each
+    costs, and shipping results back from worker processes ate the gain (10k files on
+    2 cores: 0.69 s serial, 0.80 s with two workers).
     """
     judge = _Judge(root)
     entries: list[TranslationEntry] = []
-    folders = [folder for folder in inventory.folders if not languages or folder.code in languages]
-    items = [
-        (judge.full(path), path) for folder in folders for path in inventory.translations[folder]
-    ]
-    results = pool.map(read_in_file, items) if pool else map(read_in_file, items)
-    for folder in folders:
+    for folder in inventory.folders:
+        if languages and folder.code not in languages:
+            continue
         paths = inventory.translations[folder]
-        found = list(islice(results, len(paths)))
+        found = [read_in_file((judge.full(path), path)) for path in paths]
         entries.extend(judge.folder(folder, paths, found, inventory.sources[folder.layout]))
         if advance:
             advance(len(paths))
@@ -80,7 +75,7 @@ InFile = MetadataRecord | MetadataProblem | None
 def read_in_file(item: tuple[str, str]) -> InFile:
     """What a translated file says about itself: `item` is (full path, repository path).
 
-    Top level and pure, so that worker processes can run it.
+    Pure and top level, so that content checks can run it in worker processes.
     """
     full, path = item
     try:

@@ -14,7 +14,6 @@ from transync.classify import classify
 from transync.config import Config, load_config
 from transync.discover import discover
 from transync.model import Finding, Layout, Report, TranslationEntry
-from transync.parallel import Pool
 from transync.summary import summarise
 
 # Called once with the number of translated files, then with each batch done.
@@ -39,8 +38,7 @@ def scan(
         if not wanted or folder.code in wanted
     )
     advance = progress(total) if progress else None
-    with Pool() as pool:
-        classification = classify(root, inventory, wanted, advance, pool)
+    classification = classify(root, inventory, wanted, advance)
     findings = [
         *_for_languages(inventory.findings, wanted),
         *classification.findings,
