@@ -49,14 +49,28 @@ def cli(context: click.Context, debug: bool) -> None:
     help="Output format; json is the versioned transync.report/1 schema.",
 )
 @click.option("--details", is_flag=True, help="List the files in each state and every finding.")
+@click.option(
+    "--no-history",
+    is_flag=True,
+    help="Do not read git history (no provenance for stale and orphaned translations).",
+)
 @click.pass_context
 def status(
-    context: click.Context, path: str, languages: tuple[str, ...], output_format: str, details: bool
+    context: click.Context,
+    path: str,
+    languages: tuple[str, ...],
+    output_format: str,
+    details: bool,
+    no_history: bool,
 ) -> None:
-    """Show the state of every translation under PATH (default: the current folder)."""
+    """Show the state of every translation under PATH (default: the current folder).
+
+    In a git work tree, stale and orphaned translations get their provenance (the commit they
+    were made from, the commits they missed) and stale ones are grouped by cause.
+    """
     from transync.commands.status import status as run_status
 
-    _run(context, lambda: run_status(path, languages, output_format, details))
+    _run(context, lambda: run_status(path, languages, output_format, details, not no_history))
 
 
 def _run(context: click.Context, command: Callable[[], int]) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from transync.model import Report, State
+from transync.report.history_text import describe_cause
 
 _COLUMNS = (State.CURRENT, State.STALE, State.MISSING, State.ORPHAN)
 _OTHER = (State.UNTRACKED, State.INVALID_METADATA, State.FAILED)
@@ -23,6 +24,9 @@ def render(report: Report, *, details: bool = False) -> str:
             f"| {name} | {summary.files} | {' | '.join(counts)} | {other}"
             f" | {summary.fresh_percent:.1f}% |"
         )
+    if report.causes:
+        lines += ["", "### Causes of staleness", ""]
+        lines += [f"- {escape(describe_cause(cause))}" for cause in report.causes]
     if details:
         lines += _details(report)
     return "\n".join(lines) + "\n"
