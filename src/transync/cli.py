@@ -73,6 +73,32 @@ def status(
     _run(context, lambda: run_status(path, languages, output_format, details, not no_history))
 
 
+@cli.command(epilog=EXIT_CODES_HELP)
+@click.argument("target", metavar="TRANSLATION|SOURCE", type=click.Path(dir_okay=False))
+@click.option(
+    "--lang", "languages", multiple=True, metavar="CODE", help="Only this language (repeatable)."
+)
+@click.option("--stat", is_flag=True, help="Show a diffstat instead of the diff.")
+@click.option(
+    "--root",
+    type=click.Path(file_okay=False),
+    help="The folder to scan (default: the top of the git work tree).",
+)
+@click.pass_context
+def diff(
+    context: click.Context, target: str, languages: tuple[str, ...], stat: bool, root: str | None
+) -> None:
+    """Show what changed in a source since its translation was made: the diff to port.
+
+    Given a translation, diffs its source from the commit the translation was made from to the
+    working tree; given a source, does so for every language, grouped by that commit. Also
+    lists the missed commits and the sections (by heading) that changed.
+    """
+    from transync.commands.diff import diff as run_diff
+
+    _run(context, lambda: run_diff(target, languages, stat, root))
+
+
 def _run(context: click.Context, command: Callable[[], int]) -> None:
     """Run a command; turn every error into one line on stderr and a documented exit code."""
     try:

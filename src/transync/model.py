@@ -196,6 +196,8 @@ class Provenance:
     removed_in: CommitRef | None = None
     moved_to: str | None = None
     moved_by: str | None = None
+    # The blob of `translated_from`'s version of the source, for `transync diff` (not reported).
+    source_blob: str | None = None
 
     @property
     def commits_behind(self) -> int | None:

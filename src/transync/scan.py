@@ -12,7 +12,7 @@ from pathlib import Path
 from transync.checks import apply_severities, run_bookkeeping
 from transync.classify import classify
 from transync.config import Config, load_config
-from transync.discover import IMAGES_LAYOUT, discover
+from transync.discover import discover
 from transync.model import Cause, Finding, Layout, Report, TranslationEntry
 from transync.summary import summarise
 
@@ -52,10 +52,9 @@ def scan(
     entries = classification.entries
     causes: tuple[Cause, ...] = ()
     if history:
-        from transync.history import attach_history
+        from transync.history import attach_history, translation_folders
 
-        excluded = {layout.container for layout in (*inventory.layouts, IMAGES_LAYOUT)}
-        entries, causes = attach_history(root, entries, sorted(excluded))
+        entries, causes = attach_history(root, entries, translation_folders(inventory.layouts))
     return build_report(
         display_root if display_root is not None else str(root),
         inventory.layouts,

@@ -12,9 +12,16 @@ from dataclasses import replace
 from datetime import datetime, timezone
 from pathlib import Path
 
-from transync.model import Cause, State, TranslationEntry
+from transync.model import Cause, Layout, State, TranslationEntry
 
 HISTORY_STATES = (State.STALE, State.ORPHAN)
+
+
+def translation_folders(layouts: Iterable[Layout]) -> list[str]:
+    """The folders holding translations (with translated images): never sources."""
+    from transync.discover import IMAGES_LAYOUT
+
+    return sorted({layout.container for layout in (*layouts, IMAGES_LAYOUT)})
 
 
 def attach_history(

@@ -66,23 +66,34 @@ def classify_change(old: str, new: str) -> Change:
 
 
 def changed_sections(old: str, new: str) -> list[SectionChange]:
-    """The sections (by heading) whose text differs, in the new document's order; sections
-    only in the old one come last, as removed."""
-    before, after = _sections(old), _sections(new)
-    changes: list[SectionChange] = []
-    for key, (level, lines) in after.items():
-        heading = key[0]
-        if key not in before:
-            changes.append(SectionChange(heading, level, "added", len(_words(lines))))
+    """The sections (by heading) that a line diff touches, with the words it changes in each.
+
+    A changed run of lines counts towards the section it lands in (in the new text; a pure
+    deletion towards the section it was taken from), so that text which merely now sits under
+    a new heading is not counted as changed. Sections only in the new text are "added", only in
+    the old one "removed".
+    """
+    before, after = _outline(old), _outline(new)
+    words: dict[tuple[str, int], int] = {}
+    matcher = difflib.SequenceMatcher(None, before.lines, after.lines, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
             continue
-        old_tokens, new_tokens = _section_tokens(before[key][1]), _section_tokens(lines)
-        if old_tokens != new_tokens or before[key][1] != lines:
-            changes.append(
-                SectionChange(heading, level, "changed", words_changed(old_tokens, new_tokens))
-            )
-    for key, (level, lines) in before.items():
-        if key not in after:
-            changes.append(SectionChange(key[0], level, "removed", len(_words(lines))))
+        key = after.owner[j1] if j2 > j1 else before.owner[i1]
+        old_tokens = _tokens(_unlinked(before.readable[i1:i2]))
+        new_tokens = _tokens(_unlinked(after.readable[j1:j2]))
+        words[key] = words.get(key, 0) + words_changed(old_tokens, new_tokens)
+    changes = []
+    for key, level in after.levels.items():
+        if key not in before.levels:
+            changes.append(SectionChange(key[0], level, "added", words.get(key, 0)))
+        elif key in words:
+            changes.append(SectionChange(key[0], level, "changed", words[key]))
+    changes += [
+        SectionChange(key[0], level, "removed", words.get(key, 0))
+        for key, level in before.levels.items()
+        if key not in after.levels
+    ]
     return changes
 
 
@@ -139,36 +150,43 @@ def _tokens(text: str) -> list[str]:
     return _TOKEN.findall(text)
 
 
-def _words(lines: list[str]) -> list[str]:
-    return _WORD.findall(_unlinked(_lines("\n".join(lines))))
-
-
-def _section_tokens(lines: list[str]) -> list[str]:
-    return _tokens(_unlinked(_lines("\n".join(lines))))
-
-
 def _normalised(lines: list[tuple[str, str]], kind: str) -> list[str]:
     return [" ".join(line.split()) for line_kind, line in lines if line_kind == kind]
 
 
-def _sections(text: str) -> dict[tuple[str, int], tuple[int, list[str]]]:
-    """Sections keyed by (heading, occurrence), each with its level and non-blank lines."""
-    sections: dict[tuple[str, int], tuple[int, list[str]]] = {}
+@dataclass
+class _Outline:
+    """Non-blank lines (whitespace collapsed), the section owning each, and section levels.
+
+    `readable` pairs each line with the kind words are counted in: table cells are text to
+    translate like prose; code is not.
+    """
+
+    lines: list[str]
+    readable: list[tuple[str, str]]
+    owner: list[tuple[str, int]]
+    levels: dict[tuple[str, int], int]
+
+
+def _outline(text: str) -> _Outline:
+    outline = _Outline([], [], [], {})
     seen: dict[str, int] = {}
-    current: list[str] = []
-    sections[(TOP_SECTION, 0)] = (0, current)
+    key = (TOP_SECTION, 0)
     for kind, line in _lines(text):
+        if not line.strip():
+            continue
         heading = _HEADING.match(line) if kind == PROSE else None
         if heading:
-            title = heading.group(2)
+            title = " ".join(_unlinked([(PROSE, heading.group(2))]).split())
             seen[title] = seen.get(title, -1) + 1
-            current = []
-            sections[(title, seen[title])] = (len(heading.group(1)), current)
-        elif line.strip():
-            current.append(" ".join(line.split()))
-    if not sections[(TOP_SECTION, 0)][1]:
-        del sections[(TOP_SECTION, 0)]
-    return sections
+            key = (title, seen[title])
+            outline.levels[key] = len(heading.group(1))
+        elif key not in outline.levels:
+            outline.levels[key] = 0
+        outline.lines.append(" ".join(line.split()))
+        outline.readable.append((CODE if kind == CODE else PROSE, line))
+        outline.owner.append(key)
+    return outline
 
 
 def _notebook_as_markdown(text: str) -> str:

@@ -128,12 +128,8 @@ class History:
         return self._touching.keys()
 
 
-def open_history(root: Path, excluded: Iterable[str]) -> History | None:
-    """Read HEAD's history for `root`; None when `root` is not in a git work tree with commits.
-
-    `excluded` names folders (relative to `root`) whose files are never sources: the
-    translation folders, which hold most of the files and most of the churn.
-    """
+def open_repo(root: Path) -> Repo | None:
+    """The git work tree holding `root`, if it has a commit; None otherwise (or without git)."""
     try:
         import git
     except ImportError:  # git is not installed: gitpython refuses to load
@@ -143,6 +139,18 @@ def open_history(root: Path, excluded: Iterable[str]) -> History | None:
     except (git.InvalidGitRepositoryError, git.NoSuchPathError):
         return None
     if repo.bare or repo.working_tree_dir is None or not repo.head.is_valid():
+        return None
+    return repo
+
+
+def open_history(root: Path, excluded: Iterable[str]) -> History | None:
+    """Read HEAD's history for `root`; None when `root` is not in a git work tree with commits.
+
+    `excluded` names folders (relative to `root`) whose files are never sources: the
+    translation folders, which hold most of the files and most of the churn.
+    """
+    repo = open_repo(root)
+    if repo is None or repo.working_tree_dir is None:
         return None
     top = os.path.realpath(repo.working_tree_dir)
     prefix = os.path.relpath(os.path.realpath(root), top).replace(os.sep, "/")

@@ -89,6 +89,7 @@ class Historian:
             days_since_translation=base.days_since_translation,
             change=self.change(versions[index], entry.source),
             line_endings=CRLF_NOTE if crlf else None,
+            source_blob=versions[index].blob,
         )
 
     def _unknown(self, base: Provenance, source: str, committed: bool) -> Provenance:
@@ -142,6 +143,7 @@ class Historian:
                 origin=ORIGIN_COMMIT,
                 translated_from=self.ref(versions[found[0]]),
                 line_endings=CRLF_NOTE if found[1] else None,
+                source_blob=versions[found[0]].blob,
             )
         base = _with(
             base,
