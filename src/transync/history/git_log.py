@@ -72,7 +72,9 @@ class History:
     def versions(self, path: str, before: int = -1) -> list[Version]:
         """Committed versions of `path`, newest first, following renames back to its creation.
 
-        `before` skips the commits from that index on (newer ones), to start below a deletion.
+        A version is new content: a pure rename or mode change keeps the version (and the
+        commit) that wrote the content. `before` skips the commits from that index on (newer
+        ones), to start below a deletion.
         """
         found: list[Version] = []
         current, start = path, before
@@ -81,6 +83,8 @@ class History:
             for change in self._touching.get(current, ()):
                 if change.commit <= start or change.path != current or change.status == "D":
                     continue
+                if found and found[-1].blob == change.blob:
+                    found.pop()  # the newer one only renamed or re-moded it
                 found.append(Version(change.commit, current, change.blob))
                 if change.status.startswith("R") and change.old_path is not None:
                     renamed = change
