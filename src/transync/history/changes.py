@@ -79,10 +79,13 @@ def changed_sections(old: str, new: str) -> list[SectionChange]:
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
             continue
-        key = after.owner[j1] if j2 > j1 else before.owner[i1]
-        old_tokens = _tokens(_unlinked(before.readable[i1:i2]))
-        new_tokens = _tokens(_unlinked(after.readable[j1:j2]))
-        words[key] = words.get(key, 0) + words_changed(old_tokens, new_tokens)
+        # Within a changed run, compare the parts that belong to the same section.
+        old_parts, new_parts = before.parts(i1, i2), after.parts(j1, j2)
+        for key in {**old_parts, **new_parts}:
+            words[key] = words.get(key, 0) + words_changed(
+                _tokens(_unlinked(old_parts.get(key, []))),
+                _tokens(_unlinked(new_parts.get(key, []))),
+            )
     changes = []
     for key, level in after.levels.items():
         if key not in before.levels:
@@ -151,7 +154,9 @@ def _tokens(text: str) -> list[str]:
 
 
 def _normalised(lines: list[tuple[str, str]], kind: str) -> list[str]:
-    return [" ".join(line.split()) for line_kind, line in lines if line_kind == kind]
+    return [
+        " ".join(line.split()) for line_kind, line in lines if line_kind == kind and line.strip()
+    ]
 
 
 @dataclass
@@ -166,6 +171,13 @@ class _Outline:
     readable: list[tuple[str, str]]
     owner: list[tuple[str, int]]
     levels: dict[tuple[str, int], int]
+
+    def parts(self, start: int, end: int) -> dict[tuple[str, int], list[tuple[str, str]]]:
+        """Lines `start:end` split by the section that owns them."""
+        parts: dict[tuple[str, int], list[tuple[str, str]]] = {}
+        for index in range(start, end):
+            parts.setdefault(self.owner[index], []).append(self.readable[index])
+        return parts
 
 
 def _outline(text: str) -> _Outline:
