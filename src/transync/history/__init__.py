@@ -15,6 +15,10 @@ from pathlib import Path
 from transync.model import Cause, Layout, State, TranslationEntry
 
 HISTORY_STATES = (State.STALE, State.ORPHAN)
+# Files in transync's cache directory (see `transync.cache_dir`), never in the scanned tree.
+BLOB_CACHE = "blob-md5.json"
+# Bump the version when `history.changes` classifies differently: old verdicts are dropped.
+CHANGE_CACHE = "change-kinds.v1.json"
 
 
 def translation_folders(layouts: Iterable[Layout]) -> list[str]:
@@ -41,6 +45,7 @@ def attach_history(
     from transync.history.causes import group_causes
     from transync.history.git_log import open_history
     from transync.history.provenance import Historian
+    from transync.history.store import Store
 
     entries = tuple(entries)
     if not any(entry.state in HISTORY_STATES for entry in entries):
@@ -48,8 +53,14 @@ def attach_history(
     history = open_history(root, excluded)
     if history is None:
         return entries, ()
-    hashes = BlobHashes(cache_dir(), history.read_blob)
-    historian = Historian(root, history, hashes, now or datetime.now(timezone.utc))
+    blobs, changes = Store(cache_dir() / BLOB_CACHE), Store(cache_dir() / CHANGE_CACHE)
+    historian = Historian(
+        root,
+        history,
+        BlobHashes(blobs, history.read_blob),
+        changes,
+        now or datetime.now(timezone.utc),
+    )
     attached = tuple(
         replace(entry, provenance=historian.stale(entry))
         if entry.state is State.STALE
@@ -58,5 +69,6 @@ def attach_history(
         else entry
         for entry in entries
     )
-    hashes.save()
+    blobs.save()
+    changes.save()
     return attached, group_causes(attached)

@@ -17,7 +17,8 @@ from typing import Any
 from transync.history.blob_hashes import BlobHashes
 from transync.history.changes import as_text, classify_change
 from transync.history.git_log import History, Version
-from transync.model import Change, CommitRef, Provenance, TranslationEntry
+from transync.history.store import Store
+from transync.model import Change, ChangeKind, CommitRef, Provenance, TranslationEntry
 
 ORIGIN_COMMIT = "commit"
 ORIGIN_UNKNOWN = "unknown"
@@ -35,10 +36,13 @@ SIMILAR_ENOUGH = 0.6
 class Historian:
     """Answers provenance questions for one scan, sharing the history and the blob digests."""
 
-    def __init__(self, root: Path, history: History, hashes: BlobHashes, now: datetime) -> None:
+    def __init__(
+        self, root: Path, history: History, hashes: BlobHashes, changes: Store, now: datetime
+    ) -> None:
         self.root = root
         self.history = history
         self.hashes = hashes
+        self.changes = changes
         self.now = now
         self._versions: dict[str, list[Version]] = {}
         self._by_hash: dict[str, list[str]] | None = None
@@ -87,7 +91,7 @@ class Historian:
             last_changed=base.last_changed,
             days_behind=self.days_since(stale_since.date) if stale_since else None,
             days_since_translation=base.days_since_translation,
-            change=self.change(versions[index], entry.source),
+            change=self.change(versions[index], entry),
             line_endings=CRLF_NOTE if crlf else None,
             source_blob=versions[index].blob,
         )
@@ -109,7 +113,18 @@ class Historian:
             " made from an uncommitted edit of the source, or the history was rewritten",
         )
 
-    def change(self, version: Version, source: str) -> Change | None:
+    def change(self, version: Version, entry: TranslationEntry) -> Change | None:
+        """Classified once per base blob and current source content, ever: the result is
+        kept in the cache, so neither other languages nor later runs classify it again."""
+        key = f"{version.blob}:{entry.current_hash}"
+        known = self.changes.get(key)
+        if isinstance(known, list) and len(known) == 2:
+            return Change(ChangeKind(known[0]), known[1]) if known[0] else None
+        change = self._classify(version, entry.source)
+        self.changes.put(key, [change.kind.value, change.prose_words] if change else [None, 0])
+        return change
+
+    def _classify(self, version: Version, source: str) -> Change | None:
         try:
             new = as_text((self.root / source).read_bytes(), source)
         except OSError:
