@@ -167,3 +167,10 @@ def test_status_no_history_reads_no_git_history(repo: RepoBuilder, git: GitRepo)
     report = json.loads(out)
     assert "provenance" not in report["files"][0]
     assert report["causes"] == []
+
+
+def test_unknown_config_keys_are_warned_about_on_stderr(project: RepoBuilder) -> None:
+    project.write("transync.toml", "colour = 'blue'\n")
+    code, _, err = _run("status", str(project.root))
+    assert code == 0
+    assert err == "transync: warning: transync.toml: unknown key 'colour' ignored\n"

@@ -6,6 +6,7 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
+from transync.commands.common import load_config_and_warn
 from transync.errors import TransyncError
 from transync.model import State, TranslationEntry
 from transync.scan import scan
@@ -23,7 +24,7 @@ def diff(target: str, languages: Sequence[str], stat: bool, root_option: str | N
         raise TransyncError(f"{target}: not in a git work tree with commits")
     root = Path(root_option) if root_option else Path(repo.working_tree_dir)
     relative = _relative(path, root, target)
-    report = scan(root, languages=languages)
+    report = scan(root, config=load_config_and_warn(root), languages=languages)
     chosen = [entry for entry in report.entries if relative in (entry.translation, entry.source)]
     if not chosen:
         if not path.exists():
