@@ -280,3 +280,43 @@ def test_stale_hash_mismatch_stays_stale_when_history_is_read(
 ) -> None:
     _translated_at_a_changed_at_b_and_c(repo, git)
     assert _entry(repo.root, "translations/ja/guide.md").stored_hash == md5(V1)
+
+
+def test_a_match_at_the_edge_of_a_shallow_clone_says_it_may_be_older(
+    repo: RepoBuilder, git: GitRepo
+) -> None:
+    repo.source("guide.md", V1)
+    repo.source("other.md", "# Other\n")
+    git.commit("A")
+    repo.source("guide.md", V2)
+    repo.inline("ja", "guide.md")
+    git.commit("B: the version translated")
+    repo.source("other.md", "# Other, revised\n")
+    git.commit("C")
+    clone = repo.root.parent / f"{repo.root.name}-shallow"
+    subprocess.run(
+        ["git", "clone", "-q", "--depth", "1", f"file://{repo.root}", str(clone)], check=True
+    )
+    (clone / "guide.md").write_text(V3)
+    provenance = _provenance(clone, "translations/ja/guide.md")
+    assert provenance.translated_from is not None and provenance.translated_from.subject == "C"
+    assert provenance.detail is not None and "shallow" in provenance.detail
+
+
+def test_commits_of_a_merged_branch_count_one_by_one(repo: RepoBuilder, git: GitRepo) -> None:
+    repo.source("guide.md", V1)
+    repo.source("other.md", "# Other\n")
+    repo.inline("ja", "guide.md")
+    git.commit("A")
+    git.git("checkout", "-q", "-b", "topic")
+    repo.source("guide.md", V2)
+    git.commit("B on topic")
+    repo.source("guide.md", V3)
+    git.commit("C on topic")
+    git.git("checkout", "-q", "main")
+    repo.source("other.md", "# Other, revised\n")
+    git.commit("D on main")
+    git.git("merge", "-q", "--no-edit", "topic")
+    provenance = _provenance(repo.root, "translations/ja/guide.md")
+    assert provenance.translated_from is not None and provenance.translated_from.subject == "A"
+    assert [commit.subject for commit in provenance.missed] == ["B on topic", "C on topic"]

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from transync.errors import TransyncError
 from transync.model import CommitRef
 
 if TYPE_CHECKING:
@@ -162,9 +163,17 @@ def open_history(root: Path, excluded: Iterable[str]) -> History | None:
     pathspecs = [f":(top){prefix}"] + [
         f":(exclude,top){prefix}{folder}" for folder in excluded if folder not in ("", ".")
     ]
-    output = repo.git.log(
-        "-z", "--topo-order", "--raw", "--no-abbrev", "-M", _FORMAT, "HEAD", "--", *pathspecs
-    )
+    import git
+
+    try:
+        output = repo.git.log(
+            "-z", "--topo-order", "--raw", "--no-abbrev", "-M", _FORMAT, "HEAD", "--", *pathspecs
+        )
+    except git.GitCommandError as error:
+        reason = (error.stderr or str(error)).strip().splitlines()
+        raise TransyncError(
+            f"{root}: git log failed: {reason[-1] if reason else 'unknown error'}"
+        ) from None
     commits, changes = _parse(output, prefix)
     return History(repo, prefix, commits, changes)
 

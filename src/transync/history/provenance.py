@@ -84,7 +84,7 @@ class Historian:
         stale_since = missed[0] if missed else None
         return Provenance(
             origin=ORIGIN_COMMIT,
-            detail=None if missed else "the source has uncommitted changes since this commit",
+            detail=self._remark(index == len(versions) - 1, bool(missed)),
             translated_from=self.ref(versions[index]),
             stale_since=stale_since,
             missed=missed,
@@ -95,6 +95,14 @@ class Historian:
             line_endings=CRLF_NOTE if crlf else None,
             source_blob=versions[index].blob,
         )
+
+    def _remark(self, oldest: bool, missed: bool) -> str | None:
+        if oldest and self.history.shallow:
+            return (
+                "the clone is shallow: this is its oldest version of the source, which may have"
+                " been written by an older commit"
+            )
+        return None if missed else "the source has uncommitted changes since this commit"
 
     def _unknown(self, base: Provenance, source: str, committed: bool) -> Provenance:
         if self.history.shallow:
