@@ -177,9 +177,11 @@ class Provenance:
     """What git history says about a stale or orphaned translation.
 
     `origin` is "commit" when a committed version of the source has the stored hash
-    (`translated_from`), "unknown" otherwise; `reason` then says why (`shallow`,
-    `uncommitted-edit`, `not-committed`) and `detail` says it in words. Fields that do not
+    (`translated_from`), "unknown" otherwise; `reason` then says why (`shallow-clone`,
+    `no-matching-version`, `not-committed`) and `detail` says it in words. Fields that do not
     depend on the origin (the source's last change, the translation's age) are filled either way.
+    `change` classifies the source diff since `translated_from`, for policies such as
+    `--fail-on stale:prose`.
     """
 
     origin: str
