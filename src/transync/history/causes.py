@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from transync.model import Cause, State, TranslationEntry
+from transync.model import Cause, CommitRef, State, TranslationEntry
 
 UNCOMMITTED = "uncommitted-changes"
 
@@ -18,30 +18,25 @@ def group_causes(entries: Iterable[TranslationEntry]) -> tuple[Cause, ...]:
     Ordered by how many languages a cause touches, most first, so the biggest fix leads.
     """
     languages_of: dict[str, set[str]] = {}
-    groups: dict[tuple[str, str], list[TranslationEntry]] = {}
+    groups: dict[tuple[str, str], tuple[CommitRef | None, set[str]]] = {}
     for entry in entries:
         languages_of.setdefault(entry.source, set()).add(entry.language)
         provenance = entry.provenance
         if entry.state is not State.STALE or provenance is None:
             continue
-        if provenance.stale_since is not None:
-            key = provenance.stale_since.id
-        else:
-            key = provenance.reason or UNCOMMITTED
-        groups.setdefault((entry.source, key), []).append(entry)
-    causes = []
-    for (source, key), members in groups.items():
-        provenance = members[0].provenance
-        assert provenance is not None
-        causes.append(
-            Cause(
-                source=source,
-                commit=provenance.stale_since,
-                reason=None if provenance.stale_since else key,
-                languages=tuple(sorted({entry.language for entry in members})),
-                of_languages=len(languages_of[source]),
-            )
+        since = provenance.stale_since
+        key = since.id if since is not None else provenance.reason or UNCOMMITTED
+        groups.setdefault((entry.source, key), (since, set()))[1].add(entry.language)
+    causes = [
+        Cause(
+            source=source,
+            commit=since,
+            reason=None if since is not None else key,
+            languages=tuple(sorted(languages)),
+            of_languages=len(languages_of[source]),
         )
+        for (source, key), (since, languages) in groups.items()
+    ]
     return tuple(
         sorted(
             causes,

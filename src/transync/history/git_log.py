@@ -40,18 +40,14 @@ class Version:
     """A committed version of a file: the commit that wrote it and the blob it wrote."""
 
     commit: int
-    path: str
     blob: str
 
 
 class History:
     """Commits of HEAD, newest first, and the changes each made to the paths under the root."""
 
-    def __init__(
-        self, repo: Repo, prefix: str, commits: list[CommitRef], changes: Iterable[FileChange]
-    ) -> None:
+    def __init__(self, repo: Repo, commits: list[CommitRef], changes: Iterable[FileChange]) -> None:
         self.repo = repo
-        self.prefix = prefix
         self.commits = commits
         self._touching: dict[str, list[FileChange]] = {}
         for change in changes:
@@ -86,7 +82,7 @@ class History:
                     continue
                 if found and found[-1].blob == change.blob:
                     found.pop()  # the newer one only renamed or re-moded it
-                found.append(Version(change.commit, current, change.blob))
+                found.append(Version(change.commit, change.blob))
                 if change.status.startswith("R") and change.old_path is not None:
                     renamed = change
                     break
@@ -175,7 +171,7 @@ def open_history(root: Path, excluded: Iterable[str]) -> History | None:
             f"{root}: git log failed: {reason[-1] if reason else 'unknown error'}"
         ) from None
     commits, changes = _parse(output, prefix)
-    return History(repo, prefix, commits, changes)
+    return History(repo, commits, changes)
 
 
 def _parse(output: str, prefix: str) -> tuple[list[CommitRef], list[FileChange]]:
