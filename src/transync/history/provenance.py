@@ -29,6 +29,7 @@ CRLF_NOTE = (
     "the stored hash matches this commit's version with CRLF line endings: git stores the file"
     " with LF (core.autocrlf or .gitattributes) and the translation was made from a CRLF checkout"
 )
+_KINDS = frozenset(kind.value for kind in ChangeKind)
 # A moved file edited in the same commit is still recognised down to this similarity.
 SIMILAR_ENOUGH = 0.6
 
@@ -126,8 +127,11 @@ class Historian:
         kept in the cache, so neither other languages nor later runs classify it again."""
         key = f"{version.blob}:{entry.current_hash}"
         known = self.changes.get(key)
-        if isinstance(known, list) and len(known) == 2:
-            return Change(ChangeKind(known[0]), known[1]) if known[0] else None
+        if isinstance(known, list) and len(known) == 2 and isinstance(known[1], int):
+            if known[0] is None:
+                return None
+            if known[0] in _KINDS:
+                return Change(ChangeKind(known[0]), known[1])
         change = self._classify(version, entry.source)
         self.changes.put(key, [change.kind.value, change.prose_words] if change else [None, 0])
         return change
