@@ -106,3 +106,27 @@ def test_diff_outside_a_git_work_tree_is_an_error(repo: RepoBuilder, tmp_path: P
     code, _, err = _run("diff", str(tmp_path / "guide.md"))
     assert code == 2
     assert "not in a git work tree" in err
+
+
+def test_diff_of_an_orphan_whose_source_moved_diffs_against_its_new_path(
+    repo: RepoBuilder, git: GitRepo
+) -> None:
+    repo.source("guide.md", V1)
+    repo.inline("ja", "guide.md")
+    git.commit("Write the guide")
+    (repo.root / "chapter-1").mkdir()
+    git.git("mv", "guide.md", "chapter-1/guide.md")
+    git.commit("Move into chapters")
+    repo.source("chapter-1/guide.md", V2)
+    _, out, _ = _run("diff", "--stat", str(repo.root / "translations/ja/guide.md"))
+    assert "guide.md (now chapter-1/guide.md): ja translated from" in out
+    assert "chapter-1/guide.md | 6 +++++-" in out
+
+
+def test_diff_names_translations_of_unknown_origin(repo: RepoBuilder, git: GitRepo) -> None:
+    repo.source("guide.md", V1)
+    repo.inline("ja", "guide.md", stale=True)
+    git.commit("Write the guide")
+    code, out, _ = _run("diff", str(repo.root / "translations/ja/guide.md"))
+    assert code == 0
+    assert "ja: translations/ja/guide.md: stale, origin unknown: no committed version" in out
