@@ -174,3 +174,14 @@ def test_a_file_written_just_now_is_not_trusted_by_its_stat(
     monkeypatch.setattr(cache_module, "read_bytes", lambda path: reads.append(path) or real(path))
     Cache.open(tmp_path / "repo", "content", "c").digest("a.md", str(page))
     assert reads == [str(page)]
+
+
+def test_a_file_is_looked_at_once_per_run(
+    tmp_path: Path, folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page = tmp_path / "repo" / "a.md"
+    page.write_text("# A\n")
+    cache = Cache.open(tmp_path / "repo", "content", "c")
+    first = cache.digest("a.md", str(page))
+    monkeypatch.setattr(cache_module.os, "stat", lambda path: pytest.fail(f"{path} stat again"))
+    assert cache.digest("a.md", str(page)) == first

@@ -68,6 +68,7 @@ class Cache:
         self._stats: dict[str, list[Any]] = {}
         self._used_results: dict[str, Json] = {}
         self._used_stats: dict[str, list[Any]] = {}
+        self._digests: dict[str, str] = {}  # this run's answers
         self._dirty = False
         if path is not None:
             self._load(path)
@@ -94,13 +95,17 @@ class Cache:
 
         Raises OSError when the file cannot be read, like reading it would.
         """
+        known_now = self._digests.get(path)
+        if known_now is not None:
+            return known_now  # a source shared by many translations: stat it once a run
         status = os.stat(full)
         signature = [status.st_size, status.st_mtime_ns, status.st_ino, status.st_ctime_ns]
         known = self._stats.get(path)
         if known is not None and known[:4] == signature:
             self._used_stats[path] = known
+            self._digests[path] = str(known[4])
             return str(known[4])
-        digest = md5_hex(read_bytes(full))
+        digest = self._digests[path] = md5_hex(read_bytes(full))
         if time.time_ns() - status.st_mtime_ns > _RACY_NS:
             self._used_stats[path] = [*signature, digest]
             self._dirty = True
