@@ -6,6 +6,7 @@ import os
 
 import pytest
 
+from transync import parallel
 from transync.parallel import WORKERS_VARIABLE, Pool, default_workers
 
 
@@ -52,3 +53,9 @@ def test_workers_can_be_set_in_the_environment(
 def test_without_the_setting_every_usable_cpu_works(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv(WORKERS_VARIABLE, raising=False)
     assert default_workers() >= 1
+
+
+def test_the_threshold_is_read_when_the_pool_is_made(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parallel, "MIN_PARALLEL_ITEMS", 0)
+    with Pool(workers=2) as pool:
+        assert os.getpid() not in {pid for _, pid in pool.map(_square_with_pid, range(8))}
