@@ -48,15 +48,32 @@ def cli(context: click.Context, debug: bool) -> None:
     show_default=True,
     help="Output format; json is the versioned transync.report/1 schema.",
 )
-@click.option("--details", is_flag=True, help="List the files in each state and every finding.")
+@click.option(
+    "--details",
+    is_flag=True,
+    help="List the files in each state and every finding (implies --content).",
+)
+@click.option(
+    "--content",
+    is_flag=True,
+    help="Also compare each translation's structure with its source (tables, links, anchors).",
+)
 @click.pass_context
 def status(
-    context: click.Context, path: str, languages: tuple[str, ...], output_format: str, details: bool
+    context: click.Context,
+    path: str,
+    languages: tuple[str, ...],
+    output_format: str,
+    details: bool,
+    content: bool,
 ) -> None:
     """Show the state of every translation under PATH (default: the current folder)."""
     from transync.commands.status import status as run_status
 
-    _run(context, lambda: run_status(path, languages, output_format, details))
+    _run(
+        context,
+        lambda: run_status(path, languages, output_format, details, content=content or details),
+    )
 
 
 def _run(context: click.Context, command: Callable[[], int]) -> None:

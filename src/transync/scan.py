@@ -27,8 +27,13 @@ def scan(
     config: Config | None = None,
     languages: Iterable[str] = (),
     progress: ProgressFactory | None = None,
+    content: bool = False,
 ) -> Report:
-    """Scan a repository and return what it holds; reads files, never writes them."""
+    """Scan a repository and return what it holds; reads files, never writes them.
+
+    `content` adds the content checks (each translation's structure against its source),
+    which parse every translated file and its source: slower, so asked for explicitly.
+    """
     config = config if config is not None else load_config(root)
     inventory = discover(root, config)
     wanted = frozenset(languages)
@@ -44,6 +49,11 @@ def scan(
         *classification.findings,
         *run_bookkeeping(classification.entries),
     ]
+    if content:
+        from transync.content import content_tasks, run_content
+
+        tasks = content_tasks(classification.entries, inventory.layouts, config.severities)
+        findings += run_content(root, tasks)
     return build_report(
         display_root if display_root is not None else str(root),
         inventory.layouts,

@@ -13,9 +13,22 @@ from transync.scan import scan
 FORMATS = ("table", "json", "markdown")
 
 
-def status(path: str, languages: Sequence[str], output_format: str, details: bool) -> int:
+def status(
+    path: str,
+    languages: Sequence[str],
+    output_format: str,
+    details: bool,
+    *,
+    content: bool = False,
+) -> int:
     with delayed_progress() as progress:
-        report = scan(Path(path), display_root=path, languages=languages, progress=progress)
+        report = scan(
+            Path(path),
+            display_root=path,
+            languages=languages,
+            progress=progress,
+            content=content,
+        )
     if output_format == "json":
         from transync.report import json_report
 

@@ -1,0 +1,95 @@
+"""`truncated`: the translation stops before the end of its source.
+
+Two signs, either is enough. The translation's structure (headings, code blocks, tables and
+links, in order) stops matching the source's before the source's last section and nothing
+follows; or its prose is far shorter than the source's, by a ratio that knows CJK scripts need
+about half the characters of English for the same text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from difflib import SequenceMatcher
+
+from transync.checks.context import ContentContext
+from transync.checks.link_keys import source_key, translation_key
+from transync.document import Document, Link
+from transync.model import Finding, Severity, State
+
+NAME = "truncated"
+NAMES = (NAME,)
+
+# Translated prose / source prose, below which a translation is "far shorter".
+_MIN_RATIO = 0.35
+_CJK_MIN_RATIO = 0.15
+# Short sources vary too much in length to judge by ratio.
+_MIN_SOURCE_CHARS = 1500
+
+
+def check(context: ContentContext) -> Iterator[Finding]:
+    stale = (
+        " (the translation is stale: the source may have grown since)"
+        if context.state is State.STALE
+        else ""
+    )
+    ending = _ends_early(context)
+    if ending is not None:
+        heading, line = ending
+        yield _finding(
+            context,
+            line,
+            f"the translation ends here, before the source's section {heading!r}{stale}",
+        )
+        return
+    source, translated = context.source, context.translation
+    if source.prose_chars < _MIN_SOURCE_CHARS:
+        return
+    ratio = translated.prose_chars / source.prose_chars
+    cjk = translated.cjk_chars > translated.prose_chars / 3
+    if ratio < (_CJK_MIN_RATIO if cjk else _MIN_RATIO):
+        yield _finding(
+            context,
+            translated.last_line,
+            f"the translation has {translated.prose_chars} characters of text, the source"
+            f" {source.prose_chars} ({ratio:.0%}; expected at least"
+            f" {_CJK_MIN_RATIO if cjk else _MIN_RATIO:.0%}){stale}",
+        )
+
+
+def _ends_early(context: ContentContext) -> tuple[str, int | None] | None:
+    """(the first source heading lost at the end, the translation's last line), if any."""
+    source = _outline(context.source, lambda link: source_key(context, link))
+    translated = _outline(context.translation, lambda link: translation_key(context, link))
+    if not source or not translated:
+        return None
+    matcher = SequenceMatcher(
+        None, [key for key, _ in source], [key for key, _ in translated], autojunk=False
+    )
+    blocks = [block for block in matcher.get_matching_blocks() if block.size]
+    if not blocks:
+        return None
+    last = blocks[-1]
+    if last.b + last.size < len(translated):
+        return None  # something of the translation's own follows: it did not stop there
+    lost = source[last.a + last.size :]
+    headings = [label for key, label in lost if key.startswith("heading:")]
+    if not headings:
+        return None
+    return headings[0], context.translation.last_line
+
+
+def _outline(document: Document, key: Callable[[Link], str]) -> list[tuple[str, str]]:
+    """The document's structural items in order, as (comparable key, label)."""
+    items: list[tuple[int, str, str]] = []
+    items += [
+        (heading.line or 0, f"heading:{heading.level}", heading.text)
+        for heading in document.headings
+    ]
+    items += [(block.line or 0, f"code:{block.info}", "") for block in document.code_blocks]
+    items += [(table.line or 0, f"table:{table.columns}", "") for table in document.tables]
+    items += [(link.line or 0, f"link:{key(link)}", "") for link in document.links]
+    return [(name, label) for _, name, label in sorted(items, key=lambda item: item[0])]
+
+
+def _finding(context: ContentContext, line: int | None, message: str) -> Finding:
+    return Finding(NAME, Severity.ERROR, context.translation_path, message, context.language, line)
