@@ -79,9 +79,7 @@ def tracking_marks(url: str) -> frozenset[str]:
     marks = {f"/{segment}/" for segment in parts.path.split("/") if _LOCALE.match(segment)}
     for query in (parts.query, parts.fragment.partition("?")[2]):
         marks.update(
-            f"{name}={value}"
-            for name, value in _parameters(query)
-            if _TRACKING.match(name)
+            f"{name}={value}" for name, value in _parameters(query) if _TRACKING.match(name)
         )
     return frozenset(marks)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from difflib import SequenceMatcher
 
 from transync.checks.context import ContentContext
 from transync.document import CodeBlock
@@ -44,24 +45,7 @@ _SPACE = re.compile(r"\s+")
 def check(context: ContentContext) -> Iterator[Finding]:
     source, translated = context.source.code_blocks, context.translation.code_blocks
     if len(source) != len(translated):
-        parted = next(
-            (
-                index
-                for index, (ours, theirs) in enumerate(zip(translated, source, strict=False))
-                if _language(ours) != _language(theirs)
-            ),
-            min(len(source), len(translated)),
-        )
-        at = min(parted, len(translated) - 1)
-        yield Finding(
-            NAME,
-            Severity.WARNING,
-            context.translation_path,
-            f"{len(translated)} code blocks, the source has {len(source)}"
-            + (" (the first that differs is here)" if at >= 0 else ""),
-            context.language,
-            translated[at].line if at >= 0 else None,
-        )
+        yield _count_finding(context, source, translated)
         return
     for ours, theirs in zip(translated, source, strict=True):
         if _language(theirs) in _PROSE or _skeleton(ours) == _skeleton(theirs):
@@ -75,6 +59,33 @@ def check(context: ContentContext) -> Iterator[Finding]:
             context.language,
             ours.line,
         )
+
+
+def _count_finding(
+    context: ContentContext, source: tuple[CodeBlock, ...], translated: tuple[CodeBlock, ...]
+) -> Finding:
+    """Pair blocks by language and skeleton to name the first one the other side lacks."""
+    matcher = SequenceMatcher(
+        None,
+        [(_language(block), _skeleton(block)) for block in source],
+        [(_language(block), _skeleton(block)) for block in translated],
+        autojunk=False,
+    )
+    tag, first, _, start, _ = next(op for op in matcher.get_opcodes() if op[0] != "equal")
+    at = min(start, len(translated) - 1)
+    where = (
+        f"the first unpaired is the source's at line {source[first].line}"
+        if tag != "insert" and first < len(source)
+        else "the first unpaired is here"
+    )
+    return Finding(
+        NAME,
+        Severity.WARNING,
+        context.translation_path,
+        f"{len(translated)} code blocks, the source has {len(source)} ({where})",
+        context.language,
+        translated[at].line if at >= 0 else None,
+    )
 
 
 def _language(block: CodeBlock) -> str:

@@ -39,7 +39,7 @@ def check(context: ContentContext) -> Iterator[Finding]:
                 Severity.WARNING,
                 context.translation_path,
                 f"{ours[level]} level-{level} headings, the source has {theirs[level]}"
-                " (the outlines part here)",
+                " (the outlines first differ around here)",
                 context.language,
                 first_line.get(level),
             )

@@ -50,6 +50,7 @@ _CJK = re.compile(
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _TRAILING_PUNCTUATION = ".,:;!?\"'*_~"
 
+# From a 0-based line of the parsed text to the 1-based line of the file (None: unknown).
 LineMap = Callable[[int], "int | None"]
 
 
@@ -67,7 +68,7 @@ def parse_file(data: bytes, path: str, *, translated: bool) -> Document:
 
 def parse_markdown(text: str, *, translated: bool = False) -> Document:
     builder = _Builder()
-    builder.add(text, lambda line: line, translated=translated)
+    builder.add(text, lambda line: line + 1, translated=translated)
     return builder.build(text.count("\n") + 1)
 
 
@@ -113,7 +114,7 @@ def _cell_lines(starts: list[int] | None, index: int, listed: bool) -> LineMap:
     if starts is None:
         return lambda line: None
     first = starts[index]
-    return (lambda line: first + line) if listed else (lambda line: first)
+    return (lambda line: first + 1 + line) if listed else (lambda line: first)
 
 
 class _Builder:
