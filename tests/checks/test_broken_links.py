@@ -85,3 +85,11 @@ def test_custom_ids_and_html_anchors_count(compare: Compare) -> None:
 def test_an_anchor_broken_in_the_source_too_is_the_sources_problem(compare: Compare) -> None:
     [finding] = compare("[a](#nowhere)\n\n# Title\n", "[a](#nowhere)\n\n# 제목\n", check="broken-")
     assert (finding.path, finding.language) == ("README.md", None)
+
+
+def test_links_into_a_language_folder_that_is_absent_are_not_checked(
+    repo: RepoBuilder, compare: Compare
+) -> None:
+    table = "[Français](./translations/fr/README.md) [Korean](./translations/ko/README.md)\n"
+    translated = "[Français](../fr/README.md) [한국어](./README.md)\n"
+    assert compare(table, translated, check="broken-") == []

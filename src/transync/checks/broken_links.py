@@ -11,11 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from transync.checks.context import ContentContext
+from transync.checks.context import TRANSLATED_IMAGE_FOLDERS, ContentContext
 from transync.checks.link_keys import source_key, translation_key
 from transync.document import Link
 from transync.document.slugs import normalise_fragment
 from transync.model import Finding, Severity
+from transync.paths import is_within, relative_to
 from transync.targets import Target
 
 BROKEN_LINK = "broken-link"
@@ -34,7 +35,7 @@ def check(context: ContentContext) -> Iterator[Finding]:
     reported: set[str] = set()
     for link in context.translation.links:
         target = context.translation_target(link)
-        if not target.inside or _site_route(context, target):
+        if not target.inside or _site_route(context, target) or _absent_language(context, target):
             continue
         twins = by_key.get(translation_key(context, link), [])
         if not context.repository.exists(target.path):
@@ -57,6 +58,17 @@ def _site_route(context: ContentContext, target: Target) -> bool:
         context.repository.exists(candidate)
         for candidate in (f"{target.path}.md", f"{target.path}/index.md")
     )
+
+
+def _absent_language(context: ContentContext, target: Target) -> bool:
+    """A link into a language folder that is not there at all (a languages table in a sparse
+    checkout or an excerpt): nothing this scan can verify, so nothing to report."""
+    containers = {layout.container for layout in context.layouts} | set(TRANSLATED_IMAGE_FOLDERS)
+    for container in containers:
+        if container != "." and is_within(target.path, container) and target.path != container:
+            language = relative_to(target.path, container).split("/", 1)[0]
+            return not context.repository.exists(f"{container}/{language}")
+    return False
 
 
 def _broken(context: ContentContext, link: Link, target: Target, twins: list[Link]) -> Finding:
