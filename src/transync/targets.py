@@ -12,6 +12,7 @@ import posixpath
 import re
 from dataclasses import dataclass
 from enum import Enum
+from functools import lru_cache
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 # Tracking parameters that vendors append to links (Microsoft's WT.mc_id first of all).
@@ -42,8 +43,9 @@ class Target:
         )
 
 
+@lru_cache(maxsize=16384)
 def resolve(raw: str, document: str) -> Target:
-    """Classify `raw` as written in the repository file `document`."""
+    """Classify `raw` as written in the repository file `document` (cached: every check asks)."""
     raw = raw.strip()
     if raw.startswith("//") or raw.lower().startswith(("http://", "https://")):
         return Target(TargetKind.WEB, raw)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from transync.checks.context import ContentContext
 from transync.document import CodeBlock
@@ -36,9 +37,9 @@ _PROSE = frozenset(
     }
 )
 _STRING = re.compile(
-    r'("""|\'\'\')(?:.|\n)*?\1|"(?:\\.|[^"\\\n])*"|\'(?:\\.|[^\'\\\n])*\'|`[^`\n]*`'
+    r'("""|\'\'\').*?\1|"(?:\\.|[^"\\\n])*"|\'(?:\\.|[^\'\\\n])*\'|`[^`\n]*`', re.S
 )
-_COMMENT = re.compile(r"/\*(?:.|\n)*?\*/|<!--(?:.|\n)*?-->|(?:^|(?<=\s))(?:#|//|--)[^\n]*", re.M)
+_COMMENT = re.compile(r"/\*.*?\*/|<!--.*?-->|(?:^|(?<=\s))(?:#|//|--)[^\n]*", re.M | re.S)
 _SPACE = re.compile(r"\s+")
 
 
@@ -93,5 +94,10 @@ def _language(block: CodeBlock) -> str:
 
 
 def _skeleton(block: CodeBlock) -> str:
-    code = _STRING.sub('""', block.code)
-    return _SPACE.sub("", _COMMENT.sub("", code))
+    return _code_skeleton(block.code)
+
+
+@lru_cache(maxsize=4096)
+def _code_skeleton(code: str) -> str:
+    """Cached: a source's blocks are compared once per language."""
+    return _SPACE.sub("", _COMMENT.sub("", _STRING.sub('""', code)))

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
-from difflib import SequenceMatcher
 
 from transync.checks.context import ContentContext
+from transync.checks.outline import HEADING, align
 from transync.model import Finding, Severity
 
 NAME = "heading-count"
@@ -18,20 +18,23 @@ NAMES = (NAME,)
 
 
 def check(context: ContentContext) -> Iterator[Finding]:
-    source = [heading.level for heading in context.source.headings]
-    translated = [heading.level for heading in context.translation.headings]
-    theirs, ours = Counter(source), Counter(translated)
+    theirs = Counter(heading.level for heading in context.source.headings)
+    ours = Counter(heading.level for heading in context.translation.headings)
     if theirs == ours:
         return
-    first_line: dict[int, int | None] = {}
-    matcher = SequenceMatcher(None, source, translated, autojunk=False)
-    for tag, first, last, start, end in matcher.get_opcodes():
+    alignment = align(context)
+    first: dict[int, tuple[int | None, str]] = {}
+    for tag, begin, stop, start, end in alignment.opcodes:
         if tag == "equal":
             continue
-        at = min(start, len(translated) - 1)
-        line = context.translation.headings[at].line if at >= 0 else None
-        for level in {*source[first:last], *translated[start:end]}:
-            first_line.setdefault(level, line)
+        line = alignment.translated_line(start)
+        for item in alignment.source[begin:stop]:
+            if item.key.startswith(HEADING):
+                where = f", near the source's {item.label!r} (line {item.line})"
+                first.setdefault(int(item.key[len(HEADING) :]), (line, where))
+        for item in alignment.translated[start:end]:
+            if item.key.startswith(HEADING):
+                first.setdefault(int(item.key[len(HEADING) :]), (item.line, ""))
     for level in sorted(set(theirs) | set(ours)):
         if theirs[level] != ours[level]:
             yield Finding(
@@ -39,7 +42,7 @@ def check(context: ContentContext) -> Iterator[Finding]:
                 Severity.WARNING,
                 context.translation_path,
                 f"{ours[level]} level-{level} headings, the source has {theirs[level]}"
-                " (the outlines first differ around here)",
+                f" (the first difference is here{first.get(level, (None, ''))[1]})",
                 context.language,
-                first_line.get(level),
+                first.get(level, (None, ""))[0],
             )

@@ -8,12 +8,10 @@ about half the characters of English for the same text.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from difflib import SequenceMatcher
+from collections.abc import Iterator
 
 from transync.checks.context import ContentContext
-from transync.checks.link_keys import source_key, translation_key
-from transync.document import Document, Link
+from transync.checks.outline import HEADING, align
 from transync.model import Finding, Severity, State
 
 NAME = "truncated"
@@ -58,37 +56,15 @@ def check(context: ContentContext) -> Iterator[Finding]:
 
 def _ends_early(context: ContentContext) -> tuple[str, int | None] | None:
     """(the first source heading lost at the end, the translation's last line), if any."""
-    source = _outline(context.source, lambda link: source_key(context, link))
-    translated = _outline(context.translation, lambda link: translation_key(context, link))
-    if not source or not translated:
+    alignment = align(context)
+    matched = [op for op in alignment.opcodes if op[0] == "equal"]
+    if not matched:
         return None
-    matcher = SequenceMatcher(
-        None, [key for key, _ in source], [key for key, _ in translated], autojunk=False
-    )
-    blocks = [block for block in matcher.get_matching_blocks() if block.size]
-    if not blocks:
-        return None
-    last = blocks[-1]
-    if last.b + last.size < len(translated):
+    _, _, source_end, _, translated_end = matched[-1]
+    if translated_end < len(alignment.translated):
         return None  # something of the translation's own follows: it did not stop there
-    lost = source[last.a + last.size :]
-    headings = [label for key, label in lost if key.startswith("heading:")]
-    if not headings:
-        return None
-    return headings[0], context.translation.last_line
-
-
-def _outline(document: Document, key: Callable[[Link], str]) -> list[tuple[str, str]]:
-    """The document's structural items in order, as (comparable key, label)."""
-    items: list[tuple[int, str, str]] = []
-    items += [
-        (heading.line or 0, f"heading:{heading.level}", heading.text)
-        for heading in document.headings
-    ]
-    items += [(block.line or 0, f"code:{block.info}", "") for block in document.code_blocks]
-    items += [(table.line or 0, f"table:{table.columns}", "") for table in document.tables]
-    items += [(link.line or 0, f"link:{key(link)}", "") for link in document.links]
-    return [(name, label) for _, name, label in sorted(items, key=lambda item: item[0])]
+    lost = [item.label for item in alignment.source[source_end:] if item.key.startswith(HEADING)]
+    return (lost[0], context.translation.last_line) if lost else None
 
 
 def _finding(context: ContentContext, line: int | None, message: str) -> Finding:

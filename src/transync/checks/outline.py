@@ -1,0 +1,59 @@
+"""The outline of a document (headings, code blocks, tables and links, in order) and the
+alignment of a translation's outline with its source's.
+
+Headings alone align badly (a run of level-2 headings looks the same everywhere); with the
+links and code around them, the place where a translation parts from its source is found.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from transync.checks.context import ContentContext
+from transync.checks.link_keys import source_key, translation_key
+from transync.document import Document, Link
+
+HEADING = "heading:"
+
+
+@dataclass(frozen=True)
+class Item:
+    key: str
+    label: str
+    line: int | None
+
+
+@dataclass(frozen=True)
+class Alignment:
+    source: list[Item]
+    translated: list[Item]
+    # difflib opcodes: (tag, source start, source end, translated start, translated end)
+    opcodes: list[tuple[str, int, int, int, int]]
+
+    def translated_line(self, index: int) -> int | None:
+        """The line of the translated item at `index`, or of the last one past the end."""
+        if not self.translated:
+            return None
+        return self.translated[min(index, len(self.translated) - 1)].line
+
+
+def align(context: ContentContext) -> Alignment:
+    source = outline(context.source, lambda link: source_key(context, link))
+    translated = outline(context.translation, lambda link: translation_key(context, link))
+    matcher = SequenceMatcher(
+        None, [item.key for item in source], [item.key for item in translated], autojunk=False
+    )
+    return Alignment(source, translated, matcher.get_opcodes())
+
+
+def outline(document: Document, key: Callable[[Link], str]) -> list[Item]:
+    items = [
+        Item(f"{HEADING}{heading.level}", heading.text, heading.line)
+        for heading in document.headings
+    ]
+    items += [Item(f"code:{block.info}", "", block.line) for block in document.code_blocks]
+    items += [Item(f"table:{table.columns}", "", table.line) for table in document.tables]
+    items += [Item(f"link:{key(link)}", "", link.line) for link in document.links]
+    return sorted(items, key=lambda item: item.line or 0)
