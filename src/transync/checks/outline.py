@@ -7,7 +7,7 @@ links and code around them, the place where a translation parts from its source 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
@@ -27,10 +27,10 @@ class Item:
 
 @dataclass(frozen=True)
 class Alignment:
-    source: list[Item]
-    translated: list[Item]
+    source: Sequence[Item]
+    translated: Sequence[Item]
     # difflib opcodes: (tag, source start, source end, translated start, translated end)
-    opcodes: list[tuple[str, int, int, int, int]]
+    opcodes: Sequence[tuple[str, int, int, int, int]]
 
     def translated_line(self, index: int) -> int | None:
         """The line of the translated item at `index`, or of the last one past the end."""
