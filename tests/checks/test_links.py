@@ -125,3 +125,13 @@ def test_the_disclaimer_co_op_translator_appends_is_not_an_extra_link(compare: C
         "를 사용하여 번역되었습니다.\n"
     )
     assert compare("# Title\n", translated, check="link-") == []
+
+
+def test_legacy_flat_translated_image_names_stand_for_their_source_image(
+    repo: RepoBuilder, compare: Compare
+) -> None:
+    repo.write("images/fig.1.png", b"png")
+    name = "fig.1." + "ab" * 32 + ".ko.png"
+    repo.write(f"translated_images/{name}", b"png")
+    found = compare("![f](images/fig.1.png)\n", f"![f](../../translated_images/{name})\n")
+    assert found == []

@@ -2,6 +2,9 @@ from __future__ import annotations
 
 import json
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from transync.document.markdown import parse_markdown, parse_notebook
 
 
@@ -48,3 +51,12 @@ def test_notebook_markdown_cells_map_to_json_lines() -> None:
 
 def test_a_broken_notebook_has_no_structure() -> None:
     assert parse_notebook(b"{not json").links == ()
+
+
+@given(st.text(alphabet=st.sampled_from(list("#|-*_[]()<>!`:/.\n ax1한{}\"'=")), max_size=300))
+@settings(max_examples=200, deadline=None)
+def test_any_text_parses_and_lines_stay_within_the_file(text: str) -> None:
+    document = parse_markdown(text, translated=True)
+    last = text.count("\n") + 1
+    lines = [link.line for link in document.links] + [h.line for h in document.headings]
+    assert all(line is not None and 1 <= line <= last for line in lines)
