@@ -62,6 +62,7 @@ def resolve(raw: str, document: str) -> Target:
     return Target(TargetKind.LOCAL, raw, resolved, fragment if "#" in raw else None)
 
 
+@lru_cache(maxsize=16384)
 def web_key(url: str) -> str:
     """A URL without what does not change the page: tracking, a locale segment, the scheme,
     a trailing slash. Two links with the same key lead to the same page."""

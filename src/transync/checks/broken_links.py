@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from transync.checks.context import TRANSLATED_IMAGE_FOLDERS, ContentContext
-from transync.checks.link_keys import source_key, translation_key
 from transync.document import Link
 from transync.document.slugs import normalise_fragment
 from transync.model import Finding, Severity
@@ -30,14 +29,14 @@ _ALWAYS = frozenset({"", "top"})
 
 def check(context: ContentContext) -> Iterator[Finding]:
     by_key: dict[str, list[Link]] = {}
-    for link in context.source.links:
-        by_key.setdefault(source_key(context, link), []).append(link)
+    for link, key in zip(context.source.links, context.source_keys, strict=True):
+        by_key.setdefault(key, []).append(link)
     reported: set[str] = set()
-    for link in context.translation.links:
+    for link, key in zip(context.translation.links, context.translation_keys, strict=True):
         target = context.translation_target(link)
         if not target.inside or _site_route(context, target) or _absent_language(context, target):
             continue
-        twins = by_key.get(translation_key(context, link), [])
+        twins = by_key.get(key, [])
         if not context.repository.exists(target.path):
             yield _broken(context, link, target, twins)
         elif target.fragment is not None and link.target not in reported:

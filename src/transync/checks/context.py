@@ -1,7 +1,16 @@
-"""What a content check sees: one translation, its source, both parsed, and the repository."""
+"""What a content check sees: one translation, its source, both parsed, and the repository.
+
+It also says when a source link and a translation link point to the same thing (their keys).
+Web links compare by `targets.web_key` (tracking and locale aside). Local links compare by the
+repository path they resolve to, each from its own file, after mapping the translation's
+legitimate rewrites back: a translated counterpart (`translations/<lang>/x.md`) stands for its
+source and a translated image (`translated_images/<lang>/<stem>.<hash>.webp`) for the source
+image with that stem. Fragments are left out: translated headings have translated anchors.
+"""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Protocol
@@ -9,9 +18,12 @@ from typing import Protocol
 from transync.document import Document, Link
 from transync.model import Layout, State
 from transync.paths import is_within, join, relative_to
-from transync.targets import Target, resolve
+from transync.targets import Target, TargetKind, resolve, web_key
 
 TRANSLATED_IMAGE_FOLDERS = ("translated_images", "translated_images_fast")
+_TRANSLATED_IMAGE = re.compile(
+    r"^(?P<stem>.+?)\.[0-9a-f]{16,64}(?:\.[A-Za-z]{2,3}(?:-\w+)?)?\.\w+$"
+)
 
 
 class Repository(Protocol):
@@ -60,3 +72,40 @@ class ContentContext:
                 stem = target.path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
                 stems.setdefault(stem, target.path)
         return stems
+
+    @cached_property
+    def source_keys(self) -> tuple[str, ...]:
+        """A key per source link, in order: equal keys point to the same thing."""
+        return tuple(self._source_key(link) for link in self.source.links)
+
+    @cached_property
+    def translation_keys(self) -> tuple[str, ...]:
+        return tuple(self._translation_key(link) for link in self.translation.links)
+
+    def _source_key(self, link: Link) -> str:
+        target = self.source_target(link)
+        if target.kind is TargetKind.LOCAL:
+            # The source may link to this language's own counterparts (a languages table).
+            target = Target(TargetKind.LOCAL, target.raw, self.untranslated(target.path))
+        return _key(target)
+
+    def _translation_key(self, link: Link) -> str:
+        target = self.translation_target(link)
+        if target.kind is not TargetKind.LOCAL:
+            return _key(target)
+        path = target.path
+        folder, _, rest = path.partition("/")
+        if folder in TRANSLATED_IMAGE_FOLDERS:
+            named = _TRANSLATED_IMAGE.match(rest.rsplit("/", 1)[-1])
+            path = self.image_sources.get(named.group("stem"), path) if named else path
+        else:
+            path = self.untranslated(path)
+        return _key(Target(TargetKind.LOCAL, target.raw, path))
+
+
+def _key(target: Target) -> str:
+    if target.kind is TargetKind.WEB:
+        return "web:" + web_key(target.raw)
+    if target.kind is TargetKind.OTHER:
+        return "other:" + target.raw.lower()
+    return "local:" + target.path

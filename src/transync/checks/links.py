@@ -1,20 +1,19 @@
 """Link parity: `link-missing`, `link-extra`, `link-changed`, `link-tracking`.
 
-The source's links and the translation's are aligned in order by what they point to
-(`link_keys`), so a link the translator moved within the text is still paired. Within a run
-of unpaired links at the same place, equal numbers on both sides are reported as changed
-links; the rest as missing or extra. Tracking differences are summed up once per file, since
-they always come from one cause (an older source, or a translator that adds them).
+The source's links and the translation's are aligned in order by what they point to (their
+keys, see `checks.context`), so a link the translator moved within the text is still paired.
+Within a run of unpaired links at the same place, equal numbers on both sides are reported as
+changed links; the rest as missing or extra. Tracking differences are summed up once per
+file, since they always come from one cause (an older source, or a translator that adds them).
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from difflib import SequenceMatcher
 
 from transync.checks.context import ContentContext
-from transync.checks.link_keys import source_key, translation_key
 from transync.document import Link
 from transync.model import Finding, Severity
 from transync.targets import TargetKind, tracking_marks
@@ -29,8 +28,7 @@ NAMES = (MISSING, EXTRA, CHANGED, TRACKING)
 def check(context: ContentContext) -> Iterator[Finding]:
     source = context.source.links
     translated = context.translation.links
-    source_keys = [source_key(context, link) for link in source]
-    translated_keys = [translation_key(context, link) for link in translated]
+    source_keys, translated_keys = context.source_keys, context.translation_keys
     pairs: list[tuple[int, int]] = []
     gaps: list[tuple[list[int], list[int]]] = []
     matcher = SequenceMatcher(None, source_keys, translated_keys, autojunk=False)
@@ -54,7 +52,9 @@ def check(context: ContentContext) -> Iterator[Finding]:
 
 
 def _moved(
-    gaps: list[tuple[list[int], list[int]]], source_keys: list[str], translated_keys: list[str]
+    gaps: list[tuple[list[int], list[int]]],
+    source_keys: Sequence[str],
+    translated_keys: Sequence[str],
 ) -> list[tuple[int, int]]:
     """Pair unaligned links that point to the same thing elsewhere (a moved link); take them
     out of the gaps."""

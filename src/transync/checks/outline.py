@@ -7,13 +7,12 @@ links and code around them, the place where a translation parts from its source 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from transync.checks.context import ContentContext
-from transync.checks.link_keys import source_key, translation_key
-from transync.document import Document, Link
+from transync.document import Document
 
 HEADING = "heading:"
 
@@ -40,20 +39,23 @@ class Alignment:
 
 
 def align(context: ContentContext) -> Alignment:
-    source = outline(context.source, lambda link: source_key(context, link))
-    translated = outline(context.translation, lambda link: translation_key(context, link))
+    source = outline(context.source, context.source_keys)
+    translated = outline(context.translation, context.translation_keys)
     matcher = SequenceMatcher(
         None, [item.key for item in source], [item.key for item in translated], autojunk=False
     )
     return Alignment(source, translated, matcher.get_opcodes())
 
 
-def outline(document: Document, key: Callable[[Link], str]) -> list[Item]:
+def outline(document: Document, link_keys: Sequence[str]) -> list[Item]:
     items = [
         Item(f"{HEADING}{heading.level}", heading.text, heading.line)
         for heading in document.headings
     ]
     items += [Item(f"code:{block.info}", "", block.line) for block in document.code_blocks]
     items += [Item(f"table:{table.columns}", "", table.line) for table in document.tables]
-    items += [Item(f"link:{key(link)}", "", link.line) for link in document.links]
+    items += [
+        Item(f"link:{key}", "", link.line)
+        for link, key in zip(document.links, link_keys, strict=True)
+    ]
     return sorted(items, key=lambda item: item.line or 0)
