@@ -135,3 +135,8 @@ def test_legacy_flat_translated_image_names_stand_for_their_source_image(
     repo.write(f"translated_images/{name}", b"png")
     found = compare("![f](images/fig.1.png)\n", f"![f](../../translated_images/{name})\n")
     assert found == []
+
+
+def test_the_languages_table_is_left_to_co_op_translator(compare: Compare) -> None:
+    source = "[Français](./translations/fr/README.md) [Korean](./translations/ko/README.md)\n"
+    assert compare(source, "[한국어](./README.md)\n", check="link-") == []

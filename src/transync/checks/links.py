@@ -5,6 +5,10 @@ keys, see `checks.context`), so a link the translator moved within the text is s
 Within a run of unpaired links at the same place, equal numbers on both sides are reported as
 changed links; the rest as missing or extra. Tracking differences are summed up once per
 file, since they always come from one cause (an older source, or a translator that adds them).
+
+Links into other languages' translations (the languages table co-op-translator maintains in
+every README) are left out: the tool rewrites that table itself, so a difference there is
+never the translator's and nothing a maintainer edits by hand.
 """
 
 from __future__ import annotations
@@ -26,9 +30,13 @@ NAMES = (MISSING, EXTRA, CHANGED, TRACKING)
 
 
 def check(context: ContentContext) -> Iterator[Finding]:
-    source = context.source.links
-    translated = context.translation.links
-    source_keys, translated_keys = context.source_keys, context.translation_keys
+    containers = tuple(
+        f"local:{layout.container}/" for layout in context.layouts if layout.container != "."
+    )
+    source, source_keys = _without_switchers(context.source.links, context.source_keys, containers)
+    translated, translated_keys = _without_switchers(
+        context.translation.links, context.translation_keys, containers
+    )
     pairs: list[tuple[int, int]] = []
     gaps: list[tuple[list[int], list[int]]] = []
     matcher = SequenceMatcher(None, source_keys, translated_keys, autojunk=False)
@@ -49,6 +57,15 @@ def check(context: ContentContext) -> Iterator[Finding]:
         for other in extra:
             yield finding.extra(translated[other])
     yield from finding.tracking([(source[one], translated[two]) for one, two in sorted(pairs)])
+
+
+def _without_switchers(
+    links: tuple[Link, ...], keys: Sequence[str], containers: tuple[str, ...]
+) -> tuple[list[Link], list[str]]:
+    kept = [
+        (link, key) for link, key in zip(links, keys, strict=True) if not key.startswith(containers)
+    ]
+    return [link for link, _ in kept], [key for _, key in kept]
 
 
 def _moved(
@@ -76,7 +93,7 @@ def _moved(
     return pairs
 
 
-def _nearby(translated: tuple[Link, ...], pairs: list[tuple[int, int]], index: int) -> int | None:
+def _nearby(translated: Sequence[Link], pairs: list[tuple[int, int]], index: int) -> int | None:
     """The translation line where a missing link would be: at its closest paired neighbour."""
     before = [other for one, other in pairs if one < index]
     after = [other for one, other in pairs if one > index]
