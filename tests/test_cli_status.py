@@ -116,3 +116,10 @@ def test_runs_as_a_module_and_defaults_to_the_current_folder(project: RepoBuilde
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["root"] == "."
     assert result.stderr == ""  # no progress bar when stderr is not a terminal
+
+
+def test_unknown_config_keys_are_warned_about_on_stderr(project: RepoBuilder) -> None:
+    project.write("transync.toml", "colour = 'blue'\n")
+    code, _, err = _run("status", str(project.root))
+    assert code == 0
+    assert err == "transync: warning: transync.toml: unknown key 'colour' ignored\n"

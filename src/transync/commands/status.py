@@ -7,10 +7,9 @@ from pathlib import Path
 
 import click
 
+from transync.commands.common import load_config_and_warn
 from transync.report.progress import delayed_progress
 from transync.scan import scan
-
-FORMATS = ("table", "json", "markdown")
 
 
 def status(
@@ -21,10 +20,13 @@ def status(
     *,
     content: bool = False,
 ) -> int:
+    root = Path(path)
+    config = load_config_and_warn(root)
     with delayed_progress() as progress:
         report = scan(
-            Path(path),
+            root,
             display_root=path,
+            config=config,
             languages=languages,
             progress=progress,
             content=content,

@@ -9,9 +9,15 @@ _OTHER = (State.UNTRACKED, State.INVALID_METADATA, State.FAILED)
 
 
 def render(report: Report, *, details: bool = False) -> str:
+    lines = [f"## Translation status of `{report.root}`", "", *language_table(report)]
+    if details:
+        lines += _details(report)
+    return "\n".join(lines) + "\n"
+
+
+def language_table(report: Report) -> list[str]:
+    """One row per language and a total (shared with the `check` reports)."""
     lines = [
-        f"## Translation status of `{report.root}`",
-        "",
         "| Language | Files | Current | Stale | Missing | Orphan | Other | Fresh |",
         "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
@@ -23,9 +29,7 @@ def render(report: Report, *, details: bool = False) -> str:
             f"| {name} | {summary.files} | {' | '.join(counts)} | {other}"
             f" | {summary.fresh_percent:.1f}% |"
         )
-    if details:
-        lines += _details(report)
-    return "\n".join(lines) + "\n"
+    return lines
 
 
 def _details(report: Report) -> list[str]:
