@@ -93,3 +93,17 @@ def test_links_into_a_language_folder_that_is_absent_are_not_checked(
     table = "[Français](./translations/fr/README.md) [Korean](./translations/ko/README.md)\n"
     translated = "[Français](../fr/README.md) [한국어](./README.md)\n"
     assert compare(table, translated, check="broken-") == []
+
+
+def test_a_rewrite_that_climbs_out_of_the_repository_is_broken(
+    repo: RepoBuilder, compare: Compare
+) -> None:
+    repo.write("code/app.py", "x\n")
+    found = compare("[app](code/app.py)\n", "[앱](../../../code/app.py)\n", check="broken-")
+    assert [finding.message for finding in found] == [
+        "../../../code/app.py leads out of the repository (the source's links stay inside)"
+    ]
+
+
+def test_a_link_out_of_the_repository_that_the_source_has_too_is_fine(compare: Compare) -> None:
+    assert compare("[s](../sibling/x.md)\n", "[s](../../../sibling/x.md)\n", check="broken-") == []

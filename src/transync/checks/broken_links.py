@@ -16,7 +16,7 @@ from transync.document import Link
 from transync.document.slugs import normalise_fragment
 from transync.model import Finding, Severity
 from transync.paths import is_within, relative_to
-from transync.targets import Target
+from transync.targets import Target, TargetKind
 
 BROKEN_LINK = "broken-link"
 BROKEN_ANCHOR = "broken-anchor"
@@ -34,9 +34,21 @@ def check(context: ContentContext) -> Iterator[Finding]:
     reported: set[str] = set()
     for link, key in zip(context.translation.links, context.translation_keys, strict=True):
         target = context.translation_target(link)
-        if not target.inside or _site_route(context, target) or _absent_language(context, target):
-            continue
         twins = by_key.get(key, [])
+        if target.kind is TargetKind.LOCAL and not target.inside:
+            if not twins:  # the source stays inside: a rewrite one level too deep
+                yield _finding(
+                    context,
+                    BROKEN_LINK,
+                    Severity.ERROR,
+                    link,
+                    f"{link.target} leads out of the repository (the source's links stay inside)",
+                )
+            continue
+        if target.kind is not TargetKind.LOCAL or _site_route(context, target):
+            continue
+        if _absent_language(context, target):
+            continue
         if not context.repository.exists(target.path):
             yield _broken(context, link, target, twins)
         elif target.fragment is not None and link.target not in reported:
