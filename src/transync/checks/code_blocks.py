@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from difflib import SequenceMatcher
 from functools import lru_cache
 
+from transync.align import opcodes
 from transync.checks.context import ContentContext
 from transync.document import CodeBlock
 from transync.model import Finding, Severity
@@ -66,13 +66,11 @@ def _count_finding(
     context: ContentContext, source: tuple[CodeBlock, ...], translated: tuple[CodeBlock, ...]
 ) -> Finding:
     """Pair blocks by language and skeleton to name the first one the other side lacks."""
-    matcher = SequenceMatcher(
-        None,
+    found = opcodes(
         [(_language(block), _skeleton(block)) for block in source],
         [(_language(block), _skeleton(block)) for block in translated],
-        autojunk=False,
     )
-    tag, first, _, start, _ = next(op for op in matcher.get_opcodes() if op[0] != "equal")
+    tag, first, _, start, _ = next(op for op in found if op[0] != "equal")
     at = min(start, len(translated) - 1)
     where = (
         f"the first unpaired is the source's at line {source[first].line}"

@@ -15,8 +15,8 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
-from difflib import SequenceMatcher
 
+from transync.align import opcodes
 from transync.checks.context import ContentContext
 from transync.document import Link
 from transync.model import Finding, Severity
@@ -39,8 +39,7 @@ def check(context: ContentContext) -> Iterator[Finding]:
     )
     pairs: list[tuple[int, int]] = []
     gaps: list[tuple[list[int], list[int]]] = []
-    matcher = SequenceMatcher(None, source_keys, translated_keys, autojunk=False)
-    for tag, first, last, start, end in matcher.get_opcodes():
+    for tag, first, last, start, end in opcodes(source_keys, translated_keys):
         if tag == "equal":
             pairs.extend(zip(range(first, last), range(start, end), strict=True))
         else:

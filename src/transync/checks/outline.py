@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 
+from transync.align import Opcode, opcodes
 from transync.checks.context import ContentContext
 from transync.document import Document
 
@@ -29,7 +29,7 @@ class Alignment:
     source: Sequence[Item]
     translated: Sequence[Item]
     # difflib opcodes: (tag, source start, source end, translated start, translated end)
-    opcodes: Sequence[tuple[str, int, int, int, int]]
+    opcodes: Sequence[Opcode]
 
     def translated_line(self, index: int) -> int | None:
         """The line of the translated item at `index`, or of the last one past the end."""
@@ -41,10 +41,11 @@ class Alignment:
 def align(context: ContentContext) -> Alignment:
     source = outline(context.source, context.source_keys)
     translated = outline(context.translation, context.translation_keys)
-    matcher = SequenceMatcher(
-        None, [item.key for item in source], [item.key for item in translated], autojunk=False
+    return Alignment(
+        source,
+        translated,
+        opcodes([item.key for item in source], [item.key for item in translated]),
     )
-    return Alignment(source, translated, matcher.get_opcodes())
 
 
 def outline(document: Document, link_keys: Sequence[str]) -> list[Item]:

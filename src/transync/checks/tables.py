@@ -8,8 +8,8 @@ the unpaired ones are reported as a missing or extra table.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from difflib import SequenceMatcher
 
+from transync.align import opcodes
 from transync.checks.context import ContentContext
 from transync.document import Table
 from transync.model import Finding, Severity
@@ -65,13 +65,9 @@ def _pairs(
     if len(source) == len(translated):
         yield from zip(translated, source, strict=True)
         return
-    matcher = SequenceMatcher(
-        None,
-        [table.columns for table in source],
-        [table.columns for table in translated],
-        autojunk=False,
-    )
-    for _, first, last, start, end in matcher.get_opcodes():
+    for _, first, last, start, end in opcodes(
+        [table.columns for table in source], [table.columns for table in translated]
+    ):
         theirs, ours = source[first:last], translated[start:end]
         common = min(len(theirs), len(ours))
         yield from zip(ours[:common], theirs[:common], strict=True)

@@ -89,7 +89,7 @@ def parse_notebook(data: bytes, *, translated: bool = False) -> Document:
         if not isinstance(cell, dict) or cell.get("cell_type") != "markdown":
             continue
         source = cell.get("source", "")
-        body = "".join(source) if isinstance(source, list) else str(source)
+        body = "".join(map(str, source)) if isinstance(source, list) else str(source)
         builder.add(
             body, _cell_lines(starts, index, isinstance(source, list)), translated=translated
         )
