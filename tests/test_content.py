@@ -106,3 +106,14 @@ def test_status_content_option_and_details_show_content_findings(repo: RepoBuild
         "message": "table has 1 rows, the source's (line 3) has 2",
     }
     assert "`table-rows`" in detailed.stdout
+
+
+def test_markdown_details_list_a_source_problem_once_under_repository(repo: RepoBuilder) -> None:
+    repo.source("README.md", "[gone](gone.md)\n")
+    repo.inline("ko", "README.md", "[없음](gone.md)\n")
+    repo.inline("lt", "README.md", "[nėra](gone.md)\n")
+    result = CliRunner().invoke(
+        cli, ["status", "--details", "--format", "markdown", str(repo.root)]
+    )
+    repository = result.stdout.split("### Repository", 1)[1]
+    assert repository.count("`broken-link` `README.md`:1") == 1
