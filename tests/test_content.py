@@ -117,3 +117,14 @@ def test_markdown_details_list_a_source_problem_once_under_repository(repo: Repo
     )
     repository = result.stdout.split("### Repository", 1)[1]
     assert repository.count("`broken-link` `README.md`:1") == 1
+
+
+def test_the_disclaimer_cell_of_a_translated_notebook_is_not_content(repo: RepoBuilder) -> None:
+    def notebook(*cells: str) -> str:
+        listed = [{"cell_type": "markdown", "metadata": {}, "source": [cell]} for cell in cells]
+        return json.dumps({"cells": listed, "metadata": {}, "nbformat": 4}, indent=1)
+
+    repo.source("lesson.ipynb", notebook("# Title"))
+    disclaimer = "**면책 조항**: [Co-op Translator](https://github.com/Azure/co-op-translator)"
+    repo.sidecar_entry("ko", "lesson.ipynb", notebook("# 제목", disclaimer))
+    assert _content(scan(repo.root, content=True).findings) == []

@@ -26,8 +26,8 @@ _MIN_SOURCE_CHARS = 1500
 
 def check(context: ContentContext) -> Iterator[Finding]:
     stale = (
-        " (the translation is stale: the source may have grown since)"
-        if context.state is State.STALE
+        f" (the translation is {context.state.value}: the source may have grown since)"
+        if context.state is not State.CURRENT
         else ""
     )
     ending = _ends_early(context)

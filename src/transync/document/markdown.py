@@ -84,12 +84,19 @@ def parse_notebook(data: bytes, *, translated: bool = False) -> Document:
     if not isinstance(cells, list):
         return Document()
     starts = _cell_source_lines(text, len(cells))
+    markdown = [
+        (index, cell.get("source", ""))
+        for index, cell in enumerate(cells)
+        if isinstance(cell, dict) and cell.get("cell_type") == "markdown"
+    ]
+    bodies = [
+        (index, source, "".join(map(str, source)) if isinstance(source, list) else str(source))
+        for index, source in markdown
+    ]
+    if translated and bodies and "co-op-translator" in bodies[-1][2].lower():
+        bodies.pop()  # the disclaimer cell co-op-translator appends
     builder = _Builder()
-    for index, cell in enumerate(cells):
-        if not isinstance(cell, dict) or cell.get("cell_type") != "markdown":
-            continue
-        source = cell.get("source", "")
-        body = "".join(map(str, source)) if isinstance(source, list) else str(source)
+    for index, source, body in bodies:
         builder.add(
             body, _cell_lines(starts, index, isinstance(source, list)), translated=translated
         )
