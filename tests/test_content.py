@@ -103,7 +103,7 @@ def test_status_content_option_and_details_show_content_findings(repo: RepoBuild
         "language": "ko",
         "path": "translations/ko/README.md",
         "line": 12,
-        "message": "table has 1 rows, the source's (line 3) has 2",
+        "message": "table has 1 row, the source's (line 3) has 2",
     }
     assert "`table-rows`" in detailed.stdout
 

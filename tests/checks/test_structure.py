@@ -10,7 +10,7 @@ PROSE = "This sentence is long enough to be prose that a translator should have 
 
 def test_a_lost_heading_is_counted_per_level(compare: Compare) -> None:
     [finding] = compare("# A\n\n## B\n\n## C\n", "# 가\n\n## 나\n", check="heading-count")
-    assert finding.message.startswith("1 level-2 headings, the source has 2")
+    assert finding.message.startswith("1 level-2 heading, the source has 2")
     assert finding.severity is Severity.WARNING
 
 
@@ -23,7 +23,7 @@ def test_a_lost_code_block_names_the_sources_block(compare: Compare) -> None:
     [finding] = compare(source, "```python\nprint(1)\n```\n", check="code-blocks")
     assert (
         finding.message
-        == "1 code blocks, the source has 2 (the first unpaired is the source's at line 1)"
+        == "1 code block, the source has 2 (the first unpaired is the source's at line 1)"
     )
 
 

@@ -12,14 +12,14 @@ def test_a_dropped_row_is_an_error_with_both_counts_and_lines(compare: Compare) 
     assert finding.check == "table-rows"
     assert finding.severity is Severity.ERROR
     assert finding.line == 3
-    assert finding.message == "table has 1 rows, the source's (line 3) has 2"
+    assert finding.message == "table has 1 row, the source's (line 3) has 2"
 
 
 def test_a_lost_column_is_reported(compare: Compare) -> None:
     translated = "| 가 |\n|---|\n| 1 |\n| 3 |\n"
     [finding] = compare(TABLE, translated, check="table-")
     assert finding.check == "table-columns"
-    assert "1 columns" in finding.message
+    assert "1 column," in finding.message
 
 
 def test_a_missing_table_is_reported_after_the_table_before_it(compare: Compare) -> None:
@@ -32,7 +32,7 @@ def test_a_missing_table_is_reported_after_the_table_before_it(compare: Compare)
 
 def test_an_extra_table_is_reported(compare: Compare) -> None:
     [finding] = compare(TABLE, TABLE + "\n| x |\n|---|\n| 1 |\n", check="table-")
-    assert finding.message == "table (1 rows) is not in the source"
+    assert finding.message == "table (1 row) is not in the source"
     assert finding.line == 6
 
 

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from transync.align import opcodes
 from transync.checks.context import ContentContext
+from transync.checks.wording import count
 from transync.document import CodeBlock
 from transync.model import Finding, Severity
 
@@ -81,7 +82,7 @@ def _count_finding(
         NAME,
         Severity.WARNING,
         context.translation_path,
-        f"{len(translated)} code blocks, the source has {len(source)} ({where})",
+        f"{count(len(translated), 'code block')}, the source has {len(source)} ({where})",
         context.language,
         translated[at].line if at >= 0 else None,
     )

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 
 from transync.checks.context import ContentContext
 from transync.checks.outline import HEADING, align
+from transync.checks.wording import count
 from transync.model import Finding, Severity
 
 NAME = "heading-count"
@@ -41,7 +42,7 @@ def check(context: ContentContext) -> Iterator[Finding]:
                 NAME,
                 Severity.WARNING,
                 context.translation_path,
-                f"{ours[level]} level-{level} headings, the source has {theirs[level]}"
+                f"{count(ours[level], f'level-{level} heading')}, the source has {theirs[level]}"
                 f" (the first difference is here{first.get(level, (None, ''))[1]})",
                 context.language,
                 first.get(level, (None, ""))[0],

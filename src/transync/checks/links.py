@@ -18,6 +18,7 @@ from collections.abc import Iterator, Sequence
 
 from transync.align import opcodes
 from transync.checks.context import ContentContext
+from transync.checks.wording import count
 from transync.document import Link
 from transync.model import Finding, Severity
 from transync.targets import TargetKind, tracking_marks
@@ -148,8 +149,8 @@ class _Reporter:
             ):
                 counts[difference] += 1
                 first_line.setdefault(difference, translated.line)
-        for (added, mark), count in sorted(counts.items()):
-            links = "1 link" if count == 1 else f"{count} links (the first here)"
+        for (added, mark), number in sorted(counts.items()):
+            links = count(number, "link") + (" (the first here)" if number > 1 else "")
             yield self._finding(
                 TRACKING,
                 Severity.WARNING,

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 
 from transync.align import opcodes
 from transync.checks.context import ContentContext
+from transync.checks.wording import count
 from transync.document import Table
 from transync.model import Finding, Severity
 
@@ -29,31 +30,33 @@ def check(context: ContentContext) -> Iterator[Finding]:
 
     previous: int | None = None  # a missing table is reported after the table before it
     for ours, theirs in _pairs(source, translated):
-        if ours is None and theirs is not None:
-            yield finding(
-                ROWS,
-                previous,
-                f"the source's table at line {theirs.line} ({theirs.rows} rows)"
-                " is missing from the translation",
-            )
+        if ours is None:
+            if theirs is not None:
+                yield finding(
+                    ROWS,
+                    previous,
+                    f"the source's table at line {theirs.line} ({count(theirs.rows, 'row')})"
+                    " is missing from the translation",
+                )
             continue
-        assert ours is not None
         previous = ours.line
         if theirs is None:
-            yield finding(ROWS, ours.line, f"table ({ours.rows} rows) is not in the source")
+            yield finding(
+                ROWS, ours.line, f"table ({count(ours.rows, 'row')}) is not in the source"
+            )
         else:
             if ours.rows != theirs.rows:
                 yield finding(
                     ROWS,
                     ours.line,
-                    f"table has {ours.rows} rows, the source's (line {theirs.line})"
+                    f"table has {count(ours.rows, 'row')}, the source's (line {theirs.line})"
                     f" has {theirs.rows}",
                 )
             if ours.columns != theirs.columns:
                 yield finding(
                     COLUMNS,
                     ours.line,
-                    f"table has {ours.columns} columns, the source's (line {theirs.line})"
+                    f"table has {count(ours.columns, 'column')}, the source's (line {theirs.line})"
                     f" has {theirs.columns}",
                 )
 
