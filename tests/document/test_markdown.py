@@ -60,3 +60,16 @@ def test_any_text_parses_and_lines_stay_within_the_file(text: str) -> None:
     last = text.count("\n") + 1
     lines = [link.line for link in document.links] + [h.line for h in document.headings]
     assert all(line is not None and 1 <= line <= last for line in lines)
+
+
+def test_a_document_opening_with_a_thematic_break_keeps_its_content() -> None:
+    document = parse_markdown("---\nThis is prose after a rule.\n\n# Title\n")
+    assert document.front_matter is None
+    assert [heading.text for heading in document.headings] == ["Title"]
+
+
+def test_unclosed_front_matter_ends_at_the_first_blank_line() -> None:
+    document = parse_markdown("---\ntitle: X\ntags:\n  - a\n\n# Title\n")
+    assert document.front_matter is not None
+    assert (document.front_matter.closed, document.front_matter.keys) == (False, ("title", "tags"))
+    assert [heading.text for heading in document.headings] == ["Title"]

@@ -38,6 +38,7 @@ _COMMENT = re.compile(r"<!--.*?-->", re.S)
 _THEMATIC_BREAK = re.compile(r"^[ \t]*(?:---|\*\*\*|___)[ \t]*$", re.M)
 _DISCLAIMER_TAIL_CHARS = 3000
 _FRONT_KEY = re.compile(r"^([A-Za-z0-9_][\w.-]*)\s*:")
+_YAML_LINE = re.compile(r"^(?:[A-Za-z0-9_][\w.-]*\s*:(?:\s|$)|\s+\S|-\s|#)")
 _HTML_ATTR = re.compile(
     r"<(a|img|source|area|link)\b([^>]*)>|<\w+\b[^>]*\bid\s*=\s*[\"']?([^\"'\s>]+)", re.I
 )
@@ -138,6 +139,7 @@ class _Builder:
         self.front_matter: FrontMatter | None = None
         self.prose: list[str] = []
         self.last_line: int | None = None
+        self.line_of: LineMap = lambda line: line + 1
 
     def build(self, lines: int) -> Document:
         prose = "".join(self.prose)
@@ -168,6 +170,9 @@ class _Builder:
         return self.line_of(map_[0] + offset) if map_ else None
 
     def _front_matter(self, text: str, line_of: LineMap) -> str:
+        """Record front matter and blank it out. Unclosed front matter is recognised only when
+        the lines after the opening `---` all read as YAML up to a blank line, so that a
+        document that merely starts with a thematic break keeps its content."""
         lines = text.split("\n")
         start = next((index for index, line in enumerate(lines) if line.strip()), None)
         if start is None or lines[start].rstrip() != "---" or self.front_matter is not None:
@@ -180,12 +185,21 @@ class _Builder:
             ),
             None,
         )
-        body = lines[start + 1 : end if end is not None else len(lines)]
-        keys = tuple(match.group(1) for line in body if (match := _FRONT_KEY.match(line)))
-        if end is None and not keys:
-            return text  # a thematic break, not front matter
-        self.front_matter = FrontMatter(line_of(start), end is not None, keys)
-        stop = end + 1 if end is not None else len(lines)
+        closed = end is not None
+        if end is None:
+            end = next(
+                (index for index in range(start + 1, len(lines)) if not lines[index].strip()),
+                len(lines),
+            )
+            if end == start + 1 or not all(
+                _YAML_LINE.match(line) for line in lines[start + 1 : end]
+            ):
+                return text  # a thematic break, not front matter
+        keys = tuple(
+            match.group(1) for line in lines[start + 1 : end] if (match := _FRONT_KEY.match(line))
+        )
+        self.front_matter = FrontMatter(line_of(start), closed, keys)
+        stop = end + 1 if closed else end
         return "\n".join([""] * stop + lines[stop:])
 
     def _blocks(self, tokens: list[Token]) -> None:
