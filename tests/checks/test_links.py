@@ -140,3 +140,39 @@ def test_legacy_flat_translated_image_names_stand_for_their_source_image(
 def test_the_languages_table_is_left_to_co_op_translator(compare: Compare) -> None:
     source = "[Français](./translations/fr/README.md) [Korean](./translations/ko/README.md)\n"
     assert compare(source, "[한국어](./README.md)\n", check="link-") == []
+
+
+def test_a_disclaimer_without_a_rule_above_it_is_not_an_extra_link(compare: Compare) -> None:
+    translated = (
+        "# 제목\n\n본문.\n\n**면책 조항**:  \n이 문서는 [Co-op Translator]"
+        "(https://github.com/Azure/co-op-translator)를 사용하여 번역되었습니다.\n"
+    )
+    assert compare("# Title\n\nText.\n", translated, check="link-") == []
+
+
+def test_a_closing_paragraph_that_links_co_op_translator_is_content(compare: Compare) -> None:
+    source = "# Title\n\nMade with [Co-op Translator](https://github.com/Azure/co-op-translator).\n"
+    translated = "# 제목\n\n[Co-op Translator](https://github.com/Azure/co-op-translator)로 만듦.\n"
+    assert compare(source, translated, check="link-") == []
+
+
+def test_a_lesson_translated_the_way_co_op_translator_did_in_2025_has_no_findings(
+    repo: RepoBuilder, compare: Compare
+) -> None:
+    """Modelled on a real course: a lesson folder, images with a tracking query in the
+    source, legacy flat translated image names, `../../../` prefixes, a sibling lesson link."""
+    digest = "2424cfd092f43366707ee2d15749f62f76f80ea3cb0816f4f31d0abd5ffd4dd1"
+    repo.write("01-intro/images/banner.png", b"png")
+    repo.write(f"translated_images/banner.{digest}.ko.png", b"png")
+    repo.source("02-next/README.md", "# Next\n")
+    repo.write("translations/ko/02-next/README.md", "# 다음\n")
+    source = (
+        "# Intro\n\n[![Intro](./images/banner.png?WT.mc_id=academic-1)](https://aka.ms/x)\n\n"
+        "Go to [the next lesson](../02-next/README.md?WT.mc_id=academic-1)!\n"
+    )
+    translated = (
+        f"# 소개\n\n[![소개](../../../translated_images/banner.{digest}.ko.png)]"
+        "(https://aka.ms/x)\n\n[다음 수업](../02-next/README.md?WT.mc_id=academic-1)으로!\n\n"
+        "**면책 조항**:  \n[Co-op Translator](https://github.com/Azure/co-op-translator)\n"
+    )
+    assert compare(source, translated, path="01-intro/README.md") == []

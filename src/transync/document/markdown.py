@@ -37,6 +37,7 @@ _COMMENT = re.compile(r"<!--.*?-->", re.S)
 # The unmarked disclaimer co-op-translator appends after a final `---`: short, names the tool.
 _THEMATIC_BREAK = re.compile(r"^[ \t]*(?:---|\*\*\*|___)[ \t]*$", re.M)
 _DISCLAIMER_TAIL_CHARS = 3000
+_TOOL_LINK = "github.com/azure/co-op-translator"
 _FRONT_KEY = re.compile(r"^([A-Za-z0-9_][\w.-]*)\s*:")
 _YAML_LINE = re.compile(r"^(?:[A-Za-z0-9_][\w.-]*\s*:(?:\s|$)|\s+\S|-\s|#)")
 _HTML_ATTR = re.compile(
@@ -329,8 +330,16 @@ def _blank_out(text: str, pattern: re.Pattern[str]) -> str:
 
 
 def _without_tail_disclaimer(text: str) -> str:
-    breaks = list(_THEMATIC_BREAK.finditer(text, max(0, len(text) - _DISCLAIMER_TAIL_CHARS)))
-    if breaks and "co-op-translator" in text[breaks[-1].end() :].lower():
-        start = breaks[-1].start()
-        return text[:start] + "\n" * text.count("\n", start)
-    return text
+    """Blank out the disclaimer paragraph co-op-translator appends (with or without a `---`
+    above it): near the end, opening with a bold label, linking to co-op-translator."""
+    found = text.lower().rfind(_TOOL_LINK, max(0, len(text) - _DISCLAIMER_TAIL_CHARS))
+    if found < 0:
+        return text
+    start = text.rfind("\n\n", 0, found) + 1
+    if not text[start:].lstrip().startswith(("**", "> **", "*", "_")):
+        return text
+    head = text[:start].rstrip("\n")
+    line_start = head.rfind("\n") + 1
+    if _THEMATIC_BREAK.fullmatch(head[line_start:]):
+        start = line_start  # the `---` co-op-translator puts above it
+    return text[:start] + "\n" * text.count("\n", start)
