@@ -17,6 +17,7 @@ def status(
     languages: Sequence[str],
     output_format: str,
     details: bool,
+    history: bool = True,
     *,
     content: bool = False,
 ) -> int:
@@ -29,6 +30,7 @@ def status(
             config=config,
             languages=languages,
             progress=progress,
+            history=history,
             content=content,
         )
     if output_format == "json":

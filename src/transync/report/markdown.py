@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from transync.model import Finding, Report, State
+from transync.report.history_text import describe_cause
 
 _COLUMNS = (State.CURRENT, State.STALE, State.MISSING, State.ORPHAN)
 _OTHER = (State.UNTRACKED, State.INVALID_METADATA, State.FAILED)
@@ -10,6 +11,9 @@ _OTHER = (State.UNTRACKED, State.INVALID_METADATA, State.FAILED)
 
 def render(report: Report, *, details: bool = False) -> str:
     lines = [f"## Translation status of `{report.root}`", "", *language_table(report)]
+    if report.causes:
+        lines += ["", "### Causes of staleness", ""]
+        lines += [f"- {escape(describe_cause(cause))}" for cause in report.causes]
     if details:
         lines += _details(report)
     return "\n".join(lines) + "\n"
