@@ -19,3 +19,15 @@ def test_repeated_headings_are_numbered_like_github() -> None:
         "setup-1-1",
         "setup-2",
     ]
+
+
+def test_slugs_match_tables_of_contents_written_for_github() -> None:
+    """Heading -> anchor pairs as real Japanese READMEs link them."""
+    assert slug("Module 1: Azure AI Foundry プロジェクト作成") == (
+        "module-1-azure-ai-foundry-プロジェクト作成"
+    )
+    assert (
+        slug("2. 信頼できるセットアップ (Powers of Tau)")
+        == "2-信頼できるセットアップ-powers-of-tau"
+    )
+    assert slug("📚 目次") == "-目次"
