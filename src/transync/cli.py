@@ -174,6 +174,12 @@ def diff(
 @click.option(
     "--output", type=click.Path(dir_okay=False), metavar="FILE", help="Write to FILE, not stdout."
 )
+@click.option(
+    "--content/--no-content",
+    default=True,
+    show_default=True,
+    help="Run the content checks (tables, links, anchors, structure) as well as the states.",
+)
 @click.pass_context
 def check(
     context: click.Context,
@@ -188,6 +194,7 @@ def check(
     changed_from: str | None,
     output_format: str,
     output: str | None,
+    content: bool,
 ) -> None:
     """Check the translations under PATH against a policy; exit 1 when it fails (for CI).
 
@@ -205,6 +212,7 @@ def check(
         output=output,
         changed_from=changed_from,
         write_baseline=write_baseline,
+        content=content,
     )
     _run(context, lambda: run_check(path, options))
 

@@ -17,7 +17,7 @@ def test_a_relative_target_that_does_not_exist_is_an_error(
     assert "although the source's link works" in finding.message
 
 
-def test_a_link_broken_in_the_source_too_is_reported_once_on_the_source(
+def test_a_link_broken_in_the_source_too_is_one_warning_on_the_source(
     repo: RepoBuilder, compare: Compare
 ) -> None:
     first = compare("\n[gone](gone.md)\n", "[없음](gone.md)\n", check="broken-")
@@ -25,6 +25,7 @@ def test_a_link_broken_in_the_source_too_is_reported_once_on_the_source(
     assert first == second
     [finding] = first
     assert (finding.path, finding.line, finding.language) == ("README.md", 2, None)
+    assert finding.severity is Severity.WARNING
     assert "the source's own link is broken" in finding.message
 
 

@@ -56,6 +56,13 @@ CONTENT_CHECKS: Mapping[tuple[str, ...], ContentCheck] = {
 }
 
 
+# Every check name a finding may carry -> the function that reports it (for help texts).
+CHECKS_BY_NAME: Mapping[str, EntryCheck | ContentCheck] = {
+    **BOOKKEEPING_CHECKS,
+    **{name: check for names, check in CONTENT_CHECKS.items() for name in names},
+}
+
+
 def run_bookkeeping(entries: Iterable[TranslationEntry]) -> list[Finding]:
     return [
         finding

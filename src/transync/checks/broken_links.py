@@ -3,8 +3,8 @@
 A relative target must exist in the repository; a `#fragment` into a Markdown file or notebook
 must match one of its anchors (GitHub heading slugs, `{#custom-id}`, `<a id>`/`<a name>`). When
 the source's corresponding link is broken the same way, the fault is the source's: it is
-reported once, on the source file and without a language, whatever the number of translations
-that inherit it (the report drops identical findings).
+reported once, as a warning on the source file and without a language, whatever the number of
+translations that inherit it (the report drops identical findings).
 """
 
 from __future__ import annotations
@@ -86,9 +86,11 @@ def _broken(context: ContentContext, link: Link, target: Target, twins: list[Lin
     for twin in twins:
         origin = context.source_target(twin)
         if origin.inside and not context.repository.exists(origin.path):
+            # A warning: the English page needs fixing, not its translations, so a gate on
+            # translations does not fail for it (configurable like any check).
             return Finding(
                 BROKEN_LINK,
-                Severity.ERROR,
+                Severity.WARNING,
                 context.source_path,
                 f"{twin.target} does not exist: the source's own link is broken"
                 " (reported once for all its translations)",
