@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from transync.model import Report, State
+from transync.model import Finding, Report, State
 from transync.report.history_text import describe_cause
 
 _COLUMNS = (State.CURRENT, State.STALE, State.MISSING, State.ORPHAN)
@@ -49,12 +49,19 @@ def _details(report: Report) -> list[str]:
             continue
         lines += ["", f"### `{escape(summary.code)}`", ""]
         lines += [f"- **{entry.state.value}** `{escape(entry.translation)}`" for entry in attention]
-        lines += [
-            f"- {finding.severity.value} `{finding.check}` `{escape(finding.path)}`"
-            f"{f':{finding.line}' if finding.line else ''}: {escape(finding.message)}"
-            for finding in findings
-        ]
+        lines += [_finding(finding) for finding in findings]
+    shared = [finding for finding in report.findings if finding.language is None]
+    if shared:
+        # Repository-wide findings, such as a source's broken link that every language inherits.
+        lines += ["", "### Repository", "", *(_finding(finding) for finding in shared)]
     return lines
+
+
+def _finding(finding: Finding) -> str:
+    return (
+        f"- {finding.severity.value} `{finding.check}` `{escape(finding.path)}`"
+        f"{f':{finding.line}' if finding.line else ''}: {escape(finding.message)}"
+    )
 
 
 def escape(text: str) -> str:
