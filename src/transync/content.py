@@ -10,16 +10,18 @@ keyed by path, size and modification time). Nothing is read outside the root.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 
+from transync.cache import Cache
 from transync.checks import CONTENT_CHECKS
 from transync.checks.context import ContentContext
 from transync.document import Document
 from transync.document.markdown import parse_file
 from transync.model import Finding, Kind, Layout, Severity, State, TranslationEntry
+from transync.parallel import Pool
 from transync.text import BinaryContent
 
 # States whose translation and source are both on disk.
@@ -53,9 +55,29 @@ def content_tasks(
     ]
 
 
+@dataclass(frozen=True)
+class ContentOutcome:
+    """A task's findings and what they depend on besides the two files compared: the paths
+    whose existence was asked (and the answer) and the documents whose anchors were read."""
+
+    findings: list[Finding]
+    existence: Mapping[str, bool]
+    anchored: frozenset[str]
+
+
 def content_findings(root: str, task: ContentTask) -> list[Finding]:
     """Compare one translation with its source; the unit a pool or cache may wrap."""
+    return content_outcome(root, task).findings
+
+
+def content_outcome(root: str, task: ContentTask) -> ContentOutcome:
+    """`content_findings` with the evidence a cache needs to know when they go out of date."""
     repository = _Repository(root)
+    findings = _compare(repository, task)
+    return ContentOutcome(findings, repository.existence, frozenset(repository.anchored))
+
+
+def _compare(repository: _Repository, task: ContentTask) -> list[Finding]:
     source = repository.document(task.source, translated=False)
     translation = repository.document(task.translation, translated=True)
     if source is None or translation is None:
@@ -79,8 +101,30 @@ def content_findings(root: str, task: ContentTask) -> list[Finding]:
     return sorted(set(findings), key=_order)
 
 
-def run_content(root: Path, tasks: Iterable[ContentTask]) -> list[Finding]:
-    return [finding for task in tasks for finding in content_findings(str(root), task)]
+def run_content(
+    root: Path,
+    tasks: Sequence[ContentTask],
+    fingerprint: str,
+    *,
+    use_cache: bool = True,
+    workers: int | None = None,
+) -> list[Finding]:
+    """Every task's findings, in task order: from the cache when nothing they depend on
+    changed, the rest computed on every core. `fingerprint` stands for the configuration."""
+    cache = Cache.open(root, "content", fingerprint, enabled=use_cache)
+    base = str(root)
+    keys = [_cache_key(cache, base, task) for task in tasks]
+    results = [_cached(cache, base, key) for key in keys]
+    todo = [index for index, found in enumerate(results) if found is None]
+    with Pool(workers) as pool:
+        outcomes = pool.map(partial(content_outcome, base), [tasks[index] for index in todo])
+        for index, outcome in zip(todo, outcomes, strict=True):
+            results[index] = outcome.findings
+            key = keys[index]
+            if key is not None:
+                cache.put(key, _encode(cache, base, outcome))
+    cache.save()
+    return [finding for found in results if found for finding in found]
 
 
 def _order(finding: Finding) -> tuple[str, int, str, str]:
@@ -92,11 +136,18 @@ class _Repository:
 
     def __init__(self, root: str) -> None:
         self.root = root
+        # What was asked, so that a cached result can be checked against the tree later.
+        self.existence: dict[str, bool] = {}
+        self.anchored: set[str] = set()
 
     def exists(self, path: str) -> bool:
-        return os.path.exists(os.path.join(self.root, path))
+        found = self.existence.get(path)
+        if found is None:
+            found = self.existence[path] = os.path.exists(os.path.join(self.root, path))
+        return found
 
     def anchors(self, path: str) -> frozenset[str] | None:
+        self.anchored.add(path)
         document = self.document(path, translated=False)
         return document.anchors if document is not None else None
 
@@ -131,3 +182,56 @@ def _inside(root: str, full: str) -> bool:
     real = os.path.realpath(full)
     base = _real_root(root)
     return real == base or real.startswith(base + os.sep)
+
+
+# -- the persistent cache -------------------------------------------------------------------
+# A task's entry is keyed by both files' digests; it also holds what else its findings
+# depend on (link targets' existence, anchors of linked documents), checked on every hit.
+
+
+def _cache_key(cache: Cache, base: str, task: ContentTask) -> str | None:
+    try:
+        translation = cache.digest(task.translation, os.path.join(base, task.translation))
+        source = cache.digest(task.source, os.path.join(base, task.source))
+    except OSError:
+        return None  # unreadable: never cached, the checks will say what they can
+    return "\0".join(
+        (task.language, task.source, task.translation, task.state.value, translation, source)
+    )
+
+
+def _cached(cache: Cache, base: str, key: str | None) -> list[Finding] | None:
+    value = cache.get(key) if key is not None else None
+    if value is None:
+        return None
+    try:
+        for path, existed in value["existence"].items():
+            if os.path.exists(os.path.join(base, path)) != existed:
+                return None
+        for path, digest in value["anchored"].items():
+            if _digest_or_none(cache, base, path) != digest:
+                return None
+        return [
+            Finding(check, Severity(severity), path, message, language, line)
+            for check, severity, path, message, language, line in value["findings"]
+        ]
+    except (AttributeError, KeyError, TypeError, ValueError):
+        return None  # an entry of another shape: computed again and replaced
+
+
+def _encode(cache: Cache, base: str, outcome: ContentOutcome) -> dict[str, object]:
+    return {
+        "findings": [
+            [f.check, f.severity.value, f.path, f.message, f.language, f.line]
+            for f in outcome.findings
+        ],
+        "existence": dict(outcome.existence),
+        "anchored": {path: _digest_or_none(cache, base, path) for path in outcome.anchored},
+    }
+
+
+def _digest_or_none(cache: Cache, base: str, path: str) -> str | None:
+    try:
+        return cache.digest(path, os.path.join(base, path))
+    except OSError:
+        return None
