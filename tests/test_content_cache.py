@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -21,6 +22,9 @@ from transync.scan import scan
 def tree(tmp_path: Path) -> Path:
     root = tmp_path / "repo"
     generate(root, sources=10, languages=2, seed=21, fractions=Fractions(notebooks=0.2))
+    # Folders written in the last two seconds are not trusted by the cache (racy mtimes).
+    for folder in [root, *(path for path in root.rglob("*") if path.is_dir())]:
+        os.utime(folder, ns=(1_000_000_000_000_000_000, 1_000_000_000_000_000_000))
     return root
 
 
@@ -107,3 +111,18 @@ def test_the_no_cache_flag_leaves_the_cache_alone(tree: Path, command: list[str]
     assert not any(cache_dir().iterdir())
     runner.invoke(cli, [*command, str(tree)])
     assert list(cache_dir().glob("content-*.json"))
+
+
+def test_results_next_to_folders_changed_just_now_are_not_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = tmp_path / "new"
+    generate(root, sources=4, languages=1, seed=3)
+    _report(root)
+    computed = []
+    real = content_module.content_outcome
+    monkeypatch.setattr(
+        content_module, "content_outcome", lambda *args: computed.append(1) or real(*args)
+    )
+    _report(root)
+    assert computed  # the tree was written within the last two seconds: nothing trusted

@@ -10,6 +10,8 @@ keyed by path, size and modification time). Nothing is read outside the root.
 from __future__ import annotations
 
 import os
+import posixpath
+import time
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache, partial
@@ -112,17 +114,18 @@ def run_content(
     """Every task's findings, in task order: from the cache when nothing they depend on
     changed, the rest computed on every core. `fingerprint` stands for the configuration."""
     cache = Cache.open(root, "content", fingerprint, enabled=use_cache)
-    base = str(root)
-    keys = [_cache_key(cache, base, task) for task in tasks]
-    results = [_cached(cache, base, key) for key in keys]
+    evidence = _Evidence(cache, str(root))
+    keys = [evidence.key(task) for task in tasks] if cache.enabled else [None] * len(tasks)
+    results = [evidence.cached(key) for key in keys]
     todo = [index for index, found in enumerate(results) if found is None]
     with Pool(workers) as pool:
-        outcomes = pool.map(partial(content_outcome, base), [tasks[index] for index in todo])
+        outcomes = pool.map(partial(content_outcome, str(root)), [tasks[index] for index in todo])
         for index, outcome in zip(todo, outcomes, strict=True):
             results[index] = outcome.findings
             key = keys[index]
-            if key is not None:
-                cache.put(key, _encode(cache, base, outcome))
+            entry = evidence.encode(outcome) if key is not None else None
+            if key is not None and entry is not None:
+                cache.put(key, entry)
     cache.save()
     return [finding for found in results if found for finding in found]
 
@@ -185,53 +188,90 @@ def _inside(root: str, full: str) -> bool:
 
 
 # -- the persistent cache -------------------------------------------------------------------
-# A task's entry is keyed by both files' digests; it also holds what else its findings
-# depend on (link targets' existence, anchors of linked documents), checked on every hit.
+# A task's entry is keyed by both files' digests and holds what else its findings depend on,
+# checked on every hit: the anchors of linked documents (by digest) and the existence of
+# link targets. Existence is checked through the nearest existing folder of each target:
+# adding, removing or renaming an entry changes its folder's mtime, and a whole tree asks
+# about ~70,000 paths in ~2,000 folders, so stat-ing folders is what makes a re-run fast.
 
 
-def _cache_key(cache: Cache, base: str, task: ContentTask) -> str | None:
-    try:
-        translation = cache.digest(task.translation, os.path.join(base, task.translation))
-        source = cache.digest(task.source, os.path.join(base, task.source))
-    except OSError:
-        return None  # unreadable: never cached, the checks will say what they can
-    return "\0".join(
-        (task.language, task.source, task.translation, task.state.value, translation, source)
-    )
+class _Evidence:
+    """Reads the facts cache entries depend on, each at most once per run."""
 
+    def __init__(self, cache: Cache, base: str) -> None:
+        self.cache = cache
+        self.base = base
+        self._folders: dict[str, list[int] | None] = {}
 
-def _cached(cache: Cache, base: str, key: str | None) -> list[Finding] | None:
-    value = cache.get(key) if key is not None else None
-    if value is None:
-        return None
-    try:
-        for path, existed in value["existence"].items():
-            if os.path.exists(os.path.join(base, path)) != existed:
+    def key(self, task: ContentTask) -> str | None:
+        try:
+            translation = self.cache.digest(task.translation, self._full(task.translation))
+            source = self.cache.digest(task.source, self._full(task.source))
+        except OSError:
+            return None  # unreadable: never cached, the checks say what they can
+        return "\0".join(
+            (task.language, task.source, task.translation, task.state.value, translation, source)
+        )
+
+    def cached(self, key: str | None) -> list[Finding] | None:
+        value = self.cache.get(key) if key is not None else None
+        if value is None:
+            return None
+        try:
+            for folder, signature in value["folders"].items():
+                if self._folder(folder) != signature:
+                    return None
+            for path, digest in value["anchored"].items():
+                if self._digest(path) != digest:
+                    return None
+            return [
+                Finding(check, Severity(severity), path, message, language, line)
+                for check, severity, path, message, language, line in value["findings"]
+            ]
+        except (AttributeError, KeyError, TypeError, ValueError):
+            return None  # an entry of another shape: computed again and replaced
+
+    def encode(self, outcome: ContentOutcome) -> dict[str, object] | None:
+        """The entry for an outcome; None when a folder changed too recently to trust."""
+        folders: dict[str, list[int] | None] = {}
+        for path in outcome.existence:
+            folder = self._nearest_folder(posixpath.dirname(path))
+            signature = folders[folder] = self._folder(folder)
+            if signature is not None and time.time_ns() - signature[1] < _RACY_NS:
                 return None
-        for path, digest in value["anchored"].items():
-            if _digest_or_none(cache, base, path) != digest:
-                return None
-        return [
-            Finding(check, Severity(severity), path, message, language, line)
-            for check, severity, path, message, language, line in value["findings"]
-        ]
-    except (AttributeError, KeyError, TypeError, ValueError):
-        return None  # an entry of another shape: computed again and replaced
+        return {
+            "findings": [
+                [f.check, f.severity.value, f.path, f.message, f.language, f.line]
+                for f in outcome.findings
+            ],
+            "folders": folders,
+            "anchored": {path: self._digest(path) for path in outcome.anchored},
+        }
+
+    def _nearest_folder(self, folder: str) -> str:
+        while folder and self._folder(folder) is None:
+            folder = posixpath.dirname(folder)
+        return folder
+
+    def _folder(self, folder: str) -> list[int] | None:
+        if folder not in self._folders:
+            try:
+                status = os.stat(self._full(folder) if folder else self.base)
+            except OSError:
+                self._folders[folder] = None
+            else:
+                self._folders[folder] = [status.st_ino, status.st_mtime_ns]
+        return self._folders[folder]
+
+    def _digest(self, path: str) -> str | None:
+        try:
+            return self.cache.digest(path, self._full(path))
+        except OSError:
+            return None
+
+    def _full(self, path: str) -> str:
+        return os.path.join(self.base, path)
 
 
-def _encode(cache: Cache, base: str, outcome: ContentOutcome) -> dict[str, object]:
-    return {
-        "findings": [
-            [f.check, f.severity.value, f.path, f.message, f.language, f.line]
-            for f in outcome.findings
-        ],
-        "existence": dict(outcome.existence),
-        "anchored": {path: _digest_or_none(cache, base, path) for path in outcome.anchored},
-    }
-
-
-def _digest_or_none(cache: Cache, base: str, path: str) -> str | None:
-    try:
-        return cache.digest(path, os.path.join(base, path))
-    except OSError:
-        return None
+# A folder modified this recently may change again within its mtime tick.
+_RACY_NS = 2_000_000_000
