@@ -202,6 +202,7 @@ class _Evidence:
         self.cache = cache
         self.base = base
         self._folders: dict[str, list[int] | None] = {}
+        self._findings: dict[tuple[object, ...], Finding] = {}
 
     def key(self, task: ContentTask) -> str | None:
         try:
@@ -224,12 +225,21 @@ class _Evidence:
             for path, digest in value["anchored"].items():
                 if self._digest(path) != digest:
                     return None
-            return [
-                Finding(check, Severity(severity), path, message, language, line)
-                for check, severity, path, message, language, line in value["findings"]
-            ]
+            return [self._finding(*row) for row in value["findings"]]
         except (AttributeError, KeyError, TypeError, ValueError):
             return None  # an entry of another shape: computed again and replaced
+
+    def _finding(
+        self, check: str, severity: str, path: str, message: str, language: str | None, line: int
+    ) -> Finding:
+        """One object per distinct finding: a source's own findings recur in every language."""
+        row = (check, severity, path, message, language, line)
+        found = self._findings.get(row)
+        if found is None:
+            found = self._findings[row] = Finding(
+                check, _SEVERITIES[severity], path, message, language, line
+            )
+        return found
 
     def encode(self, outcome: ContentOutcome) -> dict[str, object] | None:
         """The entry for an outcome; None when a folder changed too recently to trust."""
@@ -273,5 +283,6 @@ class _Evidence:
         return os.path.join(self.base, path)
 
 
+_SEVERITIES = {severity.value: severity for severity in Severity}  # Severity() is slow
 # A folder modified this recently may change again within its mtime tick.
 _RACY_NS = 2_000_000_000
