@@ -6,8 +6,9 @@
 For each size it generates a corpus once (`make_corpus.py`, kept in --corpus-dir for the next
 run), then times, each in a fresh child process, several runs of:
   - `baseline_scan.py`, the bare stdlib floor, for comparison;
-  - `transync status` (table and JSON; with `--content` up to --content-max-size files) and
-    `transync check`, when the installed transync has them (else skipped with a note);
+  - `transync status` (table and JSON) and `transync check --no-content` at every size, and
+    `status --content` and `check` (content checks included) up to --content-max-size files,
+    where the installed transync has them (a missing command is skipped with a note);
 and prints the median and fastest wall time, files per second and peak memory (the child's
 ru_maxrss). "cold" runs get a new empty TRANSYNC_CACHE_DIR each; "warm" runs reuse one that a
 first untimed run filled. The OS page cache cannot be dropped without root, so "cold" means
@@ -53,6 +54,7 @@ TARGETS = {
     ("status --content", 10_000, "cold"): 5.0,
     ("status --content", 10_000, "warm"): 0.5,
     ("check", 10_000, "cold"): 5.0,
+    ("check", 10_000, "warm"): 0.5,
 }
 
 
@@ -157,9 +159,12 @@ def main(argv: list[str] | None = None) -> int:
             commands.append(command)
         else:
             print(f"note: this transync has no '{command}' command; not timed")
+    # Content checks parse every file (slow): timed up to --content-max-size only, and
+    # `check` without them at every size where it has --no-content.
     content = "status" in commands and has_option(transync, "status", "--content")
     if not content:
         print("note: this transync has no 'status --content'; content checks not timed")
+    lean_check = "check" in commands and has_option(transync, "check", "--no-content")
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs, {args.runs} runs each")
     print("note: the OS page cache is not dropped (that needs root): 'cold' = empty transync cache")
     figures: list[dict[str, object]] = []
@@ -179,11 +184,16 @@ def main(argv: list[str] | None = None) -> int:
         print(floor.row())
         figures.append(_figure(floor, size, "baseline", "warm"))
         for command in commands:
-            variants: list[tuple[str, list[str]]] = [("", [])]
+            variants: list[tuple[str, list[str]]] = []
             if command == "status":
-                variants.append((" --format json", ["--format", "json"]))
+                variants += [("", []), (" --format json", ["--format", "json"])]
                 if content and size <= args.content_max_size:
                     variants.append((" --content", ["--content"]))
+            else:
+                if lean_check:
+                    variants.append((" --no-content", ["--no-content"]))
+                if not lean_check or size <= args.content_max_size:
+                    variants.append(("", []))
             for suffix, extra in variants:
                 argv_ = [*transync, command, str(tree), *extra]
                 for mode in ("cold", "warm"):
