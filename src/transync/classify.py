@@ -51,7 +51,7 @@ def classify(
 
     Serial on purpose: reading and parsing a translated file is ~10 us of the ~35 us each
     costs, and shipping results back from worker processes ate the gain (10k files on
-    2 cores: 0.69 s serial, 0.80 s with two workers).
+    2 cores: 0.69 s serial, 0.80 s with two workers; see docs/benchmarks.md).
     """
     judge = _Judge(root)
     entries: list[TranslationEntry] = []
@@ -59,33 +59,13 @@ def classify(
         if languages and folder.code not in languages:
             continue
         paths = inventory.translations[folder]
-        found = [read_in_file((judge.full(path), path)) for path in paths]
-        entries.extend(judge.folder(folder, paths, found, inventory.sources[folder.layout]))
+        entries.extend(judge.folder(folder, paths, inventory.sources[folder.layout]))
         if advance:
             advance(len(paths))
     for folder in inventory.image_folders:
         if not languages or folder.code in languages:
             entries.extend(judge.images(folder))
     return Classification(tuple(entries), tuple(judge.findings))
-
-
-InFile = MetadataRecord | MetadataProblem | None
-
-
-def read_in_file(item: tuple[str, str]) -> InFile:
-    """What a translated file says about itself: `item` is (full path, repository path).
-
-    Pure and top level, so that content checks can run it in worker processes.
-    """
-    full, path = item
-    try:
-        # The whole file: a metadata block further down or a second block must be seen
-        # (reading only a 4 KB head would save ~0.04 s per 10,000 files and miss them).
-        data = read_bytes(full)
-    except OSError as error:
-        return MetadataProblem(MetadataOrigin.INLINE, path, None, f"cannot read: {error.strerror}")
-    reader = read_notebook if _kind(path) is Kind.NOTEBOOK else read_inline
-    return reader(data, path)
 
 
 def _kind(path: str) -> Kind:
@@ -112,7 +92,6 @@ class _SourceFacts:
 
 class _Judge:
     def __init__(self, root: Path) -> None:
-        self.root = root
         # Plain strings, not Path objects: joined once per file, tens of thousands of times.
         self.base = os.fspath(root)
         self.real_root = os.path.realpath(root)
@@ -126,17 +105,13 @@ class _Judge:
     # -- documents ----------------------------------------------------------------------------
 
     def folder(
-        self,
-        folder: LanguageFolder,
-        translations: tuple[str, ...],
-        in_file: list[InFile],
-        sources: frozenset[str],
+        self, folder: LanguageFolder, translations: tuple[str, ...], sources: frozenset[str]
     ) -> Iterator[TranslationEntry]:
         sidecar = self._sidecar(folder)
         claimed: set[str] = set()
         present: set[str] = set()
-        for path, found in zip(translations, in_file, strict=True):
-            entry = self._document(folder, path, found, sidecar)
+        for path in translations:
+            entry = self._document(folder, path, sidecar)
             claimed.add(entry.source)
             present.add(path)
             yield entry
@@ -149,16 +124,27 @@ class _Judge:
                     folder, source, expected, sidecar.records.get(key), sidecar.failures.get(key)
                 )
 
-    def _document(
-        self, folder: LanguageFolder, path: str, in_file: InFile, sidecar: Sidecar
-    ) -> TranslationEntry:
+    def _document(self, folder: LanguageFolder, path: str, sidecar: Sidecar) -> TranslationEntry:
         key = relative_to(path, folder.path)
-        found = [sidecar.records.get(key), in_file]
+        found = [sidecar.records.get(key), self._in_file(path)]
         if sidecar.error and found[0] is None:
             found.append(
                 MetadataProblem(MetadataOrigin.SIDECAR, sidecar.location, None, sidecar.error)
             )
         return self._verdict(folder, _kind(path), path, key, found, sidecar.failures)
+
+    def _in_file(self, path: str) -> MetadataRecord | MetadataProblem | None:
+        """What a translated file says about itself (inline block or notebook metadata)."""
+        try:
+            # The whole file: a metadata block further down or a second block must be seen
+            # (reading only a 4 KB head would save ~0.04 s per 10,000 files and miss them).
+            data = read_bytes(self.full(path))
+        except OSError as error:
+            return MetadataProblem(
+                MetadataOrigin.INLINE, path, None, f"cannot read: {error.strerror}"
+            )
+        reader = read_notebook if _kind(path) is Kind.NOTEBOOK else read_inline
+        return reader(data, path)
 
     # -- images -------------------------------------------------------------------------------
 
