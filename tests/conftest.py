@@ -14,14 +14,6 @@ NOW = datetime(2026, 3, 1, tzinfo=timezone.utc)
 SAMPLES = Path(__file__).resolve().parents[1].parent / "shared" / "samples"
 
 
-@pytest.fixture(autouse=True)
-def _private_cache(
-    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Tests never touch the user's cache; each gets an empty one outside its tmp_path."""
-    monkeypatch.setenv("TRANSYNC_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
-
-
 @pytest.fixture
 def repo(tmp_path: Path) -> RepoBuilder:
     """An empty repository with the default `translations/<lang>/` layout."""

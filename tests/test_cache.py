@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from transync import cache as cache_module
-from transync.cache import CACHE_VARIABLE, Cache, cache_dir
+from transync.cache import Cache
+from transync.cache_dir import ENV_VARIABLE as CACHE_VARIABLE
 
 
 @pytest.fixture
@@ -24,19 +25,6 @@ def _old(path: Path) -> Path:
     """Make a file look written long ago, so its stat signature is trusted."""
     os.utime(path, ns=(1_000_000_000_000_000_000, 1_000_000_000_000_000_000))
     return path
-
-
-def test_the_cache_dir_is_the_variable_then_xdg_then_home(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setenv(CACHE_VARIABLE, str(tmp_path / "mine"))
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
-    assert cache_dir() == tmp_path / "mine"
-    monkeypatch.delenv(CACHE_VARIABLE)
-    assert cache_dir() == tmp_path / "xdg" / "transync"
-    monkeypatch.delenv("XDG_CACHE_HOME")
-    monkeypatch.setenv("HOME", str(tmp_path / "home"))
-    assert cache_dir() == tmp_path / "home" / ".cache" / "transync"
 
 
 def test_results_survive_into_the_next_run(tmp_path: Path, folder: Path) -> None:

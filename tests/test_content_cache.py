@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from transync import content as content_module
 from transync import parallel
-from transync.cache import cache_dir
+from transync.cache_dir import cache_dir
 from transync.cli import cli
 from transync.report.json_report import render
 from transync.scan import scan

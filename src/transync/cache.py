@@ -5,8 +5,8 @@ files' bytes, transync's version and the configuration. The cache stores results
 the caller builds from content digests, and remembers each file's digest with its `os.stat`
 signature (size, mtime, inode, ctime), so that an unchanged file is not even read again.
 
-Where it lives: `$TRANSYNC_CACHE_DIR`, else `$XDG_CACHE_HOME/transync`, else
-`~/.cache/transync`: never inside the scanned tree (a cache dir inside it disables caching).
+Where it lives: `transync.cache_dir` (`$TRANSYNC_CACHE_DIR`, else `$XDG_CACHE_HOME/transync`,
+else `~/.cache/transync`), never inside the scanned tree (a cache dir there disables caching).
 One file per scanned root and namespace. The whole file is dropped when transync's version
 or the caller's fingerprint (the configuration) differ, and ignored when it is unreadable or
 corrupt. Writes are atomic (a temporary file renamed over the old one), so a crash or two
@@ -24,28 +24,18 @@ from pathlib import Path
 from typing import Any
 
 from transync import __version__
+from transync.cache_dir import cache_dir
 from transync.errors import TransyncError
 from transync.fileio import read_bytes
 from transync.hashing import md5_hex
 from transync.sync.atomic import write_atomic
 
-CACHE_VARIABLE = "TRANSYNC_CACHE_DIR"
 FORMAT = 1
 # A file modified this recently may change again within the same mtime tick without its
 # stat signature changing ("racy git"): its digest is not remembered by signature.
 _RACY_NS = 2_000_000_000
 
 Json = Any  # results are stored as JSON: plain dicts, lists, strings, numbers, None
-
-
-def cache_dir() -> Path:
-    """The user's cache folder for transync (it may not exist yet)."""
-    configured = os.environ.get(CACHE_VARIABLE)
-    if configured:
-        return Path(configured).expanduser()
-    xdg = os.environ.get("XDG_CACHE_HOME")
-    base = Path(xdg).expanduser() if xdg else Path.home() / ".cache"
-    return base / "transync"
 
 
 class Cache:
