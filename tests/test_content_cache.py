@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 from pathlib import Path
@@ -126,3 +127,14 @@ def test_results_next_to_folders_changed_just_now_are_not_kept(
     )
     _report(root)
     assert computed  # the tree was written within the last two seconds: nothing trusted
+
+
+def test_an_entry_whose_stored_findings_are_gone_is_computed_again(tree: Path) -> None:
+    first = _report(tree)
+    (path,) = cache_dir().glob("content-*.json")
+    payload = json.loads(path.read_text())
+    payload["results"] = {
+        key: value for key, value in payload["results"].items() if not key.startswith("finding:")
+    }
+    path.write_text(json.dumps(payload))
+    assert _report(tree) == first
