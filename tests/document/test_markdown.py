@@ -1,11 +1,16 @@
 from __future__ import annotations
 
 import json
+import re
+from collections.abc import Callable
+from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from transync.document.markdown import parse_markdown, parse_notebook
+from transync.document import markdown
+from transync.document.markdown import parse_file, parse_markdown, parse_notebook
 
 
 def test_links_carry_the_line_they_are_written_on() -> None:
@@ -73,3 +78,55 @@ def test_unclosed_front_matter_ends_at_the_first_blank_line() -> None:
     assert document.front_matter is not None
     assert (document.front_matter.closed, document.front_matter.keys) == (False, ("title", "tags"))
     assert [heading.text for heading in document.headings] == ["Title"]
+
+
+# -- the plain-run shortcut --------------------------------------------------------------
+# Runs without inline markup skip markdown-it's inline parser; the document must be the one
+# the inline parser would have given. `every_run_parsed` turns the shortcut off.
+
+_MARKDOWN_ALPHABET = [*"#|-*_[]()<>!`:/.\\&;\n \t ax1한{}\"'=~+", "](", "  \n", "http://"]
+
+
+@pytest.fixture
+def every_run_parsed(monkeypatch: pytest.MonkeyPatch) -> Callable[[], None]:
+    def turn_off() -> None:
+        monkeypatch.setattr(markdown, "_INLINE_MARKUP", re.compile(""))
+
+    return turn_off
+
+
+@given(st.lists(st.sampled_from(_MARKDOWN_ALPHABET), max_size=120).map("".join))
+@settings(max_examples=400, deadline=None)
+def test_plain_runs_give_the_document_the_inline_parser_gives(text: str) -> None:
+    shortcut = parse_markdown(text, translated=True)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(markdown, "_INLINE_MARKUP", re.compile(""))
+        full = parse_markdown(text, translated=True)
+    assert shortcut == full
+
+
+def test_plain_runs_keep_what_the_inline_parser_keeps(
+    every_run_parsed: Callable[[], None],
+) -> None:
+    text = (
+        "# Title  with  spaces\n\nA line with trailing spaces   \n   indented next line\t\n"
+        "see https://example.com/a.\n\n| a | b |\n| - | - |\n| x y | https://x.org/z) |\n"
+        "\nSetext\n===\n\n- item  \n  continued\n"
+    )
+    shortcut = parse_markdown(text)
+    every_run_parsed()
+    assert parse_markdown(text) == shortcut
+
+
+def test_sample_documents_are_the_same_with_and_without_the_shortcut(
+    samples: Path, every_run_parsed: Callable[[], None]
+) -> None:
+    files = sorted(
+        path for path in samples.rglob("*") if path.suffix in (".md", ".ipynb") and path.is_file()
+    )
+    assert files
+    shortcut = [parse_file(path.read_bytes(), str(path), translated=True) for path in files]
+    every_run_parsed()
+    assert [parse_file(path.read_bytes(), str(path), translated=True) for path in files] == (
+        shortcut
+    )

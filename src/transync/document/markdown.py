@@ -14,6 +14,8 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 from markdown_it import MarkdownIt
+from markdown_it.rules_core import StateCore
+from markdown_it.rules_core.text_join import text_join
 from markdown_it.token import Token
 
 from transync.document import (
@@ -50,6 +52,10 @@ _CJK = re.compile(
     r"[\u1100-\u11ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]"
 )
 _WORD = re.compile(r"[^\W\d_]{2,}")
+# The characters at which a CommonMark inline rule other than text and line breaks may start
+# (escape, code span, emphasis, link, image, autolink, HTML, entity): a run without any of
+# them is plain text whatever its length.
+_INLINE_MARKUP = re.compile(r"[\\`*_\[<&]")
 _TRAILING_PUNCTUATION = ".,:;!?\"'*_~"
 
 # From a 0-based line of the parsed text to the 1-based line of the file (None: unknown).
@@ -58,7 +64,10 @@ LineMap = Callable[[int], "int | None"]
 
 @lru_cache(maxsize=1)
 def _parser() -> MarkdownIt:
-    return MarkdownIt("commonmark").enable("table")
+    """The block parse only: `_Builder` runs the inline parser itself, and only on runs that
+    hold markup, since most runs (table cells, headings, plain sentences) do not, and the
+    inline parser was half of the time of a parse."""
+    return MarkdownIt("commonmark").enable("table").disable(["inline", "text_join"])
 
 
 def parse_file(data: bytes, path: str, *, translated: bool) -> Document:
@@ -141,6 +150,8 @@ class _Builder:
         self.prose: list[str] = []
         self.last_line: int | None = None
         self.line_of: LineMap = lambda line: line + 1
+        # The block parse's environment: reference definitions the inline parse resolves.
+        self.env: dict[str, object] = {}
 
     def build(self, lines: int) -> Document:
         prose = "".join(self.prose)
@@ -164,7 +175,8 @@ class _Builder:
             text = _without_tail_disclaimer(text)
         text = self._front_matter(text, line_of)
         self.line_of = line_of
-        tokens = _parser().parse(text)
+        self.env = {}
+        tokens = _parser().parse(text, self.env)
         self._blocks(tokens)
 
     def _line(self, map_: Sequence[int] | None, offset: int = 0) -> int | None:
@@ -265,10 +277,12 @@ class _Builder:
     def _inline(self, token: Token, own: list[str] | None = None) -> str:
         """Record the links of an inline run; return its visible text (as GitHub slugs it).
         `own` receives the text outside links and inline code."""
+        if _INLINE_MARKUP.search(token.content) is None:
+            return self._plain(token, own)
         line = 0
         text: list[str] = []
         in_link = 0
-        for child in token.children or []:
+        for child in self._children(token):
             kind = child.type
             if kind in ("softbreak", "hardbreak"):
                 line += 1
@@ -291,6 +305,35 @@ class _Builder:
             elif kind == "html_inline":
                 self._html(child.content, token.map, line)
                 line += child.content.count("\n")
+        return "".join(text)
+
+    def _children(self, token: Token) -> list[Token]:
+        """The inline parse of one run, as markdown-it's core `inline` and `text_join` rules
+        would have made it."""
+        parser = _parser()
+        token.children = []
+        parser.inline.parse(token.content, parser, self.env, token.children)
+        text_join(StateCore("", parser, self.env, [token]))
+        return token.children
+
+    def _plain(self, token: Token, own: list[str] | None) -> str:
+        """`_inline` for a run without markup, with the inline parser's result: a text per
+        line, joined by breaks that drop the line's trailing spaces and the next one's
+        indentation."""
+        lines = token.content.split("\n")
+        last = len(lines) - 1
+        text: list[str] = []
+        for offset, line in enumerate(lines):
+            if offset:
+                text.append(" ")
+                line = line.lstrip(" \t")
+            if offset < last:
+                line = line.rstrip(" ")
+            if line:
+                text.append(line)
+                self._bare_urls(line, token.map, offset)
+                if own is not None:
+                    own.append(line)
         return "".join(text)
 
     def _link(self, target: str, map_: Sequence[int] | None, offset: int, *, image: bool) -> None:
