@@ -2,9 +2,10 @@
 
 `content_findings` is the unit of work: a pure, top-level, picklable function of the
 repository root and one `ContentTask`, returning findings in a deterministic order, so that a
-process pool or a persistent cache can wrap it. Each file is parsed once per process (sources
-shared by many languages, and link targets asked about for anchors, come from a small cache
-keyed by path, size and modification time). Nothing is read outside the root.
+process pool or a persistent cache can wrap it. Each file is parsed once per process: tasks
+run grouped by source, so a small cache keyed by path, size and modification time keeps the
+source while its languages are compared, and link targets' anchors are kept for the run.
+Nothing is read outside the root.
 """
 
 from __future__ import annotations
@@ -119,7 +120,12 @@ def run_content(
     evidence = _Evidence(cache, str(root))
     keys = [evidence.key(task) for task in tasks] if cache.enabled else [None] * len(tasks)
     results = [evidence.cached(key) for key in keys]
-    todo = [index for index, found in enumerate(results) if found is None]
+    # By source, so that the tasks sharing a source run one after the other in one worker
+    # (which parses the source once); results still land in task order.
+    todo = sorted(
+        (index for index, found in enumerate(results) if found is None),
+        key=lambda index: tasks[index].source,
+    )
     with Pool(workers) as pool:
         outcomes = pool.map(partial(content_outcome, str(root)), [tasks[index] for index in todo])
         for index, outcome in zip(todo, outcomes, strict=True):
@@ -153,10 +159,19 @@ class _Repository:
 
     def anchors(self, path: str) -> frozenset[str] | None:
         self.anchored.add(path)
-        document = self.document(path, translated=False)
-        return document.anchors if document is not None else None
+        version = self._version(path)
+        return _anchors(*version) if version is not None else None
 
     def document(self, path: str, *, translated: bool) -> Document | None:
+        version = self._version(path)
+        if version is None:
+            return None
+        if translated:
+            return _parsed(version[0], translated=True)
+        return _shared(*version)
+
+    def _version(self, path: str) -> tuple[str, int, int] | None:
+        """The full path, size and mtime of a readable file inside the root."""
         full = os.path.join(self.root, path)
         try:
             stat = os.stat(full)
@@ -164,12 +179,26 @@ class _Repository:
             return None
         if not _inside(self.root, full):
             return None
-        return _parsed(full, stat.st_size, stat.st_mtime_ns, translated)
+        return full, stat.st_size, stat.st_mtime_ns
 
 
-@lru_cache(maxsize=1024)
-def _parsed(full: str, size: int, mtime: int, translated: bool) -> Document | None:
-    """Parse a file once per process and version (size and mtime are part of the key)."""
+@lru_cache(maxsize=256)
+def _shared(full: str, size: int, mtime: int) -> Document | None:
+    """A source: asked for by each of its languages' tasks, which `run_content` hands out
+    one after the other, so it is parsed once per process and version (size and mtime are
+    part of the key). Translations are not kept: each is compared once."""
+    return _parsed(full, translated=False)
+
+
+@lru_cache(maxsize=65536)
+def _anchors(full: str, size: int, mtime: int) -> frozenset[str] | None:
+    """A link target's anchors, kept for the whole run (a few strings per file): pages link
+    to their siblings in every language, so one is asked for by many tasks far apart."""
+    document = _shared(full, size, mtime)
+    return document.anchors if document is not None else None
+
+
+def _parsed(full: str, *, translated: bool) -> Document | None:
     try:
         with open(full, "rb") as handle:
             data = handle.read()

@@ -348,7 +348,8 @@ class _Builder:
             self._link(url, map_, offset, image=False)
 
     def _html(self, markup: str, map_: Sequence[int] | None, offset: int) -> None:
-        markup = _blank_out(markup, _COMMENT)
+        if "<!--" in markup:  # most markup is a tag: no call per tag
+            markup = _blank_out(markup, _COMMENT)
         for match in _HTML_ATTR.finditer(markup):
             line = offset + markup.count("\n", 0, match.start())
             if match.group(3):
