@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 
 from transync.checks.context import ContentContext
+from transync.document import Document
 from transync.model import Finding, Severity
 
 NAME = "untranslated"
@@ -24,7 +25,7 @@ _SPACE = re.compile(r"\s+")
 def check(context: ContentContext) -> Iterator[Finding]:
     if context.language.lower().split("-")[0] == "en":
         return
-    source = {_normal(paragraph.text) for paragraph in context.source.paragraphs}
+    source = _source_paragraphs(context.source)
     same = [
         paragraph
         for paragraph in context.translation.paragraphs
@@ -43,6 +44,19 @@ def check(context: ContentContext) -> Iterator[Finding]:
             context.language,
             same[0].line,
         )
+
+
+def _source_paragraphs(document: Document) -> frozenset[str]:
+    """A source's normalised paragraphs, computed once for all its languages (the content
+    checks run the tasks of one source one after the other)."""
+    global _last_source
+    if _last_source is None or _last_source[0] is not document:
+        paragraphs = frozenset(_normal(paragraph.text) for paragraph in document.paragraphs)
+        _last_source = (document, paragraphs)
+    return _last_source[1]
+
+
+_last_source: tuple[Document, frozenset[str]] | None = None
 
 
 def _normal(text: str) -> str:
