@@ -12,12 +12,13 @@ comes back except the results.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Executor, ProcessPoolExecutor
 from types import TracebackType
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
+
+if TYPE_CHECKING:
+    from concurrent.futures import Executor
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
@@ -81,7 +82,11 @@ class Pool:
 
     def _start(self) -> Executor:
         if self._executor is None:
-            # fork: workers start in milliseconds with everything already imported. Where
+            # Imported here: a run whose results all come from the cache starts no workers.
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
+            # fork: workers start in milliseconds with transync already imported. Where
             # it does not exist (Windows), spawn re-imports transync in each worker.
             method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
             self._executor = ProcessPoolExecutor(
