@@ -236,6 +236,7 @@ class _Evidence:
         self.base = base
         self._folders: dict[str, list[int] | None] = {}
         self._findings: dict[str, Finding] = {}
+        self._row_keys: dict[Finding, str] = {}
 
     def key(self, task: ContentTask) -> str | None:
         try:
@@ -286,6 +287,9 @@ class _Evidence:
         return found
 
     def _row_key(self, finding: Finding) -> str:
+        known = self._row_keys.get(finding)
+        if known is not None:
+            return known  # a source's own finding, met again in each of its languages
         row = [
             finding.check,
             finding.severity.value,
@@ -297,6 +301,7 @@ class _Evidence:
         row_key = "finding:" + md5_hex(json.dumps(row, ensure_ascii=False).encode())
         if self.cache.get(row_key) is None:
             self.cache.put(row_key, row)
+        self._row_keys[finding] = row_key
         return row_key
 
     def encode(self, outcome: ContentOutcome) -> dict[str, object] | None:
