@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from transync.discover import SIDECAR_NAME, Inventory
+from transync.discover import LEAVES_REPOSITORY, SIDECAR_NAME, Inventory
 from transync.hashing import SourceHashes
 from transync.metadata.inline import read_inline
 from transync.metadata.notebook import read_notebook
@@ -28,7 +28,7 @@ from transync.model import (
     State,
     TranslationEntry,
 )
-from transync.paths import UnsafePath, join, normalise_source_file, relative_to
+from transync.paths import UnsafePath, join, normalise_source_file, relative_to, resolves_within
 
 Progress = Callable[[int], None]
 
@@ -68,6 +68,9 @@ class _Judge:
         self.real_root = os.path.realpath(root)
         self.hashes = SourceHashes(root)
         self.findings: list[Finding] = []
+        self.source_problems: dict[
+            str, str | None
+        ] = {}  # one realpath per source, not per language
 
     # -- documents ----------------------------------------------------------------------------
 
@@ -192,27 +195,32 @@ class _Judge:
         """Why `source` must not be opened, if it must not: nothing outside the root is read."""
         if source == translation:
             return "'source_file' names the translation itself"
-        full = self.root / source
-        if os.path.islink(full) or os.path.islink(full.parent):
-            real = os.path.realpath(full)
-            if not real.startswith(self.real_root + os.sep):
-                return (
-                    f"'source_file' {source} leads outside the repository through a symbolic link"
-                )
-        if full.is_dir():
-            return f"'source_file' {source} is a folder, not a file"
-        return None
+        if source not in self.source_problems:
+            full = self.root / source
+            self.source_problems[source] = (
+                f"'source_file' {source} leads outside the repository through a symbolic link"
+                if not resolves_within(full, self.real_root)
+                else f"'source_file' {source} is a folder, not a file"
+                if full.is_dir()
+                else None
+            )
+        return self.source_problems[source]
 
     def _sidecar(self, folder: LanguageFolder) -> Sidecar:
         location = join(folder.path, SIDECAR_NAME)
+        full = self.root / location
         try:
-            data = (self.root / location).read_bytes()
+            data = full.read_bytes() if resolves_within(full, self.real_root) else None
         except FileNotFoundError:
             return Sidecar(location)
         except OSError as error:
             sidecar = Sidecar(location, error=f"cannot read: {error.strerror}")
         else:
-            sidecar = read_sidecar(data, location)
+            sidecar = (
+                Sidecar(location, error=LEAVES_REPOSITORY)
+                if data is None
+                else read_sidecar(data, location)
+            )
         if sidecar.error:
             self.findings.append(
                 Finding("invalid-metadata", Severity.ERROR, location, sidecar.error, folder.code)

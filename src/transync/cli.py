@@ -13,6 +13,7 @@ import click
 
 from transync import __version__
 from transync.errors import EXIT_CANNOT_RUN, TransyncError
+from transync.text import printable
 
 EXIT_CODES_HELP = """\b
 Exit codes:
@@ -80,7 +81,7 @@ def _run(context: click.Context, command: Callable[[], int]) -> None:
 def _fail(context: click.Context, message: str, code: int) -> None:
     if context.obj and context.obj.get("debug"):
         traceback.print_exc()
-    click.echo(message.replace("\n", " "), err=True)
+    click.echo(printable(message), err=True)  # one line, whatever the file names hold
     context.exit(code)
 
 

@@ -7,6 +7,7 @@ joins an untrusted string onto the repository root.
 
 from __future__ import annotations
 
+import os
 import posixpath
 import re
 from functools import lru_cache
@@ -26,8 +27,8 @@ def normalise_source_file(raw: str) -> str:
     """
     if not raw.strip():
         raise UnsafePath("is empty")
-    if "\x00" in raw or "\n" in raw:
-        raise UnsafePath("contains a control character")
+    if "\x00" in raw:  # no file system accepts it; a line break is merely unusual
+        raise UnsafePath("contains a NUL character")
     path = raw.strip().replace("\\", "/")
     if path.startswith("/") or _DRIVE.match(path):
         raise UnsafePath(f"is absolute ({raw!r})")
@@ -44,6 +45,13 @@ def join(base: str, relative: str) -> str:
     if joined == ".." or joined.startswith("../"):
         raise UnsafePath(f"leaves the repository ({relative!r})")
     return joined
+
+
+def resolves_within(path: str | os.PathLike[str], real_root: str) -> bool:
+    """Whether `path`, every symbolic link on the way followed, stays inside `real_root` (an
+    already resolved root). Checked before anything from the repository is opened."""
+    real = os.path.realpath(path)
+    return real == real_root or real.startswith(real_root.rstrip(os.sep) + os.sep)
 
 
 def relative_to(path: str, base: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 
 
 class BinaryContent(ValueError):
@@ -23,3 +24,25 @@ def line_of(text: str, offset: int) -> int:
     """1-based line number of a character offset; CR-only line ends count too."""
     head = text[:offset]
     return head.count("\n") + head.count("\r") - head.count("\r\n") + 1
+
+
+# Characters that a terminal, a CI log or a rendered page would act on instead of showing:
+# C0/C1 controls (escape sequences, line breaks that forge log lines), lone surrogates (file
+# names that are not valid UTF-8) and the bidirectional overrides of "Trojan Source" attacks.
+_UNSAFE = re.compile(
+    "[\x00-\x1f\x7f-\x9f\ud800-\udfff\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+)
+
+
+def printable(text: str) -> str:
+    """Show `text` with every unsafe character as a visible Python-style escape (`\\n`,
+    `\\x1b`, `\\udcff`, `\\u202e`), so that names from a repository cannot act on a display."""
+    return _UNSAFE.sub(_escape, text)
+
+
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return _NAMED.get(match.group()) or (f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
 from transync.model import Report, State
+from transync.text import printable
 
 _COLUMNS = (State.CURRENT, State.STALE, State.MISSING, State.ORPHAN)
 _OTHER = (State.UNTRACKED, State.INVALID_METADATA, State.FAILED)
@@ -10,13 +13,13 @@ _OTHER = (State.UNTRACKED, State.INVALID_METADATA, State.FAILED)
 
 def render(report: Report, *, details: bool = False) -> str:
     lines = [
-        f"## Translation status of `{report.root}`",
+        f"## Translation status of {code(report.root)}",
         "",
         "| Language | Files | Current | Stale | Missing | Orphan | Other | Fresh |",
         "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for summary in (*report.languages, report.totals):
-        name = "**total**" if summary is report.totals else f"`{escape(summary.code)}`"
+        name = "**total**" if summary is report.totals else code(summary.code, in_table=True)
         counts = [str(summary.counts[state]) for state in _COLUMNS]
         other = sum(summary.counts[state] for state in _OTHER)
         lines.append(
@@ -39,16 +42,32 @@ def _details(report: Report) -> list[str]:
         findings = [finding for finding in report.findings if finding.language == summary.code]
         if not attention and not findings:
             continue
-        lines += ["", f"### `{escape(summary.code)}`", ""]
-        lines += [f"- **{entry.state.value}** `{escape(entry.translation)}`" for entry in attention]
+        lines += ["", f"### {code(summary.code)}", ""]
+        lines += [f"- **{entry.state.value}** {code(entry.translation)}" for entry in attention]
         lines += [
-            f"- {finding.severity.value} `{finding.check}` `{escape(finding.path)}`"
+            f"- {finding.severity.value} {code(finding.check)} {code(finding.path)}"
             f"{f':{finding.line}' if finding.line else ''}: {escape(finding.message)}"
             for finding in findings
         ]
     return lines
 
 
+_PUNCTUATION = re.compile(r"([\\`*_\[\]<>&|#!~])")
+_BACKTICKS = re.compile("`+")
+
+
 def escape(text: str) -> str:
-    """Keep file names and messages from breaking out of table cells or code spans."""
-    return text.replace("|", "\\|").replace("`", "'").replace("\n", " ").replace("<", "&lt;")
+    """Plain text that renders as itself: no markup, links, HTML or line breaks survive."""
+    return _PUNCTUATION.sub(r"\\\1", printable(text))
+
+
+def code(text: str, *, in_table: bool = False) -> str:
+    """A code span showing `text` exactly (backticks included, HTML inert); in a table cell a
+    `|` must still be escaped, since GFM splits cells before it reads code spans."""
+    text = printable(text)
+    fence = "`" * (max((len(run) for run in _BACKTICKS.findall(text)), default=0) + 1)
+    if text[:1] in ("`", " ") or text[-1:] in ("`", " "):
+        text = f" {text} "
+    if in_table:
+        text = text.replace("|", "\\|")
+    return f"{fence}{text}{fence}"
