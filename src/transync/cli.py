@@ -37,7 +37,7 @@ def cli(context: click.Context, debug: bool) -> None:
 
 
 @cli.command(epilog=EXIT_CODES_HELP)
-@click.argument("path", default=".", type=click.Path(file_okay=False))
+@click.argument("path", default=".", type=click.Path())
 @click.option(
     "--lang", "languages", multiple=True, metavar="CODE", help="Only this language (repeatable)."
 )

@@ -1,0 +1,103 @@
+"""Every case of the hostile-input catalogue gives its named finding, state or one-line error,
+with the documented exit status, no traceback, the tree untouched and nothing opened outside
+the repository."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner, Result
+
+from tests.builders import RepoBuilder
+from tests.hostile import audit
+from tests.hostile.cases import CASES, Case, Entry, Fails, Finds
+from tests.treehash import tree_hash
+from transync.cli import cli
+
+README = Path(__file__).with_name("README.md")
+
+
+def run_case(case: Case, tmp_path: Path) -> tuple[Result, list[str]]:
+    if case.needs_git and shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    repo = RepoBuilder(tmp_path / "repo")
+    case.build(repo)
+    before = tree_hash(tmp_path)
+    unreadable = [repo.root / path for path in case.unreadable]
+    with audit.recording() as opened, audit.denying(unreadable):
+        result = CliRunner().invoke(
+            cli, ["status", str(repo.root / case.target), "--format", "json"]
+        )
+    assert tree_hash(tmp_path) == before, "the scan changed the tree"
+    return result, audit.outside(opened, repo.root, audit.python_locations())
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
+def test_case_gives_its_outcome_and_nothing_else(case: Case, tmp_path: Path) -> None:
+    result, opened_outside = run_case(case, tmp_path)
+    assert opened_outside == []
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert "Traceback" not in result.stderr
+    assert result.exit_code == case.exit_code, result.stderr
+    if case.exit_code:
+        assert result.stdout == ""
+        assert result.stderr.count("\n") == 1 and result.stderr.startswith("transync: error: ")
+        report: dict[str, Any] = {}
+    else:
+        report = json.loads(result.stdout)
+    for expected in case.expect:
+        if isinstance(expected, Fails):
+            assert expected.message in result.stderr
+        elif isinstance(expected, Entry):
+            states = {item["translation"]: item["state"] for item in report["files"]}
+            assert states.get(expected.path) == expected.state, states
+        else:
+            assert _found(report, expected), report["findings"]
+
+
+def _found(report: dict[str, Any], expected: Finds) -> bool:
+    return any(
+        finding["check"] == expected.check
+        and finding["path"] == expected.path
+        and finding["severity"] == expected.severity
+        and expected.message in finding["message"]
+        for finding in report["findings"]
+    )
+
+
+def test_catalogue_has_at_least_thirty_distinct_cases() -> None:
+    assert len({case.name for case in CASES}) == len(CASES) >= 30
+
+
+def test_readme_lists_every_case_with_its_exit_code() -> None:
+    rows = {
+        match["name"]: int(match["code"])
+        for match in re.finditer(
+            r"^\| `(?P<name>[a-z0-9-]+)` \|.*\| (?P<code>\d) \|$", README.read_text(), re.M
+        )
+    }
+    assert rows == {case.name: case.exit_code for case in CASES}
+
+
+@pytest.mark.skipif(
+    not hasattr(os, "geteuid") or os.geteuid() == 0,
+    reason="runs as root, where file permissions do not block reading; the catalogue's"
+    " unreadable-* cases simulate EACCES instead",
+)
+def test_a_really_unreadable_translation_is_invalid_metadata(repo: RepoBuilder) -> None:
+    repo.source("README.md", "# Hello\n")
+    target = repo.inline("ja", "README.md")
+    target.chmod(0)
+    try:
+        result = CliRunner().invoke(cli, ["status", str(repo.root), "--format", "json"])
+    finally:
+        target.chmod(0o644)
+    assert result.exit_code == 0
+    (entry,) = json.loads(result.stdout)["files"]
+    assert entry["state"] == "invalid-metadata"
