@@ -7,50 +7,26 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
 from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner, Result
+from click.testing import CliRunner
 
 from tests.builders import RepoBuilder
-from tests.hostile import audit
 from tests.hostile.cases import CASES, Case, Entry, Fails, Finds
-from tests.treehash import tree_hash
+from tests.hostile.runner import assert_clean, run
 from transync.cli import cli
 
 README = Path(__file__).with_name("README.md")
 
 
-def run_case(case: Case, tmp_path: Path) -> tuple[Result, list[str]]:
-    if case.needs_git and shutil.which("git") is None:
-        pytest.skip("git is not installed")
-    repo = RepoBuilder(tmp_path / "repo")
-    case.build(repo)
-    before = tree_hash(tmp_path)
-    unreadable = [repo.root / path for path in case.unreadable]
-    with audit.recording() as opened, audit.denying(unreadable):
-        result = CliRunner().invoke(
-            cli, ["status", str(repo.root / case.target), "--format", "json"]
-        )
-    assert tree_hash(tmp_path) == before, "the scan changed the tree"
-    return result, audit.outside(opened, repo.root, audit.python_locations())
-
-
 @pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
 def test_case_gives_its_outcome_and_nothing_else(case: Case, tmp_path: Path) -> None:
-    result, opened_outside = run_case(case, tmp_path)
-    assert opened_outside == []
-    assert result.exception is None or isinstance(result.exception, SystemExit)
-    assert "Traceback" not in result.stderr
-    assert result.exit_code == case.exit_code, result.stderr
-    if case.exit_code:
-        assert result.stdout == ""
-        assert result.stderr.count("\n") == 1 and result.stderr.startswith("transync: error: ")
-        report: dict[str, Any] = {}
-    else:
-        report = json.loads(result.stdout)
+    outcome = run(case, tmp_path, ["status", "--format", "json"])
+    assert_clean(outcome, case.exit_code)
+    result = outcome.result
+    report: dict[str, Any] = json.loads(result.stdout) if case.exit_code == 0 else {}
     for expected in case.expect:
         if isinstance(expected, Fails):
             assert expected.message in result.stderr

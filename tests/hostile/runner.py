@@ -1,0 +1,55 @@
+"""Run one transync command on a catalogue case, watching what it opens and changes."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from tests.builders import RepoBuilder
+from tests.hostile import audit
+from tests.hostile.cases import Case
+from tests.treehash import tree_hash
+from transync.cli import cli
+
+
+@dataclass(frozen=True)
+class Run:
+    result: Result
+    # Paths opened or listed outside the repository (Python's own files excepted).
+    opened_outside: list[str]
+    tree_unchanged: bool
+
+
+def run(case: Case, tmp_path: Path, command: Sequence[str]) -> Run:
+    """Build `case` in `tmp_path/repo`, run `transync <command> <repo>` in-process."""
+    if case.needs_git and shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    repo = RepoBuilder(tmp_path / "repo")
+    case.build(repo)
+    before = tree_hash(tmp_path)
+    unreadable = [repo.root / path for path in case.unreadable]
+    with audit.recording() as opened, audit.denying(unreadable):
+        result = CliRunner().invoke(cli, [*command[:1], str(repo.root / case.target), *command[1:]])
+    return Run(
+        result,
+        audit.outside(opened, repo.root, audit.python_locations()),
+        tree_hash(tmp_path) == before,
+    )
+
+
+def assert_clean(outcome: Run, exit_code: int) -> None:
+    """No traceback, the documented exit code, nothing touched, nothing read outside."""
+    result = outcome.result
+    assert outcome.opened_outside == []
+    assert outcome.tree_unchanged, "the command changed the scanned tree"
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert "Traceback" not in result.stderr
+    assert result.exit_code == exit_code, result.stderr
+    if exit_code:
+        assert result.stdout == ""
+        assert result.stderr.count("\n") == 1 and result.stderr.startswith("transync: error: ")
