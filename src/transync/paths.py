@@ -25,14 +25,14 @@ def normalise_source_file(raw: str) -> str:
     >>> normalise_source_file(".\\\\09-metacognition\\\\README.md")
     '09-metacognition/README.md'
     """
-    if not raw.strip():
-        raise UnsafePath("is empty")
     if "\x00" in raw:  # no file system accepts it; a line break is merely unusual
         raise UnsafePath("contains a NUL character")
-    path = raw.strip().replace("\\", "/")
-    if path.startswith("/") or _DRIVE.match(path):
+    # Not stripped: " a.md" is a legal name, and stripping made normalising non-idempotent.
+    normal = posixpath.normpath(raw.replace("\\", "/"))
+    if not normal.strip():
+        raise UnsafePath("is empty")
+    if normal.startswith("/") or _DRIVE.match(normal):
         raise UnsafePath(f"is absolute ({raw!r})")
-    normal = posixpath.normpath(path)
     if normal == ".":
         raise UnsafePath(f"names no file ({raw!r})")
     return normal

@@ -27,10 +27,11 @@ def line_of(text: str, offset: int) -> int:
 
 
 # Characters that a terminal, a CI log or a rendered page would act on instead of showing:
-# C0/C1 controls (escape sequences, line breaks that forge log lines), lone surrogates (file
-# names that are not valid UTF-8) and the bidirectional overrides of "Trojan Source" attacks.
+# C0/C1 controls and Unicode line separators (escape sequences, line breaks that forge log
+# lines), lone surrogates (file names that are not valid UTF-8) and the bidirectional
+# overrides of "Trojan Source" attacks.
 _UNSAFE = re.compile(
-    "[\x00-\x1f\x7f-\x9f\ud800-\udfff\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+    "[\x00-\x1f\x7f-\x9f\ud800-\udfff\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]"
 )
 
 

@@ -66,7 +66,8 @@ def code(text: str, *, in_table: bool = False) -> str:
     `|` must still be escaped, since GFM splits cells before it reads code spans."""
     text = printable(text)
     fence = "`" * (max((len(run) for run in _BACKTICKS.findall(text)), default=0) + 1)
-    if text[:1] in ("`", " ") or text[-1:] in ("`", " "):
+    # CommonMark strips one space from each end of a code span, unless it is all spaces.
+    if text.strip(" ") and (text[:1] in ("`", " ") or text[-1:] in ("`", " ")):
         text = f" {text} "
     if in_table:
         text = text.replace("|", "\\|")
