@@ -78,7 +78,7 @@ class RepoBuilder:
     ) -> Path:
         """A translated Markdown file carrying the inline block (hash of the source as it is now,
         or of something else when `stale`)."""
-        digest = md5("older source") if stale else self.source_hash(source_file or path)
+        digest = self._digest(source_file or path, stale)
         block = inline_block(source_file or path, digest, language_code or language)
         return self.write(f"{self.lang_dir(language)}/{path}", block + body)
 
@@ -93,7 +93,7 @@ class RepoBuilder:
         language_code: str | None = None,
     ) -> None:
         """Record `path` in the language sidecar; also write the file unless body is None."""
-        digest = md5("older source") if stale else self.source_hash(source_file or path)
+        digest = self._digest(source_file or path, stale)
         self.update_sidecar(
             language, {path: record(source_file or path, digest, language_code or language)}
         )
@@ -107,6 +107,13 @@ class RepoBuilder:
         self.write(
             f"{self.lang_dir(language)}/.co-op-translator.json", json.dumps(current, indent=2)
         )
+
+    def _digest(self, source_file: str, stale: bool) -> str:
+        """The hash of the source as it is now; of something else when stale or absent."""
+        source = self.root / self._source_path(source_file.replace("\\", "/").removeprefix("./"))
+        if stale or not source.is_file():
+            return md5("older source")
+        return md5(source.read_bytes())
 
     def _source_path(self, path: str) -> str:
         return path if self.sources == "." else f"{self.sources}/{path}"

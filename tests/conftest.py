@@ -1,13 +1,17 @@
 from __future__ import annotations
 
 import os
+from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
 
 from tests.builders import RepoBuilder
+from transync.model import Report
+from transync.scan import scan
 
+NOW = datetime(2026, 3, 1, tzinfo=timezone.utc)
 SAMPLES = Path(__file__).resolve().parents[1].parent / "shared" / "samples"
 
 # Fuzzing budget (docs/robustness.md): the normal suite runs a bounded number of examples per
@@ -35,3 +39,28 @@ def samples() -> Path:
     if not SAMPLES.is_dir():
         pytest.skip("../shared/samples is not present (it never is in a user's clone)")
     return SAMPLES
+
+
+@pytest.fixture
+def mixed(repo: RepoBuilder) -> Report:
+    """lt: all current; ja: README stale; ko: guide missing and an orphan (old.md)."""
+    repo.source("README.md", "# Hello\n")
+    repo.source("guide.md", "# Guide\n")
+    repo.inline("lt", "README.md")
+    repo.inline("lt", "guide.md")
+    repo.sidecar_entry("ja", "README.md", stale=True)
+    repo.sidecar_entry("ja", "guide.md")
+    repo.inline("ko", "README.md")
+    repo.write("translations/ko/old.md", "x")
+    repo.update_sidecar(
+        "ko",
+        {
+            "old.md": {
+                "original_hash": "0" * 32,
+                "translation_date": "2026-01-01T00:00:00+00:00",
+                "source_file": "old.md",
+                "language_code": "ko",
+            }
+        },
+    )
+    return scan(repo.root)

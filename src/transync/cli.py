@@ -60,6 +60,101 @@ def status(
     _run(context, lambda: run_status(path, languages, output_format, details))
 
 
+@cli.command(epilog=EXIT_CODES_HELP)
+@click.argument("path", default=".", type=click.Path(file_okay=False))
+@click.option(
+    "--fail-on",
+    multiple=True,
+    metavar="KINDS",
+    help="Kinds that fail the check, comma-separated: states (stale, missing, ...), check names,"
+    " severities (error, warning), all, none. [default: stale,missing,orphan,invalid-metadata,"
+    "failed,error]",
+)
+@click.option(
+    "--warn-on",
+    multiple=True,
+    metavar="KINDS",
+    help="Kinds reported as warnings when they do not fail. [default: error,warning]",
+)
+@click.option(
+    "--min-fresh",
+    type=click.FloatRange(0, 100),
+    metavar="PCT",
+    help="Fail a language less than PCT percent current.",
+)
+@click.option(
+    "--max-age",
+    "max_age_days",
+    type=click.IntRange(min=0),
+    metavar="DAYS",
+    help="Fail on stale translations only once they are older than DAYS (others warn).",
+)
+@click.option(
+    "--lang", "languages", multiple=True, metavar="CODE", help="Only this language (repeatable)."
+)
+@click.option(
+    "--baseline",
+    type=click.Path(dir_okay=False),
+    metavar="FILE",
+    help="Fail only on problems not recorded in FILE; list the ones fixed since.",
+)
+@click.option(
+    "--write-baseline",
+    type=click.Path(dir_okay=False),
+    metavar="FILE",
+    help="Record every problem found today in FILE, then check against it.",
+)
+@click.option(
+    "--changed-from",
+    metavar="REF",
+    help="Check only what changed since REF (its merge base with HEAD, plus uncommitted edits).",
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json", "github", "sarif", "junit", "markdown"]),
+    default="text",
+    show_default=True,
+    help="github: annotations (+ job summary); sarif: code scanning; junit: test reports.",
+)
+@click.option(
+    "--output", type=click.Path(dir_okay=False), metavar="FILE", help="Write to FILE, not stdout."
+)
+@click.pass_context
+def check(
+    context: click.Context,
+    path: str,
+    fail_on: tuple[str, ...],
+    warn_on: tuple[str, ...],
+    min_fresh: float | None,
+    max_age_days: int | None,
+    languages: tuple[str, ...],
+    baseline: str | None,
+    write_baseline: str | None,
+    changed_from: str | None,
+    output_format: str,
+    output: str | None,
+) -> None:
+    """Check the translations under PATH against a policy; exit 1 when it fails (for CI).
+
+    Settings come from [tool.transync.check] (or [check] in transync.toml); flags win.
+    """
+    if baseline and write_baseline:
+        raise click.UsageError("--baseline and --write-baseline cannot be used together")
+    from transync.commands.check import CheckOptions
+    from transync.commands.check import check as run_check
+    from transync.policy.settings import Flags
+
+    options = CheckOptions(
+        flags=Flags(fail_on, warn_on, min_fresh, max_age_days, languages, baseline),
+        output_format=output_format,
+        output=output,
+        changed_from=changed_from,
+        write_baseline=write_baseline,
+    )
+    _run(context, lambda: run_check(path, options))
+
+
 def _run(context: click.Context, command: Callable[[], int]) -> None:
     """Run a command; turn every error into one line on stderr and a documented exit code."""
     try:

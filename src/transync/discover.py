@@ -19,6 +19,7 @@ from transync.paths import is_within, matches_any, resolves_within
 SOURCE_SUFFIXES = (".md", ".mdx", ".markdown", ".ipynb")
 SIDECAR_NAME = ".co-op-translator.json"
 LEAVES_REPOSITORY = "leads outside the repository through a symbolic link; not read"
+SKIPPED_PATH = "skipped-path"  # the check name of findings about paths the walk refused
 IMAGES_LAYOUT = Layout("translated_images/<lang>", ".")
 
 # Co-op-translator's layouts, in the order they are looked for when none is configured.
@@ -131,7 +132,7 @@ def _selected(path: str, config: Config) -> bool:
 
 
 def _skipped(path: str, problem: str) -> Finding:
-    return Finding("skipped-path", Severity.WARNING, path, f"{path} {problem}")
+    return Finding(SKIPPED_PATH, Severity.WARNING, path, f"{path} {problem}")
 
 
 class _Walker:

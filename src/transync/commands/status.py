@@ -7,15 +7,18 @@ from pathlib import Path
 
 import click
 
+from transync.commands.common import load_config_and_warn
 from transync.report.progress import delayed_progress
 from transync.scan import scan
 
-FORMATS = ("table", "json", "markdown")
-
 
 def status(path: str, languages: Sequence[str], output_format: str, details: bool) -> int:
+    root = Path(path)
+    config = load_config_and_warn(root)
     with delayed_progress() as progress:
-        report = scan(Path(path), display_root=path, languages=languages, progress=progress)
+        report = scan(
+            root, display_root=path, config=config, languages=languages, progress=progress
+        )
     if output_format == "json":
         from transync.report import json_report
 

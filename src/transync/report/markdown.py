@@ -12,9 +12,15 @@ _OTHER = (State.UNTRACKED, State.INVALID_METADATA, State.FAILED)
 
 
 def render(report: Report, *, details: bool = False) -> str:
+    lines = [f"## Translation status of {code(report.root)}", "", *language_table(report)]
+    if details:
+        lines += _details(report)
+    return "\n".join(lines) + "\n"
+
+
+def language_table(report: Report) -> list[str]:
+    """One row per language and a total (shared with the `check` reports)."""
     lines = [
-        f"## Translation status of {code(report.root)}",
-        "",
         "| Language | Files | Current | Stale | Missing | Orphan | Other | Fresh |",
         "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
@@ -26,9 +32,7 @@ def render(report: Report, *, details: bool = False) -> str:
             f"| {name} | {summary.files} | {' | '.join(counts)} | {other}"
             f" | {summary.fresh_percent:.1f}% |"
         )
-    if details:
-        lines += _details(report)
-    return "\n".join(lines) + "\n"
+    return lines
 
 
 def _details(report: Report) -> list[str]:
@@ -54,11 +58,13 @@ def _details(report: Report) -> list[str]:
 
 _PUNCTUATION = re.compile(r"([\\`*_\[\]<>&|#!~])")
 _BACKTICKS = re.compile("`+")
+LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 
 
 def escape(text: str) -> str:
-    """Plain text that renders as itself: no markup, links, HTML or line breaks survive."""
-    return _PUNCTUATION.sub(r"\\\1", printable(text))
+    """Prose that renders as itself: line breaks become spaces, and no markup, link or HTML
+    survives (names inside messages are quoted with repr, so no line break is lost there)."""
+    return _PUNCTUATION.sub(r"\\\1", printable(LINE_BREAK.sub(" ", text)))
 
 
 def code(text: str, *, in_table: bool = False) -> str:

@@ -1,0 +1,172 @@
+"""`--changed-from REF`: which files a change touches, on both sides of the translation.
+
+A pull request is judged by what it touches: sources changed since REF (so all their
+translations are checked), translated files changed since REF, and sidecar records changed
+since REF (a PR that only refreshes `translations/**` is checked, not skipped). The change is
+measured from the merge base of REF and HEAD to the working tree, so commits that landed on
+REF meanwhile are not counted and uncommitted edits are. gitpython is imported here only.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from transync.discover import SIDECAR_NAME
+from transync.errors import TransyncError
+from transync.model import Report, TranslationEntry
+from transync.paths import join, relative_to
+from transync.policy.evaluate import Scope
+from transync.policy.problems import Problem
+
+if TYPE_CHECKING:
+    import git
+
+FAILURES_KEY = "__translation_failures__"
+FETCH_HINT = "fetch more history: `git fetch --deepen=100`, or `fetch-depth: 0` in actions/checkout"
+
+
+@dataclass(frozen=True)
+class ChangeSet:
+    """Paths are relative to the scanned folder. `sidecar_keys` maps each changed sidecar to
+    the record keys that changed in it (None: unreadable on one side, so all of them)."""
+
+    ref: str
+    base: str
+    paths: frozenset[str]
+    sidecar_keys: Mapping[str, frozenset[str] | None]
+
+    def touches(self, entry: TranslationEntry) -> bool:
+        if entry.source in self.paths or entry.translation in self.paths:
+            return True
+        if entry.folder is None:
+            return False
+        sidecar = join(entry.folder.path, SIDECAR_NAME)
+        if sidecar not in self.sidecar_keys:
+            return False
+        keys = self.sidecar_keys[sidecar]
+        return keys is None or bool(
+            {
+                relative_to(entry.translation, entry.folder.path),
+                relative_to(entry.source, entry.folder.layout.sources),
+            }
+            & keys
+        )
+
+    def scope(self, report: Report) -> Scope:
+        """What the policy judges: touched entries; problems on them, on changed files, or on
+        a file whose entry is touched (content findings of a translation whose source
+        changed)."""
+        touched = frozenset(entry.translation for entry in report.entries if self.touches(entry))
+
+        def problem_in_scope(problem: Problem) -> bool:
+            if problem.entry is not None:
+                return self.touches(problem.entry)
+            return problem.path in self.paths or problem.path in touched
+
+        return Scope(self.ref, self.base, len(self.paths), self.touches, problem_in_scope)
+
+
+def changed_since(root: Path, ref: str) -> ChangeSet:
+    """What changed under `root` between the merge base of `ref` and HEAD and the working tree."""
+    import git
+
+    try:
+        repo = git.Repo(root, search_parent_directories=True)
+    except (git.InvalidGitRepositoryError, git.NoSuchPathError):
+        raise TransyncError(f"--changed-from: {root} is not inside a git repository") from None
+    with repo:
+        return _changes(repo, root, ref)
+
+
+def _changes(repo: git.Repo, root: Path, ref: str) -> ChangeSet:
+    import git
+
+    top = Path(repo.working_tree_dir or root).resolve()
+    prefix = Path(root).resolve().relative_to(top).as_posix()
+    shallow = repo.git.rev_parse("--is-shallow-repository") == "true"
+    try:
+        target = repo.commit(ref)
+    except (git.BadName, git.BadObject, ValueError):
+        hint = (
+            f"the clone is shallow; {FETCH_HINT}" if shallow else f"fetch it first, or {FETCH_HINT}"
+        )
+        raise TransyncError(f"--changed-from: unknown revision {ref!r} ({hint})") from None
+    try:
+        bases = repo.merge_base(target, "HEAD")
+    except git.GitCommandError:
+        bases = []
+    if not bases or bases[0] is None:
+        raise TransyncError(
+            f"--changed-from: {ref!r} and HEAD share no history in this clone"
+            f" (too shallow? {FETCH_HINT})"
+        )
+    base = bases[0].hexsha
+    changed = {
+        *_split(repo.git.diff("--name-only", "--no-renames", "-z", base, "--")),
+        *_split(repo.git.ls_files("--others", "--exclude-standard", "-z", "--full-name")),
+    }
+    paths = frozenset(_under(changed, prefix))
+    sidecars = {
+        path: _changed_keys(_old_json(repo, base, path, prefix), _new_json(root / path))
+        for path in paths
+        if posixpath.basename(path) == SIDECAR_NAME
+    }
+    return ChangeSet(ref, base, paths, sidecars)
+
+
+def _split(output: str) -> list[str]:
+    return [path for path in output.split("\0") if path]
+
+
+def _under(paths: Iterable[str], prefix: str) -> Iterable[str]:
+    """Repository paths as paths relative to the scanned folder (others dropped)."""
+    for path in paths:
+        if prefix == ".":
+            yield path
+        elif path.startswith(prefix + "/"):
+            yield path[len(prefix) + 1 :]
+
+
+def _old_json(repo: git.Repo, base: str, path: str, prefix: str) -> Any:
+    import git
+
+    full = path if prefix == "." else f"{prefix}/{path}"
+    try:
+        return _parse(repo.git.show(f"{base}:{full}"))
+    except git.GitCommandError:
+        return {}  # the sidecar is new
+
+
+def _new_json(path: Path) -> Any:
+    try:
+        return _parse(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}  # the sidecar was deleted
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def _parse(text: str) -> Any:
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError:
+        return None
+
+
+def _changed_keys(old: Any, new: Any) -> frozenset[str] | None:
+    """Record keys whose value differs; failure records count under their own keys."""
+    if not isinstance(old, dict) or not isinstance(new, dict):
+        return None
+    keys = {key for key in old.keys() | new.keys() if old.get(key) != new.get(key)}
+    if FAILURES_KEY in keys:
+        keys.discard(FAILURES_KEY)
+        old_failures, new_failures = old.get(FAILURES_KEY, {}), new.get(FAILURES_KEY, {})
+        if not isinstance(old_failures, dict) or not isinstance(new_failures, dict):
+            return None
+        keys |= _changed_keys(old_failures, new_failures) or set()
+    return frozenset(keys)

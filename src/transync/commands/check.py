@@ -1,0 +1,133 @@
+"""`transync check`: the status scan, judged by a policy, for CI.
+
+Wiring only: settings -> (changed files) -> scan -> baseline -> evaluate -> one renderer.
+Returns 0 when the policy passed and 1 when it failed; anything that stops the check from
+running raises `TransyncError` (exit 2).
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+import click
+
+from transync.commands.common import load_config_and_warn
+from transync.errors import EXIT_OK, EXIT_POLICY_FAILED, TransyncError
+from transync.model import Report
+from transync.policy.baseline import Baseline, read_baseline, write_baseline
+from transync.policy.evaluate import CheckResult, Outcome, evaluate
+from transync.policy.settings import Flags, Policy, build_policy
+from transync.report.progress import delayed_progress
+from transync.scan import scan
+from transync.sync.atomic import write_atomic
+
+STEP_SUMMARY = "GITHUB_STEP_SUMMARY"
+# format -> module under transync.report, imported only when that format is asked for
+_RENDERERS = {
+    "json": "check_json",
+    "github": "github",
+    "sarif": "sarif",
+    "junit": "junit",
+    "markdown": "check_markdown",
+}
+
+
+@dataclass(frozen=True)
+class CheckOptions:
+    flags: Flags
+    output_format: str = "text"
+    output: str | None = None
+    changed_from: str | None = None
+    write_baseline: str | None = None
+
+
+def check(path: str, options: CheckOptions) -> int:
+    root = Path(path)
+    config = load_config_and_warn(root)
+    policy = build_policy(config.check, options.flags, f"{config.source or 'config'} [check]")
+    for warning in policy.warnings:
+        click.echo(f"transync: warning: {warning}", err=True)
+    change = None
+    if options.changed_from:
+        from transync.changed import changed_since
+
+        change = changed_since(root, options.changed_from)
+    with delayed_progress() as progress:
+        report = scan(
+            root, display_root=path, config=config, languages=policy.languages, progress=progress
+        )
+    moment = datetime.now(timezone.utc)
+    baseline = _baseline(root, policy, options, report, moment)
+    result = evaluate(
+        report,
+        policy,
+        now=moment,
+        baseline=baseline,
+        scope=change.scope(report) if change else None,
+    )
+    _emit(result, options)
+    return EXIT_OK if result.passed else EXIT_POLICY_FAILED
+
+
+def _baseline(
+    root: Path, policy: Policy, options: CheckOptions, report: Report, now: datetime
+) -> Baseline | None:
+    """The baseline to judge against. --write-baseline first records every problem that fails
+    or warns today, in the whole tree (whatever --changed-from says), then judges by it."""
+    if options.write_baseline:
+        judged = evaluate(report, policy, now=now).verdicts
+        known = [v.problem for v in judged if v.outcome in (Outcome.FAIL, Outcome.WARN)]
+        target = Path(options.write_baseline)
+        written = write_baseline(target, known)
+        click.echo(f"transync: wrote {len(written.entries)} problems to {target}", err=True)
+        return written
+    if options.flags.baseline:
+        return read_baseline(Path(options.flags.baseline))
+    if policy.baseline:
+        return read_baseline(root / policy.baseline)
+    return None
+
+
+def _emit(result: CheckResult, options: CheckOptions) -> None:
+    text = _render(result, options.output_format, to_terminal=options.output is None)
+    if text is not None:
+        if options.output:
+            write_atomic(Path(options.output), text)
+        else:
+            click.echo(text, nl=False)
+    if options.output_format == "github" and os.environ.get(STEP_SUMMARY):
+        from transync.report import check_markdown
+
+        _append(Path(os.environ[STEP_SUMMARY]), check_markdown.render(result))
+
+
+def _render(result: CheckResult, output_format: str, *, to_terminal: bool) -> str | None:
+    """The output as text; None when it went straight to the terminal (rich, in colour)."""
+    if output_format == "text":
+        from rich.console import Console
+
+        from transync.report import check_text
+
+        if to_terminal:
+            check_text.render(result, Console())
+            return None
+        buffer = io.StringIO()
+        check_text.render(result, Console(file=buffer, width=100, no_color=True))
+        return buffer.getvalue()
+    from importlib import import_module
+
+    module = import_module(f"transync.report.{_RENDERERS[output_format]}")
+    rendered: str = module.render(result)
+    return rendered
+
+
+def _append(path: Path, text: str) -> None:
+    try:
+        with path.open("a", encoding="utf-8") as handle:
+            handle.write(text)
+    except OSError as error:
+        raise TransyncError(f"{path}: cannot append the job summary: {error.strerror}") from None

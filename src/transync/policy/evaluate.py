@@ -1,0 +1,244 @@
+"""Evaluation: a report and a policy in, a frozen `CheckResult` out.
+
+Everything a renderer shows (which problems fail, why one only warns, which languages miss
+their freshness target, which baseline entries are fixed) is decided here, once, so the seven
+output formats cannot disagree.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from enum import Enum
+
+from transync.model import Report, State, TranslationEntry
+from transync.policy.baseline import Baseline, BaselineEntry
+from transync.policy.problems import Problem, problems_of
+from transync.policy.settings import Policy
+
+# When a stale translation started being stale. Today: its translation_date. Git provenance
+# can pass a better clock (the commit that changed the source) without the policy changing.
+StaleSince = Callable[[TranslationEntry], datetime | None]
+
+MIN_FRESH = "min-fresh"
+
+
+class Outcome(str, Enum):
+    FAIL = "fail"
+    WARN = "warn"
+    NOTE = "note"  # named by no rule: shown in full reports only
+    BASELINED = "baselined"  # would fail or warn, but the baseline knows it
+
+
+@dataclass(frozen=True)
+class Verdict:
+    problem: Problem
+    outcome: Outcome
+    reason: str | None = None  # why a problem the rules name does not fail
+
+    @property
+    def explained(self) -> str:
+        """The problem's message, with the reason it does not fail when there is one."""
+        if self.reason is None:
+            return self.problem.message
+        return f"{self.problem.message} ({self.reason})"
+
+
+@dataclass(frozen=True)
+class Freshness:
+    language: str
+    fresh_percent: float
+    required: float
+
+    @property
+    def passed(self) -> bool:
+        return self.fresh_percent >= self.required
+
+    @property
+    def message(self) -> str:
+        return f"{self.language} is {self.fresh_percent:.1f}% fresh, {self.required:g}% required"
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What `--changed-from` narrowed the check to: the files and problems a change touches."""
+
+    ref: str
+    base: str
+    changed_files: int
+    entries: Callable[[TranslationEntry], bool]
+    problems: Callable[[Problem], bool]
+
+
+@dataclass(frozen=True)
+class FileResult:
+    """One file's verdicts (none for a clean file): what the text and JUnit views list."""
+
+    language: str | None
+    path: str
+    verdicts: tuple[Verdict, ...]
+
+    @property
+    def failed(self) -> bool:
+        return any(verdict.outcome is Outcome.FAIL for verdict in self.verdicts)
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    report: Report
+    verdicts: tuple[Verdict, ...]
+    freshness: tuple[Freshness, ...]
+    files: tuple[FileResult, ...] = ()
+    fixed: tuple[BaselineEntry, ...] = ()
+    baseline: str | None = None  # the baseline file judged against
+    scope: Scope | None = None
+
+    @property
+    def failures(self) -> tuple[Verdict, ...]:
+        return self.of(Outcome.FAIL)
+
+    @property
+    def warnings(self) -> tuple[Verdict, ...]:
+        return self.of(Outcome.WARN)
+
+    def of(self, outcome: Outcome) -> tuple[Verdict, ...]:
+        return tuple(verdict for verdict in self.verdicts if verdict.outcome is outcome)
+
+    @property
+    def below_fresh(self) -> tuple[Freshness, ...]:
+        return tuple(item for item in self.freshness if not item.passed)
+
+    @property
+    def failed_by(self) -> tuple[str, ...]:
+        """The kinds that failed the policy, each once, sorted; `min-fresh` for freshness."""
+        kinds = {verdict.problem.kind for verdict in self.failures}
+        if self.below_fresh:
+            kinds.add(MIN_FRESH)
+        return tuple(sorted(kinds))
+
+    @property
+    def passed(self) -> bool:
+        return not self.failed_by
+
+    def counts(self) -> Counter[Outcome]:
+        return Counter(verdict.outcome for verdict in self.verdicts)
+
+    def failed_counts(self) -> tuple[tuple[str, int], ...]:
+        """How many problems of each kind failed, most first (for summary lines)."""
+        counts = Counter(verdict.problem.kind for verdict in self.failures)
+        return tuple(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
+
+
+def evaluate(
+    report: Report,
+    policy: Policy,
+    *,
+    now: datetime,
+    baseline: Baseline | None = None,
+    scope: Scope | None = None,
+    stale_since: StaleSince | None = None,
+) -> CheckResult:
+    """Judge every problem of `report` (those in `scope`, when given) against `policy`."""
+    clock = stale_since or translation_date
+    everything = problems_of(report)
+    problems = [problem for problem in everything if scope is None or scope.problems(problem)]
+    allowed = baseline.counts() if baseline else Counter[str]()
+    verdicts = []
+    for problem in problems:
+        verdict = _judge(problem, policy, now, clock)
+        if verdict.outcome in (Outcome.FAIL, Outcome.WARN) and allowed[problem.key] > 0:
+            allowed[problem.key] -= 1
+            verdict = Verdict(problem, Outcome.BASELINED, "in the baseline")
+        verdicts.append(verdict)
+    clean = [entry for entry in report.entries if scope is None or scope.entries(entry)]
+    return CheckResult(
+        report=report,
+        verdicts=tuple(verdicts),
+        # A change under review is judged by what it touches, not by the whole language.
+        freshness=() if scope is not None else _freshness(report, policy),
+        files=_by_file(verdicts, clean),
+        fixed=_fixed(baseline, everything) if baseline else (),
+        baseline=baseline.path if baseline else None,
+        scope=scope,
+    )
+
+
+def _judge(problem: Problem, policy: Policy, now: datetime, clock: StaleSince) -> Verdict:
+    rules = policy.rules_for(problem.language)
+    if rules.fail_on.matches(problem):
+        young = _younger_than_max_age(problem, rules.max_age_days, now, clock)
+        if young is None:
+            return Verdict(problem, Outcome.FAIL)
+        return Verdict(problem, Outcome.WARN, young)
+    if rules.warn_on.matches(problem):
+        return Verdict(problem, Outcome.WARN)
+    return Verdict(problem, Outcome.NOTE)
+
+
+def _younger_than_max_age(
+    problem: Problem, max_age_days: int | None, now: datetime, clock: StaleSince
+) -> str | None:
+    """Why a stale translation is still tolerated, or None when it must fail.
+
+    A translation whose age cannot be told is treated as old: a gate errs on failing.
+    """
+    entry = problem.entry
+    if max_age_days is None or entry is None or entry.state is not State.STALE:
+        return None
+    since = clock(entry)
+    if since is None:
+        return None
+    days = (now - since).total_seconds() / 86400
+    if days > max_age_days:
+        return None
+    return f"stale for {int(days)} days, within max-age {max_age_days}"
+
+
+def translation_date(entry: TranslationEntry) -> datetime | None:
+    """The entry's `translation_date` as an aware datetime (UTC when it names no zone)."""
+    if not entry.translated_at:
+        return None
+    text = entry.translated_at.strip()
+    try:
+        moment = datetime.fromisoformat(text[:-1] + "+00:00" if text.endswith("Z") else text)
+    except ValueError:
+        return None
+    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+
+
+def _by_file(verdicts: list[Verdict], entries: list[TranslationEntry]) -> tuple[FileResult, ...]:
+    """Verdicts grouped by language, then file; files without problems included."""
+    groups: dict[tuple[str | None, str], list[Verdict]] = {
+        (entry.language, entry.translation): [] for entry in entries
+    }
+    for verdict in verdicts:
+        groups.setdefault((verdict.problem.language, verdict.problem.path), []).append(verdict)
+    return tuple(
+        FileResult(language, path, tuple(items))
+        for (language, path), items in sorted(
+            groups.items(), key=lambda item: (item[0][0] or "", item[0][1])
+        )
+    )
+
+
+def _freshness(report: Report, policy: Policy) -> tuple[Freshness, ...]:
+    return tuple(
+        Freshness(summary.code, summary.fresh_percent, required)
+        for summary in report.languages
+        if (required := policy.rules_for(summary.code).min_fresh) is not None
+    )
+
+
+def _fixed(baseline: Baseline, problems: Iterable[Problem]) -> tuple[BaselineEntry, ...]:
+    """Baseline entries no current problem matches (scope ignored: out of the change's scope
+    is not fixed)."""
+    present = Counter(problem.key for problem in problems)
+    fixed = []
+    for entry in baseline.entries:
+        if present[entry.key] > 0:
+            present[entry.key] -= 1
+        else:
+            fixed.append(entry)
+    return tuple(fixed)

@@ -1,0 +1,1 @@
+"""Write commands' shared machinery: anything that changes files on disk lives here."""

@@ -1,0 +1,35 @@
+"""Parsing KINDS: typos and unregistered qualifiers stop the run instead of matching nothing."""
+
+from __future__ import annotations
+
+import pytest
+
+from transync.errors import TransyncError
+from transync.policy.kinds import known_kinds, parse_kinds
+
+
+def test_kinds_are_states_severities_checks_and_all() -> None:
+    assert {"stale", "missing", "error", "warning", "line-endings", "all"} <= known_kinds()
+    assert "current" not in known_kinds()
+
+
+def test_an_unknown_kind_is_a_warning_naming_the_setting_it_came_from() -> None:
+    matcher = parse_kinds(["stale,stael"], "--fail-on")
+    assert str(matcher) == "stale,stael"
+    [warning] = matcher.warnings
+    assert warning.startswith("--fail-on: 'stael' is no state, severity or check transync knows")
+
+
+def test_findings_of_discovery_are_known_kinds() -> None:
+    assert parse_kinds(["skipped-path"], "--fail-on").warnings == ()
+
+
+def test_a_qualifier_is_accepted_only_when_registered() -> None:
+    with pytest.raises(TransyncError, match=r"unknown qualifier 'stale:prose' .*none yet"):
+        parse_kinds(["stale:prose"], "--fail-on")
+    table = {"stale": {"prose": lambda problem: True}}
+    assert str(parse_kinds(["stale:prose"], "--fail-on", table)) == "stale:prose"
+
+
+def test_none_and_empty_words_mean_nothing() -> None:
+    assert str(parse_kinds(["none", " , "], "x")) == "none"

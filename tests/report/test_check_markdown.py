@@ -1,0 +1,22 @@
+"""The PR comment: the verdict first, the table, then failures; warnings folded away."""
+
+from __future__ import annotations
+
+from transync.policy.evaluate import CheckResult
+from transync.report import check_markdown
+
+
+def test_a_failing_check_lists_its_failures(result: CheckResult) -> None:
+    text = check_markdown.render(result)
+    assert text.startswith("## ❌ transync check failed: missing, orphan, stale\n")
+    assert "| `ja` | 2 | 1 | 1 | 0 | 0 | 0 | 50.0% |" in text
+    assert "### Failures (3)" in text
+    assert "- `ko` **missing** `guide.md`: no translation of guide.md" in text
+    assert "<details><summary>Warnings (1)</summary>" in text
+    assert "100% broken next line" in text
+
+
+def test_a_passing_check_says_so(passing: CheckResult) -> None:
+    text = check_markdown.render(passing)
+    assert text.startswith("## ✅ transync check passed\n")
+    assert "### Failures" not in text

@@ -1,0 +1,60 @@
+"""GitHub annotations, checked to the byte (escaping follows @actions/core's command.ts)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from tests.conftest import NOW
+from transync.model import Report
+from transync.policy.evaluate import CheckResult, evaluate
+from transync.policy.settings import Flags, build_policy
+from transync.report import github
+
+
+def test_annotations_sit_on_the_translated_file_and_escape_exactly(result: CheckResult) -> None:
+    assert github.render(result).splitlines() == [
+        "::error file=translations/ja/README.md,title=transync stale::"
+        "source README.md changed since this translation was made",
+        "::error file=guide.md,title=transync missing::no translation of guide.md",
+        "::error file=translations/ko/old.md,title=transync orphan::source old.md no longer exists",
+        "::warning file=translations/lt/a%2Cb%3Ac.md,line=7,title=transync broken-link::"
+        "100%25 broken%0Anext line",
+        "❌ transync check failed: missing, orphan, stale",
+    ]
+
+
+def test_escaping_rules() -> None:
+    assert github.escape_data("a%b\r\nc:d,e") == "a%25b%0D%0Ac:d,e"
+    assert github.escape_property("a%b\r\nc:d,e") == "a%25b%0D%0Ac%3Ad%2Ce"
+
+
+def test_min_fresh_is_an_annotation_without_a_file(mixed: Report) -> None:
+    policy = build_policy({}, Flags(fail_on=("none",), warn_on=("none",), min_fresh=75))
+    lines = github.render(evaluate(mixed, policy, now=NOW)).splitlines()
+    assert lines == [
+        "::error title=transync min-fresh::ja is 50.0%25 fresh, 75%25 required",
+        "::error title=transync min-fresh::ko is 50.0%25 fresh, 75%25 required",
+        "❌ transync check failed: min-fresh",
+    ]
+
+
+def test_paths_are_made_relative_to_the_checkout(result: CheckResult) -> None:
+    nested = replace(result, report=replace(result.report, root="site/docs"))
+    assert (
+        github.render(nested)
+        .splitlines()[0]
+        .startswith("::error file=site/docs/translations/ja/README.md,")
+    )
+
+
+def test_a_passing_check_prints_only_its_verdict(passing: CheckResult) -> None:
+    assert github.render(passing).splitlines()[-1] == "✅ transync check passed"
+
+
+def test_a_tolerated_stale_translation_warns_and_says_why(mixed: Report) -> None:
+    policy = build_policy({}, Flags(fail_on=("stale",), warn_on=("none",), max_age_days=90))
+    assert github.render(evaluate(mixed, policy, now=NOW)).splitlines() == [
+        "::warning file=translations/ja/README.md,title=transync stale::source README.md changed"
+        " since this translation was made (stale for 57 days, within max-age 90)",
+        "✅ transync check passed",
+    ]
