@@ -6,6 +6,8 @@ so `transync --help` stays fast.
 
 from __future__ import annotations
 
+import io
+import sys
 import traceback
 from collections.abc import Callable
 
@@ -34,6 +36,11 @@ def cli(context: click.Context, debug: bool) -> None:
     translations are stale, missing, orphaned or broken.
     """
     context.obj = {"debug": debug}
+    # A file name that is not valid UTF-8 reaches the output as lone surrogates: write them as
+    # visible `\udcff` escapes (valid JSON escapes, too) rather than fail at the last step.
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
 
 
 @cli.command(epilog=EXIT_CODES_HELP)
@@ -61,7 +68,7 @@ def status(
 
 
 @cli.command(epilog=EXIT_CODES_HELP)
-@click.argument("path", default=".", type=click.Path(file_okay=False))
+@click.argument("path", default=".", type=click.Path())
 @click.option(
     "--fail-on",
     multiple=True,

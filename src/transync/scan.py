@@ -11,9 +11,9 @@ from pathlib import Path
 
 from transync.checks import apply_severities, run_bookkeeping
 from transync.classify import classify
-from transync.config import CONFIG_FILE, PYPROJECT_FILE, Config, load_config
+from transync.config import Config, load_config
 from transync.discover import discover
-from transync.model import Finding, Layout, Report, Severity, TranslationEntry
+from transync.model import Finding, Layout, Report, TranslationEntry
 from transync.summary import summarise
 
 # Called once with the number of translated files, then with each batch done.
@@ -40,7 +40,6 @@ def scan(
     advance = progress(total) if progress else None
     classification = classify(root, inventory, wanted, advance)
     findings = [
-        *_config_findings(config),
         *_for_languages(inventory.findings, wanted),
         *classification.findings,
         *run_bookkeeping(classification.entries),
@@ -76,12 +75,6 @@ def build_report(
 
 def _finding_order(finding: Finding) -> tuple[str, str, int, str, str]:
     return (finding.language or "", finding.path, finding.line or 0, finding.check, finding.message)
-
-
-def _config_findings(config: Config) -> list[Finding]:
-    """Unknown settings are warned about, not fatal: the config may be for a newer transync."""
-    path = CONFIG_FILE if config.source == CONFIG_FILE else PYPROJECT_FILE
-    return [Finding("config", Severity.WARNING, path, warning) for warning in config.warnings]
 
 
 def _for_languages(findings: Iterable[Finding], wanted: frozenset[str]) -> list[Finding]:

@@ -47,3 +47,12 @@ _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 def _escape(match: re.Match[str]) -> str:
     code = ord(match.group())
     return _NAMED.get(match.group()) or (f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
+
+
+_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+
+
+def one_line(text: str) -> str:
+    """Prose (a finding's message) on one line: line breaks become spaces, the rest as
+    `printable`. Names inside messages are quoted with repr, so no name loses a line break."""
+    return printable(_LINE_BREAK.sub(" ", text))

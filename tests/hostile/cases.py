@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tests.builders import RepoBuilder, record
+from transync.text import printable
 
 SOURCE = "# Hello\n"
 LANG = "translations/ja"
@@ -52,6 +53,16 @@ class Finds:
 
 
 @dataclass(frozen=True)
+class Warns:
+    """The command runs and says `transync: warning: ...<message>...` on stderr."""
+
+    message: str
+
+    def describe(self) -> str:
+        return f"stderr warning: “{self.message}”"
+
+
+@dataclass(frozen=True)
 class Fails:
     """The command stops with one line on stderr, `transync: error: ...<message>...`."""
 
@@ -61,7 +72,7 @@ class Fails:
         return f"error: “{self.message}”"
 
 
-Expectation = Entry | Finds | Fails
+Expectation = Entry | Finds | Warns | Fails
 
 
 @dataclass(frozen=True)
@@ -225,6 +236,13 @@ def names(*paths: str) -> Callable[[RepoBuilder], None]:
             repo.sidecar_entry("ja", path)
 
     return build
+
+
+def markup_name(repo: RepoBuilder) -> None:
+    """`translations/ja/a[/]b.md`: a folder `a[` holding `]b.md` spells a Rich closing tag."""
+    repo.source("README.md", SOURCE)
+    repo.write(f"{LANG}/a[/]b.md", "# x\n")
+    repo.write(f"{LANG}/\x1b[2J\x1b]0;pwned\x07.md", "# x\n")
 
 
 def not_utf8_name(repo: RepoBuilder) -> None:
@@ -703,6 +721,16 @@ CASES: tuple[Case, ...] = (
         current(f"{LANG}/a\nb.md"),
     ),
     Case(
+        "names-with-markup-and-escapes",
+        "path",
+        "`a[/]b.md` (Rich markup), `\\x1b[2J\\x1b]0;pwned\\x07.md` (terminal escapes)",
+        markup_name,
+        (
+            Entry(f"{LANG}/a[/]b.md", "untracked"),
+            Entry(f"{LANG}/\x1b[2J\x1b]0;pwned\x07.md", "untracked"),
+        ),
+    ),
+    Case(
         "name-not-utf8",
         "path",
         "`translations/ja/\\xff.md` (bytes, not UTF-8)",
@@ -816,10 +844,7 @@ CASES: tuple[Case, ...] = (
         "config",
         'transync.toml: `colour = "blue"`',
         config('colour = "blue"\n'),
-        (
-            Finds("config", "transync.toml", "unknown key 'colour' ignored"),
-            Entry(TRANSLATION, "current"),
-        ),
+        (Warns("transync.toml: unknown key 'colour' ignored"), Entry(TRANSLATION, "current")),
     ),
     Case(
         "config-wrong-type",
@@ -890,3 +915,23 @@ CASES: tuple[Case, ...] = (
         exit_code=2,
     ),
 )
+
+
+def readme_table() -> str:
+    """The catalogue as the Markdown table README.md ends with."""
+    rows = [
+        "| case | group | input | expected finding, state or error | exit |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    for case in CASES:
+        expected = "; ".join(printable(item.describe()) for item in case.expect)
+        simulated = " (simulated EACCES)" if case.unreadable else ""
+        rows.append(
+            f"| `{case.name}` | {case.group} | {case.input}{simulated}"
+            f" | {expected.replace('|', chr(92) + '|')} | {case.exit_code} |"
+        )
+    return "\n".join(rows) + "\n"
+
+
+if __name__ == "__main__":
+    print(readme_table(), end="")

@@ -42,14 +42,16 @@ def run(case: Case, tmp_path: Path, command: Sequence[str]) -> Run:
     )
 
 
-def assert_clean(outcome: Run, exit_code: int) -> None:
-    """No traceback, the documented exit code, nothing touched, nothing read outside."""
+def assert_clean(outcome: Run, exit_code: int, policy: bool = False) -> None:
+    """No traceback, the documented exit code, nothing touched, nothing read outside.
+    With `policy` (check), a case that runs may also exit 1, the policy failing."""
     result = outcome.result
     assert outcome.opened_outside == []
     assert outcome.tree_unchanged, "the command changed the scanned tree"
     assert result.exception is None or isinstance(result.exception, SystemExit)
     assert "Traceback" not in result.stderr
-    assert result.exit_code == exit_code, result.stderr
-    if exit_code:
+    allowed = {0, 1} if policy and exit_code == 0 else {exit_code}
+    assert result.exit_code in allowed, result.stderr
+    if result.exit_code == 2:
         assert result.stdout == ""
         assert result.stderr.count("\n") == 1 and result.stderr.startswith("transync: error: ")

@@ -13,7 +13,7 @@ from tests.hostile.strategies import any_char
 from transync.model import Kind, State, TranslationEntry
 from transync.report import json_report, markdown
 from transync.scan import build_report
-from transync.text import printable
+from transync.text import one_line, printable
 
 names = st.text(any_char, min_size=1, max_size=30)
 _MARKDOWN = MarkdownIt("commonmark")
@@ -30,6 +30,8 @@ def test_printable_text_is_plain_utf8_on_one_line(name: str) -> None:
     shown.encode("utf-8")  # no lone surrogates left
     assert not set(shown) & set("\n\r\x1b\x00\x85\u2028\u2029\u202e\u2066")
     assert printable(shown) == shown
+    assert one_line(name).count(" ") >= name.count(" ")
+    assert not set(one_line(name)) & set("\n\r\x85\u2028\u2029")
 
 
 @given(names)
@@ -45,8 +47,7 @@ def test_a_markdown_code_span_shows_a_name_exactly(name: str) -> None:
 def test_markdown_text_shows_a_message_exactly_with_no_markup(message: str) -> None:
     tokens = _inline(f"x {markdown.escape(message)} y")
     assert {kind for kind, _ in tokens} <= {"text"}
-    shown = printable(markdown.LINE_BREAK.sub(" ", message))
-    assert "".join(content for _, content in tokens) == f"x {shown} y"
+    assert "".join(content for _, content in tokens) == f"x {one_line(message)} y"
 
 
 @given(names, names)

@@ -33,10 +33,7 @@ def report_dict(report: Report) -> dict[str, Any]:
 
 
 def render(report: Report) -> str:
-    text = json.dumps(report_dict(report), indent=2, ensure_ascii=False) + "\n"
-    # A file name that is not valid UTF-8 reaches us with lone surrogates, which no UTF-8
-    # stream can carry: write them as the JSON escape `\udcff`, which parsers read back.
-    return text.encode("utf-8", "backslashreplace").decode("utf-8")
+    return json.dumps(report_dict(report), indent=2, ensure_ascii=False) + "\n"
 
 
 def entry_dict(entry: TranslationEntry) -> dict[str, Any]:

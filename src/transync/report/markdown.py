@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from transync.model import Report, State
-from transync.text import printable
+from transync.text import one_line, printable
 
 _COLUMNS = (State.CURRENT, State.STALE, State.MISSING, State.ORPHAN)
 _OTHER = (State.UNTRACKED, State.INVALID_METADATA, State.FAILED)
@@ -58,13 +58,11 @@ def _details(report: Report) -> list[str]:
 
 _PUNCTUATION = re.compile(r"([\\`*_\[\]<>&|#!~])")
 _BACKTICKS = re.compile("`+")
-LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 
 
 def escape(text: str) -> str:
-    """Prose that renders as itself: line breaks become spaces, and no markup, link or HTML
-    survives (names inside messages are quoted with repr, so no line break is lost there)."""
-    return _PUNCTUATION.sub(r"\\\1", printable(LINE_BREAK.sub(" ", text)))
+    """Prose that renders as itself, on one line: no markup, link or HTML survives."""
+    return _PUNCTUATION.sub(r"\\\1", one_line(text))
 
 
 def code(text: str, *, in_table: bool = False) -> str:

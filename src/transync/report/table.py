@@ -9,7 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from transync.model import Finding, LanguageSummary, Report, Severity, State
-from transync.text import printable
+from transync.text import one_line, printable
 
 OTHER_STATES = (State.UNTRACKED, State.INVALID_METADATA, State.FAILED)
 _STATE_STYLE = {
@@ -99,5 +99,5 @@ def _print_findings(findings: list[Finding], console: Console, heading: str | No
         line = Text("  ")
         line.append(f"{finding.severity.value} ", style=_SEVERITY_STYLE[finding.severity])
         line.append(f"[{finding.check}] ", style="bold")
-        line.append(printable(f"{where}: {finding.message}"))
+        line.append(f"{printable(where)}: {one_line(finding.message)}")
         console.print(line)
