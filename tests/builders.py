@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import subprocess
 from pathlib import Path
 
 DATE = "2026-01-02T03:04:05+00:00"
@@ -117,3 +119,47 @@ class RepoBuilder:
 
     def _source_path(self, path: str) -> str:
         return path if self.sources == "." else f"{self.sources}/{path}"
+
+
+class GitRepo:
+    """A git repository in tmp_path whose commits have fixed authors and dates (one day apart
+    from 2026-01-01), so that histories, and everything computed from them, are reproducible."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.commits: list[str] = []
+        self.git("init", "-q", "-b", "main")
+        self.git("config", "user.name", "Ada Author")
+        self.git("config", "user.email", "ada@example.org")
+        self.git("config", "core.autocrlf", "false")
+
+    def git(self, *args: str, cwd: Path | None = None) -> str:
+        date = f"2026-01-{len(self.commits) + 1:02d}T12:00:00+00:00"
+        environment = {
+            **os.environ,
+            "GIT_AUTHOR_DATE": date,
+            "GIT_COMMITTER_DATE": date,
+            "GIT_CONFIG_NOSYSTEM": "1",
+            "GIT_CONFIG_GLOBAL": os.devnull,
+        }
+        done = subprocess.run(
+            ["git", *args],
+            cwd=cwd or self.root,
+            env=environment,
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        return done.stdout.strip()
+
+    def commit(self, subject: str) -> str:
+        """Commit everything in the work tree; return the new commit's id."""
+        self.git("add", "-A")
+        self.git("commit", "-q", "--allow-empty", "-m", subject)
+        self.commits.append(self.git("rev-parse", "HEAD"))
+        return self.commits[-1]
+
+    @staticmethod
+    def date_of(index: int) -> str:
+        """The date of the `index`-th commit (0-based), as the report prints it."""
+        return f"2026-01-{index + 1:02d}T12:00:00+00:00"

@@ -1,13 +1,14 @@
 from __future__ import annotations
 
 import os
+import shutil
 from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
 
-from tests.builders import RepoBuilder
+from tests.builders import GitRepo, RepoBuilder
 from transync.model import Report
 from transync.scan import scan
 
@@ -39,6 +40,22 @@ def samples() -> Path:
     if not SAMPLES.is_dir():
         pytest.skip("../shared/samples is not present (it never is in a user's clone)")
     return SAMPLES
+
+
+@pytest.fixture(autouse=True)
+def cache_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test gets its own transync cache, outside the trees it scans."""
+    directory = tmp_path_factory.mktemp("transync-cache")
+    monkeypatch.setenv("TRANSYNC_CACHE_DIR", str(directory))
+    return directory
+
+
+@pytest.fixture
+def git(tmp_path: Path) -> GitRepo:
+    """A git repository at the same root as the `repo` builder."""
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    return GitRepo(tmp_path)
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from tests.builders import RepoBuilder
+from tests.builders import GitRepo, RepoBuilder
 from transync.cli import cli
 
 
@@ -116,6 +116,57 @@ def test_runs_as_a_module_and_defaults_to_the_current_folder(project: RepoBuilde
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["root"] == "."
     assert result.stderr == ""  # no progress bar when stderr is not a terminal
+
+
+def _stale_in_git(repo: RepoBuilder, git: GitRepo) -> None:
+    repo.source("README.md", "# Hello\n")
+    repo.inline("lt", "README.md")
+    repo.inline("ja", "README.md")
+    git.commit("Write the README")
+    repo.source("README.md", "# Hello, world\n")
+    git.commit("Greet the world")
+
+
+def test_status_in_a_git_work_tree_adds_provenance_and_causes_to_json(
+    repo: RepoBuilder, git: GitRepo
+) -> None:
+    _stale_in_git(repo, git)
+    code, out, _ = _run("status", str(repo.root), "--format", "json")
+    assert code == 0
+    report = json.loads(out)
+    provenance = report["files"][0]["provenance"]
+    assert provenance["origin"] == "commit"
+    assert provenance["translated_from"]["subject"] == "Write the README"
+    assert provenance["stale_since"]["id"] == git.commits[1]
+    assert provenance["commits_behind"] == 1
+    assert provenance["change"] == {"kind": "prose", "prose_words": 1}
+    assert report["causes"] == [
+        {
+            "source": "README.md",
+            "commit": provenance["stale_since"],
+            "reason": None,
+            "languages": ["ja", "lt"],
+            "stale_languages": 2,
+            "of_languages": 2,
+        }
+    ]
+
+
+def test_status_lists_causes_after_the_language_table(repo: RepoBuilder, git: GitRepo) -> None:
+    _stale_in_git(repo, git)
+    _, out, _ = _run("status", str(repo.root))
+    assert out.index("Total:") < out.index("Causes of staleness (1)")
+    assert f"README.md changed in {git.commits[1][:7]} (2026-01-02, 'Greet the world')" in out
+    _, markdown, _ = _run("status", str(repo.root), "--format", "markdown")
+    assert "### Causes of staleness" in markdown
+
+
+def test_status_no_history_reads_no_git_history(repo: RepoBuilder, git: GitRepo) -> None:
+    _stale_in_git(repo, git)
+    _, out, _ = _run("status", str(repo.root), "--format", "json", "--no-history")
+    report = json.loads(out)
+    assert "provenance" not in report["files"][0]
+    assert report["causes"] == []
 
 
 def test_unknown_config_keys_are_warned_about_on_stderr(project: RepoBuilder) -> None:

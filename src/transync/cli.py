@@ -57,14 +57,54 @@ def cli(context: click.Context, debug: bool) -> None:
     help="Output format; json is the versioned transync.report/1 schema.",
 )
 @click.option("--details", is_flag=True, help="List the files in each state and every finding.")
+@click.option(
+    "--no-history",
+    is_flag=True,
+    help="Do not read git history (no provenance for stale and orphaned translations).",
+)
 @click.pass_context
 def status(
-    context: click.Context, path: str, languages: tuple[str, ...], output_format: str, details: bool
+    context: click.Context,
+    path: str,
+    languages: tuple[str, ...],
+    output_format: str,
+    details: bool,
+    no_history: bool,
 ) -> None:
-    """Show the state of every translation under PATH (default: the current folder)."""
+    """Show the state of every translation under PATH (default: the current folder).
+
+    In a git work tree, stale and orphaned translations get their provenance (the commit they
+    were made from, the commits they missed) and stale ones are grouped by cause.
+    """
     from transync.commands.status import status as run_status
 
-    _run(context, lambda: run_status(path, languages, output_format, details))
+    _run(context, lambda: run_status(path, languages, output_format, details, not no_history))
+
+
+@cli.command(epilog=EXIT_CODES_HELP)
+@click.argument("target", metavar="TRANSLATION|SOURCE", type=click.Path(dir_okay=False))
+@click.option(
+    "--lang", "languages", multiple=True, metavar="CODE", help="Only this language (repeatable)."
+)
+@click.option("--stat", is_flag=True, help="Show a diffstat instead of the diff.")
+@click.option(
+    "--root",
+    type=click.Path(file_okay=False),
+    help="The folder to scan (default: the top of the git work tree).",
+)
+@click.pass_context
+def diff(
+    context: click.Context, target: str, languages: tuple[str, ...], stat: bool, root: str | None
+) -> None:
+    """Show what changed in a source since its translation was made: the diff to port.
+
+    Given a translation, diffs its source from the commit the translation was made from to the
+    working tree; given a source, does so for every language, grouped by that commit. Also
+    lists the missed commits and the sections (by heading) that changed.
+    """
+    from transync.commands.diff import diff as run_diff
+
+    _run(context, lambda: run_diff(target, languages, stat, root))
 
 
 @cli.command(epilog=EXIT_CODES_HELP)

@@ -138,6 +138,91 @@ class Finding:
 
 
 @dataclass(frozen=True)
+class CommitRef:
+    """One commit as provenance names it: enough to find it, date it and recognise it."""
+
+    id: str
+    date: str
+    author: str
+    subject: str
+
+    @property
+    def short(self) -> str:
+        return self.id[:7]
+
+
+class ChangeKind(str, Enum):
+    """What a source diff touched, from the most cosmetic to the most work to retranslate.
+
+    The order matters: a diff is classified by the most significant kind it contains.
+    """
+
+    WHITESPACE = "whitespace"
+    LINKS_ONLY = "links-only"
+    CODE_ONLY = "code-only"
+    TABLE = "table"
+    PROSE = "prose"
+
+
+@dataclass(frozen=True)
+class Change:
+    """How the source changed since the translation was made (see `history.changes`)."""
+
+    kind: ChangeKind
+    prose_words: int = 0
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """What git history says about a stale or orphaned translation.
+
+    `origin` is "commit" when a committed version of the source has the stored hash
+    (`translated_from`), "unknown" otherwise; `reason` then says why (`shallow-clone`,
+    `no-matching-version`, `not-committed`) and `detail` says it in words. Fields that do not
+    depend on the origin (the source's last change, the translation's age) are filled either way.
+    `change` classifies the source diff since `translated_from`, for policies such as
+    `--fail-on stale:prose`.
+    """
+
+    origin: str
+    reason: str | None = None
+    detail: str | None = None
+    translated_from: CommitRef | None = None
+    stale_since: CommitRef | None = None
+    missed: tuple[CommitRef, ...] = ()
+    last_changed: CommitRef | None = None
+    days_behind: int | None = None
+    days_since_translation: int | None = None
+    change: Change | None = None
+    line_endings: str | None = None
+    removed_in: CommitRef | None = None
+    moved_to: str | None = None
+    moved_by: str | None = None
+    # The blob of `translated_from`'s version of the source, for `transync diff` (not reported).
+    source_blob: str | None = None
+
+    @property
+    def commits_behind(self) -> int | None:
+        return len(self.missed) if self.translated_from is not None else None
+
+
+@dataclass(frozen=True)
+class Cause:
+    """One source change that made several translations stale: one fix, many languages.
+
+    `commit` is the source's `stale_since`. When there is none, `reason` says why: the
+    provenance reason (origin unknown), or `uncommitted-changes` (the source changed only in the
+    working tree since the translation's commit).
+    """
+
+    source: str
+    commit: CommitRef | None
+    reason: str | None
+    languages: tuple[str, ...]
+    of_languages: int
+
+
+@dataclass(frozen=True)
 class TranslationEntry:
     """The verdict for one language x file, with the evidence it was reached from.
 
@@ -159,6 +244,7 @@ class TranslationEntry:
     problems: tuple[MetadataProblem, ...] = ()
     failure: FailureRecord | None = None
     note: str | None = None
+    provenance: Provenance | None = None
 
 
 @dataclass(frozen=True)
@@ -184,3 +270,4 @@ class Report:
     totals: LanguageSummary
     entries: tuple[TranslationEntry, ...]
     findings: tuple[Finding, ...] = field(default=())
+    causes: tuple[Cause, ...] = field(default=())

@@ -1,4 +1,4 @@
-"""The scan pipeline: config -> discover -> classify -> checks -> report.
+"""The scan pipeline: config -> discover -> classify -> checks -> history -> report.
 
 `scan()` is the one entry point every read-only command shares, so `status`, `check` and
 the dashboards can never disagree about the state of a file.
@@ -13,7 +13,7 @@ from transync.checks import apply_severities, run_bookkeeping
 from transync.classify import classify
 from transync.config import Config, load_config
 from transync.discover import discover
-from transync.model import Finding, Layout, Report, TranslationEntry
+from transync.model import Cause, Finding, Layout, Report, TranslationEntry
 from transync.summary import summarise
 
 # Called once with the number of translated files, then with each batch done.
@@ -27,8 +27,13 @@ def scan(
     config: Config | None = None,
     languages: Iterable[str] = (),
     progress: ProgressFactory | None = None,
+    history: bool = False,
 ) -> Report:
-    """Scan a repository and return what it holds; reads files, never writes them."""
+    """Scan a repository and return what it holds; reads files, never writes them.
+
+    With `history`, stale and orphaned entries get their provenance from git (when `root` is
+    in a git work tree) and the report lists the causes of staleness.
+    """
     config = config if config is not None else load_config(root)
     inventory = discover(root, config)
     wanted = frozenset(languages)
@@ -44,11 +49,18 @@ def scan(
         *classification.findings,
         *run_bookkeeping(classification.entries),
     ]
+    entries = classification.entries
+    causes: tuple[Cause, ...] = ()
+    if history:
+        from transync.history import attach_history, translation_folders
+
+        entries, causes = attach_history(root, entries, translation_folders(inventory.layouts))
     return build_report(
         display_root if display_root is not None else str(root),
         inventory.layouts,
-        classification.entries,
+        entries,
         apply_severities(findings, config.severities),
+        causes,
     )
 
 
@@ -57,6 +69,7 @@ def build_report(
     layouts: Iterable[Layout],
     entries: Iterable[TranslationEntry],
     findings: Iterable[Finding],
+    causes: Iterable[Cause] = (),
 ) -> Report:
     """Assemble a report in its canonical order, so that two runs print the same bytes."""
     ordered = tuple(
@@ -70,6 +83,7 @@ def build_report(
         totals=totals,
         entries=ordered,
         findings=tuple(sorted(set(findings), key=_finding_order)),
+        causes=tuple(causes),
     )
 
 

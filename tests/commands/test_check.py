@@ -49,7 +49,7 @@ def test_exit_1_when_it_fails_naming_what_failed(stale: RepoBuilder) -> None:
     ("args", "message"),
     [
         (["nowhere"], "nowhere: not a folder"),
-        (["--fail-on", "stale:prose"], "unknown qualifier 'stale:prose'"),
+        (["--fail-on", "stale:typo"], "unknown qualifier 'stale:typo'"),
         (["--baseline", "missing.json"], "missing.json: baseline not found"),
         (["--changed-from", "main"], "not inside a git repository"),
     ],

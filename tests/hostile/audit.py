@@ -71,11 +71,20 @@ def denying(paths: Iterable[Path]) -> Iterator[None]:
         yield
 
 
-def python_locations() -> tuple[str, ...]:
-    """Where Python itself may read during a scan: its library, the installed packages and
-    transync's own source (lazy imports), never a scanned repository."""
-    places = {sys.prefix, sys.base_prefix, sys.exec_prefix}
+# What gitpython opens in each folder above a scan root that is not itself a work tree, when
+# it looks for the work tree holding it (a scan of `docs/` belongs to the repository above).
+GIT_PROBES = ("HEAD", "commondir", ".git")
+
+
+def sanctioned(root: Path, cache: Path) -> tuple[str, ...]:
+    """Where a scan of `root` may open files besides the repository: Python's library, the
+    installed packages and transync's own source (lazy imports), the cache folder (outside the
+    tree by design), `/dev/null` (gitpython's subprocesses) and git's search for the work tree
+    above `root` (it looks for `HEAD` in each parent; it reads nothing else there)."""
+    places = {sys.prefix, sys.base_prefix, sys.exec_prefix, str(cache), os.devnull}
     places.update(entry for entry in sys.path if entry and os.path.isdir(entry))
+    real = Path(os.path.realpath(root))
+    places.update(str(parent / probe) for parent in real.parents for probe in GIT_PROBES)
     return tuple(sorted(os.path.realpath(place) for place in places))
 
 

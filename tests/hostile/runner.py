@@ -31,13 +31,18 @@ def run(case: Case, tmp_path: Path, command: Sequence[str]) -> Run:
         pytest.skip("git is not installed")
     repo = RepoBuilder(tmp_path / "repo")
     case.build(repo)
+    cache = tmp_path.parent / f"{tmp_path.name}-cache"  # beside, not inside, the hashed tree
     before = tree_hash(tmp_path)
     unreadable = [repo.root / path for path in case.unreadable]
     with audit.recording() as opened, audit.denying(unreadable):
-        result = CliRunner().invoke(cli, [*command[:1], str(repo.root / case.target), *command[1:]])
+        result = CliRunner().invoke(
+            cli,
+            [*command[:1], str(repo.root / case.target), *command[1:]],
+            env={"TRANSYNC_CACHE_DIR": str(cache)},
+        )
     return Run(
         result,
-        audit.outside(opened, repo.root, audit.python_locations()),
+        audit.outside(opened, repo.root, audit.sanctioned(repo.root, cache)),
         tree_hash(tmp_path) == before,
     )
 
@@ -46,7 +51,7 @@ def assert_clean(outcome: Run, exit_code: int, policy: bool = False) -> None:
     """No traceback, the documented exit code, nothing touched, nothing read outside.
     With `policy` (check), a case that runs may also exit 1, the policy failing."""
     result = outcome.result
-    assert outcome.opened_outside == []
+    assert outcome.opened_outside == [], f"opened outside the repository: {outcome.opened_outside}"
     assert outcome.tree_unchanged, "the command changed the scanned tree"
     assert result.exception is None or isinstance(result.exception, SystemExit)
     assert "Traceback" not in result.stderr

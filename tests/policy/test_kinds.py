@@ -25,10 +25,16 @@ def test_findings_of_discovery_are_known_kinds() -> None:
 
 
 def test_a_qualifier_is_accepted_only_when_registered() -> None:
-    with pytest.raises(TransyncError, match=r"unknown qualifier 'stale:prose' .*none yet"):
-        parse_kinds(["stale:prose"], "--fail-on")
+    with pytest.raises(TransyncError, match=r"unknown qualifier 'missing:prose' .*none yet"):
+        parse_kinds(["missing:prose"], "--fail-on")
     table = {"stale": {"prose": lambda problem: True}}
     assert str(parse_kinds(["stale:prose"], "--fail-on", table)) == "stale:prose"
+
+
+def test_provenance_registers_the_change_kinds_as_qualifiers_of_stale() -> None:
+    with pytest.raises(TransyncError, match=r"qualifiers of 'stale': code-only, links-only, prose"):
+        parse_kinds(["stale:typo"], "--fail-on")
+    assert str(parse_kinds(["stale:prose,stale:table"], "--fail-on")) == "stale:prose,stale:table"
 
 
 def test_none_and_empty_words_mean_nothing() -> None:

@@ -17,9 +17,10 @@ import click
 
 from transync.commands.common import load_config_and_warn
 from transync.errors import EXIT_OK, EXIT_POLICY_FAILED, TransyncError
+from transync.history.policy import stale_since
 from transync.model import Report
 from transync.policy.baseline import Baseline, read_baseline, write_baseline
-from transync.policy.evaluate import CheckResult, Outcome, evaluate
+from transync.policy.evaluate import CheckResult, Outcome, evaluate, translation_date
 from transync.policy.settings import Flags, Policy, build_policy
 from transync.report.progress import delayed_progress
 from transync.scan import scan
@@ -58,7 +59,12 @@ def check(path: str, options: CheckOptions) -> int:
         change = changed_since(root, options.changed_from)
     with delayed_progress() as progress:
         report = scan(
-            root, display_root=path, config=config, languages=policy.languages, progress=progress
+            root,
+            display_root=path,
+            config=config,
+            languages=policy.languages,
+            progress=progress,
+            history=True,
         )
     moment = datetime.now(timezone.utc)
     baseline = _baseline(root, policy, options, report, moment)
@@ -68,6 +74,7 @@ def check(path: str, options: CheckOptions) -> int:
         now=moment,
         baseline=baseline,
         scope=change.scope(report) if change else None,
+        stale_since=lambda entry: stale_since(entry) or translation_date(entry),
     )
     _emit(result, options)
     return EXIT_OK if result.passed else EXIT_POLICY_FAILED

@@ -12,12 +12,19 @@ from transync.report.progress import delayed_progress
 from transync.scan import scan
 
 
-def status(path: str, languages: Sequence[str], output_format: str, details: bool) -> int:
+def status(
+    path: str, languages: Sequence[str], output_format: str, details: bool, history: bool = True
+) -> int:
     root = Path(path)
     config = load_config_and_warn(root)
     with delayed_progress() as progress:
         report = scan(
-            root, display_root=path, config=config, languages=languages, progress=progress
+            root,
+            display_root=path,
+            config=config,
+            languages=languages,
+            progress=progress,
+            history=history,
         )
     if output_format == "json":
         from transync.report import json_report

@@ -18,12 +18,21 @@ from dataclasses import dataclass
 from transync.checks import BOOKKEEPING_CHECKS
 from transync.discover import SKIPPED_PATH
 from transync.errors import TransyncError
+from transync.history.policy import STALE_QUALIFIERS, EntryTest
 from transync.model import Severity, State
 from transync.policy.problems import Problem
 
 Qualifier = Callable[[Problem], bool]
-# kind -> qualifier -> predicate. Empty today: provenance registers `stale:prose` and friends.
-QUALIFIERS: Mapping[str, Mapping[str, Qualifier]] = {}
+
+
+def _on_entry(test: EntryTest) -> Qualifier:
+    return lambda problem: problem.entry is not None and test(problem.entry)
+
+
+# kind -> qualifier -> predicate: git provenance's change kinds qualify `stale`.
+QUALIFIERS: Mapping[str, Mapping[str, Qualifier]] = {
+    State.STALE.value: {name: _on_entry(test) for name, test in STALE_QUALIFIERS.items()}
+}
 
 ALL = "all"
 NONE = "none"

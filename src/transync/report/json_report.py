@@ -10,7 +10,15 @@ import json
 from typing import Any
 
 from transync import __version__
-from transync.model import Finding, LanguageSummary, Report, TranslationEntry
+from transync.model import (
+    Cause,
+    CommitRef,
+    Finding,
+    LanguageSummary,
+    Provenance,
+    Report,
+    TranslationEntry,
+)
 
 SCHEMA = "transync.report/1"
 
@@ -29,6 +37,7 @@ def report_dict(report: Report) -> dict[str, Any]:
         "totals": _language(report.totals),
         "files": [entry_dict(entry) for entry in report.entries],
         "findings": [finding_dict(finding) for finding in report.findings],
+        "causes": [cause_dict(cause) for cause in report.causes],
     }
 
 
@@ -47,6 +56,55 @@ def entry_dict(entry: TranslationEntry) -> dict[str, Any]:
         "current_hash": entry.current_hash,
         "translated_at": entry.translated_at,
         "metadata": entry.record.origin.value if entry.record else None,
+        # Only stale and orphaned entries of a scan that read git history have provenance.
+        **({"provenance": provenance_dict(entry.provenance)} if entry.provenance else {}),
+    }
+
+
+def provenance_dict(provenance: Provenance) -> dict[str, Any]:
+    return {
+        "origin": provenance.origin,
+        "reason": provenance.reason,
+        "detail": provenance.detail,
+        "translated_from": _commit(provenance.translated_from),
+        "stale_since": _commit(provenance.stale_since),
+        "commits_behind": provenance.commits_behind,
+        "missed_commits": [_commit(commit) for commit in provenance.missed],
+        "last_changed": _commit(provenance.last_changed),
+        "days_behind": provenance.days_behind,
+        "days_since_translation": provenance.days_since_translation,
+        "change": (
+            {"kind": provenance.change.kind.value, "prose_words": provenance.change.prose_words}
+            if provenance.change
+            else None
+        ),
+        "line_endings": provenance.line_endings,
+        "removed_in": _commit(provenance.removed_in),
+        "moved_to": provenance.moved_to,
+        "moved_by": provenance.moved_by,
+    }
+
+
+def cause_dict(cause: Cause) -> dict[str, Any]:
+    return {
+        "source": cause.source,
+        "commit": _commit(cause.commit),
+        "reason": cause.reason,
+        "languages": list(cause.languages),
+        "stale_languages": len(cause.languages),
+        "of_languages": cause.of_languages,
+    }
+
+
+def _commit(commit: CommitRef | None) -> dict[str, str] | None:
+    if commit is None:
+        return None
+    return {
+        "id": commit.id,
+        "short": commit.short,
+        "date": commit.date,
+        "author": commit.author,
+        "subject": commit.subject,
     }
 
 

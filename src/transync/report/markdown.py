@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from transync.model import Report, State
+from transync.report.history_text import describe_cause
 from transync.text import one_line, printable
 
 _COLUMNS = (State.CURRENT, State.STALE, State.MISSING, State.ORPHAN)
@@ -13,6 +14,9 @@ _OTHER = (State.UNTRACKED, State.INVALID_METADATA, State.FAILED)
 
 def render(report: Report, *, details: bool = False) -> str:
     lines = [f"## Translation status of {code(report.root)}", "", *language_table(report)]
+    if report.causes:
+        lines += ["", "### Causes of staleness", ""]
+        lines += [f"- {escape(describe_cause(cause))}" for cause in report.causes]
     if details:
         lines += _details(report)
     return "\n".join(lines) + "\n"

@@ -9,6 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from transync.model import Finding, LanguageSummary, Report, Severity, State
+from transync.report.history_text import describe_cause, describe_provenance
 from transync.text import one_line, printable
 
 OTHER_STATES = (State.UNTRACKED, State.INVALID_METADATA, State.FAILED)
@@ -27,6 +28,8 @@ _SEVERITY_STYLE = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.N
 def render(report: Report, console: Console, *, details: bool = False) -> None:
     console.print(_languages_table(report))
     console.print(_total_line(report.totals, len(report.languages)))
+    if report.causes:
+        _print_causes(report, console)
     if details:
         _print_details(report, console)
 
@@ -64,6 +67,13 @@ def _total_line(totals: LanguageSummary, languages: int) -> Text:
     )
 
 
+def _print_causes(report: Report, console: Console) -> None:
+    console.print()
+    console.print(Text(f"Causes of staleness ({len(report.causes)})", style="bold"))
+    for cause in report.causes:
+        console.print(Text(f"  {one_line(describe_cause(cause))}"), highlight=False)
+
+
 def _print_details(report: Report, console: Console) -> None:
     findings = sorted(report.findings, key=lambda finding: finding.language or "")
     by_language = {
@@ -81,7 +91,12 @@ def _print_details(report: Report, console: Console) -> None:
                 Text(f"{state.value} ({len(chosen)})", style=f"bold {_STATE_STYLE[state]}")
             )
             for entry in chosen:
-                console.print(Text(f"  {printable(entry.translation)}"))
+                line = Text(f"  {printable(entry.translation)}")
+                if entry.provenance is not None:
+                    line.append(
+                        f"  ({one_line(describe_provenance(entry.provenance))})", style="dim"
+                    )
+                console.print(line, highlight=False)
         if summary.counts[State.CURRENT]:
             console.print(Text(f"current ({summary.counts[State.CURRENT]})", style="bold green"))
         _print_findings(by_language.get(summary.code, []), console)

@@ -1,0 +1,249 @@
+"""Provenance of one stale or orphaned translation, from the indexed history of HEAD.
+
+The stored hash is the MD5 of the source as co-op-translator read it. Finding the newest
+committed version with that MD5 tells what the translation was made from; the commits that
+changed the source after it are what the translator missed.
+"""
+
+from __future__ import annotations
+
+import difflib
+import posixpath
+from dataclasses import replace
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from transync.history.blob_hashes import BlobHashes
+from transync.history.changes import as_text, classify_change
+from transync.history.git_log import History, Version
+from transync.history.store import Store
+from transync.model import Change, ChangeKind, CommitRef, Provenance, TranslationEntry
+
+ORIGIN_COMMIT = "commit"
+ORIGIN_UNKNOWN = "unknown"
+SHALLOW = "shallow-clone"
+NO_MATCH = "no-matching-version"
+NOT_COMMITTED = "not-committed"
+CRLF_NOTE = (
+    "the stored hash matches this commit's version with CRLF line endings: git stores the file"
+    " with LF (core.autocrlf or .gitattributes) and the translation was made from a CRLF checkout"
+)
+_KINDS = frozenset(kind.value for kind in ChangeKind)
+# A moved file edited in the same commit is still recognised down to this similarity.
+SIMILAR_ENOUGH = 0.6
+
+
+class Historian:
+    """Answers provenance questions for one scan, sharing the history and the blob digests."""
+
+    def __init__(
+        self, root: Path, history: History, hashes: BlobHashes, changes: Store, now: datetime
+    ) -> None:
+        self.root = root
+        self.history = history
+        self.hashes = hashes
+        self.changes = changes
+        self.now = now
+        self._versions: dict[str, list[Version]] = {}
+        self._by_hash: dict[str, list[str]] | None = None
+
+    def versions(self, source: str) -> list[Version]:
+        """Each source's versions are computed once, however many languages ask."""
+        found = self._versions.get(source)
+        if found is None:
+            found = self._versions[source] = self.history.versions(source)
+        return found
+
+    def match(self, versions: list[Version], stored: str) -> tuple[int, bool] | None:
+        """Index of the newest version with the stored hash, and whether only CRLF matched."""
+        for index, version in enumerate(versions):
+            if self.hashes(version.blob).raw == stored:
+                return index, False
+        for index, version in enumerate(versions):
+            if self.hashes(version.blob).crlf == stored:
+                return index, True
+        return None
+
+    def ref(self, version: Version) -> CommitRef:
+        return self.history.commits[version.commit]
+
+    # -- stale ----------------------------------------------------------------------------------
+
+    def stale(self, entry: TranslationEntry) -> Provenance:
+        versions = self.versions(entry.source)
+        base = Provenance(
+            origin=ORIGIN_UNKNOWN,
+            last_changed=self.ref(versions[0]) if versions else None,
+            days_since_translation=self.days_since(entry.translated_at),
+        )
+        found = self.match(versions, entry.stored_hash or "")
+        if found is None:
+            return self._unknown(base, entry.source, bool(versions))
+        index, crlf = found
+        missed = tuple(self.ref(version) for version in reversed(versions[:index]))
+        stale_since = missed[0] if missed else None
+        return Provenance(
+            origin=ORIGIN_COMMIT,
+            detail=self._remark(index == len(versions) - 1, bool(missed)),
+            translated_from=self.ref(versions[index]),
+            stale_since=stale_since,
+            missed=missed,
+            last_changed=base.last_changed,
+            days_behind=self.days_since(stale_since.date) if stale_since else None,
+            days_since_translation=base.days_since_translation,
+            change=self.change(versions[index], entry),
+            line_endings=CRLF_NOTE if crlf else None,
+            source_blob=versions[index].blob,
+        )
+
+    def _remark(self, oldest: bool, missed: bool) -> str | None:
+        if oldest and self.history.shallow:
+            return (
+                "the clone is shallow: this is its oldest version of the source, which may have"
+                " been written by an older commit"
+            )
+        return None if missed else "the source has uncommitted changes since this commit"
+
+    def _unknown(self, base: Provenance, source: str, committed: bool) -> Provenance:
+        if self.history.shallow:
+            return _with(
+                base,
+                reason=SHALLOW,
+                detail="no version of the source in this shallow clone has the stored hash;"
+                " `git fetch --unshallow` brings the older versions",
+            )
+        if not committed:
+            return _with(base, reason=NOT_COMMITTED, detail=f"{source} was never committed")
+        return _with(
+            base,
+            reason=NO_MATCH,
+            detail=f"no committed version of {source} has the stored hash: the translation was"
+            " made from an uncommitted edit of the source, or the history was rewritten",
+        )
+
+    def change(self, version: Version, entry: TranslationEntry) -> Change | None:
+        """Classified once per base blob and current source content, ever: the result is
+        kept in the cache, so neither other languages nor later runs classify it again."""
+        key = f"{version.blob}:{entry.current_hash}"
+        known = self.changes.get(key)
+        if isinstance(known, list) and len(known) == 2 and isinstance(known[1], int):
+            if known[0] is None:
+                return None
+            if known[0] in _KINDS:
+                return Change(ChangeKind(known[0]), known[1])
+        change = self._classify(version, entry.source)
+        self.changes.put(key, [change.kind.value, change.prose_words] if change else [None, 0])
+        return change
+
+    def _classify(self, version: Version, source: str) -> Change | None:
+        try:
+            new = as_text((self.root / source).read_bytes(), source)
+        except OSError:
+            return None
+        old = as_text(self.history.read_blob(version.blob), source)
+        if old is None or new is None:
+            return None
+        return classify_change(old, new)
+
+    # -- orphans --------------------------------------------------------------------------------
+
+    def orphan(self, entry: TranslationEntry) -> Provenance:
+        source, stored = entry.source, entry.stored_hash or ""
+        base = Provenance(
+            origin=ORIGIN_UNKNOWN, days_since_translation=self.days_since(entry.translated_at)
+        )
+        removal = self.history.removal(source)
+        if removal is None:
+            committed = bool(self.versions(source))
+            detail = (
+                f"{source} is deleted in the working tree, not in a commit"
+                if committed
+                else f"{source} was never committed"
+            )
+            return _with(base, detail=detail, moved_to=self._same_content(source, stored))
+        versions = self.history.versions(source, before=removal.commit)
+        found = self.match(versions, stored)
+        if found is not None:
+            base = _with(
+                base,
+                origin=ORIGIN_COMMIT,
+                translated_from=self.ref(versions[found[0]]),
+                line_endings=CRLF_NOTE if found[1] else None,
+                source_blob=versions[found[0]].blob,
+            )
+        base = _with(
+            base,
+            removed_in=self.history.commits[removal.commit],
+            last_changed=self.ref(versions[0]) if versions else None,
+        )
+        if removal.old_path == source:
+            moved = self.history.followed(removal)
+            if moved is not None and (self.root / moved).is_file():
+                return _with(base, moved_to=moved, moved_by="rename")
+        by_content = self._same_content(source, stored)
+        if by_content is not None:
+            return _with(base, moved_to=by_content, moved_by="same-content")
+        if versions:
+            similar = self._similar(source, versions[0], removal.commit)
+            if similar is not None:
+                return _with(base, moved_to=similar, moved_by="similar-content")
+        return base
+
+    def _same_content(self, source: str, stored: str) -> str | None:
+        """An existing file, elsewhere, one of whose committed versions has the stored hash."""
+        if self._by_hash is None:
+            self._by_hash = {}
+            for path in self.history.paths():
+                if posixpath.splitext(path)[1] != posixpath.splitext(source)[1]:
+                    continue
+                if not (self.root / path).is_file():
+                    continue
+                for version in self.history.versions(path):
+                    self._by_hash.setdefault(self.hashes(version.blob).raw, []).append(path)
+        candidates = sorted(set(self._by_hash.get(stored, ())) - {source})
+        return candidates[0] if candidates else None
+
+    def _similar(self, source: str, last: Version, removed_in: int) -> str | None:
+        """The existing file most like the removed one's last version, if close enough:
+        candidates are the files added by the removing commit and files of the same name."""
+        old = as_text(self.history.read_blob(last.blob), source)
+        if old is None:
+            return None
+        name = posixpath.basename(source)
+        candidates = set(self.history.added_in(removed_in)) | {
+            path for path in self.history.paths() if posixpath.basename(path) == name
+        }
+        best, best_ratio = None, SIMILAR_ENOUGH
+        for path in sorted(candidates - {source}):
+            text = _read_text(self.root, path)
+            if text is None:
+                continue
+            ratio = difflib.SequenceMatcher(
+                None, old.splitlines(), text.splitlines(), autojunk=False
+            ).ratio()
+            if ratio >= best_ratio:
+                best, best_ratio = path, ratio
+        return best
+
+    def days_since(self, stamp: str | None) -> int | None:
+        if not stamp:
+            return None
+        try:
+            moment = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+        except ValueError:
+            return None
+        if moment.tzinfo is None:
+            return None
+        return max(0, (self.now - moment).days)
+
+
+def _with(provenance: Provenance, **changes: Any) -> Provenance:
+    return replace(provenance, **changes)
+
+
+def _read_text(root: Path, path: str) -> str | None:
+    try:
+        return as_text((root / path).read_bytes(), path)
+    except OSError:
+        return None

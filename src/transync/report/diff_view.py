@@ -1,0 +1,101 @@
+"""The output of `transync diff`: per version translated from, the languages, the missed
+commits, the diff (or `--stat`) and the sections to retranslate.
+
+Colour only on a terminal: piped output is plain text that `patch` and reviewers can read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.console import Console
+from rich.syntax import Syntax
+from rich.text import Text
+
+from transync.history.source_diff import SourceDiff
+from transync.model import TranslationEntry
+from transync.report.history_text import describe_provenance
+
+STAT_WIDTH = 40
+
+
+def render(
+    diffs: Sequence[SourceDiff],
+    others: Sequence[TranslationEntry],
+    *,
+    stat: bool,
+    console: Console | None = None,
+) -> None:
+    console = console or Console(highlight=False)
+    for diff in diffs:
+        _header(diff, console)
+        if diff.binary:
+            console.print("Binary file changed", highlight=False)
+        elif stat:
+            _stat(diff, console)
+        elif diff.lines:
+            text = "\n".join(diff.lines)
+            if console.is_terminal:
+                console.print(Syntax(text, "diff", theme="ansi_dark", word_wrap=True))
+            else:
+                console.print(text, markup=False, highlight=False, soft_wrap=True)
+        else:
+            console.print("No textual change (line endings only)", highlight=False)
+        _sections(diff, console)
+        console.print()
+    for entry in others:
+        console.print(_other(entry), markup=False, highlight=False, soft_wrap=True)
+
+
+def _header(diff: SourceDiff, console: Console) -> None:
+    base = diff.base
+    title = Text(f"{diff.source}", style="bold")
+    if diff.current != diff.source:
+        title.append(f" (now {diff.current})")
+    title.append(
+        f": {', '.join(diff.languages)} translated from {base.short}"
+        f" ({base.date[:10]}, '{base.subject}')"
+    )
+    console.print(title, soft_wrap=True)
+    if diff.missed:
+        console.print(f"Commits since ({len(diff.missed)}):", highlight=False)
+        for commit in diff.missed:
+            console.print(
+                f"  {commit.short} {commit.date[:10]} {commit.author}: {commit.subject}",
+                markup=False,
+                highlight=False,
+                soft_wrap=True,
+            )
+
+
+def _stat(diff: SourceDiff, console: Console) -> None:
+    changed = diff.insertions + diff.deletions
+    scale = min(1.0, STAT_WIDTH / changed) if changed else 0.0
+    bar = Text(" " + "+" * round(diff.insertions * scale), style="green")
+    bar.append("-" * round(diff.deletions * scale), style="red")
+    line = Text(f" {diff.current} | {changed}")
+    console.print(line + bar, highlight=False, soft_wrap=True)
+    console.print(
+        f" 1 file changed, {diff.insertions} insertions(+), {diff.deletions} deletions(-)",
+        highlight=False,
+    )
+
+
+def _sections(diff: SourceDiff, console: Console) -> None:
+    if not diff.sections:
+        return
+    console.print(f"Sections changed ({len(diff.sections)}):", highlight=False)
+    for section in diff.sections:
+        marks = "#" * section.level + " " if section.level else ""
+        words = f", {section.words} words" if section.words or section.status != "removed" else ""
+        console.print(
+            f"  {marks}{section.heading}: {section.status}{words}",
+            markup=False,
+            highlight=False,
+            soft_wrap=True,
+        )
+
+
+def _other(entry: TranslationEntry) -> str:
+    about = describe_provenance(entry.provenance) if entry.provenance else "nothing to port"
+    return f"{entry.language}: {entry.translation}: {entry.state.value}, {about}"

@@ -1,0 +1,49 @@
+"""One-line wordings of provenance and causes, shared by the terminal and Markdown views."""
+
+from __future__ import annotations
+
+from transync.model import Cause, Provenance
+
+_REASONS = {
+    "uncommitted-changes": "changed in the working tree (not committed yet)",
+    "shallow-clone": "origin unknown (shallow clone)",
+    "no-matching-version": "origin unknown (no committed version has the stored hash)",
+    "not-committed": "origin unknown (never committed)",
+}
+
+
+def describe_cause(cause: Cause) -> str:
+    """`README.md changed in abc1234 (2026-01-05, 'Add languages table'): stale in 48 of 54
+    languages`."""
+    if cause.commit is not None:
+        what = (
+            f"changed in {cause.commit.short} ({cause.commit.date[:10]}, '{cause.commit.subject}')"
+        )
+    else:
+        what = _REASONS.get(cause.reason or "", f"origin unknown ({cause.reason})")
+    count = len(cause.languages)
+    noun = "language" if cause.of_languages == 1 else "languages"
+    return f"{cause.source} {what}: stale in {count} of {cause.of_languages} {noun}"
+
+
+def describe_provenance(provenance: Provenance) -> str:
+    """`from fc636d2, 3 commits behind since 0971ac3 (290 days), prose: 7 words`."""
+    parts = []
+    if provenance.translated_from is not None:
+        parts.append(f"from {provenance.translated_from.short}")
+        if provenance.stale_since is not None:
+            parts.append(
+                f"{provenance.commits_behind} commits behind since {provenance.stale_since.short}"
+                f" ({provenance.days_behind} days)"
+            )
+    elif provenance.removed_in is None:
+        parts.append(f"origin unknown: {provenance.detail}")
+    if provenance.removed_in is not None:
+        parts.append(f"source removed in {provenance.removed_in.short}")
+    if provenance.moved_to is not None:
+        parts.append(f"moved to {provenance.moved_to} ({provenance.moved_by})")
+    if provenance.change is not None:
+        words = provenance.change.prose_words
+        kind = provenance.change.kind.value
+        parts.append(f"{kind}: {words} words" if words else kind)
+    return ", ".join(parts)
