@@ -17,6 +17,8 @@ from transync import __version__
 from transync.errors import EXIT_CANNOT_RUN, TransyncError
 from transync.text import printable
 
+# PATH arguments are plain click.Path(): a missing or wrong kind of path is the command's own
+# one-line error (exit 2), not click's three-line usage error.
 EXIT_CODES_HELP = """\b
 Exit codes:
   0  the command ran (for `check`: the policy passed)
@@ -82,14 +84,14 @@ def status(
 
 
 @cli.command(epilog=EXIT_CODES_HELP)
-@click.argument("target", metavar="TRANSLATION|SOURCE", type=click.Path(dir_okay=False))
+@click.argument("target", metavar="TRANSLATION|SOURCE", type=click.Path())
 @click.option(
     "--lang", "languages", multiple=True, metavar="CODE", help="Only this language (repeatable)."
 )
 @click.option("--stat", is_flag=True, help="Show a diffstat instead of the diff.")
 @click.option(
     "--root",
-    type=click.Path(file_okay=False),
+    type=click.Path(),
     help="The folder to scan (default: the top of the git work tree).",
 )
 @click.pass_context

@@ -26,7 +26,9 @@ class Run:
 
 
 def run(case: Case, tmp_path: Path, command: Sequence[str]) -> Run:
-    """Build `case` in `tmp_path/repo`, run `transync <command> <repo>` in-process."""
+    """Build `case` in `tmp_path/repo` and run `transync <command>` in-process, with `{path}`
+    in the arguments standing for the case's PATH (the repository, unless it says otherwise)
+    and `{root}` for the repository."""
     if case.needs_git and shutil.which("git") is None:
         pytest.skip("git is not installed")
     repo = RepoBuilder(tmp_path / "repo")
@@ -37,7 +39,12 @@ def run(case: Case, tmp_path: Path, command: Sequence[str]) -> Run:
     with audit.recording() as opened, audit.denying(unreadable):
         result = CliRunner().invoke(
             cli,
-            [*command[:1], str(repo.root / case.target), *command[1:]],
+            [
+                argument.replace("{path}", str(repo.root / case.target)).replace(
+                    "{root}", str(repo.root)
+                )
+                for argument in command
+            ],
             env={"TRANSYNC_CACHE_DIR": str(cache)},
         )
     return Run(
@@ -47,16 +54,16 @@ def run(case: Case, tmp_path: Path, command: Sequence[str]) -> Run:
     )
 
 
-def assert_clean(outcome: Run, exit_code: int, policy: bool = False) -> None:
-    """No traceback, the documented exit code, nothing touched, nothing read outside.
-    With `policy` (check), a case that runs may also exit 1, the policy failing."""
+def assert_clean(outcome: Run, exit_codes: set[int]) -> None:
+    """No traceback, a documented exit code, nothing touched, nothing read outside; exit 2
+    (could not run) prints nothing but one line on stderr."""
     result = outcome.result
     assert outcome.opened_outside == [], f"opened outside the repository: {outcome.opened_outside}"
     assert outcome.tree_unchanged, "the command changed the scanned tree"
-    assert result.exception is None or isinstance(result.exception, SystemExit)
-    assert "Traceback" not in result.stderr
-    allowed = {0, 1} if policy and exit_code == 0 else {exit_code}
-    assert result.exit_code in allowed, result.stderr
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    assert "Traceback" not in result.stderr, result.stderr
+    assert result.exit_code in exit_codes, result.stderr
     if result.exit_code == 2:
-        assert result.stdout == ""
-        assert result.stderr.count("\n") == 1 and result.stderr.startswith("transync: error: ")
+        assert result.stdout == "", result.stdout
+        lines = result.stderr.splitlines()
+        assert len(lines) == 1 and lines[0].startswith("transync: error: "), result.stderr

@@ -22,8 +22,8 @@ README = Path(__file__).with_name("README.md")
 
 @pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
 def test_case_gives_its_outcome_and_nothing_else(case: Case, tmp_path: Path) -> None:
-    outcome = run(case, tmp_path, ["status", "--format", "json"])
-    assert_clean(outcome, case.exit_code)
+    outcome = run(case, tmp_path, ["status", "{path}", "--format", "json"])
+    assert_clean(outcome, {case.exit_code})
     result = outcome.result
     report: dict[str, Any] = json.loads(result.stdout) if case.exit_code == 0 else {}
     if case.exit_code == 0 and not any(isinstance(item, Warns) for item in case.expect):
