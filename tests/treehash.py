@@ -29,8 +29,10 @@ def tree_hash(root: Path) -> TreeHash:
                 fingerprint[key] = ("link", mode, os.readlink(path))
             elif stat.S_ISDIR(info.st_mode):
                 fingerprint[key] = ("folder", mode, "")
-            else:
+            elif stat.S_ISREG(info.st_mode):
                 fingerprint[key] = ("file", mode, _digest(path))
+            else:  # a pipe, socket or device: opening it could block
+                fingerprint[key] = ("special", mode, str(stat.S_IFMT(info.st_mode)))
     return fingerprint
 
 

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from transync.discover import LEAVES_REPOSITORY, SIDECAR_NAME, Inventory
+from transync.discover import SIDECAR_NAME, Inventory
 from transync.hashing import SourceHashes
 from transync.metadata.inline import read_inline
 from transync.metadata.notebook import read_notebook
@@ -28,7 +28,7 @@ from transync.model import (
     State,
     TranslationEntry,
 )
-from transync.paths import UnsafePath, join, normalise_source_file, relative_to, resolves_within
+from transync.paths import UnsafePath, join, normalise_source_file, relative_to, unreadable_path
 
 Progress = Callable[[int], None]
 
@@ -196,30 +196,25 @@ class _Judge:
         if source == translation:
             return "'source_file' names the translation itself"
         if source not in self.source_problems:
-            full = self.root / source
-            self.source_problems[source] = (
-                f"'source_file' {source} leads outside the repository through a symbolic link"
-                if not resolves_within(full, self.real_root)
-                else f"'source_file' {source} is a folder, not a file"
-                if full.is_dir()
-                else None
-            )
+            refusal = unreadable_path(self.root / source, self.real_root)
+            self.source_problems[source] = f"'source_file' {source} {refusal}" if refusal else None
         return self.source_problems[source]
 
     def _sidecar(self, folder: LanguageFolder) -> Sidecar:
         location = join(folder.path, SIDECAR_NAME)
         full = self.root / location
+        refusal = unreadable_path(full, self.real_root)
         try:
-            data = full.read_bytes() if resolves_within(full, self.real_root) else None
+            data = full.read_bytes() if refusal is None else b""
         except FileNotFoundError:
             return Sidecar(location)
         except OSError as error:
             sidecar = Sidecar(location, error=f"cannot read: {error.strerror}")
         else:
             sidecar = (
-                Sidecar(location, error=LEAVES_REPOSITORY)
-                if data is None
-                else read_sidecar(data, location)
+                read_sidecar(data, location)
+                if refusal is None
+                else Sidecar(location, error=refusal)
             )
         if sidecar.error:
             self.findings.append(

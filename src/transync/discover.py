@@ -14,11 +14,11 @@ from pathlib import Path
 from transync.config import DEFAULT_EXCLUDED_DIRS, Config
 from transync.errors import TransyncError
 from transync.model import Finding, LanguageFolder, Layout, Severity
-from transync.paths import is_within, matches_any, resolves_within
+from transync.paths import LEADS_OUTSIDE, is_within, matches_any, resolves_within
 
 SOURCE_SUFFIXES = (".md", ".mdx", ".markdown", ".ipynb")
 SIDECAR_NAME = ".co-op-translator.json"
-LEAVES_REPOSITORY = "leads outside the repository through a symbolic link; not read"
+LEAVES_REPOSITORY = f"{LEADS_OUTSIDE}; not read"
 SKIPPED_PATH = "skipped-path"  # the check name of findings about paths the walk refused
 IMAGES_LAYOUT = Layout("translated_images/<lang>", ".")
 
@@ -170,5 +170,9 @@ class _Walker:
                 elif entry.is_dir(follow_symlinks=False):
                     if entry.name not in DEFAULT_EXCLUDED_DIRS and path not in skip:
                         pending.append(path)
-                else:
+                elif entry.is_file(follow_symlinks=False):
                     yield path
+                elif _is_document(path):  # reading a pipe or a device blocks or never ends
+                    self._findings.append(
+                        _skipped(path, "is not a regular file (a pipe, socket or device)")
+                    )

@@ -54,6 +54,21 @@ def resolves_within(path: str | os.PathLike[str], real_root: str) -> bool:
     return real == real_root or real.startswith(real_root.rstrip(os.sep) + os.sep)
 
 
+LEADS_OUTSIDE = "leads outside the repository through a symbolic link"
+
+
+def unreadable_path(path: str | os.PathLike[str], real_root: str) -> str | None:
+    """Why `path` must not be opened, or None: it leads outside `real_root`, or it exists but
+    is not a regular file (a folder, or a pipe or device, whose reading blocks or never ends)."""
+    if not resolves_within(path, real_root):
+        return LEADS_OUTSIDE
+    if os.path.isdir(path):
+        return "is a folder, not a file"
+    if os.path.exists(path) and not os.path.isfile(path):
+        return "is not a regular file (a pipe, socket or device)"
+    return None
+
+
 def relative_to(path: str, base: str) -> str:
     """`path` relative to `base`, both repository-relative (`base` may be `.`)."""
     return path if base == "." else posixpath.relpath(path, base)

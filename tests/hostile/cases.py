@@ -227,6 +227,13 @@ def symlink_loops(repo: RepoBuilder) -> None:
     repo.write(TRANSLATION, block(good(repo)))
 
 
+def fifo(repo: RepoBuilder, path: str) -> None:
+    """A named pipe: opening it to read would block until a writer comes, i.e. forever."""
+    full = repo.root / path
+    full.parent.mkdir(parents=True, exist_ok=True)
+    os.mkfifo(full)
+
+
 def names(*paths: str) -> Callable[[RepoBuilder], None]:
     """Sources with unusual names, each tracked in the sidecar and current."""
 
@@ -698,6 +705,39 @@ CASES: tuple[Case, ...] = (
             Finds("skipped-path", "translated_images", "leads outside the repository"),
             Entry(TRANSLATION, "current"),
         ),
+    ),
+    Case(
+        "translation-is-a-pipe",
+        "path",
+        "`translations/ja/pipe.md` is a named pipe (FIFO)",
+        with_source(lambda repo: fifo(repo, f"{LANG}/pipe.md")),
+        (Finds("skipped-path", f"{LANG}/pipe.md", "is not a regular file"),),
+    ),
+    Case(
+        "source-file-is-a-pipe",
+        "path",
+        "`source_file: pipe.md`, a named pipe",
+        source_file("pipe.md", lambda repo: fifo(repo, "pipe.md")),
+        invalid(TRANSLATION, "'source_file' pipe.md is not a regular file"),
+    ),
+    Case(
+        "sidecar-is-a-pipe",
+        "sidecar",
+        "the sidecar is a named pipe",
+        with_source(lambda repo: (repo.write(TRANSLATION, "# こんにちは\n"), fifo(repo, SIDECAR))),
+        (Finds("invalid-metadata", SIDECAR, "is not a regular file", "error"),),
+    ),
+    Case(
+        "sidecar-is-a-folder",
+        "sidecar",
+        "`.co-op-translator.json` is a folder",
+        with_source(
+            lambda repo: (
+                repo.write(TRANSLATION, "# こんにちは\n"),
+                (repo.root / SIDECAR).mkdir(),
+            )
+        ),
+        (Finds("invalid-metadata", SIDECAR, "is a folder, not a file", "error"),),
     ),
     Case(
         "names-with-spaces",
