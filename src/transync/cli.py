@@ -58,7 +58,16 @@ def cli(context: click.Context, debug: bool) -> None:
     show_default=True,
     help="Output format; json is the versioned transync.report/1 schema.",
 )
-@click.option("--details", is_flag=True, help="List the files in each state and every finding.")
+@click.option(
+    "--details",
+    is_flag=True,
+    help="List the files in each state and every finding (implies --content).",
+)
+@click.option(
+    "--content",
+    is_flag=True,
+    help="Also compare each translation's structure with its source (tables, links, anchors).",
+)
 @click.option(
     "--no-history",
     is_flag=True,
@@ -71,6 +80,7 @@ def status(
     languages: tuple[str, ...],
     output_format: str,
     details: bool,
+    content: bool,
     no_history: bool,
 ) -> None:
     """Show the state of every translation under PATH (default: the current folder).
@@ -80,7 +90,12 @@ def status(
     """
     from transync.commands.status import status as run_status
 
-    _run(context, lambda: run_status(path, languages, output_format, details, not no_history))
+    _run(
+        context,
+        lambda: run_status(
+            path, languages, output_format, details, not no_history, content=content or details
+        ),
+    )
 
 
 @cli.command(epilog=EXIT_CODES_HELP)
@@ -169,6 +184,12 @@ def diff(
 @click.option(
     "--output", type=click.Path(dir_okay=False), metavar="FILE", help="Write to FILE, not stdout."
 )
+@click.option(
+    "--content/--no-content",
+    default=True,
+    show_default=True,
+    help="Run the content checks (tables, links, anchors, structure) as well as the states.",
+)
 @click.pass_context
 def check(
     context: click.Context,
@@ -183,6 +204,7 @@ def check(
     changed_from: str | None,
     output_format: str,
     output: str | None,
+    content: bool,
 ) -> None:
     """Check the translations under PATH against a policy; exit 1 when it fails (for CI).
 
@@ -200,6 +222,7 @@ def check(
         output=output,
         changed_from=changed_from,
         write_baseline=write_baseline,
+        content=content,
     )
     _run(context, lambda: run_check(path, options))
 

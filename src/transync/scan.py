@@ -28,11 +28,14 @@ def scan(
     languages: Iterable[str] = (),
     progress: ProgressFactory | None = None,
     history: bool = False,
+    content: bool = False,
 ) -> Report:
     """Scan a repository and return what it holds; reads files, never writes them.
 
     With `history`, stale and orphaned entries get their provenance from git (when `root` is
-    in a git work tree) and the report lists the causes of staleness.
+    in a git work tree) and the report lists the causes of staleness. `content` adds the
+    content checks (each translation's structure against its source), which parse every
+    translated file and its source: slower, so asked for explicitly.
     """
     config = config if config is not None else load_config(root)
     inventory = discover(root, config)
@@ -49,6 +52,11 @@ def scan(
         *classification.findings,
         *run_bookkeeping(classification.entries),
     ]
+    if content:
+        from transync.content import content_tasks, run_content
+
+        tasks = content_tasks(classification.entries, inventory.layouts, config.severities)
+        findings += run_content(root, tasks)
     entries = classification.entries
     causes: tuple[Cause, ...] = ()
     if history:

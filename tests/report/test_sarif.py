@@ -57,7 +57,7 @@ def test_one_rule_per_kind_with_help_text(result: CheckResult) -> None:
     rules = {rule["id"]: rule for rule in run["tool"]["driver"]["rules"]}
     assert list(rules) == ["stale", "missing", "orphan", "broken-link"]
     assert rules["stale"]["help"]["text"].startswith("The source changed after")
-    assert rules["broken-link"]["help"]["text"] == "A finding of transync's `broken-link` check."
+    assert rules["broken-link"]["help"]["text"].startswith("`broken-link` and `broken-anchor`: a")
     for item in run["results"]:
         assert run["tool"]["driver"]["rules"][item["ruleIndex"]]["id"] == item["ruleId"]
 

@@ -11,16 +11,26 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 
 from transync.checks import (
+    broken_links,
+    code_blocks,
     dangling_record,
+    front_matter,
+    headings,
     invalid_metadata,
     language_code,
     line_endings,
+    links,
     metadata_conflict,
     path_mismatch,
+    tables,
+    truncated,
+    untranslated,
 )
+from transync.checks.context import ContentContext
 from transync.model import Finding, Severity, TranslationEntry
 
 EntryCheck = Callable[[TranslationEntry], Iterable[Finding]]
+ContentCheck = Callable[[ContentContext], Iterable[Finding]]
 
 # name -> check; the name is the stable `check` value findings carry.
 BOOKKEEPING_CHECKS: Mapping[str, EntryCheck] = {
@@ -30,6 +40,26 @@ BOOKKEEPING_CHECKS: Mapping[str, EntryCheck] = {
     path_mismatch.NAME: path_mismatch.check,
     metadata_conflict.NAME: metadata_conflict.check,
     line_endings.NAME: line_endings.check,
+}
+
+# The check names a content check may report -> the check. One module per check or per
+# closely related family (the four link-parity checks share one alignment).
+CONTENT_CHECKS: Mapping[tuple[str, ...], ContentCheck] = {
+    tables.NAMES: tables.check,
+    links.NAMES: links.check,
+    broken_links.NAMES: broken_links.check,
+    headings.NAMES: headings.check,
+    code_blocks.NAMES: code_blocks.check,
+    front_matter.NAMES: front_matter.check,
+    truncated.NAMES: truncated.check,
+    untranslated.NAMES: untranslated.check,
+}
+
+
+# Every check name a finding may carry -> the function that reports it (for help texts).
+CHECKS_BY_NAME: Mapping[str, EntryCheck | ContentCheck] = {
+    **BOOKKEEPING_CHECKS,
+    **{name: check for names, check in CONTENT_CHECKS.items() for name in names},
 }
 
 

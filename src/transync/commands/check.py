@@ -44,6 +44,7 @@ class CheckOptions:
     output: str | None = None
     changed_from: str | None = None
     write_baseline: str | None = None
+    content: bool = True
 
 
 def check(path: str, options: CheckOptions) -> int:
@@ -65,6 +66,7 @@ def check(path: str, options: CheckOptions) -> int:
             languages=policy.languages,
             progress=progress,
             history=True,
+            content=options.content,
         )
     moment = datetime.now(timezone.utc)
     baseline = _baseline(root, policy, options, report, moment)

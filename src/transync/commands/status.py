@@ -13,7 +13,13 @@ from transync.scan import scan
 
 
 def status(
-    path: str, languages: Sequence[str], output_format: str, details: bool, history: bool = True
+    path: str,
+    languages: Sequence[str],
+    output_format: str,
+    details: bool,
+    history: bool = True,
+    *,
+    content: bool = False,
 ) -> int:
     root = Path(path)
     config = load_config_and_warn(root)
@@ -25,6 +31,7 @@ def status(
             languages=languages,
             progress=progress,
             history=history,
+            content=content,
         )
     if output_format == "json":
         from transync.report import json_report

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from transync.model import Report, State
+from transync.model import Finding, Report, State
 from transync.report.history_text import describe_cause
 from transync.text import one_line, printable
 
@@ -52,12 +52,19 @@ def _details(report: Report) -> list[str]:
             continue
         lines += ["", f"### {code(summary.code)}", ""]
         lines += [f"- **{entry.state.value}** {code(entry.translation)}" for entry in attention]
-        lines += [
-            f"- {finding.severity.value} {code(finding.check)} {code(finding.path)}"
-            f"{f':{finding.line}' if finding.line else ''}: {escape(finding.message)}"
-            for finding in findings
-        ]
+        lines += [_finding(finding) for finding in findings]
+    shared = [finding for finding in report.findings if finding.language is None]
+    if shared:
+        # Repository-wide findings, such as a source's broken link that every language inherits.
+        lines += ["", "### Repository", "", *(_finding(finding) for finding in shared)]
     return lines
+
+
+def _finding(finding: Finding) -> str:
+    return (
+        f"- {finding.severity.value} {code(finding.check)} {code(finding.path)}"
+        f"{f':{finding.line}' if finding.line else ''}: {escape(finding.message)}"
+    )
 
 
 _PUNCTUATION = re.compile(r"([\\`*_\[\]<>&|#!~])")

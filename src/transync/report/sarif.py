@@ -14,7 +14,7 @@ from typing import Any
 from urllib.parse import quote
 
 from transync import __version__
-from transync.checks import BOOKKEEPING_CHECKS
+from transync.checks import CHECKS_BY_NAME
 from transync.model import State
 from transync.policy.evaluate import CheckResult, Outcome, Verdict
 from transync.report.locations import checkout_path, shown_path
@@ -71,7 +71,7 @@ def help_text(kind: str) -> str:
     """States have fixed help; a check's help is the first paragraph of its module's doc."""
     if kind in {state.value for state in _STATE_HELP}:
         return _STATE_HELP[State(kind)]
-    check = BOOKKEEPING_CHECKS.get(kind)
+    check = CHECKS_BY_NAME.get(kind)
     module = sys.modules.get(check.__module__) if check else None
     if module and module.__doc__:
         return " ".join(module.__doc__.strip().split("\n\n", 1)[0].split())

@@ -1,0 +1,155 @@
+"""`broken-link` and `broken-anchor`: a translation's local link that leads nowhere on GitHub.
+
+A relative target must exist in the repository; a `#fragment` into a Markdown file or notebook
+must match one of its anchors (GitHub heading slugs, `{#custom-id}`, `<a id>`/`<a name>`). When
+the source's corresponding link is broken the same way, the fault is the source's: it is
+reported once, as a warning on the source file and without a language, whatever the number of
+translations that inherit it (the report drops identical findings).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from transync.checks.context import TRANSLATED_IMAGE_FOLDERS, ContentContext
+from transync.document import Link
+from transync.document.slugs import normalise_fragment
+from transync.model import Finding, Severity
+from transync.paths import is_within, relative_to
+from transync.targets import Target, TargetKind
+
+BROKEN_LINK = "broken-link"
+BROKEN_ANCHOR = "broken-anchor"
+NAMES = (BROKEN_LINK, BROKEN_ANCHOR)
+
+DOCUMENT_SUFFIXES = (".md", ".mdx", ".markdown", ".ipynb")
+# Fragments every page has.
+_ALWAYS = frozenset({"", "top"})
+
+
+def check(context: ContentContext) -> Iterator[Finding]:
+    by_key: dict[str, list[Link]] = {}
+    for link, key in zip(context.source.links, context.source_keys, strict=True):
+        by_key.setdefault(key, []).append(link)
+    reported: set[str] = set()
+    for link, key in zip(context.translation.links, context.translation_keys, strict=True):
+        target = context.translation_target(link)
+        twins = by_key.get(key, [])
+        if target.kind is TargetKind.LOCAL and not target.inside:
+            if not twins:  # the source stays inside: a rewrite one level too deep
+                yield _finding(
+                    context,
+                    BROKEN_LINK,
+                    Severity.ERROR,
+                    link,
+                    f"{link.target} leads out of the repository (the source's links stay inside)",
+                )
+            continue
+        if target.kind is not TargetKind.LOCAL or _site_route(context, target):
+            continue
+        if _absent_language(context, target):
+            continue
+        if not context.repository.exists(target.path):
+            yield _broken(context, link, target, twins)
+        elif target.fragment is not None and link.target not in reported:
+            anchors = _anchors(context, target.path, translated=True)
+            if anchors is not None and normalise_fragment(target.fragment) not in anchors:
+                reported.add(link.target)
+                yield _broken_anchor(context, link, target, twins)
+
+
+def _site_route(context: ContentContext, target: Target) -> bool:
+    """Links a documentation site resolves, not GitHub: root-absolute ones (`/base/page/`,
+    relative to the site's root) and pretty URLs (`cli/` for `cli.md`)."""
+    if target.raw.startswith("/"):
+        return True
+    if not target.raw.partition("#")[0].partition("?")[0].endswith("/"):
+        return False
+    return any(
+        context.repository.exists(candidate)
+        for candidate in (f"{target.path}.md", f"{target.path}/index.md")
+    )
+
+
+def _absent_language(context: ContentContext, target: Target) -> bool:
+    """A link into a language folder that is not there at all (a languages table in a sparse
+    checkout or an excerpt): nothing this scan can verify, so nothing to report."""
+    containers = {layout.container for layout in context.layouts} | set(TRANSLATED_IMAGE_FOLDERS)
+    for container in containers:
+        if container != "." and is_within(target.path, container) and target.path != container:
+            language = relative_to(target.path, container).split("/", 1)[0]
+            return not context.repository.exists(f"{container}/{language}")
+    return False
+
+
+def _broken(context: ContentContext, link: Link, target: Target, twins: list[Link]) -> Finding:
+    for twin in twins:
+        origin = context.source_target(twin)
+        if origin.inside and not context.repository.exists(origin.path):
+            # A warning: the English page needs fixing, not its translations, so a gate on
+            # translations does not fail for it (configurable like any check).
+            return Finding(
+                BROKEN_LINK,
+                Severity.WARNING,
+                context.source_path,
+                f"{twin.target} does not exist: the source's own link is broken"
+                " (reported once for all its translations)",
+                None,
+                twin.line,
+            )
+    return _finding(
+        context,
+        BROKEN_LINK,
+        Severity.ERROR,
+        link,
+        f"{link.target} does not exist ({target.path})"
+        + (" although the source's link works" if twins else ""),
+    )
+
+
+def _broken_anchor(
+    context: ContentContext, link: Link, target: Target, twins: list[Link]
+) -> Finding:
+    fragment = normalise_fragment(target.fragment or "")
+    for twin in twins:
+        origin = context.source_target(twin)
+        if normalise_fragment(origin.fragment or "") != fragment:
+            continue
+        anchors = _anchors(context, origin.path, translated=False)
+        if anchors is not None and fragment not in anchors:
+            return Finding(
+                BROKEN_ANCHOR,
+                Severity.WARNING,
+                context.source_path,
+                f"#{origin.fragment} matches no heading or anchor in {origin.path}"
+                ": the source's own link is broken (reported once for all its translations)",
+                None,
+                twin.line,
+            )
+    where = "this file" if target.path == context.translation_path else target.path
+    hint = ""
+    if fragment in (_anchors(context, context.source_path, translated=False) or ()):
+        hint = " (it is the source's anchor: the heading it named was translated)"
+    return _finding(
+        context,
+        BROKEN_ANCHOR,
+        Severity.WARNING,
+        link,
+        f"#{target.fragment} matches no heading or anchor in {where}{hint}",
+    )
+
+
+def _anchors(context: ContentContext, path: str, *, translated: bool) -> frozenset[str] | None:
+    if not path.lower().endswith(DOCUMENT_SUFFIXES):
+        return None  # GitHub's #L10 line anchors and the like: nothing to check against
+    document = context.translation if translated and path == context.translation_path else None
+    if document is None and path == context.source_path:
+        document = context.source
+    found = document.anchors if document is not None else context.repository.anchors(path)
+    return None if found is None else found | _ALWAYS
+
+
+def _finding(
+    context: ContentContext, check: str, severity: Severity, link: Link, message: str
+) -> Finding:
+    return Finding(check, severity, context.translation_path, message, context.language, link.line)

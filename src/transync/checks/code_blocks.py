@@ -1,0 +1,102 @@
+"""`code-blocks`: code blocks lost or gained, or code changed beyond its comments and strings.
+
+Translators legitimately translate comments and the text inside string literals (prompts,
+messages), and rewrite prose-like blocks (console output, plain text) freely. So only blocks in
+a programming language are compared, and only their skeleton: code without comments, string
+contents and whitespace. A skeleton that differs means the code itself changed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from transync.align import opcodes
+from transync.checks.context import ContentContext
+from transync.checks.wording import count
+from transync.document import CodeBlock
+from transync.model import Finding, Severity
+
+NAME = "code-blocks"
+NAMES = (NAME,)
+
+# Info strings whose blocks are prose, output or data a translator may rewrite.
+_PROSE = frozenset(
+    {
+        "",
+        "text",
+        "txt",
+        "plaintext",
+        "output",
+        "console",
+        "markdown",
+        "md",
+        "log",
+        "none",
+        "mermaid",
+    }
+)
+_STRING = re.compile(
+    r'("""|\'\'\').*?\1|"(?:\\.|[^"\\\n])*"|\'(?:\\.|[^\'\\\n])*\'|`[^`\n]*`', re.S
+)
+_COMMENT = re.compile(r"/\*.*?\*/|<!--.*?-->|(?:^|(?<=\s))(?:#|//|--)[^\n]*", re.M | re.S)
+_SPACE = re.compile(r"\s+")
+
+
+def check(context: ContentContext) -> Iterator[Finding]:
+    source, translated = context.source.code_blocks, context.translation.code_blocks
+    if len(source) != len(translated):
+        yield _count_finding(context, source, translated)
+        return
+    for ours, theirs in zip(translated, source, strict=True):
+        if _language(theirs) in _PROSE or _skeleton(ours) == _skeleton(theirs):
+            continue
+        yield Finding(
+            NAME,
+            Severity.WARNING,
+            context.translation_path,
+            f"code differs from the source's block at line {theirs.line}"
+            " beyond comments and strings",
+            context.language,
+            ours.line,
+        )
+
+
+def _count_finding(
+    context: ContentContext, source: tuple[CodeBlock, ...], translated: tuple[CodeBlock, ...]
+) -> Finding:
+    """Pair blocks by language and skeleton to name the first one the other side lacks."""
+    found = opcodes(
+        [(_language(block), _skeleton(block)) for block in source],
+        [(_language(block), _skeleton(block)) for block in translated],
+    )
+    tag, first, _, start, _ = next(op for op in found if op[0] != "equal")
+    at = min(start, len(translated) - 1)
+    where = (
+        f"the first unpaired is the source's at line {source[first].line}"
+        if tag != "insert" and first < len(source)
+        else "the first unpaired is here"
+    )
+    return Finding(
+        NAME,
+        Severity.WARNING,
+        context.translation_path,
+        f"{count(len(translated), 'code block')}, the source has {len(source)} ({where})",
+        context.language,
+        translated[at].line if at >= 0 else None,
+    )
+
+
+def _language(block: CodeBlock) -> str:
+    return block.info.split(maxsplit=1)[0].lower() if block.info else ""
+
+
+def _skeleton(block: CodeBlock) -> str:
+    return _code_skeleton(block.code)
+
+
+@lru_cache(maxsize=4096)
+def _code_skeleton(code: str) -> str:
+    """Cached: a source's blocks are compared once per language."""
+    return _SPACE.sub("", _COMMENT.sub("", _STRING.sub('""', code)))

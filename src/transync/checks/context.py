@@ -1,0 +1,111 @@
+"""What a content check sees: one translation, its source, both parsed, and the repository.
+
+It also says when a source link and a translation link point to the same thing (their keys).
+Web links compare by `targets.web_key` (tracking and locale aside). Local links compare by the
+repository path they resolve to, each from its own file, after mapping the translation's
+legitimate rewrites back: a translated counterpart (`translations/<lang>/x.md`) stands for its
+source and a translated image (`translated_images/<lang>/<stem>.<hash>.webp`) for the source
+image with that stem. Fragments are left out: translated headings have translated anchors.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Protocol
+
+from transync.document import Document, Link
+from transync.model import Layout, State
+from transync.paths import is_within, join, relative_to
+from transync.targets import Target, TargetKind, resolve, web_key
+
+TRANSLATED_IMAGE_FOLDERS = ("translated_images", "translated_images_fast")
+_TRANSLATED_IMAGE = re.compile(
+    r"^(?P<stem>.+?)\.[0-9a-f]{16,64}(?:\.[A-Za-z]{2,3}(?:-\w+)?)?\.\w+$"
+)
+
+
+class Repository(Protocol):
+    """Questions about other files of the scanned repository (answers are cached)."""
+
+    def exists(self, path: str) -> bool: ...
+
+    def anchors(self, path: str) -> frozenset[str] | None:
+        """The anchors of a Markdown file or notebook; None when it cannot be read."""
+
+
+@dataclass(frozen=True)
+class ContentContext:
+    language: str
+    source_path: str
+    translation_path: str
+    source: Document
+    translation: Document
+    repository: Repository
+    # Every layout of the scan: a translation may link to its counterparts in any of them.
+    layouts: tuple[Layout, ...] = ()
+    state: State = State.CURRENT
+
+    def source_target(self, link: Link) -> Target:
+        return resolve(link.target, self.source_path)
+
+    def translation_target(self, link: Link) -> Target:
+        return resolve(link.target, self.translation_path)
+
+    def untranslated(self, path: str) -> str:
+        """The source a path stands for: a translated counterpart in this language (any
+        layout) maps back to its source; any other path stands for itself."""
+        for layout in self.layouts:
+            root = layout.translation_root(self.language)
+            if is_within(path, root) and path != root:
+                return join(layout.sources, relative_to(path, root))
+        return path
+
+    @cached_property
+    def image_sources(self) -> dict[str, str]:
+        """Source image paths by the stem co-op-translator keeps in translated image names."""
+        stems: dict[str, str] = {}
+        for link in self.source.links:
+            target = self.source_target(link)
+            if link.image and target.inside:
+                stem = target.path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+                stems.setdefault(stem, target.path)
+        return stems
+
+    @cached_property
+    def source_keys(self) -> tuple[str, ...]:
+        """A key per source link, in order: equal keys point to the same thing."""
+        return tuple(self._source_key(link) for link in self.source.links)
+
+    @cached_property
+    def translation_keys(self) -> tuple[str, ...]:
+        return tuple(self._translation_key(link) for link in self.translation.links)
+
+    def _source_key(self, link: Link) -> str:
+        target = self.source_target(link)
+        if target.kind is TargetKind.LOCAL:
+            # The source may link to this language's own counterparts (a languages table).
+            target = Target(TargetKind.LOCAL, target.raw, self.untranslated(target.path))
+        return _key(target)
+
+    def _translation_key(self, link: Link) -> str:
+        target = self.translation_target(link)
+        if target.kind is not TargetKind.LOCAL:
+            return _key(target)
+        path = target.path
+        folder, _, rest = path.partition("/")
+        if folder in TRANSLATED_IMAGE_FOLDERS:
+            named = _TRANSLATED_IMAGE.match(rest.rsplit("/", 1)[-1])
+            path = self.image_sources.get(named.group("stem"), path) if named else path
+        else:
+            path = self.untranslated(path)
+        return _key(Target(TargetKind.LOCAL, target.raw, path))
+
+
+def _key(target: Target) -> str:
+    if target.kind is TargetKind.WEB:
+        return "web:" + web_key(target.raw)
+    if target.kind is TargetKind.OTHER:
+        return "other:" + target.raw.lower()
+    return "local:" + target.path

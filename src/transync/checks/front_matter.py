@@ -1,0 +1,33 @@
+"""`front-matter`: the source's YAML front matter is absent, unclosed or lacks keys in the
+translation. Site generators read it (titles, slugs, sidebar order), so a translated page
+without it is misplaced or unlisted."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from transync.checks.context import ContentContext
+from transync.model import Finding, Severity
+
+NAME = "front-matter"
+NAMES = (NAME,)
+
+
+def check(context: ContentContext) -> Iterator[Finding]:
+    theirs, ours = context.source.front_matter, context.translation.front_matter
+    if theirs is None or not theirs.closed:
+        return
+
+    def finding(line: int | None, message: str) -> Finding:
+        return Finding(
+            NAME, Severity.WARNING, context.translation_path, message, context.language, line
+        )
+
+    if ours is None:
+        yield finding(None, f"the source's front matter (line {theirs.line}) is missing")
+    elif not ours.closed:
+        yield finding(ours.line, "front matter is not closed (no '---' after it)")
+    else:
+        lost = [key for key in theirs.keys if key not in ours.keys]
+        if lost:
+            yield finding(ours.line, f"front matter lacks the source's keys: {', '.join(lost)}")

@@ -1,0 +1,177 @@
+"""Link parity: `link-missing`, `link-extra`, `link-changed`, `link-tracking`.
+
+The source's links and the translation's are aligned in order by what they point to (their
+keys, see `checks.context`), so a link the translator moved within the text is still paired.
+Within a run of unpaired links at the same place, equal numbers on both sides are reported as
+changed links; the rest as missing or extra. Tracking differences are summed up once per
+file, since they always come from one cause (an older source, or a translator that adds them).
+
+Links into other languages' translations (the languages table co-op-translator maintains in
+every README) are left out: the tool rewrites that table itself, so a difference there is
+never the translator's and nothing a maintainer edits by hand.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterator, Sequence
+
+from transync.align import opcodes
+from transync.checks.context import ContentContext
+from transync.checks.wording import count
+from transync.document import Link
+from transync.model import Finding, Severity
+from transync.targets import TargetKind, tracking_marks
+
+MISSING = "link-missing"
+EXTRA = "link-extra"
+CHANGED = "link-changed"
+TRACKING = "link-tracking"
+NAMES = (MISSING, EXTRA, CHANGED, TRACKING)
+
+
+def check(context: ContentContext) -> Iterator[Finding]:
+    containers = tuple(
+        f"local:{layout.container}/" for layout in context.layouts if layout.container != "."
+    )
+    source, source_keys = _without_switchers(context.source.links, context.source_keys, containers)
+    translated, translated_keys = _without_switchers(
+        context.translation.links, context.translation_keys, containers
+    )
+    pairs: list[tuple[int, int]] = []
+    gaps: list[tuple[list[int], list[int]]] = []
+    for tag, first, last, start, end in opcodes(source_keys, translated_keys):
+        if tag == "equal":
+            pairs.extend(zip(range(first, last), range(start, end), strict=True))
+        else:
+            gaps.append((list(range(first, last)), list(range(start, end))))
+    pairs += _moved(gaps, source_keys, translated_keys)
+    finding = _Reporter(context)
+    for missing, extra in gaps:
+        if len(missing) == len(extra):
+            for index, other in zip(missing, extra, strict=True):
+                yield finding.changed(source[index], translated[other])
+            continue
+        for index in missing:
+            yield finding.missing(source[index], _nearby(translated, pairs, index))
+        for other in extra:
+            yield finding.extra(translated[other])
+    yield from finding.tracking([(source[one], translated[two]) for one, two in sorted(pairs)])
+
+
+def _without_switchers(
+    links: tuple[Link, ...], keys: Sequence[str], containers: tuple[str, ...]
+) -> tuple[list[Link], list[str]]:
+    kept = [
+        (link, key) for link, key in zip(links, keys, strict=True) if not key.startswith(containers)
+    ]
+    return [link for link, _ in kept], [key for _, key in kept]
+
+
+def _moved(
+    gaps: list[tuple[list[int], list[int]]],
+    source_keys: Sequence[str],
+    translated_keys: Sequence[str],
+) -> list[tuple[int, int]]:
+    """Pair unaligned links that point to the same thing elsewhere (a moved link); take them
+    out of the gaps."""
+    waiting: dict[str, list[int]] = defaultdict(list)
+    for _, extra in gaps:
+        for other in extra:
+            waiting[translated_keys[other]].append(other)
+    pairs = []
+    for missing, _ in gaps:
+        for index in list(missing):
+            candidates = waiting.get(source_keys[index])
+            if candidates:
+                other = candidates.pop(0)
+                pairs.append((index, other))
+                missing.remove(index)
+                for _, others in gaps:
+                    if other in others:
+                        others.remove(other)
+    return pairs
+
+
+def _nearby(translated: Sequence[Link], pairs: list[tuple[int, int]], index: int) -> int | None:
+    """The translation line where a missing link would be: at its closest paired neighbour."""
+    before = [other for one, other in pairs if one < index]
+    after = [other for one, other in pairs if one > index]
+    if before:
+        return translated[max(before)].line
+    return translated[min(after)].line if after else None
+
+
+class _Reporter:
+    def __init__(self, context: ContentContext) -> None:
+        self.context = context
+
+    def _finding(self, check: str, severity: Severity, line: int | None, message: str) -> Finding:
+        return Finding(
+            check, severity, self.context.translation_path, message, self.context.language, line
+        )
+
+    def missing(self, link: Link, line: int | None) -> Finding:
+        return self._finding(
+            MISSING,
+            Severity.ERROR,
+            line,
+            f"the source's {_kind(link)} to {link.target} (source line {link.line})"
+            " has no counterpart in the translation",
+        )
+
+    def extra(self, link: Link) -> Finding:
+        return self._finding(
+            EXTRA,
+            Severity.WARNING,
+            link.line,
+            f"{_kind(link)} to {link.target} is not in the source",
+        )
+
+    def changed(self, source: Link, translated: Link) -> Finding:
+        return self._finding(
+            CHANGED,
+            Severity.WARNING,
+            translated.line,
+            f"{_kind(translated)} points to {translated.target}"
+            f" where the source (line {source.line}) has {source.target}",
+        )
+
+    def tracking(self, pairs: list[tuple[Link, Link]]) -> Iterator[Finding]:
+        """One finding per distinct difference (`WT.mc_id=x` added, `/en-us/` dropped, ...)."""
+        counts: Counter[tuple[bool, str]] = Counter()
+        first_line: dict[tuple[bool, str], int | None] = {}
+        for source, translated in pairs:
+            if self.context.source_target(source).kind is not TargetKind.WEB:
+                continue
+            for difference in _differences(
+                tracking_marks(source.target), tracking_marks(translated.target)
+            ):
+                counts[difference] += 1
+                first_line.setdefault(difference, translated.line)
+        for (added, mark), number in sorted(counts.items()):
+            links = count(number, "link") + (" (the first here)" if number > 1 else "")
+            yield self._finding(
+                TRACKING,
+                Severity.WARNING,
+                first_line[(added, mark)],
+                f"{mark} on {links} where the source has none"
+                if added
+                else f"{mark} missing from {links} where the source has it",
+            )
+
+
+def _differences(source: frozenset[str], translated: frozenset[str]) -> Iterator[tuple[bool, str]]:
+    """(added?, mark) for each tracking parameter, and each locale segment when only one side
+    has a locale at all (two different locales are a choice, not a leftover)."""
+    for ours, theirs, added in ((translated, source, True), (source, translated, False)):
+        params = {mark for mark in ours - theirs if not mark.startswith("/")}
+        locales = {mark for mark in ours if mark.startswith("/")}
+        if not any(mark.startswith("/") for mark in theirs):
+            params |= locales
+        for mark in sorted(params):
+            yield added, mark
+
+
+def _kind(link: Link) -> str:
+    return "image" if link.image else "link"

@@ -1,0 +1,76 @@
+"""The document model: what content checks compare, parsed once per file.
+
+A translated file and its source are each parsed into a `Document` (by
+`transync.document.markdown`, which is the only module that imports markdown-it), and every
+content check reads these small frozen values instead of re-reading or re-parsing text. Lines
+are 1-based lines of the file on disk, notebooks included.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Link:
+    """A link target as written: Markdown inline/reference/autolink, image, bare URL or HTML."""
+
+    target: str
+    line: int | None
+    image: bool = False
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: int
+    text: str
+    line: int | None
+
+
+@dataclass(frozen=True)
+class Table:
+    line: int | None
+    columns: int
+    rows: int
+
+
+@dataclass(frozen=True)
+class CodeBlock:
+    line: int | None
+    info: str
+    code: str
+
+
+@dataclass(frozen=True)
+class FrontMatter:
+    """YAML front matter at the top of the file; `closed` is False when its end is missing."""
+
+    line: int | None
+    closed: bool
+    keys: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A paragraph's visible text; `words` counts the words outside links and inline code."""
+
+    line: int | None
+    text: str
+    words: int
+
+
+@dataclass(frozen=True)
+class Document:
+    """The structure of one Markdown file or notebook (its Markdown cells)."""
+
+    headings: tuple[Heading, ...] = ()
+    anchors: frozenset[str] = frozenset()
+    links: tuple[Link, ...] = ()
+    tables: tuple[Table, ...] = ()
+    code_blocks: tuple[CodeBlock, ...] = ()
+    front_matter: FrontMatter | None = None
+    paragraphs: tuple[Paragraph, ...] = ()
+    # Characters of visible prose (headings, paragraphs, table cells), and of them the CJK ones.
+    prose_chars: int = 0
+    cjk_chars: int = 0
+    last_line: int | None = None

@@ -1,0 +1,45 @@
+"""GitHub's heading anchors (github-slugger), Unicode included.
+
+GitHub lower-cases the heading's text, drops every character that is not a letter, mark,
+number, `-`, `_` or space, turns spaces into `-` and numbers repeats (`-1`, `-2`). Letters of
+every script survive, so Lithuanian, Japanese and Arabic headings have anchors of their own.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from urllib.parse import unquote
+
+
+def slug(text: str) -> str:
+    kept = []
+    for char in text.lower():
+        if char == " ":
+            kept.append("-")
+        elif char in "-_" or unicodedata.category(char)[0] in "LMN":
+            kept.append(char)
+    return "".join(kept)
+
+
+class Slugger:
+    """Hands out unique slugs in document order, as GitHub numbers repeated headings."""
+
+    def __init__(self) -> None:
+        self._seen: dict[str, int] = {}
+
+    def __call__(self, text: str) -> str:
+        base = slug(text)
+        candidate = base
+        count = self._seen.get(base, 0)
+        while candidate in self._seen:
+            count += 1
+            candidate = f"{base}-{count}"
+        self._seen[base] = count
+        self._seen.setdefault(candidate, 0)
+        return candidate
+
+
+def normalise_fragment(fragment: str) -> str:
+    """How a `#fragment` is compared with anchors: decoded and lower-cased, as browsers find
+    GitHub's lower-case ids whatever the case a link was written in."""
+    return unquote(fragment).lower()

@@ -1,0 +1,99 @@
+"""Link targets: what a link points to, resolved to a repository path or normalised as a URL.
+
+Relative targets are percent-decoded and stripped of `?query` and `#fragment` before they are
+joined to the linking file's folder, so `my%20file.md?plain=1#intro` names `my file.md`. A
+target that climbs above the repository root keeps its `../` (it cannot be checked, but two
+such targets still compare equal).
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass
+from enum import Enum
+from functools import lru_cache
+from urllib.parse import parse_qsl, unquote, urlsplit
+
+# Tracking parameters that vendors append to links (Microsoft's WT.mc_id first of all).
+_TRACKING = re.compile(r"^(?:wt\.mc_id|utm_[a-z]+|ocid|sharingid|wt\.[a-z_]+)$", re.I)
+# A locale path segment such as /en-us/ (learn.microsoft.com redirects without it).
+_LOCALE = re.compile(r"^[a-z]{2}-[a-z]{2}$", re.I)
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+
+
+class TargetKind(str, Enum):
+    WEB = "web"  # http(s) or protocol-relative
+    OTHER = "other"  # mailto:, tel:, ... compared as written
+    LOCAL = "local"  # a file in the repository, or this document itself
+
+
+@dataclass(frozen=True)
+class Target:
+    kind: TargetKind
+    raw: str
+    # LOCAL only: the repository-relative path, with `../` kept when it leaves the root.
+    path: str = ""
+    fragment: str | None = None
+
+    @property
+    def inside(self) -> bool:
+        return self.kind is TargetKind.LOCAL and not (
+            self.path == ".." or self.path.startswith("../")
+        )
+
+
+@lru_cache(maxsize=16384)
+def resolve(raw: str, document: str) -> Target:
+    """Classify `raw` as written in the repository file `document` (cached: every check asks)."""
+    raw = raw.strip()
+    if raw.startswith("//") or raw.lower().startswith(("http://", "https://")):
+        return Target(TargetKind.WEB, raw)
+    if _SCHEME.match(raw):
+        return Target(TargetKind.OTHER, raw)
+    rest, _, fragment = raw.partition("#")
+    path = unquote(rest.partition("?")[0]).replace("\\", "/")
+    if not path:
+        resolved = document
+    elif path.startswith("/"):
+        resolved = posixpath.normpath(path.lstrip("/") or ".")
+    else:
+        resolved = posixpath.normpath(posixpath.join(posixpath.dirname(document), path))
+    return Target(TargetKind.LOCAL, raw, resolved, fragment if "#" in raw else None)
+
+
+@lru_cache(maxsize=16384)
+def web_key(url: str) -> str:
+    """A URL without what does not change the page: tracking, a locale segment, the scheme,
+    a trailing slash. Two links with the same key lead to the same page."""
+    parts = urlsplit(url.strip())
+    segments = [segment for segment in parts.path.split("/") if not _LOCALE.match(segment)]
+    path = "/".join(segments).rstrip("/")
+    query = _without_tracking(parts.query)
+    fragment, _, fragment_query = parts.fragment.partition("?")
+    if _without_tracking(fragment_query):
+        fragment = parts.fragment
+    return f"{parts.netloc.lower()}{path}?{query}#{fragment}"
+
+
+def tracking_marks(url: str) -> frozenset[str]:
+    """The tracking parameters and locale segments of a URL, as `WT.mc_id=...` and `/en-us/`."""
+    parts = urlsplit(url.strip())
+    marks = {f"/{segment}/" for segment in parts.path.split("/") if _LOCALE.match(segment)}
+    for query in (parts.query, parts.fragment.partition("?")[2]):
+        marks.update(
+            f"{name}={value}" for name, value in _parameters(query) if _TRACKING.match(name)
+        )
+    return frozenset(marks)
+
+
+def _without_tracking(query: str) -> str:
+    return "&".join(
+        f"{name}={value}" for name, value in _parameters(query) if not _TRACKING.match(name)
+    )
+
+
+def _parameters(query: str) -> list[tuple[str, str]]:
+    """Query parameters; a second `?` (a tracking parameter appended to a URL that already
+    had a query) separates parameters too."""
+    return parse_qsl(query.replace("?", "&"), keep_blank_values=True)
