@@ -10,12 +10,13 @@ keyed by path, size and modification time). Nothing is read outside the root.
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from transync.checks import CONTENT_CHECKS
+from transync.checks import CONTENT_CHECKS, CONTENT_SKIPPED
 from transync.checks.context import ContentContext
 from transync.document import Document
 from transync.document.markdown import parse_file
@@ -24,6 +25,9 @@ from transync.text import BinaryContent
 
 # States whose translation and source are both on disk.
 CHECKED_STATES = frozenset({State.CURRENT, State.STALE, State.FAILED})
+# markdown-it-py parses about 1 MB a second: a larger file (a pull request can add a 50 MB
+# one) is not compared, and the `content-skipped` finding says so.
+MAX_BYTES = 10 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -56,6 +60,16 @@ def content_tasks(
 def content_findings(root: str, task: ContentTask) -> list[Finding]:
     """Compare one translation with its source; the unit a pool or cache may wrap."""
     repository = _Repository(root)
+    for path in (task.source, task.translation):
+        size = repository.size(path)
+        if size is not None and size > MAX_BYTES:
+            message = (
+                f"{path} is {size / 1e6:.1f} MB; content checks compare files up to"
+                f" {MAX_BYTES / 1e6:.1f} MB"
+            )
+            return [
+                Finding(CONTENT_SKIPPED, Severity.WARNING, task.translation, message, task.language)
+            ]
     source = repository.document(task.source, translated=False)
     translation = repository.document(task.translation, translated=True)
     if source is None or translation is None:
@@ -100,15 +114,25 @@ class _Repository:
         document = self.document(path, translated=False)
         return document.anchors if document is not None else None
 
+    def size(self, path: str) -> int | None:
+        try:
+            return os.stat(os.path.join(self.root, path)).st_size
+        except OSError:
+            return None
+
     def document(self, path: str, *, translated: bool) -> Document | None:
+        """The parsed file; None unless it is a regular file inside the root (a pipe or a
+        device would block or never end) and small enough to parse."""
         full = os.path.join(self.root, path)
         try:
-            stat = os.stat(full)
+            info = os.stat(full)
         except OSError:
+            return None
+        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_BYTES:
             return None
         if not _inside(self.root, full):
             return None
-        return _parsed(full, stat.st_size, stat.st_mtime_ns, translated)
+        return _parsed(full, info.st_size, info.st_mtime_ns, translated)
 
 
 @lru_cache(maxsize=1024)

@@ -22,7 +22,7 @@ README = Path(__file__).with_name("README.md")
 
 @pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
 def test_case_gives_its_outcome_and_nothing_else(case: Case, tmp_path: Path) -> None:
-    outcome = run(case, tmp_path, ["status", "{path}", "--format", "json"])
+    outcome = run(case, tmp_path, ["status", "{path}", "--format", "json", "--content"])
     assert_clean(outcome, {case.exit_code})
     result = outcome.result
     report: dict[str, Any] = json.loads(result.stdout) if case.exit_code == 0 else {}
