@@ -511,6 +511,13 @@ CASES: tuple[Case, ...] = (
         ),
         invalid(f"{LANG}/lesson.ipynb", "record is a string, not an object"),
     ),
+    Case(
+        "link-to-invalid-url",
+        "metadata",
+        'translation linking `<a href="http://[x">` (urllib cannot split it)',
+        inline(lambda repo: block(good(repo)) + '# Hello\n\n<a href="http://[x">x</a>\n'),
+        (Entry(TRANSLATION, "current"), Finds("link-extra", TRANSLATION, "http://[x")),
+    ),
     # encodings
     Case(
         "utf8-bom",
