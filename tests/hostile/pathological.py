@@ -18,7 +18,7 @@ def sections() -> dict[str, str]:
     return {
         "list nested 10,000 deep": "- " * DEPTH + "deep\n\n",
         "blockquote nested 10,000 deep": "> " * DEPTH + "deep\n\n",
-        "1,000 indented list levels": "".join(
+        "1,000 indented list levels (nesting)": "".join(
             "  " * level + f"- level {level}\n" for level in range(1_000)
         )
         + "\n",
