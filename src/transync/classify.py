@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from transync.discover import SIDECAR_NAME, Inventory
+from transync.fileio import read_bytes
 from transync.hashing import SourceHashes
 from transync.metadata.inline import read_inline
 from transync.metadata.notebook import read_notebook
@@ -45,32 +47,60 @@ def classify(
     languages: frozenset[str] = frozenset(),
     advance: Progress | None = None,
 ) -> Classification:
-    """Judge every translation (restricted to `languages` when given)."""
+    """Judge every translation (restricted to `languages` when given).
+
+    Serial on purpose: reading and parsing a translated file is ~10 us of the ~35 us each
+    costs, and shipping results back from worker processes ate the gain (10k files on
+    2 cores: 0.69 s serial, 0.80 s with two workers; see docs/benchmarks.md).
+    """
     judge = _Judge(root)
     entries: list[TranslationEntry] = []
     for folder in inventory.folders:
         if languages and folder.code not in languages:
             continue
-        entries.extend(
-            judge.folder(folder, inventory.translations[folder], inventory.sources[folder.layout])
-        )
+        paths = inventory.translations[folder]
+        entries.extend(judge.folder(folder, paths, inventory.sources[folder.layout]))
         if advance:
-            advance(len(inventory.translations[folder]))
+            advance(len(paths))
     for folder in inventory.image_folders:
         if not languages or folder.code in languages:
             entries.extend(judge.images(folder))
     return Classification(tuple(entries), tuple(judge.findings))
 
 
+def _kind(path: str) -> Kind:
+    return Kind.NOTEBOOK if path.lower().endswith(".ipynb") else Kind.MARKDOWN
+
+
+class _Judgement(NamedTuple):
+    """What `_Judge` concluded about one translation; `source` None: use the path's source."""
+
+    state: State
+    source: str | None
+    note: str | None = None
+    current_hash: str | None = None
+    failure: FailureRecord | None = None
+
+
+@dataclass(frozen=True)
+class _SourceFacts:
+    """A source as found on disk: unusable (`problem`), absent (no digest) or hashed."""
+
+    problem: str | None = None
+    digest: str | None = None
+
+
 class _Judge:
     def __init__(self, root: Path) -> None:
-        self.root = root
+        # Plain strings, not Path objects: joined once per file, tens of thousands of times.
+        self.base = os.fspath(root)
         self.real_root = os.path.realpath(root)
-        self.hashes = SourceHashes(root)
+        self.hashes = SourceHashes(self.base)
+        self.sources: dict[str, _SourceFacts] = {}
         self.findings: list[Finding] = []
-        self.source_problems: dict[
-            str, str | None
-        ] = {}  # one realpath per source, not per language
+
+    def full(self, path: str) -> str:
+        return f"{self.base}/{path}"
 
     # -- documents ----------------------------------------------------------------------------
 
@@ -95,23 +125,26 @@ class _Judge:
                 )
 
     def _document(self, folder: LanguageFolder, path: str, sidecar: Sidecar) -> TranslationEntry:
-        kind = Kind.NOTEBOOK if path.lower().endswith(".ipynb") else Kind.MARKDOWN
         key = relative_to(path, folder.path)
-        found: list[MetadataRecord | MetadataProblem | None] = [sidecar.records.get(key)]
-        try:
-            data = (self.root / path).read_bytes()
-        except OSError as error:
-            found.append(
-                MetadataProblem(MetadataOrigin.INLINE, path, None, f"cannot read: {error.strerror}")
-            )
-        else:
-            reader = read_notebook if kind is Kind.NOTEBOOK else read_inline
-            found.append(reader(data, path))
+        found = [sidecar.records.get(key), self._in_file(path)]
         if sidecar.error and found[0] is None:
             found.append(
                 MetadataProblem(MetadataOrigin.SIDECAR, sidecar.location, None, sidecar.error)
             )
-        return self._verdict(folder, kind, path, key, found, sidecar.failures)
+        return self._verdict(folder, _kind(path), path, key, found, sidecar.failures)
+
+    def _in_file(self, path: str) -> MetadataRecord | MetadataProblem | None:
+        """What a translated file says about itself (inline block or notebook metadata)."""
+        try:
+            # The whole file: a metadata block further down or a second block must be seen
+            # (reading only a 4 KB head would save ~0.04 s per 10,000 files and miss them).
+            data = read_bytes(self.full(path))
+        except OSError as error:
+            return MetadataProblem(
+                MetadataOrigin.INLINE, path, None, f"cannot read: {error.strerror}"
+            )
+        reader = read_notebook if _kind(path) is Kind.NOTEBOOK else read_inline
+        return reader(data, path)
 
     # -- images -------------------------------------------------------------------------------
 
@@ -120,7 +153,7 @@ class _Judge:
         sidecar = self._sidecar(folder)
         for name, record in sorted(sidecar.records.items()):
             path = join(folder.path, name)
-            if os.path.lexists(self.root / path):
+            if os.path.lexists(self.full(path)):
                 yield self._verdict(folder, Kind.IMAGE, path, name, [record], sidecar.failures)
             else:
                 self._dangling(folder, name, record, sidecar)
@@ -136,76 +169,98 @@ class _Judge:
         found: list[MetadataRecord | MetadataProblem | None],
         failures: Mapping[str, FailureRecord],
     ) -> TranslationEntry:
-        records = tuple(item for item in found if isinstance(item, MetadataRecord))
-        problems = tuple(item for item in found if isinstance(item, MetadataProblem))
-        expected_source = join(folder.layout.sources, key)
-        base = TranslationEntry(
+        records = tuple([item for item in found if isinstance(item, MetadataRecord)])
+        problems = tuple([item for item in found if isinstance(item, MetadataProblem)])
+        record = records[0] if records else None
+        judgement = (
+            self._judge(folder, kind, path, record, failures)
+            if record
+            else _Judgement(
+                State.INVALID_METADATA if problems else State.UNTRACKED,
+                join(folder.layout.sources, key),
+                problems[0].reason if problems else None,
+            )
+        )
+        # An unusable source_file leaves the translation judged against its path's source.
+        source = judgement.source or join(folder.layout.sources, key)
+        # Built once, here (dataclasses.replace per step cost a third of the scan time).
+        return TranslationEntry(
             language=folder.code,
-            state=State.UNTRACKED,
+            state=judgement.state,
             kind=kind,
-            source=expected_source,
+            source=source,
             translation=path,
+            stored_hash=record.original_hash if record else None,
+            current_hash=judgement.current_hash,
+            translated_at=record.translation_date if record else None,
             folder=folder,
+            record=record,
             records=records,
             problems=problems,
+            failure=judgement.failure,
+            note=judgement.note,
         )
-        if not records:
-            if problems:
-                return replace(base, state=State.INVALID_METADATA, note=problems[0].reason)
-            return base
-        record = records[0]
-        base = replace(
-            base,
-            record=record,
-            stored_hash=record.original_hash,
-            translated_at=record.translation_date,
-        )
+
+    def _judge(
+        self,
+        folder: LanguageFolder,
+        kind: Kind,
+        path: str,
+        record: MetadataRecord,
+        failures: Mapping[str, FailureRecord],
+    ) -> _Judgement:
+        """The state a record puts a translation in, checking its source first."""
         try:
             source_key = normalise_source_file(record.source_file)
             source = (
                 join(folder.layout.sources, source_key) if kind is not Kind.IMAGE else source_key
             )
         except UnsafePath as error:
-            return replace(base, state=State.INVALID_METADATA, note=f"'source_file' {error}")
-        base = replace(base, source=source)
-        problem = self._source_problem(source, path)
-        if problem:
-            return replace(base, state=State.INVALID_METADATA, note=problem)
-        if not os.path.lexists(self.root / source):
-            return replace(base, state=State.ORPHAN)
-        try:
-            current = self.hashes(source)
-        except OSError as error:
-            return replace(
-                base,
-                state=State.INVALID_METADATA,
-                note=f"cannot read source {source}: {error.strerror}",
+            return _Judgement(State.INVALID_METADATA, None, f"'source_file' {error}")
+        if source == path:
+            return _Judgement(
+                State.INVALID_METADATA, source, "'source_file' names the translation itself"
             )
-        base = replace(base, current_hash=current)
+        facts = self._source(source)
+        if facts.problem is not None:
+            return _Judgement(State.INVALID_METADATA, source, facts.problem)
+        if facts.digest is None:
+            return _Judgement(State.ORPHAN, source)
         failure = failures.get(source_key)
-        if failure is not None and failure.original_hash == current:
-            return replace(base, state=State.FAILED, failure=failure)
-        if record.original_hash == current:
-            return replace(base, state=State.CURRENT)
-        return replace(
-            base, state=State.STALE, note=self.hashes.line_ending_hint(source, record.original_hash)
-        )
+        if failure is not None and failure.original_hash == facts.digest:
+            return _Judgement(State.FAILED, source, current_hash=facts.digest, failure=failure)
+        if record.original_hash == facts.digest:
+            return _Judgement(State.CURRENT, source, current_hash=facts.digest)
+        hint = self.hashes.line_ending_hint(source, record.original_hash)
+        return _Judgement(State.STALE, source, hint, current_hash=facts.digest)
 
-    def _source_problem(self, source: str, translation: str) -> str | None:
-        """Why `source` must not be opened, if it must not: nothing outside the root is read."""
-        if source == translation:
-            return "'source_file' names the translation itself"
-        if source not in self.source_problems:
-            refusal = unreadable_path(self.root / source, self.real_root)
-            self.source_problems[source] = f"'source_file' {source} {refusal}" if refusal else None
-        return self.source_problems[source]
+    def _source(self, source: str) -> _SourceFacts:
+        """What a source is, found out once per scan however many languages translate it."""
+        facts = self.sources.get(source)
+        if facts is None:
+            facts = self.sources[source] = self._inspect(source)
+        return facts
+
+    def _inspect(self, source: str) -> _SourceFacts:
+        """Nothing outside the root is read (symbolic links are followed only inside it, on
+        the file or any folder above it), and nothing but a regular file is opened."""
+        full = self.full(source)
+        refusal = unreadable_path(full, self.real_root)
+        if refusal is not None:
+            return _SourceFacts(problem=f"'source_file' {source} {refusal}")
+        if not os.path.lexists(full):
+            return _SourceFacts()
+        try:
+            return _SourceFacts(digest=self.hashes(source))
+        except OSError as error:
+            return _SourceFacts(problem=f"cannot read source {source}: {error.strerror}")
 
     def _sidecar(self, folder: LanguageFolder) -> Sidecar:
         location = join(folder.path, SIDECAR_NAME)
-        full = self.root / location
+        full = self.full(location)
         refusal = unreadable_path(full, self.real_root)
         try:
-            data = full.read_bytes() if refusal is None else b""
+            data = read_bytes(full) if refusal is None else b""
         except FileNotFoundError:
             return Sidecar(location)
         except OSError as error:
@@ -263,7 +318,7 @@ class _Judge:
         record: MetadataRecord | MetadataProblem | None,
         failure: FailureRecord | None,
     ) -> TranslationEntry:
-        kind = Kind.NOTEBOOK if source.lower().endswith(".ipynb") else Kind.MARKDOWN
+        kind = _kind(source)
         return TranslationEntry(
             language=folder.code,
             state=State.MISSING,

@@ -73,6 +73,11 @@ def cli(context: click.Context, debug: bool) -> None:
     is_flag=True,
     help="Do not read git history (no provenance for stale and orphaned translations).",
 )
+@click.option(
+    "--no-cache",
+    is_flag=True,
+    help="Recompute every content check instead of reusing results from earlier runs.",
+)
 @click.pass_context
 def status(
     context: click.Context,
@@ -82,6 +87,7 @@ def status(
     details: bool,
     content: bool,
     no_history: bool,
+    no_cache: bool,
 ) -> None:
     """Show the state of every translation under PATH (default: the current folder).
 
@@ -93,7 +99,13 @@ def status(
     _run(
         context,
         lambda: run_status(
-            path, languages, output_format, details, not no_history, content=content or details
+            path,
+            languages,
+            output_format,
+            details,
+            not no_history,
+            content=content or details,
+            cache=not no_cache,
         ),
     )
 
@@ -190,6 +202,11 @@ def diff(
     show_default=True,
     help="Run the content checks (tables, links, anchors, structure) as well as the states.",
 )
+@click.option(
+    "--no-cache",
+    is_flag=True,
+    help="Recompute every content check instead of reusing results from earlier runs.",
+)
 @click.pass_context
 def check(
     context: click.Context,
@@ -205,6 +222,7 @@ def check(
     output_format: str,
     output: str | None,
     content: bool,
+    no_cache: bool,
 ) -> None:
     """Check the translations under PATH against a policy; exit 1 when it fails (for CI).
 
@@ -223,6 +241,7 @@ def check(
         changed_from=changed_from,
         write_baseline=write_baseline,
         content=content,
+        cache=not no_cache,
     )
     _run(context, lambda: run_check(path, options))
 

@@ -6,6 +6,7 @@ about unknown keys (a warning), so that a config written for a newer transync st
 
 from __future__ import annotations
 
+import hashlib
 import os
 import sys
 from collections.abc import Mapping
@@ -174,3 +175,8 @@ def _severities(value: object, source: str) -> dict[str, Severity | None]:
             )
         severities[check] = None if setting == OFF else Severity(setting)
     return severities
+
+
+def config_fingerprint(config: Config) -> str:
+    """A digest of every setting, so that cached results die with the configuration."""
+    return hashlib.sha256(repr(config).encode()).hexdigest()

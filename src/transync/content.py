@@ -9,18 +9,24 @@ keyed by path, size and modification time). Nothing is read outside the root.
 
 from __future__ import annotations
 
+import json
 import os
+import posixpath
 import stat
-from collections.abc import Iterable, Mapping
+import time
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 
+from transync.cache import Cache
 from transync.checks import CONTENT_CHECKS, CONTENT_SKIPPED
 from transync.checks.context import ContentContext
 from transync.document import Document
 from transync.document.markdown import parse_file
+from transync.hashing import md5_hex
 from transync.model import Finding, Kind, Layout, Severity, State, TranslationEntry
+from transync.parallel import Pool
 from transync.text import BinaryContent
 
 # States whose translation and source are both on disk.
@@ -57,9 +63,29 @@ def content_tasks(
     ]
 
 
+@dataclass(frozen=True)
+class ContentOutcome:
+    """A task's findings and what they depend on besides the two files compared: the paths
+    whose existence was asked (and the answer) and the documents whose anchors were read."""
+
+    findings: list[Finding]
+    existence: Mapping[str, bool]
+    anchored: frozenset[str]
+
+
 def content_findings(root: str, task: ContentTask) -> list[Finding]:
     """Compare one translation with its source; the unit a pool or cache may wrap."""
+    return content_outcome(root, task).findings
+
+
+def content_outcome(root: str, task: ContentTask) -> ContentOutcome:
+    """`content_findings` with the evidence a cache needs to know when they go out of date."""
     repository = _Repository(root)
+    findings = _compare(repository, task)
+    return ContentOutcome(findings, repository.existence, frozenset(repository.anchored))
+
+
+def _compare(repository: _Repository, task: ContentTask) -> list[Finding]:
     for path in (task.source, task.translation):
         size = repository.size(path)
         if size is not None and size > MAX_BYTES:
@@ -93,8 +119,31 @@ def content_findings(root: str, task: ContentTask) -> list[Finding]:
     return sorted(set(findings), key=_order)
 
 
-def run_content(root: Path, tasks: Iterable[ContentTask]) -> list[Finding]:
-    return [finding for task in tasks for finding in content_findings(str(root), task)]
+def run_content(
+    root: Path,
+    tasks: Sequence[ContentTask],
+    fingerprint: str,
+    *,
+    use_cache: bool = True,
+    workers: int | None = None,
+) -> list[Finding]:
+    """Every task's findings, in task order: from the cache when nothing they depend on
+    changed, the rest computed on every core. `fingerprint` stands for the configuration."""
+    cache = Cache.open(root, "content", fingerprint, enabled=use_cache)
+    evidence = _Evidence(cache, str(root))
+    keys = [evidence.key(task) for task in tasks] if cache.enabled else [None] * len(tasks)
+    results = [evidence.cached(key) for key in keys]
+    todo = [index for index, found in enumerate(results) if found is None]
+    with Pool(workers) as pool:
+        outcomes = pool.map(partial(content_outcome, str(root)), [tasks[index] for index in todo])
+        for index, outcome in zip(todo, outcomes, strict=True):
+            results[index] = outcome.findings
+            key = keys[index]
+            entry = evidence.encode(outcome) if key is not None else None
+            if key is not None and entry is not None:
+                cache.put(key, entry)
+    cache.save()
+    return [finding for found in results if found for finding in found]
 
 
 def _order(finding: Finding) -> tuple[str, int, str, str]:
@@ -106,11 +155,18 @@ class _Repository:
 
     def __init__(self, root: str) -> None:
         self.root = root
+        # What was asked, so that a cached result can be checked against the tree later.
+        self.existence: dict[str, bool] = {}
+        self.anchored: set[str] = set()
 
     def exists(self, path: str) -> bool:
-        return os.path.exists(os.path.join(self.root, path))
+        found = self.existence.get(path)
+        if found is None:
+            found = self.existence[path] = os.path.exists(os.path.join(self.root, path))
+        return found
 
     def anchors(self, path: str) -> frozenset[str] | None:
+        self.anchored.add(path)
         document = self.document(path, translated=False)
         return document.anchors if document is not None else None
 
@@ -155,3 +211,124 @@ def _inside(root: str, full: str) -> bool:
     real = os.path.realpath(full)
     base = _real_root(root)
     return real == base or real.startswith(base + os.sep)
+
+
+# -- the persistent cache -------------------------------------------------------------------
+# A task's entry is keyed by both files' digests and holds what else its findings depend on,
+# checked on every hit: the anchors of linked documents (by digest) and the existence of
+# link targets. Existence is checked through the nearest existing folder of each target:
+# adding, removing or renaming an entry changes its folder's mtime, and a whole tree asks
+# about ~70,000 paths in ~2,000 folders, so stat-ing folders is what makes a re-run fast.
+
+
+class _Evidence:
+    """Reads the facts cache entries depend on, each at most once per run."""
+
+    def __init__(self, cache: Cache, base: str) -> None:
+        self.cache = cache
+        self.base = base
+        self._folders: dict[str, list[int] | None] = {}
+        self._findings: dict[str, Finding] = {}
+
+    def key(self, task: ContentTask) -> str | None:
+        try:
+            translation = self.cache.digest(task.translation, self._full(task.translation))
+            source = self.cache.digest(task.source, self._full(task.source))
+        except OSError:
+            return None  # unreadable: never cached, the checks say what they can
+        return "\0".join(
+            (task.language, task.source, task.translation, task.state.value, translation, source)
+        )
+
+    def cached(self, key: str | None) -> list[Finding] | None:
+        value = self.cache.get(key) if key is not None else None
+        if value is None:
+            return None
+        try:
+            for folder, signature in value["folders"].items():
+                if self._folder(folder) != signature:
+                    return None
+            for path, digest in value["anchored"].items():
+                if self._digest(path) != digest:
+                    return None
+            findings = []
+            for row_key in value["findings"]:
+                finding = self._finding(row_key)
+                if finding is None:
+                    return None
+                findings.append(finding)
+        except (AttributeError, KeyError, TypeError, ValueError):
+            return None  # an entry of another shape: computed again and replaced
+        return findings
+
+    def _finding(self, row_key: str) -> Finding | None:
+        """Findings are stored once each, under their own key, and entries list the keys: a
+        source's own findings recur in every language (a 10k tree: 145,000 rows, 11,000
+        distinct), and one object per distinct finding is made per run."""
+        found = self._findings.get(row_key)
+        if found is None:
+            row = self.cache.get(row_key)
+            if row is None:
+                return None
+            check, severity, path, message, language, line = row
+            found = self._findings[row_key] = Finding(
+                check, _SEVERITIES[severity], path, message, language, line
+            )
+        return found
+
+    def _row_key(self, finding: Finding) -> str:
+        row = [
+            finding.check,
+            finding.severity.value,
+            finding.path,
+            finding.message,
+            finding.language,
+            finding.line,
+        ]
+        row_key = "finding:" + md5_hex(json.dumps(row, ensure_ascii=False).encode())
+        if self.cache.get(row_key) is None:
+            self.cache.put(row_key, row)
+        return row_key
+
+    def encode(self, outcome: ContentOutcome) -> dict[str, object] | None:
+        """The entry for an outcome; None when a folder changed too recently to trust."""
+        folders: dict[str, list[int] | None] = {}
+        for path in outcome.existence:
+            folder = self._nearest_folder(posixpath.dirname(path))
+            signature = folders[folder] = self._folder(folder)
+            if signature is not None and time.time_ns() - signature[1] < _RACY_NS:
+                return None
+        return {
+            "findings": [self._row_key(finding) for finding in outcome.findings],
+            "folders": folders,
+            "anchored": {path: self._digest(path) for path in outcome.anchored},
+        }
+
+    def _nearest_folder(self, folder: str) -> str:
+        while folder and self._folder(folder) is None:
+            folder = posixpath.dirname(folder)
+        return folder
+
+    def _folder(self, folder: str) -> list[int] | None:
+        if folder not in self._folders:
+            try:
+                status = os.stat(self._full(folder) if folder else self.base)
+            except OSError:
+                self._folders[folder] = None
+            else:
+                self._folders[folder] = [status.st_ino, status.st_mtime_ns]
+        return self._folders[folder]
+
+    def _digest(self, path: str) -> str | None:
+        try:
+            return self.cache.digest(path, self._full(path))
+        except OSError:
+            return None
+
+    def _full(self, path: str) -> str:
+        return os.path.join(self.base, path)
+
+
+_SEVERITIES = {severity.value: severity for severity in Severity}  # Severity() is slow
+# A folder modified this recently may change again within its mtime tick.
+_RACY_NS = 2_000_000_000

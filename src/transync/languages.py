@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 # co-op-translator's ALIAS_TO_BCP47: folders were renamed, metadata often kept the old code.
 ALIASES = {
     "br": "pt-BR",
@@ -16,6 +18,7 @@ ALIASES = {
 }
 
 
+@lru_cache(maxsize=1024)  # called twice per translated file, with a few dozen distinct codes
 def canonical(code: str) -> str:
     """`br` -> `pt-BR`, `zh_tw` -> `zh-TW`, `sr-cyrl` -> `sr-Cyrl`: one spelling per language."""
     code = code.strip()

@@ -13,12 +13,14 @@ import re
 from functools import lru_cache
 
 _DRIVE = re.compile(r"^[A-Za-z]:")
+_DOT_SEGMENT = re.compile(r"(?:^|/)\.{1,2}(?:/|$)|^/|/$")
 
 
 class UnsafePath(ValueError):
     """A path that is absolute or climbs out of the folder it is relative to."""
 
 
+@lru_cache(maxsize=65536)  # the same source_file recurs in every language
 def normalise_source_file(raw: str) -> str:
     """Clean up a `source_file` value: backslashes, `./` prefixes, doubled slashes.
 
@@ -40,8 +42,10 @@ def normalise_source_file(raw: str) -> str:
 
 def join(base: str, relative: str) -> str:
     """Join two repository-relative paths; refuse a result outside the repository."""
-    joined = posixpath.normpath(posixpath.join(base, relative)) if base != "." else relative
-    joined = posixpath.normpath(joined)
+    if _is_clean(relative) and (base == "." or _is_clean(base)):
+        # Nothing to normalise: the common case, made cheap.
+        return relative if base == "." else f"{base}/{relative}"
+    joined = posixpath.normpath(posixpath.join(base, relative) if base != "." else relative)
     if joined == ".." or joined.startswith("../"):
         raise UnsafePath(f"leaves the repository ({relative!r})")
     return joined
@@ -71,7 +75,18 @@ def unreadable_path(path: str | os.PathLike[str], real_root: str) -> str | None:
 
 def relative_to(path: str, base: str) -> str:
     """`path` relative to `base`, both repository-relative (`base` may be `.`)."""
-    return path if base == "." else posixpath.relpath(path, base)
+    if base == ".":
+        return path
+    if path.startswith(base) and path[len(base) : len(base) + 1] == "/":
+        rest = path[len(base) + 1 :]
+        if _is_clean(rest):
+            return rest  # the common case, without relpath's two abspath calls
+    return posixpath.relpath(path, base)
+
+
+def _is_clean(path: str) -> bool:
+    """No empty, `.` or `..` segment and not absolute: normalising would not change it."""
+    return bool(path) and "//" not in path and not _DOT_SEGMENT.search(path)
 
 
 def is_within(path: str, base: str) -> bool:

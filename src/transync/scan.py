@@ -29,13 +29,15 @@ def scan(
     progress: ProgressFactory | None = None,
     history: bool = False,
     content: bool = False,
+    cache: bool = True,
 ) -> Report:
     """Scan a repository and return what it holds; reads files, never writes them.
 
     With `history`, stale and orphaned entries get their provenance from git (when `root` is
     in a git work tree) and the report lists the causes of staleness. `content` adds the
     content checks (each translation's structure against its source), which parse every
-    translated file and its source: slower, so asked for explicitly.
+    translated file and its source: slower, so asked for explicitly; their results are kept
+    in the user's cache folder between runs unless `cache` is False.
     """
     config = config if config is not None else load_config(root)
     inventory = discover(root, config)
@@ -53,10 +55,11 @@ def scan(
         *run_bookkeeping(classification.entries),
     ]
     if content:
+        from transync.config import config_fingerprint
         from transync.content import content_tasks, run_content
 
         tasks = content_tasks(classification.entries, inventory.layouts, config.severities)
-        findings += run_content(root, tasks)
+        findings += run_content(root, tasks, config_fingerprint(config), use_cache=cache)
     entries = classification.entries
     causes: tuple[Cause, ...] = ()
     if history:

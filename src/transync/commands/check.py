@@ -45,6 +45,7 @@ class CheckOptions:
     changed_from: str | None = None
     write_baseline: str | None = None
     content: bool = True
+    cache: bool = True
 
 
 def check(path: str, options: CheckOptions) -> int:
@@ -67,6 +68,7 @@ def check(path: str, options: CheckOptions) -> int:
             progress=progress,
             history=True,
             content=options.content,
+            cache=options.cache,
         )
     moment = datetime.now(timezone.utc)
     baseline = _baseline(root, policy, options, report, moment)

@@ -20,6 +20,7 @@ def status(
     history: bool = True,
     *,
     content: bool = False,
+    cache: bool = True,
 ) -> int:
     root = Path(path)
     config = load_config_and_warn(root)
@@ -32,6 +33,7 @@ def status(
             progress=progress,
             history=history,
             content=content,
+            cache=cache,
         )
     if output_format == "json":
         from transync.report import json_report

@@ -131,6 +131,8 @@ class History:
 
 def open_repo(root: Path) -> Repo | None:
     """The git work tree holding `root`, if it has a commit; None otherwise (or without git)."""
+    if not _maybe_in_work_tree(root):
+        return None  # importing gitpython alone costs ~70 ms: not for a plain folder
     try:
         import git
     except ImportError:  # git is not installed: gitpython refuses to load
@@ -142,6 +144,20 @@ def open_repo(root: Path) -> Repo | None:
     if repo.bare or repo.working_tree_dir is None or not repo.head.is_valid():
         return None
     return repo
+
+
+def _maybe_in_work_tree(root: Path) -> bool:
+    """False only when no `.git` sits in `root` or above it and git is not pointed elsewhere."""
+    if os.environ.get("GIT_DIR") or os.environ.get("GIT_WORK_TREE"):
+        return True
+    folder = os.path.realpath(root)
+    while True:
+        if os.path.lexists(os.path.join(folder, ".git")):
+            return True
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            return False
+        folder = parent
 
 
 def open_history(root: Path, excluded: Iterable[str]) -> History | None:

@@ -36,7 +36,7 @@ class Sidecar:
 def read_sidecar(data: bytes, location: str) -> Sidecar:
     """Parse a sidecar; entries are keyed by their normalised source path."""
     try:
-        pairs = json.loads(data.decode("utf-8-sig"), object_pairs_hook=_keep_pairs)
+        pairs = json.loads(data.decode("utf-8-sig"), object_pairs_hook=_Pairs)
     except (ValueError, RecursionError) as error:
         return Sidecar(location, error=f"not valid JSON: {error}")
     if not isinstance(pairs, _Pairs):
@@ -100,14 +100,11 @@ class _Pairs(list[tuple[str, object]]):
     """A JSON object kept as its key/value pairs, so that repeated keys are not lost."""
 
 
-def _keep_pairs(pairs: list[tuple[str, object]]) -> _Pairs:
-    return _Pairs(pairs)
-
-
 def _plain(value: object) -> object:
     """Turn kept pairs back into ordinary dicts (records are small; last key wins, like JSON)."""
+    # Scalars are passed through without a call: sidecars hold thousands of records.
     if isinstance(value, _Pairs):
-        return {key: _plain(item) for key, item in value}
+        return {key: _plain(item) if isinstance(item, list) else item for key, item in value}
     if isinstance(value, list):
-        return [_plain(item) for item in value]
+        return [_plain(item) if isinstance(item, list) else item for item in value]
     return value

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from itertools import groupby
 
-from rich.console import Console
+from rich.console import Console, Group, RenderableType
+from rich.rule import Rule
 from rich.text import Text
 
 from transync.policy.evaluate import CheckResult, Outcome
@@ -27,12 +28,14 @@ def render(result: CheckResult, console: Console) -> None:
             )
         )
     files = [item for item in result.files if any(v.outcome in _SHOWN for v in item.verdicts)]
-    # Names and messages come from the repository: Text, never Rich markup; printable, never
-    # raw control codes.
+    # One print for all the lines: rich's per-call overhead made printing 4,000 problem
+    # lines take 0.45 s, against 0.18 s as one group (same bytes). Names and messages come
+    # from the repository: Text, never Rich markup; printable, never raw control codes.
+    lines: list[RenderableType] = []
     for language, group in groupby(files, key=lambda item: item.language):
-        console.rule(Text(printable(language or "repository"), style="bold"))
+        lines.append(Rule(Text(printable(language or "repository"), style="bold")))
         for item in group:
-            console.print(Text(printable(checkout_path(result.report.root, item.path))))
+            lines.append(Text(printable(checkout_path(result.report.root, item.path))))
             for verdict in item.verdicts:
                 if verdict.outcome not in _SHOWN:
                     continue
@@ -44,7 +47,9 @@ def render(result: CheckResult, console: Console) -> None:
                 line.append(one_line(problem.message))
                 if verdict.reason:
                     line.append(f" ({one_line(verdict.reason)})", style="dim")
-                console.print(line)
+                lines.append(line)
+    if lines:
+        console.print(Group(*lines))
     for freshness in result.below_fresh:
         console.print(Text(f"min-fresh: {one_line(freshness.message)}", style=_STYLE[Outcome.FAIL]))
     if result.fixed:
