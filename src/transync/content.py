@@ -23,7 +23,7 @@ from transync.cache import Cache
 from transync.checks import CONTENT_CHECKS, CONTENT_SKIPPED
 from transync.checks.context import ContentContext
 from transync.document import Document
-from transync.document.markdown import parse_file
+from transync.document.markdown import MAX_NESTING, parse_file
 from transync.hashing import md5_hex
 from transync.model import Finding, Kind, Layout, Severity, State, TranslationEntry
 from transync.parallel import Pool
@@ -100,6 +100,15 @@ def _compare(repository: _Repository, task: ContentTask) -> list[Finding]:
     translation = repository.document(task.translation, translated=True)
     if source is None or translation is None:
         return []
+    for path, document in ((task.source, source), (task.translation, translation)):
+        if document.too_deep is not None:
+            message = (
+                f"{path} nests deeper than {MAX_NESTING} levels at line {document.too_deep};"
+                " the Markdown parser drops what follows, so the files are not compared"
+            )
+            return [
+                Finding(CONTENT_SKIPPED, Severity.WARNING, task.translation, message, task.language)
+            ]
     context = ContentContext(
         language=task.language,
         source_path=task.source,
@@ -198,7 +207,7 @@ def _parsed(full: str, size: int, mtime: int, translated: bool) -> Document | No
         with open(full, "rb") as handle:
             data = handle.read()
         return parse_file(data, full, translated=translated)
-    except (OSError, BinaryContent):
+    except (OSError, BinaryContent, RecursionError):
         return None
 
 

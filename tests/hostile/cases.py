@@ -518,6 +518,16 @@ CASES: tuple[Case, ...] = (
         inline(lambda repo: block(good(repo)) + '# Hello\n\n<a href="http://[x">x</a>\n'),
         (Entry(TRANSLATION, "current"), Finds("link-extra", TRANSLATION, "http://[x")),
     ),
+    Case(
+        "nesting-hides-content",
+        "metadata",
+        "translation opening with a list nested 150 deep, then its text",
+        inline(lambda repo: block(good(repo)) + "- " * 150 + "x\n\n# Hello\n\n[a](gone.md)\n"),
+        (
+            Entry(TRANSLATION, "current"),
+            Finds("content-skipped", TRANSLATION, "nests deeper than 100 levels at line 10"),
+        ),
+    ),
     # encodings
     Case(
         "utf8-bom",

@@ -74,3 +74,6 @@ class Document:
     prose_chars: int = 0
     cjk_chars: int = 0
     last_line: int | None = None
+    # The line of a construct nested deeper than the parser follows: markdown-it stops there
+    # and drops the rest of the file, so the structure above is incomplete (None: complete).
+    too_deep: int | None = None

@@ -56,9 +56,15 @@ _TRAILING_PUNCTUATION = ".,:;!?\"'*_~"
 LineMap = Callable[[int], "int | None"]
 
 
+MAX_NESTING = 100
+
+
 @lru_cache(maxsize=1)
 def _parser() -> MarkdownIt:
-    return MarkdownIt("commonmark").enable("table")
+    # markdown-it drops everything after a construct nested deeper than maxNesting (20 in the
+    # commonmark preset); 100 keeps real documents whole and stays far from Python's recursion
+    # limit, and a token at the limit marks the document as incomplete (`too_deep`).
+    return MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable("table")
 
 
 def parse_file(data: bytes, path: str, *, translated: bool) -> Document:
@@ -140,6 +146,7 @@ class _Builder:
         self.front_matter: FrontMatter | None = None
         self.prose: list[str] = []
         self.last_line: int | None = None
+        self.too_deep: int | None = None
         self.line_of: LineMap = lambda line: line + 1
 
     def build(self, lines: int) -> Document:
@@ -155,6 +162,7 @@ class _Builder:
             prose_chars=len(prose),
             cjk_chars=len(_CJK.findall(prose)),
             last_line=self.last_line if self.last_line is not None else lines,
+            too_deep=self.too_deep,
         )
 
     def add(self, text: str, line_of: LineMap, *, translated: bool) -> None:
@@ -165,6 +173,10 @@ class _Builder:
         text = self._front_matter(text, line_of)
         self.line_of = line_of
         tokens = _parser().parse(text)
+        if self.too_deep is None:
+            deepest = next((token for token in tokens if token.level >= MAX_NESTING - 1), None)
+            if deepest is not None:
+                self.too_deep = self._line(deepest.map) or line_of(0) or 1
         self._blocks(tokens)
 
     def _line(self, map_: Sequence[int] | None, offset: int = 0) -> int | None:
