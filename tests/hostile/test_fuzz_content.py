@@ -155,3 +155,10 @@ def test_slugs_are_unique_and_plain(headings: list[str]) -> None:
     for text in headings:
         assert " " not in slug(text)
         assert normalise_fragment(text) == normalise_fragment(text).lower()
+
+
+@given(st.integers(0, 300), st.sampled_from(["- ", "> ", "1. ", "* > ", "> - "]))
+def test_deep_nesting_never_silently_hides_what_follows(depth: int, opener: str) -> None:
+    document = parse_markdown(opener * depth + "x\n\n[after](after.md)\n")
+    seen = [link.target for link in document.links]
+    assert document.too_deep is not None or seen == ["after.md"]
