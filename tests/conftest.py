@@ -1,10 +1,12 @@
 from __future__ import annotations
 
+import os
 import shutil
 from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from tests.builders import GitRepo, RepoBuilder
 from transync.model import Report
@@ -12,6 +14,18 @@ from transync.scan import scan
 
 NOW = datetime(2026, 3, 1, tzinfo=timezone.utc)
 SAMPLES = Path(__file__).resolve().parents[1].parent / "shared" / "samples"
+
+# Fuzzing budget (docs/robustness.md): the normal suite runs a bounded number of examples per
+# property; TRANSYNC_FUZZ=long runs fifty times as many, for an occasional deeper search.
+_FUZZ = {"normal": 1_000, "long": 50_000}
+for _name, _examples in _FUZZ.items():
+    settings.register_profile(
+        _name,
+        max_examples=_examples,
+        deadline=None,  # a shared CI machine is no place for per-example timing
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    )
+settings.load_profile(os.environ.get("TRANSYNC_FUZZ", "normal"))
 
 
 @pytest.fixture

@@ -30,7 +30,7 @@ from transync.model import (
     State,
     TranslationEntry,
 )
-from transync.paths import UnsafePath, join, normalise_source_file, relative_to
+from transync.paths import UnsafePath, join, normalise_source_file, relative_to, unreadable_path
 
 Progress = Callable[[int], None]
 
@@ -242,17 +242,12 @@ class _Judge:
         return facts
 
     def _inspect(self, source: str) -> _SourceFacts:
-        """Nothing outside the root is read: symbolic links are followed only inside it."""
+        """Nothing outside the root is read (symbolic links are followed only inside it, on
+        the file or any folder above it), and nothing but a regular file is opened."""
         full = self.full(source)
-        if os.path.islink(full) or os.path.islink(os.path.dirname(full)):
-            real = os.path.realpath(full)
-            if not real.startswith(self.real_root + os.sep):
-                return _SourceFacts(
-                    problem=f"'source_file' {source} leads outside the repository"
-                    " through a symbolic link"
-                )
-        if os.path.isdir(full):
-            return _SourceFacts(problem=f"'source_file' {source} is a folder, not a file")
+        refusal = unreadable_path(full, self.real_root)
+        if refusal is not None:
+            return _SourceFacts(problem=f"'source_file' {source} {refusal}")
         if not os.path.lexists(full):
             return _SourceFacts()
         try:
@@ -262,14 +257,20 @@ class _Judge:
 
     def _sidecar(self, folder: LanguageFolder) -> Sidecar:
         location = join(folder.path, SIDECAR_NAME)
+        full = self.full(location)
+        refusal = unreadable_path(full, self.real_root)
         try:
-            data = read_bytes(self.full(location))
+            data = read_bytes(full) if refusal is None else b""
         except FileNotFoundError:
             return Sidecar(location)
         except OSError as error:
             sidecar = Sidecar(location, error=f"cannot read: {error.strerror}")
         else:
-            sidecar = read_sidecar(data, location)
+            sidecar = (
+                read_sidecar(data, location)
+                if refusal is None
+                else Sidecar(location, error=refusal)
+            )
         if sidecar.error:
             self.findings.append(
                 Finding("invalid-metadata", Severity.ERROR, location, sidecar.error, folder.code)

@@ -6,6 +6,8 @@ so `transync --help` stays fast.
 
 from __future__ import annotations
 
+import io
+import sys
 import traceback
 from collections.abc import Callable
 
@@ -13,7 +15,10 @@ import click
 
 from transync import __version__
 from transync.errors import EXIT_CANNOT_RUN, TransyncError
+from transync.text import printable
 
+# PATH arguments are plain click.Path(): a missing or wrong kind of path is the command's own
+# one-line error (exit 2), not click's three-line usage error.
 EXIT_CODES_HELP = """\b
 Exit codes:
   0  the command ran (for `check`: the policy passed)
@@ -33,10 +38,15 @@ def cli(context: click.Context, debug: bool) -> None:
     translations are stale, missing, orphaned or broken.
     """
     context.obj = {"debug": debug}
+    # A file name that is not valid UTF-8 reaches the output as lone surrogates: write them as
+    # visible `\udcff` escapes (valid JSON escapes, too) rather than fail at the last step.
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
 
 
 @cli.command(epilog=EXIT_CODES_HELP)
-@click.argument("path", default=".", type=click.Path(file_okay=False))
+@click.argument("path", default=".", type=click.Path())
 @click.option(
     "--lang", "languages", multiple=True, metavar="CODE", help="Only this language (repeatable)."
 )
@@ -101,14 +111,14 @@ def status(
 
 
 @cli.command(epilog=EXIT_CODES_HELP)
-@click.argument("target", metavar="TRANSLATION|SOURCE", type=click.Path(dir_okay=False))
+@click.argument("target", metavar="TRANSLATION|SOURCE", type=click.Path())
 @click.option(
     "--lang", "languages", multiple=True, metavar="CODE", help="Only this language (repeatable)."
 )
 @click.option("--stat", is_flag=True, help="Show a diffstat instead of the diff.")
 @click.option(
     "--root",
-    type=click.Path(file_okay=False),
+    type=click.Path(),
     help="The folder to scan (default: the top of the git work tree).",
 )
 @click.pass_context
@@ -127,7 +137,7 @@ def diff(
 
 
 @cli.command(epilog=EXIT_CODES_HELP)
-@click.argument("path", default=".", type=click.Path(file_okay=False))
+@click.argument("path", default=".", type=click.Path())
 @click.option(
     "--fail-on",
     multiple=True,
@@ -257,7 +267,7 @@ def _run(context: click.Context, command: Callable[[], int]) -> None:
 def _fail(context: click.Context, message: str, code: int) -> None:
     if context.obj and context.obj.get("debug"):
         traceback.print_exc()
-    click.echo(message.replace("\n", " "), err=True)
+    click.echo(printable(message), err=True)  # one line, whatever the file names hold
     context.exit(code)
 
 

@@ -7,6 +7,7 @@ about unknown keys (a warning), so that a config written for a newer transync st
 from __future__ import annotations
 
 import hashlib
+import os
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -15,6 +16,7 @@ from typing import Any
 
 from transync.errors import ConfigError
 from transync.model import LANG_PLACEHOLDER, Layout, Severity
+from transync.paths import resolves_within
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -77,19 +79,23 @@ def load_config(root: Path) -> Config:
     """Read the configuration that applies to a scan of `root` (defaults when there is none)."""
     dedicated = root / CONFIG_FILE
     if dedicated.is_file():
-        table = _read_toml(dedicated)
+        table = _read_toml(root, dedicated)
         # transync.toml may hold the keys at top level or under [tool.transync], like pyproject.
-        section = table.get("tool", {}).get("transync", table) if "tool" in table else table
+        tool = table.get("tool")
+        section = tool.get("transync", table) if isinstance(tool, dict) else table
         return parse_config(section, CONFIG_FILE)
     pyproject = root / PYPROJECT_FILE
     if pyproject.is_file():
-        section = _read_toml(pyproject).get("tool", {}).get("transync")
+        tool = _read_toml(root, pyproject).get("tool")
+        section = tool.get("transync") if isinstance(tool, dict) else None
         if section is not None:
             return parse_config(section, f"{PYPROJECT_FILE} [tool.transync]")
     return Config()
 
 
-def _read_toml(path: Path) -> dict[str, Any]:
+def _read_toml(root: Path, path: Path) -> dict[str, Any]:
+    if not resolves_within(path, os.path.realpath(root)):
+        raise ConfigError(f"{path.name}: leads outside the repository through a symbolic link")
     try:
         with path.open("rb") as handle:
             table: dict[str, Any] = tomllib.load(handle)

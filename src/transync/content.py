@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import os
 import posixpath
+import stat
 import time
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -20,9 +21,9 @@ from functools import lru_cache, partial
 from pathlib import Path
 
 from transync.cache import Cache
-from transync.checks import CONTENT_CHECKS
+from transync.checks import CONTENT_CHECKS, CONTENT_SKIPPED
 from transync.checks.context import ContentContext
-from transync.document import Document
+from transync.document import MAX_NESTING, Document
 from transync.hashing import md5_hex
 from transync.model import Finding, Kind, Layout, Severity, State, TranslationEntry
 from transync.parallel import Pool
@@ -30,6 +31,9 @@ from transync.text import BinaryContent
 
 # States whose translation and source are both on disk.
 CHECKED_STATES = frozenset({State.CURRENT, State.STALE, State.FAILED})
+# markdown-it-py parses about 1 MB a second: a larger file (a pull request can add a 50 MB
+# one) is not compared, and the `content-skipped` finding says so.
+MAX_BYTES = 10 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -82,10 +86,29 @@ def content_outcome(root: str, task: ContentTask) -> ContentOutcome:
 
 
 def _compare(repository: _Repository, task: ContentTask) -> list[Finding]:
+    for path in (task.source, task.translation):
+        size = repository.size(path)
+        if size is not None and size > MAX_BYTES:
+            message = (
+                f"{path} is {size / 1e6:.1f} MB; content checks compare files up to"
+                f" {MAX_BYTES / 1e6:.1f} MB"
+            )
+            return [
+                Finding(CONTENT_SKIPPED, Severity.WARNING, task.translation, message, task.language)
+            ]
     source = repository.document(task.source, translated=False)
     translation = repository.document(task.translation, translated=True)
     if source is None or translation is None:
         return []
+    for path, document in ((task.source, source), (task.translation, translation)):
+        if document.too_deep is not None:
+            message = (
+                f"{path} nests deeper than {MAX_NESTING} levels at line {document.too_deep};"
+                " the Markdown parser drops what follows, so the files are not compared"
+            )
+            return [
+                Finding(CONTENT_SKIPPED, Severity.WARNING, task.translation, message, task.language)
+            ]
     context = ContentContext(
         language=task.language,
         source_path=task.source,
@@ -161,7 +184,15 @@ class _Repository:
         version = self._version(path)
         return _anchors(*version) if version is not None else None
 
+    def size(self, path: str) -> int | None:
+        try:
+            return os.stat(os.path.join(self.root, path)).st_size
+        except OSError:
+            return None
+
     def document(self, path: str, *, translated: bool) -> Document | None:
+        """The parsed file; None unless it is a regular file inside the root (a pipe or a
+        device would block or never end) and small enough to parse."""
         version = self._version(path)
         if version is None:
             return None
@@ -170,15 +201,17 @@ class _Repository:
         return _shared(*version)
 
     def _version(self, path: str) -> tuple[str, int, int] | None:
-        """The full path, size and mtime of a readable file inside the root."""
+        """The full path, size and mtime of a parsable file (see `document`)."""
         full = os.path.join(self.root, path)
         try:
-            stat = os.stat(full)
+            info = os.stat(full)
         except OSError:
+            return None
+        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_BYTES:
             return None
         if not _inside(self.root, full):
             return None
-        return full, stat.st_size, stat.st_mtime_ns
+        return full, info.st_size, info.st_mtime_ns
 
 
 @lru_cache(maxsize=256)
@@ -205,7 +238,7 @@ def _parsed(full: str, *, translated: bool) -> Document | None:
         with open(full, "rb") as handle:
             data = handle.read()
         return parse_file(data, full, translated=translated)
-    except (OSError, BinaryContent):
+    except (OSError, BinaryContent, RecursionError):
         return None
 
 

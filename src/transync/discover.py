@@ -14,10 +14,11 @@ from pathlib import Path
 from transync.config import DEFAULT_EXCLUDED_DIRS, Config
 from transync.errors import TransyncError
 from transync.model import Finding, LanguageFolder, Layout, Severity
-from transync.paths import is_within, matches_any
+from transync.paths import LEADS_OUTSIDE, is_within, matches_any, resolves_within
 
 SOURCE_SUFFIXES = (".md", ".mdx", ".markdown", ".ipynb")
 SIDECAR_NAME = ".co-op-translator.json"
+LEAVES_REPOSITORY = f"{LEADS_OUTSIDE}; not read"
 SKIPPED_PATH = "skipped-path"  # the check name of findings about paths the walk refused
 IMAGES_LAYOUT = Layout("translated_images/<lang>", ".")
 
@@ -88,7 +89,15 @@ def _language_folders(
     container = root / layout.container
     if not container.is_dir():
         return
-    for entry in sorted(os.scandir(container), key=lambda entry: entry.name):
+    if not resolves_within(container, os.path.realpath(root)):
+        findings.append(_skipped(layout.container, LEAVES_REPOSITORY))
+        return
+    try:
+        entries = sorted(os.scandir(container), key=lambda entry: entry.name)
+    except OSError as error:
+        findings.append(_skipped(layout.container, f"cannot be read ({error.strerror})"))
+        return
+    for entry in entries:
         if entry.name.startswith("."):
             continue
         folder = LanguageFolder(layout, entry.name, layout.translation_root(entry.name))
@@ -135,6 +144,9 @@ class _Walker:
         self._findings = findings
 
     def files(self, top: str, skip: frozenset[str] = frozenset()) -> Iterator[str]:
+        if not resolves_within(self._root / top, self._real_root):
+            self._findings.append(_skipped(top, LEAVES_REPOSITORY))
+            return
         pending = [top]
         while pending:
             folder = pending.pop()
@@ -147,21 +159,20 @@ class _Walker:
                 path = entry.name if folder == "." else f"{folder}/{entry.name}"
                 if entry.is_symlink():
                     # Symlinked folders are never entered: they can loop or lead anywhere.
-                    if not self._stays_inside(entry.path):
-                        self._findings.append(
-                            _skipped(
-                                path,
-                                "is a symbolic link that leaves the repository or leads nowhere",
-                            )
-                        )
+                    if not resolves_within(entry.path, self._real_root):
+                        self._findings.append(_skipped(path, LEAVES_REPOSITORY))
                     elif os.path.isfile(entry.path):
                         yield path
+                    elif not os.path.exists(entry.path):
+                        self._findings.append(
+                            _skipped(path, "is a symbolic link that leads nowhere (or loops)")
+                        )
                 elif entry.is_dir(follow_symlinks=False):
                     if entry.name not in DEFAULT_EXCLUDED_DIRS and path not in skip:
                         pending.append(path)
-                else:
+                elif entry.is_file(follow_symlinks=False):
                     yield path
-
-    def _stays_inside(self, path: str) -> bool:
-        real = os.path.realpath(path)
-        return real == self._real_root or real.startswith(self._real_root + os.sep)
+                elif _is_document(path):  # reading a pipe or a device blocks or never ends
+                    self._findings.append(
+                        _skipped(path, "is not a regular file (a pipe, socket or device)")
+                    )

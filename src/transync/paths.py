@@ -7,6 +7,7 @@ joins an untrusted string onto the repository root.
 
 from __future__ import annotations
 
+import os
 import posixpath
 import re
 from functools import lru_cache
@@ -26,14 +27,14 @@ def normalise_source_file(raw: str) -> str:
     >>> normalise_source_file(".\\\\09-metacognition\\\\README.md")
     '09-metacognition/README.md'
     """
-    if not raw.strip():
+    if "\x00" in raw:  # no file system accepts it; a line break is merely unusual
+        raise UnsafePath("contains a NUL character")
+    # Not stripped: " a.md" is a legal name, and stripping made normalising non-idempotent.
+    normal = posixpath.normpath(raw.replace("\\", "/"))
+    if not normal.strip():
         raise UnsafePath("is empty")
-    if "\x00" in raw or "\n" in raw:
-        raise UnsafePath("contains a control character")
-    path = raw.strip().replace("\\", "/")
-    if path.startswith("/") or _DRIVE.match(path):
+    if normal.startswith("/") or _DRIVE.match(normal):
         raise UnsafePath(f"is absolute ({raw!r})")
-    normal = posixpath.normpath(path)
     if normal == ".":
         raise UnsafePath(f"names no file ({raw!r})")
     return normal
@@ -48,6 +49,28 @@ def join(base: str, relative: str) -> str:
     if joined == ".." or joined.startswith("../"):
         raise UnsafePath(f"leaves the repository ({relative!r})")
     return joined
+
+
+def resolves_within(path: str | os.PathLike[str], real_root: str) -> bool:
+    """Whether `path`, every symbolic link on the way followed, stays inside `real_root` (an
+    already resolved root). Checked before anything from the repository is opened."""
+    real = os.path.realpath(path)
+    return real == real_root or real.startswith(real_root.rstrip(os.sep) + os.sep)
+
+
+LEADS_OUTSIDE = "leads outside the repository through a symbolic link"
+
+
+def unreadable_path(path: str | os.PathLike[str], real_root: str) -> str | None:
+    """Why `path` must not be opened, or None: it leads outside `real_root`, or it exists but
+    is not a regular file (a folder, or a pipe or device, whose reading blocks or never ends)."""
+    if not resolves_within(path, real_root):
+        return LEADS_OUTSIDE
+    if os.path.isdir(path):
+        return "is a folder, not a file"
+    if os.path.exists(path) and not os.path.isfile(path):
+        return "is not a regular file (a pipe, socket or device)"
+    return None
 
 
 def relative_to(path: str, base: str) -> str:

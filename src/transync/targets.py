@@ -66,7 +66,10 @@ def resolve(raw: str, document: str) -> Target:
 def web_key(url: str) -> str:
     """A URL without what does not change the page: tracking, a locale segment, the scheme,
     a trailing slash. Two links with the same key lead to the same page."""
-    parts = urlsplit(url.strip())
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:  # "http://[x": not a URL urllib can split; compared as written
+        return url.strip()
     segments = [segment for segment in parts.path.split("/") if not _LOCALE.match(segment)]
     path = "/".join(segments).rstrip("/")
     query = _without_tracking(parts.query)
@@ -78,7 +81,10 @@ def web_key(url: str) -> str:
 
 def tracking_marks(url: str) -> frozenset[str]:
     """The tracking parameters and locale segments of a URL, as `WT.mc_id=...` and `/en-us/`."""
-    parts = urlsplit(url.strip())
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:  # an invalid IPv6 host, say: no parts to find marks in
+        return frozenset()
     marks = {f"/{segment}/" for segment in parts.path.split("/") if _LOCALE.match(segment)}
     for query in (parts.query, parts.fragment.partition("?")[2]):
         marks.update(

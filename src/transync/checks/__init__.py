@@ -56,6 +56,9 @@ CONTENT_CHECKS: Mapping[tuple[str, ...], ContentCheck] = {
 }
 
 
+# A translation or source too large to parse: content checks say they skipped it.
+CONTENT_SKIPPED = "content-skipped"
+
 # Every check name a finding may carry -> the function that reports it (for help texts).
 CHECKS_BY_NAME: Mapping[str, EntryCheck | ContentCheck] = {
     **BOOKKEEPING_CHECKS,

@@ -138,7 +138,7 @@ def _render(result: CheckResult, output_format: str, *, to_terminal: bool) -> st
 
 def _append(path: Path, text: str) -> None:
     try:
-        with path.open("a", encoding="utf-8") as handle:
+        with path.open("a", encoding="utf-8", errors="backslashreplace") as handle:
             handle.write(text)
     except OSError as error:
         raise TransyncError(f"{path}: cannot append the job summary: {error.strerror}") from None

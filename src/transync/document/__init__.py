@@ -59,6 +59,11 @@ class Paragraph:
     words: int
 
 
+# The deepest nesting the parser follows (see `transync.document.markdown`); here, so that
+# the content checks can name it without importing markdown-it.
+MAX_NESTING = 100
+
+
 @dataclass(frozen=True)
 class Document:
     """The structure of one Markdown file or notebook (its Markdown cells)."""
@@ -74,3 +79,6 @@ class Document:
     prose_chars: int = 0
     cjk_chars: int = 0
     last_line: int | None = None
+    # The line of a construct nested deeper than the parser follows: markdown-it stops there
+    # and drops the rest of the file, so the structure above is incomplete (None: complete).
+    too_deep: int | None = None

@@ -19,6 +19,7 @@ from markdown_it.rules_core.text_join import text_join
 from markdown_it.token import Token
 
 from transync.document import (
+    MAX_NESTING,
     CodeBlock,
     Document,
     FrontMatter,
@@ -66,8 +67,16 @@ LineMap = Callable[[int], "int | None"]
 def _parser() -> MarkdownIt:
     """The block parse only: `_Builder` runs the inline parser itself, and only on runs that
     hold markup, since most runs (table cells, headings, plain sentences) do not, and the
-    inline parser was half of the time of a parse."""
-    return MarkdownIt("commonmark").enable("table").disable(["inline", "text_join"])
+    inline parser was half of the time of a parse.
+
+    markdown-it drops everything after a construct nested deeper than maxNesting (20 in the
+    commonmark preset); 100 keeps real documents whole and stays far from Python's recursion
+    limit, and a token at the limit marks the document as incomplete (`too_deep`)."""
+    return (
+        MarkdownIt("commonmark", {"maxNesting": MAX_NESTING})
+        .enable("table")
+        .disable(["inline", "text_join"])
+    )
 
 
 def parse_file(data: bytes, path: str, *, translated: bool) -> Document:
@@ -149,6 +158,7 @@ class _Builder:
         self.front_matter: FrontMatter | None = None
         self.prose: list[str] = []
         self.last_line: int | None = None
+        self.too_deep: int | None = None
         self.line_of: LineMap = lambda line: line + 1
         # The block parse's environment: reference definitions the inline parse resolves.
         self.env: dict[str, object] = {}
@@ -166,6 +176,7 @@ class _Builder:
             prose_chars=len(prose),
             cjk_chars=len(_CJK.findall(prose)),
             last_line=self.last_line if self.last_line is not None else lines,
+            too_deep=self.too_deep,
         )
 
     def add(self, text: str, line_of: LineMap, *, translated: bool) -> None:
@@ -177,6 +188,10 @@ class _Builder:
         self.line_of = line_of
         self.env = {}
         tokens = _parser().parse(text, self.env)
+        if self.too_deep is None:
+            deepest = next((token for token in tokens if token.level >= MAX_NESTING - 1), None)
+            if deepest is not None:
+                self.too_deep = self._line(deepest.map) or line_of(0) or 1
         self._blocks(tokens)
 
     def _line(self, map_: Sequence[int] | None, offset: int = 0) -> int | None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
-from transync.checks import CHECKS_BY_NAME
+from transync.checks import CHECKS_BY_NAME, CONTENT_SKIPPED
 from transync.discover import SKIPPED_PATH
 from transync.errors import TransyncError
 from transync.history.policy import STALE_QUALIFIERS, EntryTest
@@ -42,7 +42,7 @@ STATES = frozenset(state.value for state in State if state.severity is not None)
 
 def known_kinds() -> frozenset[str]:
     """Every unqualified kind a rule may name: states, severities and registered checks."""
-    return STATES | SEVERITIES | frozenset(CHECKS_BY_NAME) | {SKIPPED_PATH, ALL}
+    return STATES | SEVERITIES | frozenset(CHECKS_BY_NAME) | {SKIPPED_PATH, CONTENT_SKIPPED, ALL}
 
 
 @dataclass(frozen=True)

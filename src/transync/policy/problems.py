@@ -40,7 +40,8 @@ class Problem:
 def stable_key(kind: str, language: str | None, path: str, message: str) -> str:
     shape = _SPACES.sub(" ", _NUMBERS.sub("#", message)).strip()
     text = "\x1f".join((kind, language or "", path, shape))
-    return hashlib.sha256(text.encode()).hexdigest()[:20]
+    # surrogatepass: a name that is not valid UTF-8 (a lone surrogate) still has a key.
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:20]
 
 
 def problems_of(report: Report) -> tuple[Problem, ...]:

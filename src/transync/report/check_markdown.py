@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from transync.policy.evaluate import CheckResult, Verdict
 from transync.report.locations import where
-from transync.report.markdown import escape, language_table
+from transync.report.markdown import code, escape, language_table
 
 MAX_ITEMS = 100
 
@@ -18,7 +18,7 @@ def render(result: CheckResult) -> str:
     lines = [f"## {headline(result)}", ""]
     if result.scope:
         lines += [
-            f"Checked what changed since `{escape(result.scope.ref)}`"
+            f"Checked what changed since {code(result.scope.ref)}"
             f" ({result.scope.changed_files} changed files).",
             "",
         ]
@@ -39,7 +39,7 @@ def render(result: CheckResult) -> str:
     if result.fixed:
         lines += ["", f"### Fixed since the baseline ({len(result.fixed)})", ""]
         lines += [
-            f"- **{entry.kind}** `{escape(entry.path)}`: {escape(entry.message)}"
+            f"- **{entry.kind}** {code(entry.path)}: {escape(entry.message)}"
             for entry in result.fixed[:MAX_ITEMS]
         ]
         lines += _more(len(result.fixed))
@@ -62,10 +62,10 @@ def _items(verdicts: tuple[Verdict, ...], root: str) -> list[str]:
     lines = []
     for verdict in verdicts[:MAX_ITEMS]:
         problem = verdict.problem
-        language = f"`{escape(problem.language)}` " if problem.language else ""
+        language = f"{code(problem.language)} " if problem.language else ""
         reason = f" _({escape(verdict.reason)})_" if verdict.reason else ""
         lines.append(
-            f"- {language}**{problem.kind}** `{escape(where(root, problem))}`:"
+            f"- {language}**{problem.kind}** {code(where(root, problem))}:"
             f" {escape(problem.message)}{reason}"
         )
     return lines + _more(len(verdicts))

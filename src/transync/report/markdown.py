@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import re
+
 from transync.model import Finding, Report, State
 from transync.report.history_text import describe_cause
+from transync.text import one_line, printable
 
 _COLUMNS = (State.CURRENT, State.STALE, State.MISSING, State.ORPHAN)
 _OTHER = (State.UNTRACKED, State.INVALID_METADATA, State.FAILED)
 
 
 def render(report: Report, *, details: bool = False) -> str:
-    lines = [f"## Translation status of `{report.root}`", "", *language_table(report)]
+    lines = [f"## Translation status of {code(report.root)}", "", *language_table(report)]
     if report.causes:
         lines += ["", "### Causes of staleness", ""]
         lines += [f"- {escape(describe_cause(cause))}" for cause in report.causes]
@@ -26,7 +29,7 @@ def language_table(report: Report) -> list[str]:
         "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for summary in (*report.languages, report.totals):
-        name = "**total**" if summary is report.totals else f"`{escape(summary.code)}`"
+        name = "**total**" if summary is report.totals else code(summary.code, in_table=True)
         counts = [str(summary.counts[state]) for state in _COLUMNS]
         other = sum(summary.counts[state] for state in _OTHER)
         lines.append(
@@ -47,8 +50,8 @@ def _details(report: Report) -> list[str]:
         findings = [finding for finding in report.findings if finding.language == summary.code]
         if not attention and not findings:
             continue
-        lines += ["", f"### `{escape(summary.code)}`", ""]
-        lines += [f"- **{entry.state.value}** `{escape(entry.translation)}`" for entry in attention]
+        lines += ["", f"### {code(summary.code)}", ""]
+        lines += [f"- **{entry.state.value}** {code(entry.translation)}" for entry in attention]
         lines += [_finding(finding) for finding in findings]
     shared = [finding for finding in report.findings if finding.language is None]
     if shared:
@@ -59,11 +62,28 @@ def _details(report: Report) -> list[str]:
 
 def _finding(finding: Finding) -> str:
     return (
-        f"- {finding.severity.value} `{finding.check}` `{escape(finding.path)}`"
+        f"- {finding.severity.value} {code(finding.check)} {code(finding.path)}"
         f"{f':{finding.line}' if finding.line else ''}: {escape(finding.message)}"
     )
 
 
+_PUNCTUATION = re.compile(r"([\\`*_\[\]<>&|#!~])")
+_BACKTICKS = re.compile("`+")
+
+
 def escape(text: str) -> str:
-    """Keep file names and messages from breaking out of table cells or code spans."""
-    return text.replace("|", "\\|").replace("`", "'").replace("\n", " ").replace("<", "&lt;")
+    """Prose that renders as itself, on one line: no markup, link or HTML survives."""
+    return _PUNCTUATION.sub(r"\\\1", one_line(text))
+
+
+def code(text: str, *, in_table: bool = False) -> str:
+    """A code span showing `text` exactly (backticks included, HTML inert); in a table cell a
+    `|` must still be escaped, since GFM splits cells before it reads code spans."""
+    text = printable(text)
+    fence = "`" * (max((len(run) for run in _BACKTICKS.findall(text)), default=0) + 1)
+    # CommonMark strips one space from each end of a code span, unless it is all spaces.
+    if text.strip(" ") and (text[:1] in ("`", " ") or text[-1:] in ("`", " ")):
+        text = f" {text} "
+    if in_table:
+        text = text.replace("|", "\\|")
+    return f"{fence}{text}{fence}"

@@ -101,7 +101,7 @@ def _result(verdict: Verdict, index: int, result: CheckResult) -> dict[str, Any]
             {
                 "physicalLocation": {
                     "artifactLocation": {
-                        "uri": quote(checkout_path(result.report.root, shown_path(problem))),
+                        "uri": _uri(checkout_path(result.report.root, shown_path(problem))),
                         "uriBaseId": "%SRCROOT%",
                     },
                     **region,
@@ -116,3 +116,12 @@ def _result(verdict: Verdict, index: int, result: CheckResult) -> dict[str, Any]
     if verdict.outcome is Outcome.BASELINED:
         sarif["suppressions"] = [{"kind": "external", "justification": "in the transync baseline"}]
     return sarif
+
+
+def _uri(path: str) -> str:
+    """Percent-encode a path; a file name that is not UTF-8 (lone surrogates from the file
+    system) is encoded as its own bytes, as a URI for that file must be."""
+    try:
+        return quote(path, errors="surrogateescape")
+    except UnicodeEncodeError:  # a surrogate no file system produced: from metadata JSON
+        return quote(path, errors="backslashreplace")

@@ -10,6 +10,7 @@ from rich.text import Text
 
 from transync.model import Finding, LanguageSummary, Report, Severity, State
 from transync.report.history_text import describe_cause, describe_provenance
+from transync.text import one_line, printable
 
 OTHER_STATES = (State.UNTRACKED, State.INVALID_METADATA, State.FAILED)
 _STATE_STYLE = {
@@ -34,13 +35,14 @@ def render(report: Report, console: Console, *, details: bool = False) -> None:
 
 
 def _languages_table(report: Report) -> Table:
-    table = Table(title=f"Translations in {report.root}", title_justify="left")
+    # Names come from the repository: never parsed as Rich markup, never raw control codes.
+    table = Table(title=Text(f"Translations in {printable(report.root)}"), title_justify="left")
     table.add_column("Language")
     for heading in ("Files", "Current", "Stale", "Missing", "Orphan", "Other", "Fresh"):
         table.add_column(heading, justify="right")
     for summary in report.languages:
         table.add_row(
-            summary.code,
+            Text(printable(summary.code)),
             str(summary.files),
             *(
                 _count(summary, state)
@@ -69,7 +71,7 @@ def _print_causes(report: Report, console: Console) -> None:
     console.print()
     console.print(Text(f"Causes of staleness ({len(report.causes)})", style="bold"))
     for cause in report.causes:
-        console.print(Text(f"  {describe_cause(cause)}"), highlight=False)
+        console.print(Text(f"  {one_line(describe_cause(cause))}"), highlight=False)
 
 
 def _print_details(report: Report, console: Console) -> None:
@@ -79,7 +81,7 @@ def _print_details(report: Report, console: Console) -> None:
         for code, group in groupby(findings, key=lambda finding: finding.language or "")
     }
     for summary in report.languages:
-        console.rule(f"[bold]{summary.code}")
+        console.rule(Text(printable(summary.code), style="bold"))
         entries = [entry for entry in report.entries if entry.language == summary.code]
         for state in State:
             chosen = [entry for entry in entries if entry.state is state]
@@ -89,9 +91,11 @@ def _print_details(report: Report, console: Console) -> None:
                 Text(f"{state.value} ({len(chosen)})", style=f"bold {_STATE_STYLE[state]}")
             )
             for entry in chosen:
-                line = Text(f"  {entry.translation}")
+                line = Text(f"  {printable(entry.translation)}")
                 if entry.provenance is not None:
-                    line.append(f"  ({describe_provenance(entry.provenance)})", style="dim")
+                    line.append(
+                        f"  ({one_line(describe_provenance(entry.provenance))})", style="dim"
+                    )
                 console.print(line, highlight=False)
         if summary.counts[State.CURRENT]:
             console.print(Text(f"current ({summary.counts[State.CURRENT]})", style="bold green"))
@@ -103,12 +107,12 @@ def _print_findings(findings: list[Finding], console: Console, heading: str | No
     if not findings:
         return
     if heading:
-        console.rule(f"[bold]{heading}")
+        console.rule(Text(heading, style="bold"))
     console.print(Text(f"findings ({len(findings)})", style="bold"))
     for finding in findings:
         where = f"{finding.path}:{finding.line}" if finding.line else finding.path
         line = Text("  ")
         line.append(f"{finding.severity.value} ", style=_SEVERITY_STYLE[finding.severity])
         line.append(f"[{finding.check}] ", style="bold")
-        line.append(f"{where}: {finding.message}")
+        line.append(f"{printable(where)}: {one_line(finding.message)}")
         console.print(line)

@@ -15,8 +15,9 @@ from transync.errors import TransyncError
 
 
 def write_atomic(path: Path, data: str | bytes) -> None:
-    """Replace `path` with `data` (text is written as UTF-8); a one-line error if it cannot."""
-    raw = data.encode() if isinstance(data, str) else data
+    """Replace `path` with `data` (text is written as UTF-8, a lone surrogate from a file name
+    that is not UTF-8 as a `\udcff` escape); a one-line error if it cannot."""
+    raw = data.encode("utf-8", "backslashreplace") if isinstance(data, str) else data
     folder = path.parent
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
