@@ -58,7 +58,7 @@ def test_inline_reader_survives_damaged_blocks(data: bytes) -> None:
 def test_inline_reader_finds_a_valid_record_wherever_it_sits(
     record: dict[str, object], before: str, after: str, newline: str, encoding: str
 ) -> None:
-    if "-->" in str(record["source_file"]):
+    if any("-->" in str(value) for value in record.values()):
         # The HTML comment ends at the first "-->", inside the JSON: co-op-translator cannot
         # read such a block either, so invalid-metadata is the truth (see docs/robustness.md).
         return
