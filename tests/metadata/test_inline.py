@@ -35,6 +35,21 @@ def test_a_page_that_mentions_the_marker_in_prose_has_no_metadata() -> None:
     )
 
 
+def test_a_marker_in_inline_code_or_a_fenced_sample_is_not_a_block() -> None:
+    prose = "Reads the inline `<!-- CO_OP_TRANSLATOR_METADATA: ... -->` block.\n"
+    assert read_inline(prose.encode(), "t.md") is None
+    sample = "```markdown\n" + BLOCK + "```\n"
+    record = read_inline((BLOCK + "# Docs\n\n" + prose + sample).encode(), "t.md")
+    assert isinstance(record, MetadataRecord)
+    assert record.line == 1
+
+
+def test_finds_a_block_below_the_top_of_a_file_with_cr_only_line_ends() -> None:
+    record = read_inline(("# Title\r\r" + BLOCK).replace("\n", "\r").encode(), "t.md")
+    assert isinstance(record, MetadataRecord)
+    assert record.line == 3
+
+
 def test_tolerates_bom_crlf_and_surrounding_whitespace() -> None:
     data = codecs.BOM_UTF8 + ("\r\n  " + BLOCK.replace("\n", "\r\n") + "# Labas\r\n").encode()
     record = read_inline(data, "t.md")

@@ -16,9 +16,12 @@ from transync.model import MetadataOrigin, MetadataProblem, MetadataRecord
 from transync.text import BinaryContent, decode, line_of
 
 MARKER = b"CO_OP_TRANSLATOR_METADATA"
-# Only a marker that opens an HTML comment counts: a page *about* co-op-translator may
-# mention the marker in prose or in a code sample.
-_BLOCK_START = re.compile(r"<!--\s*CO_OP_TRANSLATOR_METADATA\s*:?")
+# Only a comment whose marker starts a new line, outside code fences, counts (as for
+# co-op-translator, which looks for "<!--\nCO_OP_TRANSLATOR_METADATA:"): a page *about*
+# co-op-translator (this project's README, for one) names the marker in inline code and shows
+# whole blocks in fenced samples.
+_BLOCK_START = re.compile(r"<!--[ \t]*\n\s*CO_OP_TRANSLATOR_METADATA\s*:?")
+_FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})", re.MULTILINE)
 _ORIGIN = MetadataOrigin.INLINE
 
 
@@ -30,7 +33,11 @@ def read_inline(data: bytes, location: str) -> MetadataRecord | MetadataProblem 
         text = decode(data)
     except BinaryContent as error:
         return MetadataProblem(_ORIGIN, location, None, str(error))
+    text = text.replace("\r\n", "\n").replace("\r", "\n")  # CR-only files have lines too
     starts = list(_BLOCK_START.finditer(text))
+    if starts:
+        fenced = _fenced_spans(text)
+        starts = [match for match in starts if not _inside(match.start(), fenced)]
     if not starts:
         return None
     lines = [line_of(text, match.start()) for match in starts]
@@ -52,3 +59,24 @@ def read_inline(data: bytes, location: str) -> MetadataRecord | MetadataProblem 
             _ORIGIN, location, lines[0], f"metadata block is not valid JSON: {error}"
         )
     return parse_record(value, _ORIGIN, location, lines[0])
+
+
+def _fenced_spans(text: str) -> list[tuple[int, int]]:
+    """Offsets of fenced code blocks: an opening fence to the next of its kind and length."""
+    spans = []
+    opener: str | None = None
+    start = 0
+    for match in _FENCE.finditer(text):
+        fence = match.group(1)
+        if opener is None:
+            opener, start = fence, match.start()
+        elif fence[0] == opener[0] and len(fence) >= len(opener):
+            spans.append((start, match.end()))
+            opener = None
+    if opener is not None:
+        spans.append((start, len(text)))
+    return spans
+
+
+def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start <= offset < end for start, end in spans)

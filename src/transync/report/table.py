@@ -62,9 +62,13 @@ def _count(summary: LanguageSummary, state: State) -> Text:
 def _total_line(totals: LanguageSummary, languages: int) -> Text:
     parts = [f"{count} {state.value}" for state, count in totals.counts.items() if count]
     return Text(
-        f"Total: {totals.files} translated files in {languages} languages: "
+        f"Total: {_plural(totals.files, 'translated file')} in {_plural(languages, 'language')}: "
         f"{', '.join(parts) or 'nothing to report'} ({totals.fresh_percent:.1f}% fresh)"
     )
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
 def _print_causes(report: Report, console: Console) -> None:
