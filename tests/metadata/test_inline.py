@@ -44,6 +44,13 @@ def test_a_marker_in_inline_code_or_a_fenced_sample_is_not_a_block() -> None:
     assert record.line == 1
 
 
+def test_a_block_after_a_closed_fence_counts_and_one_in_an_unclosed_fence_does_not() -> None:
+    after = read_inline(("~~~~\ncode\n~~~~\n" + BLOCK).encode(), "t.md")
+    assert isinstance(after, MetadataRecord)
+    assert after.line == 4
+    assert read_inline(("````\n```\n" + BLOCK + "```\n").encode(), "t.md") is None
+
+
 def test_finds_a_block_below_the_top_of_a_file_with_cr_only_line_ends() -> None:
     record = read_inline(("# Title\r\r" + BLOCK).replace("\n", "\r").encode(), "t.md")
     assert isinstance(record, MetadataRecord)

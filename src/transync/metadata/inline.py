@@ -36,7 +36,9 @@ def read_inline(data: bytes, location: str) -> MetadataRecord | MetadataProblem 
     text = text.replace("\r\n", "\n").replace("\r", "\n")  # CR-only files have lines too
     starts = list(_BLOCK_START.finditer(text))
     if starts:
-        fenced = _fenced_spans(text)
+        # Only fences opened before the last marker can enclose one: the rest of a page
+        # (often all of it, the block being at the top) is not searched.
+        fenced = _fenced_spans(text, starts[-1].start())
         starts = [match for match in starts if not _inside(match.start(), fenced)]
     if not starts:
         return None
@@ -61,12 +63,13 @@ def read_inline(data: bytes, location: str) -> MetadataRecord | MetadataProblem 
     return parse_record(value, _ORIGIN, location, lines[0])
 
 
-def _fenced_spans(text: str) -> list[tuple[int, int]]:
-    """Offsets of fenced code blocks: an opening fence to the next of its kind and length."""
+def _fenced_spans(text: str, end: int) -> list[tuple[int, int]]:
+    """Offsets of the fenced code blocks opened before `end`: an opening fence to the next of
+    its kind and length (a block still open at `end` runs to the end of the text)."""
     spans = []
     opener: str | None = None
     start = 0
-    for match in _FENCE.finditer(text):
+    for match in _FENCE.finditer(text, 0, end):
         fence = match.group(1)
         if opener is None:
             opener, start = fence, match.start()
