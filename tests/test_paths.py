@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from transync.paths import UnsafePath, join, relative_to
 
-_SEGMENT = st.sampled_from(["a", "b", "docs", ".", "..", "", ".hidden", "x.md", "ja"])
+_SEGMENT = st.sampled_from(["a", "b", "docs", ".", "..", "...", "", ".hidden", "x.md", "a..", "ja"])
 _PATH = st.lists(_SEGMENT, min_size=1, max_size=5).map("/".join)
 
 

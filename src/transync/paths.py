@@ -13,7 +13,6 @@ import re
 from functools import lru_cache
 
 _DRIVE = re.compile(r"^[A-Za-z]:")
-_DOT_SEGMENT = re.compile(r"(?:^|/)\.{1,2}(?:/|$)|^/|/$")
 
 
 class UnsafePath(ValueError):
@@ -85,8 +84,19 @@ def relative_to(path: str, base: str) -> str:
 
 
 def _is_clean(path: str) -> bool:
-    """No empty, `.` or `..` segment and not absolute: normalising would not change it."""
-    return bool(path) and "//" not in path and not _DOT_SEGMENT.search(path)
+    """No empty, `.` or `..` segment and not absolute: normalising would not change it.
+
+    Plain substring tests, not a regular expression: called ~6 times per translated file,
+    they cost a third of what a regex search does."""
+    return (
+        bool(path)
+        and "//" not in path
+        and "/./" not in path
+        and "/../" not in path
+        and not path.startswith(("/", "./", "../"))
+        and not path.endswith(("/", "/.", "/.."))
+        and path not in (".", "..")
+    )
 
 
 def is_within(path: str, base: str) -> bool:

@@ -33,7 +33,8 @@ def read_inline(data: bytes, location: str) -> MetadataRecord | MetadataProblem 
         text = decode(data)
     except BinaryContent as error:
         return MetadataProblem(_ORIGIN, location, None, str(error))
-    text = text.replace("\r\n", "\n").replace("\r", "\n")  # CR-only files have lines too
+    if "\r" in text:  # most files have none: two copies of the page saved
+        text = text.replace("\r\n", "\n").replace("\r", "\n")  # CR-only files have lines too
     starts = list(_BLOCK_START.finditer(text))
     if starts:
         # Only fences opened before the last marker can enclose one: the rest of a page
