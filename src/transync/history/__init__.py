@@ -40,12 +40,7 @@ def attach_history(
     `excluded` names the translation folders (never sources: skipping them keeps the history
     walk small). `now` fixes the clock for the "days behind" figures.
     """
-    from transync.cache_dir import cache_dir
-    from transync.history.blob_hashes import BlobHashes
-    from transync.history.causes import group_causes
     from transync.history.git_log import open_history
-    from transync.history.provenance import Historian
-    from transync.history.store import Store
 
     entries = tuple(entries)
     if not any(entry.state in HISTORY_STATES for entry in entries):
@@ -53,6 +48,13 @@ def attach_history(
     history = open_history(root, excluded)
     if history is None:
         return entries, ()
+    # Imported only in a git work tree: a plain folder's `status` does not pay for them.
+    from transync.cache_dir import cache_dir
+    from transync.history.blob_hashes import BlobHashes
+    from transync.history.causes import group_causes
+    from transync.history.provenance import Historian
+    from transync.history.store import Store
+
     blobs, changes = Store(cache_dir() / BLOB_CACHE), Store(cache_dir() / CHANGE_CACHE)
     historian = Historian(
         root,
