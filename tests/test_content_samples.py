@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from transync.checks import CONTENT_CHECKS
+from transync.checks.registry import CONTENT_CHECKS
 from transync.scan import scan
 
 NAMES = {name for names in CONTENT_CHECKS for name in names}

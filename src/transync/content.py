@@ -21,8 +21,9 @@ from functools import lru_cache, partial
 from pathlib import Path
 
 from transync.cache import Cache
-from transync.checks import CONTENT_CHECKS, CONTENT_SKIPPED
+from transync.checks import CONTENT_SKIPPED
 from transync.checks.context import ContentContext
+from transync.checks.registry import CONTENT_CHECKS
 from transync.document import MAX_NESTING, Document
 from transync.hashing import md5_hex
 from transync.model import Finding, Kind, Layout, Severity, State, TranslationEntry

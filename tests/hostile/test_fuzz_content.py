@@ -9,8 +9,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.hostile.strategies import any_text, json_values
-from transync.checks import CONTENT_CHECKS
 from transync.checks.context import ContentContext
+from transync.checks.registry import CONTENT_CHECKS
 from transync.discover import DEFAULT_LAYOUTS
 from transync.document import Document
 from transync.document.markdown import parse_file, parse_markdown

@@ -1,7 +1,10 @@
 """Checks: small functions from evidence to findings, collected in registries.
 
 Bookkeeping checks look at one classified entry and its metadata (cheap: `status` always runs
-them). Content checks compare a translation's structure with its source (`transync.content`).
+them). Content checks compare a translation's structure with its source (`transync.content`);
+their registry is `transync.checks.registry`, kept apart so that `status` without content
+checks does not import them (~15 ms).
+
 A check never prints and never decides what fails a build: it only says what it saw, at its
 default severity, and `apply_severities` applies the user's configuration afterwards.
 """
@@ -11,26 +14,16 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 
 from transync.checks import (
-    broken_links,
-    code_blocks,
     dangling_record,
-    front_matter,
-    headings,
     invalid_metadata,
     language_code,
     line_endings,
-    links,
     metadata_conflict,
     path_mismatch,
-    tables,
-    truncated,
-    untranslated,
 )
-from transync.checks.context import ContentContext
 from transync.model import Finding, Severity, TranslationEntry
 
 EntryCheck = Callable[[TranslationEntry], Iterable[Finding]]
-ContentCheck = Callable[[ContentContext], Iterable[Finding]]
 
 # name -> check; the name is the stable `check` value findings carry.
 BOOKKEEPING_CHECKS: Mapping[str, EntryCheck] = {
@@ -42,28 +35,8 @@ BOOKKEEPING_CHECKS: Mapping[str, EntryCheck] = {
     line_endings.NAME: line_endings.check,
 }
 
-# The check names a content check may report -> the check. One module per check or per
-# closely related family (the four link-parity checks share one alignment).
-CONTENT_CHECKS: Mapping[tuple[str, ...], ContentCheck] = {
-    tables.NAMES: tables.check,
-    links.NAMES: links.check,
-    broken_links.NAMES: broken_links.check,
-    headings.NAMES: headings.check,
-    code_blocks.NAMES: code_blocks.check,
-    front_matter.NAMES: front_matter.check,
-    truncated.NAMES: truncated.check,
-    untranslated.NAMES: untranslated.check,
-}
-
-
 # A translation or source too large to parse: content checks say they skipped it.
 CONTENT_SKIPPED = "content-skipped"
-
-# Every check name a finding may carry -> the function that reports it (for help texts).
-CHECKS_BY_NAME: Mapping[str, EntryCheck | ContentCheck] = {
-    **BOOKKEEPING_CHECKS,
-    **{name: check for names, check in CONTENT_CHECKS.items() for name in names},
-}
 
 
 def run_bookkeeping(entries: Iterable[TranslationEntry]) -> list[Finding]:

@@ -15,7 +15,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
-from transync.checks import CHECKS_BY_NAME, CONTENT_SKIPPED
+from transync.checks import CONTENT_SKIPPED
+from transync.checks.registry import CHECKS_BY_NAME
 from transync.discover import SKIPPED_PATH
 from transync.errors import TransyncError
 from transync.history.policy import STALE_QUALIFIERS, EntryTest

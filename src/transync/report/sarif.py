@@ -14,7 +14,7 @@ from typing import Any
 from urllib.parse import quote
 
 from transync import __version__
-from transync.checks import CHECKS_BY_NAME
+from transync.checks.registry import CHECKS_BY_NAME
 from transync.model import State
 from transync.policy.evaluate import CheckResult, Outcome, Verdict
 from transync.report.locations import checkout_path, shown_path
