@@ -287,9 +287,10 @@ class _Judge:
         """Sidecar records with neither a translated file nor a source. Those whose source
         still exists are not reported here: the missing entry carries them instead."""
         for key, record in sorted(sidecar.records.items()):
-            translation = join(folder.path, key)
-            source = join(folder.layout.sources, key)
-            if translation not in covered and source not in sources:
+            if (
+                join(folder.path, key) not in covered
+                and join(folder.layout.sources, key) not in sources
+            ):
                 self._dangling(folder, key, record, sidecar)
         for key in sorted(set(sidecar.failures) - set(sidecar.records)):
             if (

@@ -84,18 +84,15 @@ def relative_to(path: str, base: str) -> str:
 
 
 def _is_clean(path: str) -> bool:
-    """No empty, `.` or `..` segment and not absolute: normalising would not change it.
-
-    Plain substring tests, not a regular expression: called ~6 times per translated file,
-    they cost a third of what a regex search does."""
+    """Whether normalising certainly leaves `path` as it is: not empty, not absolute, no empty
+    segment, and no segment starting with a dot (so no `.` or `..`; a rare hidden folder
+    takes the exact, slower way). Substring tests: a regex search cost three times as much."""
     return (
         bool(path)
+        and path[0] not in "./"
+        and path[-1] != "/"
         and "//" not in path
-        and "/./" not in path
-        and "/../" not in path
-        and not path.startswith(("/", "./", "../"))
-        and not path.endswith(("/", "/.", "/.."))
-        and path not in (".", "..")
+        and "/." not in path
     )
 
 
