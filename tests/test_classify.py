@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import gc
 import json
 
 from tests.builders import RepoBuilder, inline_block, md5, record
+from transync.classify import cyclic_collection_paused
 from transync.model import Finding, Kind, Report, State, TranslationEntry
 from transync.scan import scan
 
@@ -213,3 +215,16 @@ def test_escaping_or_absolute_source_files_are_invalid(repo: RepoBuilder) -> Non
     assert "leaves the repository" in (notes["lt"] or "")
     assert "is absolute" in (notes["ja"] or "")
     assert "is absolute" in (notes["ko"] or "")
+
+
+def test_the_cyclic_collector_is_paused_while_classifying_and_left_as_it_was_found() -> None:
+    with cyclic_collection_paused():
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with cyclic_collection_paused():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

@@ -6,8 +6,10 @@ once, each sidecar once and each source once, whatever the number of languages.
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
@@ -55,17 +57,33 @@ def classify(
     """
     judge = _Judge(root)
     entries: list[TranslationEntry] = []
-    for folder in inventory.folders:
-        if languages and folder.code not in languages:
-            continue
-        paths = inventory.translations[folder]
-        entries.extend(judge.folder(folder, paths, inventory.sources[folder.layout]))
-        if advance:
-            advance(len(paths))
-    for folder in inventory.image_folders:
-        if not languages or folder.code in languages:
-            entries.extend(judge.images(folder))
+    with cyclic_collection_paused():
+        for folder in inventory.folders:
+            if languages and folder.code not in languages:
+                continue
+            paths = inventory.translations[folder]
+            entries.extend(judge.folder(folder, paths, inventory.sources[folder.layout]))
+            if advance:
+                advance(len(paths))
+        for folder in inventory.image_folders:
+            if not languages or folder.code in languages:
+                entries.extend(judge.images(folder))
     return Classification(tuple(entries), tuple(judge.findings))
+
+
+@contextmanager
+def cyclic_collection_paused() -> Iterator[None]:
+    """Classifying builds several objects per file (records, entries, strings), all kept and
+    none in a reference cycle: Python's cyclic collector, triggered by the allocations,
+    traversed them again and again for nothing to free (10% of a 50,000-file status).
+    Reference counting frees as usual meanwhile; the collector's state is restored after."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _kind(path: str) -> Kind:
