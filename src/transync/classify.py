@@ -144,14 +144,15 @@ class _Judge:
 
     def _document(self, folder: LanguageFolder, path: str, sidecar: Sidecar) -> TranslationEntry:
         key = relative_to(path, folder.path)
-        found = [sidecar.records.get(key), self._in_file(path)]
+        kind = _kind(path)
+        found = [sidecar.records.get(key), self._in_file(path, kind)]
         if sidecar.error and found[0] is None:
             found.append(
                 MetadataProblem(MetadataOrigin.SIDECAR, sidecar.location, None, sidecar.error)
             )
-        return self._verdict(folder, _kind(path), path, key, found, sidecar.failures)
+        return self._verdict(folder, kind, path, key, found, sidecar.failures)
 
-    def _in_file(self, path: str) -> MetadataRecord | MetadataProblem | None:
+    def _in_file(self, path: str, kind: Kind) -> MetadataRecord | MetadataProblem | None:
         """What a translated file says about itself (inline block or notebook metadata)."""
         try:
             # The whole file: a metadata block further down or a second block must be seen
@@ -161,7 +162,7 @@ class _Judge:
             return MetadataProblem(
                 MetadataOrigin.INLINE, path, None, f"cannot read: {error.strerror}"
             )
-        reader = read_notebook if _kind(path) is Kind.NOTEBOOK else read_inline
+        reader = read_notebook if kind is Kind.NOTEBOOK else read_inline
         return reader(data, path)
 
     # -- images -------------------------------------------------------------------------------
