@@ -8,10 +8,11 @@ makes the run slower.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
+
+from transync.errors import TransyncError
+from transync.sync.atomic import write_atomic
 
 
 class Store:
@@ -32,17 +33,11 @@ class Store:
     def save(self) -> None:
         if not self._added or self._file is None:
             return
-        temporary = None
         try:
             self._file.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=self._file.parent, suffix=".tmp")
-            with os.fdopen(handle, "w") as stream:
-                json.dump(self._data, stream, separators=(",", ":"))
-            os.replace(temporary, self._file)
-        except OSError:
-            if temporary is not None and os.path.exists(temporary):
-                os.unlink(temporary)
-            return
+            write_atomic(self._file, json.dumps(self._data, separators=(",", ":")))
+        except (OSError, TransyncError):
+            return  # best-effort: the next run recomputes what was not saved
         self._added = False
 
     def _load(self) -> dict[str, Any]:
