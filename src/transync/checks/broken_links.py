@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from transync.checks.context import TRANSLATED_IMAGE_FOLDERS, ContentContext
+from transync.discover import SOURCE_SUFFIXES
 from transync.document import Link
 from transync.document.slugs import normalise_fragment
 from transync.model import Finding, Severity
@@ -22,7 +23,6 @@ BROKEN_LINK = "broken-link"
 BROKEN_ANCHOR = "broken-anchor"
 NAMES = (BROKEN_LINK, BROKEN_ANCHOR)
 
-DOCUMENT_SUFFIXES = (".md", ".mdx", ".markdown", ".ipynb")
 # Fragments every page has.
 _ALWAYS = frozenset({"", "top"})
 
@@ -140,7 +140,7 @@ def _broken_anchor(
 
 
 def _anchors(context: ContentContext, path: str, *, translated: bool) -> frozenset[str] | None:
-    if not path.lower().endswith(DOCUMENT_SUFFIXES):
+    if not path.lower().endswith(SOURCE_SUFFIXES):
         return None  # GitHub's #L10 line anchors and the like: nothing to check against
     document = context.translation if translated and path == context.translation_path else None
     if document is None and path == context.source_path:
