@@ -45,11 +45,20 @@ def cli(context: click.Context, debug: bool) -> None:
             stream.reconfigure(errors="backslashreplace")
 
 
-@cli.command(epilog=EXIT_CODES_HELP)
-@click.argument("path", default=".", type=click.Path())
-@click.option(
+# Options several commands take, defined once so that they read the same everywhere.
+LANG_OPTION = click.option(
     "--lang", "languages", multiple=True, metavar="CODE", help="Only this language (repeatable)."
 )
+NO_CACHE_OPTION = click.option(
+    "--no-cache",
+    is_flag=True,
+    help="Recompute every content check instead of reusing results from earlier runs.",
+)
+
+
+@cli.command(epilog=EXIT_CODES_HELP)
+@click.argument("path", default=".", type=click.Path())
+@LANG_OPTION
 @click.option(
     "--format",
     "output_format",
@@ -73,11 +82,7 @@ def cli(context: click.Context, debug: bool) -> None:
     is_flag=True,
     help="Do not read git history (no provenance for stale and orphaned translations).",
 )
-@click.option(
-    "--no-cache",
-    is_flag=True,
-    help="Recompute every content check instead of reusing results from earlier runs.",
-)
+@NO_CACHE_OPTION
 @click.pass_context
 def status(
     context: click.Context,
@@ -112,9 +117,7 @@ def status(
 
 @cli.command(epilog=EXIT_CODES_HELP)
 @click.argument("target", metavar="TRANSLATION|SOURCE", type=click.Path())
-@click.option(
-    "--lang", "languages", multiple=True, metavar="CODE", help="Only this language (repeatable)."
-)
+@LANG_OPTION
 @click.option("--stat", is_flag=True, help="Show a diffstat instead of the diff.")
 @click.option(
     "--root",
@@ -165,9 +168,7 @@ def diff(
     metavar="DAYS",
     help="Fail on stale translations only once they are older than DAYS (others warn).",
 )
-@click.option(
-    "--lang", "languages", multiple=True, metavar="CODE", help="Only this language (repeatable)."
-)
+@LANG_OPTION
 @click.option(
     "--baseline",
     type=click.Path(dir_okay=False),
@@ -202,11 +203,7 @@ def diff(
     show_default=True,
     help="Run the content checks (tables, links, anchors, structure) as well as the states.",
 )
-@click.option(
-    "--no-cache",
-    is_flag=True,
-    help="Recompute every content check instead of reusing results from earlier runs.",
-)
+@NO_CACHE_OPTION
 @click.pass_context
 def check(
     context: click.Context,
