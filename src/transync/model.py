@@ -135,6 +135,13 @@ class Finding:
     message: str
     language: str | None = None
     line: int | None = None
+    # Where in the English source the finding is (the source's path and 1-based line): the
+    # same defect in forty languages shares it, which is how roll-ups group across languages.
+    source: str | None = None
+    source_line: int | None = None
+    # How many occurrences of one cause in this file the finding stands for (every rewritten
+    # table-of-contents anchor of a page is one finding with a count, at the first line).
+    count: int = 1
 
 
 @dataclass(frozen=True)
@@ -223,6 +230,27 @@ class Cause:
 
 
 @dataclass(frozen=True)
+class FindingGroup:
+    """A roll-up: findings with one cause, shown as one line, kept whole for `--details`.
+
+    The same check at the same place of the same source (`source`, `source_line`) in every
+    language that has it is one group naming those languages; `of_languages` is how many
+    languages translate that source, so a renderer can say "in 40 of 54 languages". `count`
+    adds up the instances' own counts. The JSON report keeps every instance.
+    """
+
+    check: str
+    severity: Severity
+    message: str
+    source: str | None
+    source_line: int | None
+    languages: tuple[str, ...]
+    of_languages: int
+    count: int
+    instances: tuple[Finding, ...]
+
+
+@dataclass(frozen=True)
 class TranslationEntry:
     """The verdict for one language x file, with the evidence it was reached from.
 
@@ -271,3 +299,4 @@ class Report:
     entries: tuple[TranslationEntry, ...]
     findings: tuple[Finding, ...] = field(default=())
     causes: tuple[Cause, ...] = field(default=())
+    finding_groups: tuple[FindingGroup, ...] = field(default=())
