@@ -230,6 +230,32 @@ class Cause:
 
 
 @dataclass(frozen=True)
+class CommitCause:
+    """One commit that made translations stale, across every source it changed.
+
+    "822bab6 'Feb2026 update' changed 22 sources: 1,185 translations stale, in 54 languages"
+    is one line to act on where the per-source causes are 22. `commit` is None for the causes
+    without a commit (`reason` says why, as in `Cause`).
+    """
+
+    commit: CommitRef | None
+    reason: str | None
+    causes: tuple[Cause, ...]
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        return tuple(cause.source for cause in self.causes)
+
+    @property
+    def translations(self) -> int:
+        return sum(len(cause.languages) for cause in self.causes)
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        return tuple(sorted({language for cause in self.causes for language in cause.languages}))
+
+
+@dataclass(frozen=True)
 class FindingGroup:
     """A roll-up: findings with one cause, shown as one line, kept whole for `--details`.
 
@@ -299,4 +325,5 @@ class Report:
     entries: tuple[TranslationEntry, ...]
     findings: tuple[Finding, ...] = field(default=())
     causes: tuple[Cause, ...] = field(default=())
+    commit_causes: tuple[CommitCause, ...] = field(default=())
     finding_groups: tuple[FindingGroup, ...] = field(default=())

@@ -13,6 +13,7 @@ from transync.checks import apply_severities, run_bookkeeping
 from transync.classify import classify
 from transync.config import Config, load_config
 from transync.discover import discover
+from transync.history.causes import group_by_commit
 from transync.model import Cause, Finding, Layout, Report, TranslationEntry
 from transync.summary import summarise
 
@@ -87,6 +88,7 @@ def build_report(
         sorted(entries, key=lambda entry: (entry.language, entry.translation, entry.kind.value))
     )
     languages, totals = summarise(ordered)
+    causes = tuple(causes)
     return Report(
         root=root,
         layouts=tuple(layouts),
@@ -94,7 +96,8 @@ def build_report(
         totals=totals,
         entries=ordered,
         findings=tuple(sorted(set(findings), key=_finding_order)),
-        causes=tuple(causes),
+        causes=causes,
+        commit_causes=group_by_commit(causes),
     )
 
 

@@ -51,3 +51,30 @@ def test_translations_of_unknown_origin_form_their_own_cause(
     (cause,) = scan(repo.root, history=True).causes
     assert (cause.commit, cause.reason) == (None, "no-matching-version")
     assert "origin unknown" in describe_cause(cause)
+
+
+def test_sources_changed_by_one_commit_are_one_commit_cause(
+    repo: RepoBuilder, git: GitRepo
+) -> None:
+    repo.source("README.md", "# Tool\n")
+    repo.source("guide.md", "# Guide\n")
+    repo.source("faq.md", "# FAQ\n")
+    for language in ("de", "fr"):
+        for source in ("README.md", "guide.md", "faq.md"):
+            repo.inline(language, source)
+    git.commit("Add the tool")
+    repo.source("README.md", "# Tool\n\nNew.\n")
+    repo.source("guide.md", "# Guide\n\nNew.\n")
+    git.commit("Feb2026 update")
+    repo.source("faq.md", "# FAQ\n\nNew.\n")
+    repo.inline("fr", "faq.md")
+    git.commit("Extend the FAQ")
+    update, faq = scan(repo.root, history=True).commit_causes
+    assert update.commit is not None and update.commit.subject == "Feb2026 update"
+    assert (sorted(update.sources), update.translations, update.languages) == (
+        ["README.md", "guide.md"],
+        4,
+        ("de", "fr"),
+    )
+    assert faq.commit is not None and faq.commit.subject == "Extend the FAQ"
+    assert (faq.sources, faq.translations, faq.languages) == (("faq.md",), 1, ("de",))

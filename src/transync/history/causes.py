@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from transync.model import Cause, CommitRef, State, TranslationEntry
+from transync.model import Cause, CommitCause, CommitRef, State, TranslationEntry
 
 UNCOMMITTED = "uncommitted-changes"
 
@@ -44,6 +44,32 @@ def group_causes(entries: Iterable[TranslationEntry]) -> tuple[Cause, ...]:
                 -len(cause.languages),
                 cause.source,
                 cause.commit.date if cause.commit else "",
+            ),
+        )
+    )
+
+
+def group_by_commit(causes: Iterable[Cause]) -> tuple[CommitCause, ...]:
+    """The per-source causes gathered by the commit (or reason) that made them stale.
+
+    Ordered by how many translations a commit made stale, most first; the sources within one
+    keep `group_causes`' order.
+    """
+    groups: dict[str, list[Cause]] = {}
+    for cause in causes:
+        key = cause.commit.id if cause.commit is not None else cause.reason or UNCOMMITTED
+        groups.setdefault(key, []).append(cause)
+    by_commit = [
+        CommitCause(commit=members[0].commit, reason=members[0].reason, causes=tuple(members))
+        for members in groups.values()
+    ]
+    return tuple(
+        sorted(
+            by_commit,
+            key=lambda group: (
+                -group.translations,
+                group.commit.date if group.commit else "",
+                group.commit.id if group.commit else group.reason or "",
             ),
         )
     )
