@@ -1,4 +1,4 @@
-"""The scan pipeline: config -> discover -> classify -> checks -> history -> report.
+"""The scan pipeline: config -> discover -> classify -> checks -> history -> roll-up -> report.
 
 `scan()` is the one entry point every read-only command shares, so `status`, `check` and
 the dashboards can never disagree about the state of a file.
@@ -15,6 +15,7 @@ from transync.config import Config, load_config
 from transync.discover import discover
 from transync.history.causes import group_by_commit
 from transync.model import Cause, Finding, Layout, Report, TranslationEntry
+from transync.rollup import group_findings
 from transync.summary import summarise
 
 # Called once with the number of translated files, then with each batch done.
@@ -89,15 +90,17 @@ def build_report(
     )
     languages, totals = summarise(ordered)
     causes = tuple(causes)
+    ordered_findings = tuple(sorted(set(findings), key=_finding_order))
     return Report(
         root=root,
         layouts=tuple(layouts),
         languages=languages,
         totals=totals,
         entries=ordered,
-        findings=tuple(sorted(set(findings), key=_finding_order)),
+        findings=ordered_findings,
         causes=causes,
         commit_causes=group_by_commit(causes),
+        finding_groups=group_findings(ordered_findings, ordered),
     )
 
 

@@ -1,0 +1,124 @@
+"""Roll-ups: the same defect in forty languages is one thing to fix, so it is one group.
+
+A content check compares each translation with its source, so a fault that co-op-translator
+makes the same way in every language (a table-of-contents anchor rewritten, a heading dropped
+at the same place) comes back once per language. This stage gathers the findings of a report
+into `FindingGroup`s: one per check, severity, place in the source and message, naming the
+languages that have it. It runs after the checks and history, before any renderer, so that
+every output shows the same groups and none of them computes its own.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from transync.model import Finding, FindingGroup, Severity, TranslationEntry
+
+_NUMBERS = re.compile(r"\d+")
+_SEVERITY_RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.NOTE: 2}
+
+# A group's identity: check, severity, source, source line and the message (its shape, when
+# the source line already pins the place down; see `finding_key`).
+FindingKey = tuple[str, Severity, str, int, str]
+
+
+@dataclass(frozen=True)
+class Sources:
+    """Which source each translated file translates, and how many languages translate each."""
+
+    of_translation: Mapping[str, str]
+    languages: Mapping[str, int]
+
+    @classmethod
+    def of(cls, entries: Iterable[TranslationEntry]) -> Sources:
+        of_translation: dict[str, str] = {}
+        languages: dict[str, set[str]] = {}
+        for entry in entries:
+            of_translation[entry.translation] = entry.source
+            languages.setdefault(entry.source, set()).add(entry.language)
+        return cls(of_translation, {source: len(codes) for source, codes in languages.items()})
+
+    def source_of(self, finding: Finding) -> str:
+        """The source a finding is about: its own `source`, else the source its file translates
+        (a finding on a source itself, such as a broken link every language inherits, is its
+        own source)."""
+        if finding.source is not None:
+            return finding.source
+        return self.of_translation.get(finding.path, finding.path)
+
+
+def finding_key(finding: Finding, sources: Sources) -> FindingKey:
+    """What makes two findings the same defect, whatever language they are in.
+
+    With a source line the place is exact, so numbers in the message (a translation's own line,
+    a count that differs by a row) do not split the group; without one the message must match
+    as written, since its numbers may be all that tells two places apart.
+    """
+    message = finding.message
+    if finding.source_line is not None:
+        message = _NUMBERS.sub("#", message)
+    return (
+        finding.check,
+        finding.severity,
+        sources.source_of(finding),
+        finding.source_line or 0,
+        message,
+    )
+
+
+def group_findings(
+    findings: Iterable[Finding], entries: Iterable[TranslationEntry]
+) -> tuple[FindingGroup, ...]:
+    """The report's findings as roll-ups, the most important first.
+
+    Most important means: errors before warnings before notes, then the groups that reach
+    the most languages, then the most occurrences; ties in source order, so two runs agree.
+    """
+    sources = Sources.of(entries)
+    members: dict[FindingKey, list[Finding]] = {}
+    for finding in findings:
+        members.setdefault(finding_key(finding, sources), []).append(finding)
+    groups = [_group(instances, sources) for instances in members.values()]
+    return tuple(sorted(groups, key=importance))
+
+
+def importance(group: FindingGroup) -> tuple[int, int, int, str, int, str]:
+    return (
+        _SEVERITY_RANK[group.severity],
+        -len(group.languages),
+        -group.count,
+        group.source or "",
+        group.source_line or 0,
+        group.check,
+    )
+
+
+def _group(instances: list[Finding], sources: Sources) -> FindingGroup:
+    ordered = tuple(
+        sorted(instances, key=lambda f: (f.language or "", f.path, f.line or 0, f.message))
+    )
+    first = ordered[0]
+    source = sources.source_of(first)
+    languages = tuple(sorted({f.language for f in ordered if f.language is not None}))
+    return FindingGroup(
+        check=first.check,
+        severity=first.severity,
+        message=_shared_message(ordered),
+        source=source,
+        source_line=first.source_line,
+        languages=languages,
+        of_languages=sources.languages.get(source, len(languages)),
+        count=sum(f.count for f in ordered),
+        instances=ordered,
+    )
+
+
+def _shared_message(instances: tuple[Finding, ...]) -> str:
+    """The message most instances carry (the first language's, on a tie): one true sentence
+    for the group, where the instances may differ only in numbers."""
+    tally: dict[str, int] = {}
+    for finding in instances:
+        tally[finding.message] = tally.get(finding.message, 0) + 1
+    return max(tally, key=lambda message: tally[message])
