@@ -12,8 +12,10 @@ from typing import Any
 from transync import __version__
 from transync.model import (
     Cause,
+    CommitCause,
     CommitRef,
     Finding,
+    FindingGroup,
     LanguageSummary,
     Provenance,
     Report,
@@ -37,7 +39,9 @@ def report_dict(report: Report) -> dict[str, Any]:
         "totals": _language(report.totals),
         "files": [entry_dict(entry) for entry in report.entries],
         "findings": [finding_dict(finding) for finding in report.findings],
+        "groups": _groups(report),
         "causes": [cause_dict(cause) for cause in report.causes],
+        "commit_causes": _commit_causes(report),
     }
 
 
@@ -96,6 +100,44 @@ def cause_dict(cause: Cause) -> dict[str, Any]:
     }
 
 
+def _commit_causes(report: Report) -> list[dict[str, Any]]:
+    index = {cause: position for position, cause in enumerate(report.causes)}
+    return [commit_cause_dict(group, index) for group in report.commit_causes]
+
+
+def commit_cause_dict(group: CommitCause, index: dict[Cause, int]) -> dict[str, Any]:
+    """One commit's causes; `causes` holds their positions in the report's `causes[]`."""
+    return {
+        "commit": _commit(group.commit),
+        "reason": group.reason,
+        "sources": list(group.sources),
+        "translations": group.translations,
+        "languages": list(group.languages),
+        "causes": [index[cause] for cause in group.causes],
+    }
+
+
+def _groups(report: Report) -> list[dict[str, Any]]:
+    index = {finding: position for position, finding in enumerate(report.findings)}
+    return [group_dict(group, index) for group in report.finding_groups]
+
+
+def group_dict(group: FindingGroup, index: dict[Finding, int]) -> dict[str, Any]:
+    """A roll-up; `findings` holds its instances' positions in the report's `findings[]`, so
+    the instances are written once and a consumer that ignores `groups` loses nothing."""
+    return {
+        "check": group.check,
+        "severity": group.severity.value,
+        "message": group.message,
+        "source": group.source,
+        "source_line": group.source_line,
+        "languages": list(group.languages),
+        "of_languages": group.of_languages,
+        "count": group.count,
+        "findings": [index[finding] for finding in group.instances],
+    }
+
+
 def _commit(commit: CommitRef | None) -> dict[str, str] | None:
     if commit is None:
         return None
@@ -116,6 +158,9 @@ def finding_dict(finding: Finding) -> dict[str, Any]:
         "path": finding.path,
         "line": finding.line,
         "message": finding.message,
+        "source": finding.source,
+        "source_line": finding.source_line,
+        "count": finding.count,
     }
 
 
