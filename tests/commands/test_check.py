@@ -84,10 +84,21 @@ def test_exit_2_on_a_config_value_of_the_wrong_type(stale: RepoBuilder) -> None:
     assert "pyproject.toml [tool.transync] [check]: 'min-fresh' must be a number" in result.stderr
 
 
-def test_a_misspelled_kind_is_warned_about(stale: RepoBuilder) -> None:
-    result = run(str(stale.root), "--fail-on", "stael")
-    assert result.exit_code == 0
-    assert result.stderr.startswith("transync: warning: --fail-on: 'stael' is no state")
+def test_a_misspelled_kind_stops_the_run_with_a_suggestion(stale: RepoBuilder) -> None:
+    """A typo must not turn the gate off: exit 2, one line, the nearest name."""
+    for flag in ("--fail-on", "--warn-on"):
+        result = run(str(stale.root), flag, "stale,brokn-link")
+        assert result.exit_code == 2
+        assert result.stderr == (
+            f"transync: error: {flag}: unknown kind 'brokn-link' (did you mean 'broken-link'?)\n"
+        )
+
+
+def test_a_misspelled_kind_in_the_config_stops_the_run(stale: RepoBuilder) -> None:
+    stale.write("pyproject.toml", '[tool.transync.check]\nfail-on = ["stael"]\n')
+    result = run(str(stale.root))
+    assert result.exit_code == 2
+    assert "fail-on: unknown kind 'stael' (did you mean 'stale'?)" in result.stderr
 
 
 def test_config_sets_the_policy_and_flags_win(stale: RepoBuilder) -> None:

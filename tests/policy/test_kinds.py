@@ -13,15 +13,25 @@ def test_kinds_are_states_severities_checks_and_all() -> None:
     assert "current" not in known_kinds()
 
 
-def test_an_unknown_kind_is_a_warning_naming_the_setting_it_came_from() -> None:
-    matcher = parse_kinds(["stale,stael"], "--fail-on")
-    assert str(matcher) == "stale,stael"
-    [warning] = matcher.warnings
-    assert warning.startswith("--fail-on: 'stael' is no state, severity or check transync knows")
+def test_an_unknown_kind_is_an_error_suggesting_the_nearest_name() -> None:
+    with pytest.raises(
+        TransyncError, match=r"^--fail-on: unknown kind 'stael' \(did you mean 'stale'\?\)$"
+    ):
+        parse_kinds(["stale,stael"], "--fail-on")
+
+
+def test_a_name_near_nothing_lists_every_known_kind() -> None:
+    with pytest.raises(
+        TransyncError, match=r"unknown kind 'xyzzy' \(known: all, broken-anchor, .*warning\)$"
+    ):
+        parse_kinds(["xyzzy"], "--warn-on")
 
 
 def test_findings_of_discovery_are_known_kinds() -> None:
-    assert parse_kinds(["skipped-path"], "--fail-on").warnings == ()
+    assert (
+        str(parse_kinds(["skipped-path,content-skipped"], "--fail-on"))
+        == "skipped-path,content-skipped"
+    )
 
 
 def test_a_qualifier_is_accepted_only_when_registered() -> None:

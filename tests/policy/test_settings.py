@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from transync.errors import ConfigError
+from transync.errors import ConfigError, TransyncError
 from transync.policy.settings import Flags, build_policy
 
 
@@ -38,12 +38,9 @@ def test_unknown_keys_are_warnings_not_errors() -> None:
     )
 
 
-def test_unknown_kinds_are_warned_about_once() -> None:
-    policy = build_policy(
-        {"overrides": [{"languages": ["ja"]}, {"languages": ["ko"]}]},
-        Flags(fail_on=("stael",)),
-    )
-    assert len(policy.warnings) == 1 and policy.warnings[0].startswith("--fail-on: 'stael'")
+def test_an_unknown_kind_in_an_override_names_the_override() -> None:
+    with pytest.raises(TransyncError, match=r"^cfg overrides\[0\] warn-on: unknown kind 'warn'"):
+        build_policy({"overrides": [{"languages": ["ja"], "warn-on": ["warn"]}]}, Flags(), "cfg")
 
 
 def test_a_single_string_is_read_like_the_command_line() -> None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from difflib import get_close_matches
 
 from transync.checks import CONTENT_SKIPPED
 from transync.checks.registry import CHECKS_BY_NAME
@@ -61,7 +62,6 @@ class KindMatcher:
 
     patterns: tuple[KindPattern, ...]
     qualifiers: Mapping[str, Mapping[str, Qualifier]]
-    warnings: tuple[str, ...] = ()
 
     def matches(self, problem: Problem) -> bool:
         return any(self._one(pattern, problem) for pattern in self.patterns)
@@ -92,21 +92,25 @@ def parse_kinds(
     table = QUALIFIERS if qualifiers is None else qualifiers
     names = known_kinds() if known is None else known
     patterns: list[KindPattern] = []
-    warnings: list[str] = []
     for item in items:
         for word in (part.strip() for part in item.split(",")):
             if not word or word == NONE:
                 continue
             kind, _, qualifier = word.partition(":")
             if kind not in names:
-                warnings.append(
-                    f"{where}: {kind!r} is no state, severity or check transync knows; it only"
-                    f" matches findings of a check by that name (known: {', '.join(sorted(names))})"
-                )
+                raise TransyncError(f"{where}: unknown kind {kind!r} ({_suggest(kind, names)})")
             if qualifier and qualifier not in table.get(kind, {}):
                 offered = ", ".join(sorted(table.get(kind, {}))) or "none yet"
                 raise TransyncError(
                     f"{where}: unknown qualifier {word!r} (qualifiers of {kind!r}: {offered})"
                 )
             patterns.append(KindPattern(kind, qualifier or None))
-    return KindMatcher(tuple(patterns), table, tuple(warnings))
+    return KindMatcher(tuple(patterns), table)
+
+
+def _suggest(word: str, names: frozenset[str]) -> str:
+    """`did you mean 'stale'?`, or every name when none is close."""
+    close = get_close_matches(word, sorted(names | {NONE}), n=1)
+    if close:
+        return f"did you mean {close[0]!r}?"
+    return f"known: {', '.join(sorted(names | {NONE}))}"

@@ -117,15 +117,8 @@ def build_policy(
         codes = frozenset(_strings(languages, "languages", where))
         merged = _over(_over(general, _raw(item, where, qualifiers)), flagged)
         overrides.append(Override(codes, _rules(merged, qualifiers)))
-    rules = _rules(_over(general, flagged), qualifiers)
-    matchers = [rules.fail_on, rules.warn_on] + [
-        matcher
-        for override in overrides
-        for matcher in (override.rules.fail_on, override.rules.warn_on)
-    ]
-    warnings += dict.fromkeys(warning for matcher in matchers for warning in matcher.warnings)
     return Policy(
-        rules=rules,
+        rules=_rules(_over(general, flagged), qualifiers),
         overrides=tuple(overrides),
         languages=tuple(flags.languages) or _strings(table.get("lang", []), "lang", source),
         baseline=flags.baseline or _optional_string(table.get("baseline"), "baseline", source),
