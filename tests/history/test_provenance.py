@@ -320,3 +320,19 @@ def test_commits_of_a_merged_branch_count_one_by_one(repo: RepoBuilder, git: Git
     provenance = _provenance(repo.root, "translations/ja/guide.md")
     assert provenance.translated_from is not None and provenance.translated_from.subject == "A"
     assert [commit.subject for commit in provenance.missed] == ["B on topic", "C on topic"]
+
+
+def test_a_failed_translation_is_told_like_a_stale_one(repo: RepoBuilder, git: GitRepo) -> None:
+    """The file still holds the translation of an older source: the one the last retranslation
+    of the changed source failed to replace."""
+    _translated_at_a_changed_at_b_and_c(repo, git)
+    repo.update_sidecar(
+        "ja", {"__translation_failures__": {"guide.md": {"original_hash": md5(V3)}}}
+    )
+    git.commit("D: the retranslation failed")
+    entry = _entry(repo.root, "translations/ja/guide.md")
+    assert entry.state is State.FAILED
+    provenance = entry.provenance
+    assert provenance is not None and provenance.translated_from is not None
+    assert provenance.translated_from.id == git.commits[0]
+    assert provenance.commits_behind == 2

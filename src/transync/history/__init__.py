@@ -1,7 +1,8 @@
-"""The history stage: provenance of stale and orphaned translations from git.
+"""The history stage: provenance of stale, failed and orphaned translations from git.
 
-Runs after the checks and only adds information: each stale or orphaned entry gets a
-`Provenance`, and stale entries that share a source change are grouped into `Cause`s. When the
+Runs after the checks and only adds information: each stale, failed or orphaned entry gets a
+`Provenance` (a failed file still holds an older translation of a changed source, so it is told
+like a stale one), and stale entries that share a source change are grouped into `Cause`s. When the
 scanned folder is not in a git work tree there is simply no provenance.
 """
 
@@ -14,7 +15,7 @@ from pathlib import Path
 
 from transync.model import Cause, Layout, State, TranslationEntry
 
-HISTORY_STATES = (State.STALE, State.ORPHAN)
+HISTORY_STATES = (State.STALE, State.FAILED, State.ORPHAN)
 # Files in transync's cache directory (see `transync.cache_dir`), never in the scanned tree.
 BLOB_CACHE = "blob-md5.json"
 # Bump the version when `history.changes` classifies differently: old verdicts are dropped.
@@ -65,7 +66,7 @@ def attach_history(
     )
     attached = tuple(
         replace(entry, provenance=historian.stale(entry))
-        if entry.state is State.STALE
+        if entry.state in (State.STALE, State.FAILED)
         else replace(entry, provenance=historian.orphan(entry))
         if entry.state is State.ORPHAN
         else entry

@@ -60,7 +60,7 @@ def entry_dict(entry: TranslationEntry) -> dict[str, Any]:
         "current_hash": entry.current_hash,
         "translated_at": entry.translated_at,
         "metadata": entry.record.origin.value if entry.record else None,
-        # Only stale and orphaned entries of a scan that read git history have provenance.
+        # Only stale, failed and orphaned entries of a scan that read git history have provenance.
         **({"provenance": provenance_dict(entry.provenance)} if entry.provenance else {}),
     }
 
