@@ -1,0 +1,112 @@
+"""What every write command does around its plan: find the repository and the files asked
+for, refuse a dirty work tree, run the plan (or show it) and say what changed.
+
+Write commands exit 0 when every selected file was brought up to date (or needed nothing),
+1 when some were left untouched (each with its reason on stderr), 2 when they could not run.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import click
+
+from transync.commands.common import load_config_and_warn
+from transync.errors import EXIT_OK, EXIT_POLICY_FAILED, TransyncError
+from transync.model import Report, TranslationEntry
+from transync.paths import matches_any
+from transync.report.progress import delayed_progress
+from transync.scan import scan
+from transync.sync.execute import execute
+from transync.sync.plan import Plan
+from transync.text import printable
+
+
+@dataclass(frozen=True)
+class Selection:
+    """The repository root and the files asked for (root-relative paths or globs; none: all)."""
+
+    root: Path
+    patterns: tuple[str, ...]
+
+    def wants(self, entry: TranslationEntry) -> bool:
+        return not self.patterns or any(
+            matches_any(path, self.patterns) for path in (entry.translation, entry.source)
+        )
+
+
+def select(arguments: Sequence[str]) -> Selection:
+    """`[PATH] [FILE|GLOB]...`: a first argument that is a folder is the root; otherwise the
+    root is the git work tree around the current folder (or the current folder)."""
+    if arguments and Path(arguments[0]).is_dir():
+        root, rest = Path(arguments[0]), arguments[1:]
+    else:
+        root, rest = _default_root(), arguments
+    return Selection(root, tuple(_relative(root, argument) for argument in rest))
+
+
+def _default_root() -> Path:
+    from transync.history.git_log import open_repo
+
+    repo = open_repo(Path.cwd())
+    return Path(repo.working_tree_dir) if repo and repo.working_tree_dir else Path(".")
+
+
+def _relative(root: Path, argument: str) -> str:
+    """A file or folder given by its path (from the current folder) as a root-relative path;
+    anything else is a glob over root-relative paths."""
+    if not os.path.lexists(argument):
+        return argument
+    real, real_root = os.path.realpath(argument), os.path.realpath(root)
+    if real != real_root and not real.startswith(real_root + os.sep):
+        raise TransyncError(f"{argument}: outside the repository {root}")
+    return os.path.relpath(real, real_root).replace(os.sep, "/")
+
+
+def scan_repository(root: Path, languages: Iterable[str], *, history: bool = True) -> Report:
+    config = load_config_and_warn(root)
+    with delayed_progress() as progress:
+        return scan(root, config=config, languages=languages, progress=progress, history=history)
+
+
+def refuse_dirty(root: Path, allow_dirty: bool) -> None:
+    """A write on top of uncommitted edits could not be reviewed or undone on its own."""
+    if allow_dirty:
+        return
+    from transync.history.git_log import open_repo
+
+    repo = open_repo(root)
+    if repo is None:
+        return
+    relative = os.path.relpath(
+        os.path.realpath(root), os.path.realpath(repo.working_tree_dir or root)
+    )
+    if repo.is_dirty(untracked_files=True, path=None if relative == "." else relative):
+        raise TransyncError(
+            f"{root}: the work tree has uncommitted changes; commit or stash them first, or"
+            " pass --allow-dirty"
+        )
+
+
+def in_git(root: Path) -> bool:
+    from transync.history.git_log import open_repo
+
+    return open_repo(root) is not None
+
+
+def carry_out(root: Path, plan: Plan, *, dry_run: bool, git: bool = False) -> int:
+    """Run (or show) the plan, list what changed and what was left alone, return the exit code."""
+    outcome = execute(root, plan, dry_run=dry_run, echo=click.echo, git=git)
+    verb = "would change" if dry_run else "changed"
+    for path in outcome.changed:
+        click.echo(printable(f"{verb} {path}"), err=dry_run)
+    for skip in plan.skipped:
+        click.echo(printable(f"left {skip.path}: {skip.reason}"), err=True)
+    summary = f"transync: {verb} {len(outcome.changed)} files"
+    if plan.skipped:
+        summary += f", left {len(plan.skipped)} untouched"
+    click.echo(summary, err=True)
+    return EXIT_POLICY_FAILED if plan.skipped else EXIT_OK

@@ -1,0 +1,63 @@
+"""Planning `transync port`: carry a source's mechanical changes over to its translations.
+
+Only stale (or failed) translations whose source changed in whitespace, link targets or code
+since the version they were made from (provenance's `translated_from`) are ported; the
+carrying itself is `sync.carry`, which refuses anything it cannot do exactly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from transync.history.changes import as_text
+from transync.model import ChangeKind, State, TranslationEntry
+from transync.sync.carry import CannotCarry, apply, carry
+from transync.sync.document import read_page
+from transync.sync.files import Reader
+from transync.sync.plan import Action, Plan, Skip
+from transync.sync.refresh import refresh
+
+PORTABLE = frozenset({ChangeKind.WHITESPACE, ChangeKind.LINKS_ONLY, ChangeKind.CODE_ONLY})
+BlobReader = Callable[[str], bytes]
+
+
+def plan_port(
+    entries: Iterable[TranslationEntry], read: Reader, read_blob: BlobReader, date: str
+) -> Plan:
+    actions: list[Action] = []
+    skipped: list[Skip] = []
+    for entry in entries:
+        if entry.state not in (State.STALE, State.FAILED):
+            continue
+        try:
+            actions += _port(entry, read, read_blob, date)
+        except CannotCarry as refusal:
+            skipped.append(Skip(entry.translation, str(refusal)))
+    return Plan(tuple(actions), tuple(skipped))
+
+
+def _port(entry: TranslationEntry, read: Reader, read_blob: BlobReader, date: str) -> list[Action]:
+    provenance = entry.provenance
+    if provenance is None or provenance.source_blob is None or provenance.translated_from is None:
+        detail = provenance.detail if provenance and provenance.detail else None
+        raise CannotCarry(
+            "the version it was translated from is not known" + (f": {detail}" if detail else "")
+        )
+    change = provenance.change
+    since = provenance.translated_from.short
+    if change is None or change.kind not in PORTABLE:
+        what = change.kind.value if change else "an unreadable way"
+        words = f" ({change.prose_words} words)" if change and change.prose_words else ""
+        raise CannotCarry(f"the source changed in {what}{words} since {since}: needs a translator")
+    source_bytes = read(entry.source)
+    page_bytes = read(entry.translation)
+    if source_bytes is None or page_bytes is None or entry.current_hash is None:
+        raise CannotCarry("the source or the translation is missing")
+    old = as_text(read_blob(provenance.source_blob), entry.source)
+    new = as_text(source_bytes, entry.source)
+    page = read_page(page_bytes)
+    if old is None or new is None or page is None:
+        raise CannotCarry("the source or the translation is not text")
+    text = apply(page.text, carry(old, new, page.text))
+    reason = f"ported {change.kind.value} change since {since}"
+    return refresh(entry, read, entry.current_hash, date, reason, text)

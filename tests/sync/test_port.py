@@ -1,0 +1,93 @@
+"""`transync port`: mechanical source changes carried to translations, prose never."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.builders import GitRepo, RepoBuilder
+from tests.sync.conftest import SOURCE, Invoke, entry, findings, translated_then_changed
+from tests.treehash import tree_hash
+from transync.model import State
+
+LINKS_ONLY = SOURCE.replace("docs/setup.md#install", "guide/setup.md#install").replace(
+    "pypi.org/project/tool/", "pypi.org/p/tool/"
+)
+CODE_ONLY = SOURCE.replace("tool==1.0", "tool==2.0")
+PROSE = SOURCE.replace("Install the tool", "Install the new tool")
+
+
+def _prose(text: str) -> list[str]:
+    return [line for line in text.splitlines() if "](" not in line and "==" not in line]
+
+
+@pytest.mark.parametrize("sidecar", [False, True], ids=["inline", "sidecar"])
+@pytest.mark.parametrize("new_source", [LINKS_ONLY, CODE_ONLY], ids=["links-only", "code-only"])
+def test_port_makes_the_translation_current_and_changes_only_what_the_source_did(
+    repo: RepoBuilder, git: GitRepo, invoke: Invoke, sidecar: bool, new_source: str
+) -> None:
+    path = translated_then_changed(repo, git, new_source, sidecar=sidecar)
+    if new_source is LINKS_ONLY:
+        repo.source("guide/setup.md", "# Setup\n\n## Install\n")
+        git.commit("move the setup page")
+    before = (repo.root / path).read_text()
+    known = findings(repo.root)
+    result = invoke("port", str(repo.root))
+    assert result.exit_code == 0, result.output
+    after = (repo.root / path).read_text()
+    assert entry(repo.root, path).state is State.CURRENT
+    assert findings(repo.root) <= known  # the link-changed findings are gone, nothing new
+    assert _prose(after.split("-->\n")[-1]) == _prose(before.split("-->\n")[-1])
+    if new_source is LINKS_ONLY:
+        assert "](../../guide/setup.md#install)" in after
+        assert "(https://pypi.org/p/tool/)" in after
+    else:
+        assert "pip install tool==2.0" in after
+
+
+def test_port_refuses_a_prose_change_and_says_why(
+    repo: RepoBuilder, git: GitRepo, invoke: Invoke
+) -> None:
+    path = translated_then_changed(repo, git, PROSE, sidecar=True)
+    before = tree_hash(repo.root)
+    result = invoke("port", str(repo.root))
+    assert result.exit_code == 1
+    assert f"left {path}: the source changed in prose (1 words)" in result.output
+    assert tree_hash(repo.root) == before
+
+
+def test_port_refuses_a_link_it_cannot_find_and_leaves_the_file_untouched(
+    repo: RepoBuilder, git: GitRepo, invoke: Invoke
+) -> None:
+    path = translated_then_changed(repo, git, LINKS_ONLY, sidecar=False)
+    # The translator pointed the link elsewhere: which of its links to change is unknown.
+    page = (repo.root / path).read_text().replace("../../docs/setup.md#install", "setup.html")
+    (repo.root / path).write_text(page)
+    git.commit("translator edits")
+    before = tree_hash(repo.root)
+    result = invoke("port", str(repo.root))
+    assert result.exit_code == 1
+    assert "cannot tell how to write 'guide/setup.md#install' there" in result.output
+    assert tree_hash(repo.root) == before
+
+
+def test_dry_run_prints_the_diff_and_leaves_the_tree_byte_identical(
+    repo: RepoBuilder, git: GitRepo, invoke: Invoke
+) -> None:
+    translated_then_changed(repo, git, CODE_ONLY, sidecar=True)
+    before = tree_hash(repo.root)
+    result = invoke("port", str(repo.root), "--dry-run")
+    assert result.exit_code == 0
+    assert "-pip install tool==1.0\n+pip install tool==2.0" in result.output
+    assert '"original_hash"' in result.output  # the sidecar's diff too
+    assert tree_hash(repo.root) == before
+
+
+def test_port_refuses_a_dirty_work_tree_unless_allowed(
+    repo: RepoBuilder, git: GitRepo, invoke: Invoke
+) -> None:
+    translated_then_changed(repo, git, CODE_ONLY, sidecar=True)
+    repo.write("notes.txt", "uncommitted")
+    result = invoke("port", str(repo.root))
+    assert result.exit_code == 2
+    assert "uncommitted changes" in result.output and "--allow-dirty" in result.output
+    assert invoke("port", str(repo.root), "--allow-dirty").exit_code == 0
