@@ -7,11 +7,15 @@ execute.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 
-from transync.commands.writing import carry_out, refuse_dirty, scan_repository, select
+from transync.commands.writing import (
+    carry_out,
+    refuse_dirty,
+    scan_repository,
+    select,
+    with_provenance,
+)
 from transync.errors import TransyncError
-from transync.history import attach_history, translation_folders
 from transync.history.git_log import open_repo
 from transync.model import State
 from transync.sync.files import reader
@@ -35,10 +39,7 @@ def port(
         for entry in report.entries
         if entry.state in (State.STALE, State.FAILED) and selection.wants(entry)
     ]
-    # A failed translation's record is judged like a stale one's: made from an older source.
-    as_stale = [replace(entry, state=State.STALE) for entry in chosen]
-    attached, _ = attach_history(root, as_stale, translation_folders(report.layouts))
-    entries = [replace(new, state=old.state) for old, new in zip(chosen, attached, strict=True)]
+    entries = with_provenance(root, report, chosen)
 
     def read_blob(blob: str) -> bytes:
         data: bytes = repo.odb.stream(bytes.fromhex(blob)).read()

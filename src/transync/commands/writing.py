@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import click
 
 from transync.commands.common import load_config_and_warn
 from transync.errors import EXIT_OK, EXIT_POLICY_FAILED, TransyncError
-from transync.model import Report, TranslationEntry
+from transync.model import Report, State, TranslationEntry
 from transync.paths import matches_any
 from transync.report.progress import delayed_progress
 from transync.scan import scan
@@ -45,7 +45,7 @@ def select(arguments: Sequence[str]) -> Selection:
         root, rest = Path(arguments[0]), arguments[1:]
     else:
         root, rest = _default_root(), arguments
-    return Selection(root, tuple(_relative(root, argument) for argument in rest))
+    return Selection(root, tuple(as_root_relative(root, argument) for argument in rest))
 
 
 def _default_root() -> Path:
@@ -55,14 +55,14 @@ def _default_root() -> Path:
     return Path(repo.working_tree_dir) if repo and repo.working_tree_dir else Path(".")
 
 
-def _relative(root: Path, argument: str) -> str:
-    """A file or folder given by its path (from the current folder) as a root-relative path;
-    anything else is a glob over root-relative paths."""
+def as_root_relative(root: Path, argument: str) -> str:
+    """A file or folder given by its path from the current folder, inside the root, as a
+    root-relative path; anything else is taken as root-relative already (a path or a glob)."""
     if not os.path.lexists(argument):
         return argument
     real, real_root = os.path.realpath(argument), os.path.realpath(root)
     if real != real_root and not real.startswith(real_root + os.sep):
-        raise TransyncError(f"{argument}: outside the repository {root}")
+        return argument
     return os.path.relpath(real, real_root).replace(os.sep, "/")
 
 
@@ -70,6 +70,21 @@ def scan_repository(root: Path, languages: Iterable[str], *, history: bool = Tru
     config = load_config_and_warn(root)
     with delayed_progress() as progress:
         return scan(root, config=config, languages=languages, progress=progress, history=history)
+
+
+def with_provenance(
+    root: Path, report: Report, entries: Sequence[TranslationEntry]
+) -> list[TranslationEntry]:
+    """`entries` with the provenance of their records. A failed translation's record is
+    judged like a stale one's: both were made from an older version of the source."""
+    from transync.history import attach_history, translation_folders
+
+    judged = [
+        replace(entry, state=State.STALE) if entry.state is State.FAILED else entry
+        for entry in entries
+    ]
+    attached, _ = attach_history(root, judged, translation_folders(report.layouts))
+    return [replace(new, state=old.state) for old, new in zip(entries, attached, strict=True)]
 
 
 def refuse_dirty(root: Path, allow_dirty: bool) -> None:
