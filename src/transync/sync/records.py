@@ -95,7 +95,7 @@ def sidecar_text(mapping: Mapping[str, object]) -> str:
 class RecordChange:
     """One sidecar key: set its record to `fields`, or `remove` it; `clear_failure` drops its
     `__translation_failures__` entry (as co-op-translator does when it brings a file up to
-    date); a removed record's failure entry goes with it."""
+    date)."""
 
     key: str
     fields: Fields | None = None
@@ -140,7 +140,7 @@ def updated_sidecar(
         elif change.fields is not None:
             mapping[key] = change.fields
         failures = mapping.get(FAILURES_KEY)
-        if (change.clear_failure or change.remove) and isinstance(failures, dict):
+        if change.clear_failure and isinstance(failures, dict):
             failures.pop(written_key(failures, change.key), None)
             if not failures:
                 del mapping[FAILURES_KEY]
