@@ -99,3 +99,10 @@ def test_dates_are_utc_in_co_op_translators_format() -> None:
 
     moment = datetime(2026, 5, 6, 9, 8, 7, tzinfo=timezone(timedelta(hours=2)))
     assert stamp_date(moment) == "2026-05-06T07:08:07+00:00"
+
+
+def test_a_sidecar_that_ended_with_a_newline_still_does() -> None:
+    from transync.sync.records import RecordChange, updated_sidecar
+
+    text = updated_sidecar(b'{\n  "a.md": {}\n}\n\n', "s.json", [RecordChange("b.md", {"x": 1})])
+    assert text is not None and text.endswith("\n  }\n}\n\n")

@@ -131,8 +131,10 @@ def written_key(mapping: Mapping[str, object], key: str) -> str:
 def updated_sidecar(
     data: bytes | None, location: str, changes: Iterable[RecordChange]
 ) -> str | None:
-    """The sidecar's new text after `changes`; None when nothing is left in it."""
+    """The sidecar's new text after `changes`; None when nothing is left in it. Whatever
+    whitespace ended the file (an editor's final newline) still ends it."""
     mapping = load_sidecar(data, location)
+    ending = _trailing_whitespace(data)
     for change in changes:
         key = written_key(mapping, change.key)
         if change.remove:
@@ -144,4 +146,11 @@ def updated_sidecar(
             failures.pop(written_key(failures, change.key), None)
             if not failures:
                 del mapping[FAILURES_KEY]
-    return sidecar_text(mapping) if mapping else None
+    return sidecar_text(mapping) + ending if mapping else None
+
+
+def _trailing_whitespace(data: bytes | None) -> str:
+    if data is None:
+        return ""
+    text = data.decode("utf-8-sig", errors="replace")
+    return text[len(text.rstrip()) :]
