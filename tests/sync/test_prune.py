@@ -20,12 +20,14 @@ def _one_page_removed_one_moved(repo: RepoBuilder, git: GitRepo) -> None:
         "fr",
         "removed.md",
         "# Supprimé\n\n![a](../../translated_images/fr/shared.png)"
-        " ![b](../../translated_images/fr/only-removed.png)\n",
+        " ![b](../../translated_images/fr/only-removed.png)"
+        " ![c](../../translated_images/legacy.1a2b.fr.png)\n",
     )
     repo.inline("fr", "moved.md", "# Déplacé\n")
     for name in ("shared.png", "only-removed.png"):
         repo.source(f"images/{name}", b"\x89PNG source")
     repo.write(f"{IMAGES}/shared.png", b"\x89PNG shared")
+    repo.write("translated_images/legacy.1a2b.fr.png", b"\x89PNG flat, older layout")
     repo.write(f"{IMAGES}/only-removed.png", b"\x89PNG only")
     repo.write(
         f"{IMAGES}/.co-op-translator.json",
@@ -54,6 +56,7 @@ def test_prune_removes_the_orphan_its_records_and_images_only_it_used(
     root = repo.root
     assert not (root / "translations/fr/removed.md").exists()
     assert not (root / f"{IMAGES}/only-removed.png").exists()
+    assert not (root / "translated_images/legacy.1a2b.fr.png").exists()
     assert (root / f"{IMAGES}/shared.png").exists()
     assert (root / "translations/fr/kept.md").exists() and (
         root / "translations/fr/moved.md"

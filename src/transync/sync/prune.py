@@ -79,13 +79,20 @@ def _images(
     folder = posixpath.dirname(entry.translation)
     images_root = IMAGES_LAYOUT.translation_root(entry.language)
     actions: list[Action] = []
+    seen: set[str] = set()
     for link in parts(page.text).links:
         path = posixpath.normpath(posixpath.join(folder, link.text.partition("#")[0]))
-        if posixpath.dirname(path) != images_root or referenced(posixpath.basename(path), gone):
+        # translated_images/<lang>/name.png, or the older flat translated_images/name.<lang>.png
+        folder_of = posixpath.dirname(path)
+        if folder_of not in (images_root, IMAGES_LAYOUT.container):
             continue
+        if referenced(posixpath.basename(path), gone) or path in seen:
+            continue
+        seen.add(path)
         why = f"only {entry.translation} used it"
         actions.append(Removal(path, why))
-        actions.append(_forget(join(images_root, SIDECAR_NAME), posixpath.basename(path), why))
+        if folder_of == images_root:
+            actions.append(_forget(join(images_root, SIDECAR_NAME), posixpath.basename(path), why))
     return actions
 
 
