@@ -25,6 +25,9 @@ from transync.sync.plan import Plan
 from transync.text import printable
 
 
+_WOULD = {"wrote": "would write", "created": "would create", "removed": "would remove"}
+
+
 @dataclass(frozen=True)
 class Selection:
     """The repository root and the files asked for (root-relative paths or globs; none: all)."""
@@ -116,8 +119,9 @@ def carry_out(root: Path, plan: Plan, *, dry_run: bool, git: bool = False) -> in
     """Run (or show) the plan, list what changed and what was left alone, return the exit code."""
     outcome = execute(root, plan, dry_run=dry_run, echo=click.echo, git=git)
     verb = "would change" if dry_run else "changed"
-    for path in outcome.changed:
-        click.echo(printable(f"{verb} {path}"), err=dry_run)
+    for how, path in zip(outcome.how, outcome.changed, strict=True):
+        said = _WOULD[how] if dry_run else how
+        click.echo(printable(f"{said} {path}"), err=dry_run)
     for skip in plan.skipped:
         click.echo(printable(f"left {skip.path}: {skip.reason}"), err=True)
     summary = f"transync: {verb} {len(outcome.changed)} files"

@@ -24,9 +24,11 @@ Echo = Callable[[str], None]
 
 @dataclass
 class Outcome:
-    """What a run changed (or, dry, would change), repository-relative, in order."""
+    """What a run changed (or, dry, would change), repository-relative, in order, and how
+    (`wrote`, `created`, `removed`)."""
 
     changed: list[str] = field(default_factory=list)
+    how: list[str] = field(default_factory=list)
 
 
 def execute(root: Path, plan: Plan, *, dry_run: bool, echo: Echo, git: bool = False) -> Outcome:
@@ -50,6 +52,9 @@ def execute(root: Path, plan: Plan, *, dry_run: bool, echo: Echo, git: bool = Fa
             else:
                 _apply(root, action, after)
             outcome.changed.append(_target(action))
+            outcome.how.append(
+                "created" if before is None else "removed" if after is None else "wrote"
+            )
         except TransyncError as error:
             raise TransyncError(_stopped(error, outcome.changed)) from None
     if git and not dry_run and plan.renames:
