@@ -24,7 +24,6 @@ from transync.sync.execute import execute
 from transync.sync.plan import Plan
 from transync.text import printable
 
-
 _WOULD = {"wrote": "would write", "created": "would create", "removed": "would remove"}
 
 
