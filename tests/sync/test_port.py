@@ -91,3 +91,23 @@ def test_port_refuses_a_dirty_work_tree_unless_allowed(
     assert result.exit_code == 2
     assert "uncommitted changes" in result.output and "--allow-dirty" in result.output
     assert invoke("port", str(repo.root), "--allow-dirty").exit_code == 0
+
+
+def test_port_carries_a_changed_anchor_as_the_translated_headings_anchor(
+    repo: RepoBuilder, git: GitRepo, invoke: Invoke
+) -> None:
+    repo.source("docs/setup.md", "# Setup\n\n## Install\n\n## Usage\n")
+    repo.sidecar_entry("fr", "docs/setup.md", "# Installation\n\n## Installer\n\n## Utiliser\n")
+    page = "# Guide\n\nSee [setup](docs/setup.md#install).\n"
+    repo.source("README.md", page)
+    repo.sidecar_entry(
+        "fr", "README.md", "# Guide\n\nVoir [installation](../../docs/setup.md#installer).\n"
+    )
+    git.commit("translated")
+    repo.source("README.md", page.replace("#install", "#usage"))
+    git.commit("point at usage")
+    result = invoke("port", str(repo.root))
+    assert result.exit_code == 0, result.output
+    assert (
+        "](../../docs/setup.md#utiliser)" in (repo.root / "translations/fr/README.md").read_text()
+    )

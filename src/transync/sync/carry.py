@@ -13,7 +13,7 @@ and nothing is carried.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 _FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})")
@@ -51,6 +51,11 @@ class Replacement:
     text: str
 
 
+# (the source link's new path, the translation's anchor now, the source's old anchor, its new
+# anchor) -> the translation's new anchor, or None when it cannot be derived
+AnchorFinder = Callable[[str, str, str, str], "str | None"]
+
+
 class CannotCarry(Exception):
     """Why a change cannot be carried over exactly: the file is left untouched."""
 
@@ -75,6 +80,13 @@ def parts(text: str) -> Parts:
                 )
             )
     return Parts(tuple(links), tuple(code))
+
+
+def prose_lines(text: str) -> Iterator[str]:
+    """The lines of LF text outside fenced code blocks."""
+    for kind, start, end, _ in _segments(text):
+        if kind == "prose":
+            yield from text[start:end].splitlines()
 
 
 def _segments(text: str) -> Iterator[tuple[str, int, int, int]]:
@@ -102,8 +114,11 @@ def _segments(text: str) -> Iterator[tuple[str, int, int, int]]:
         yield ("code" if fence is not None else "prose"), run_start, offset, run_line
 
 
-def carry(old: str, new: str, translation: str) -> list[Replacement]:
-    """The replacements that bring `translation` from `old` to `new`; raises CannotCarry."""
+def carry(
+    old: str, new: str, translation: str, anchors: AnchorFinder | None = None
+) -> list[Replacement]:
+    """The replacements that bring `translation` from `old` to `new`; raises CannotCarry.
+    `anchors` finds translated anchors for links whose source anchor changed."""
     before, after, translated = parts(old), parts(new), parts(translation)
     if len(before.links) != len(after.links):
         raise CannotCarry(
@@ -145,7 +160,7 @@ def carry(old: str, new: str, translation: str) -> list[Replacement]:
             Replacement(
                 target.start,
                 target.end,
-                carry_link(before.links[i].text, after.links[i].text, target),
+                carry_link(before.links[i].text, after.links[i].text, target, anchors),
             )
         )
     if changed_code and len(translated.code) != len(before.code):
@@ -164,7 +179,7 @@ def carry(old: str, new: str, translation: str) -> list[Replacement]:
     return replacements
 
 
-def carry_link(old: str, new: str, translated: Part) -> str:
+def carry_link(old: str, new: str, translated: Part, anchors: AnchorFinder | None = None) -> str:
     """The new target as co-op-translator would have written it where the translation had
     `translated` for the source's `old`."""
     if translated.text == old:
@@ -190,6 +205,8 @@ def carry_link(old: str, new: str, translated: Part) -> str:
         carried_anchor = anchor
     elif anchor == old_anchor:
         carried_anchor = new_anchor
+    elif anchors and (found := anchors(new_path, anchor, old_anchor, new_anchor)) is not None:
+        carried_anchor = found
     else:
         raise CannotCarry(
             f"{where}: its anchor is translated and the source's anchor changed to"

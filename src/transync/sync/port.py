@@ -7,11 +7,14 @@ carrying itself is `sync.carry`, which refuses anything it cannot do exactly.
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Callable, Iterable
 
 from transync.history.changes import as_text
 from transync.model import ChangeKind, State, TranslationEntry
-from transync.sync.carry import CannotCarry, apply, carry
+from transync.paths import is_within, join, relative_to
+from transync.sync.anchors import translated_anchor
+from transync.sync.carry import AnchorFinder, CannotCarry, apply, carry
 from transync.sync.document import read_page
 from transync.sync.files import Reader
 from transync.sync.plan import Action, Plan, Skip
@@ -58,6 +61,36 @@ def _port(entry: TranslationEntry, read: Reader, read_blob: BlobReader, date: st
     page = read_page(page_bytes)
     if old is None or new is None or page is None:
         raise CannotCarry("the source or the translation is not text")
-    text = apply(page.text, carry(old, new, page.text))
+    text = apply(page.text, carry(old, new, page.text, _anchor_finder(entry, read, new, page.text)))
     reason = f"ported {change.kind.value} change since {since}"
     return refresh(entry, read, entry.current_hash, date, reason, text)
+
+
+def _anchor_finder(
+    entry: TranslationEntry, read: Reader, source: str, translation: str
+) -> AnchorFinder:
+    """Translated anchors from the linked page and its translation in this language (this
+    page itself for a `#anchor` link)."""
+
+    def find(path: str, translated_now: str, old_anchor: str, new_anchor: str) -> str | None:
+        if not path:
+            return translated_anchor(source, translation, old_anchor, translated_now, new_anchor)
+        folder = entry.folder
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(entry.source), path))
+        if (
+            folder is None
+            or target.startswith("../")
+            or not is_within(target, folder.layout.sources)
+        ):
+            return None
+        linked = read(target)
+        translated = read(join(folder.path, relative_to(target, folder.layout.sources)))
+        linked_text = as_text(linked, target) if linked is not None else None
+        translated_page = read_page(translated) if translated is not None else None
+        if linked_text is None or translated_page is None:
+            return None
+        return translated_anchor(
+            linked_text, translated_page.text, old_anchor, translated_now, new_anchor
+        )
+
+    return find
