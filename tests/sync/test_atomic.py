@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from transync.errors import TransyncError
-from transync.sync.atomic import inside_root, write_atomic
+from transync.sync.atomic import inside_root, remove_leftovers, write_atomic
 
 
 def test_replaces_the_file_and_leaves_no_temporary_behind(tmp_path: Path) -> None:
@@ -66,3 +66,10 @@ def test_nothing_outside_the_root_or_through_a_symbolic_link_is_written(tmp_path
         with pytest.raises(TransyncError, match="not written"):
             inside_root(root, relative)
     assert inside_root(root, "translations/ja/a.md") == root / "translations/ja/a.md"
+
+
+def test_temporary_files_a_killed_run_left_are_removed_and_nothing_else(tmp_path: Path) -> None:
+    for name in (".a.md.x1y2.tmp", ".b.md.z3.tmp", "a.md", ".hidden.tmp"):
+        (tmp_path / name).write_text("")
+    remove_leftovers(tmp_path, {"a.md"})
+    assert sorted(os.listdir(tmp_path)) == [".b.md.z3.tmp", ".hidden.tmp", "a.md"]

@@ -115,3 +115,4 @@ def test_a_migrate_killed_at_any_moment_loses_no_record_and_a_rerun_finishes(
     assert finished.returncode == 0, finished.stderr
     assert _states(repo.root) == states
     assert _origins(repo.root) == {MetadataOrigin.SIDECAR}
+    assert not list(repo.root.rglob("*.tmp"))  # what a kill left half-written is cleared

@@ -15,6 +15,8 @@ from pathlib import Path
 
 from transync.errors import TransyncError
 
+TEMPORARY = ".tmp"  # a temporary file is `.<name>.<random>.tmp`, beside the file it replaces
+
 
 def write_atomic(path: Path, data: str | bytes) -> None:
     """Replace `path` with `data` (text is written as UTF-8, a lone surrogate from a file name
@@ -22,7 +24,7 @@ def write_atomic(path: Path, data: str | bytes) -> None:
     raw = data.encode("utf-8", "backslashreplace") if isinstance(data, str) else data
     folder = path.parent
     try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMPORARY, dir=folder)
     except OSError as error:
         raise TransyncError(f"{path}: cannot write: {error.strerror}") from None
     try:
@@ -84,3 +86,17 @@ def remove_file(path: Path) -> None:
         path.unlink(missing_ok=True)
     except OSError as error:
         raise TransyncError(f"{path}: cannot remove: {error.strerror}") from None
+
+
+def remove_leftovers(folder: Path, names: set[str]) -> None:
+    """Delete the temporary files a killed run left beside files named `names` (one listing
+    of the folder, however many files a command writes there)."""
+    try:
+        entries = os.listdir(folder)
+    except OSError:
+        return
+    for entry in entries:
+        if entry.startswith(".") and entry.endswith(TEMPORARY):
+            name = entry[1:].rsplit(".", 2)[0]
+            if name in names:
+                (folder / entry).unlink(missing_ok=True)

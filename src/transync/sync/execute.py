@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from transync.errors import TransyncError
-from transync.sync.atomic import inside_root, remove_file, write_atomic
+from transync.sync.atomic import inside_root, remove_file, remove_leftovers, write_atomic
 from transync.sync.plan import Action, FileEdit, Plan, Removal, SidecarUpdate
 from transync.sync.records import updated_sidecar
 
@@ -36,6 +36,8 @@ def execute(root: Path, plan: Plan, *, dry_run: bool, echo: Echo, git: bool = Fa
     instead. `git` stages moves as renames (what `git mv` would record)."""
     outcome = Outcome()
     ordered = _merged(sorted(plan.actions, key=lambda action: action.phase))
+    if not dry_run:
+        _clear_leftovers(root, ordered)
     for action in ordered:
         try:
             before, after = _contents(root, action)
@@ -60,6 +62,16 @@ def execute(root: Path, plan: Plan, *, dry_run: bool, echo: Echo, git: bool = Fa
     if git and not dry_run and plan.renames:
         _stage(root, plan.renames)
     return outcome
+
+
+def _clear_leftovers(root: Path, actions: list[Action]) -> None:
+    """Temporary files of an earlier, killed run that wrote the same files."""
+    folders: dict[str, set[str]] = {}
+    for action in actions:
+        folder, _, name = _target(action).rpartition("/")
+        folders.setdefault(folder, set()).add(name)
+    for folder, names in folders.items():
+        remove_leftovers(inside_root(root, folder) if folder else root, names)
 
 
 def _merged(actions: list[Action]) -> list[Action]:
