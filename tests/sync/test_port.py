@@ -111,3 +111,16 @@ def test_port_carries_a_changed_anchor_as_the_translated_headings_anchor(
     assert (
         "](../../docs/setup.md#utiliser)" in (repo.root / "translations/fr/README.md").read_text()
     )
+
+
+def test_port_of_a_rewrapped_source_changes_only_the_record(
+    repo: RepoBuilder, git: GitRepo, invoke: Invoke
+) -> None:
+    rewrapped = SOURCE.replace("tool/) and read\n[the setup", "tool/)\nand read [the setup")
+    path = translated_then_changed(repo, git, rewrapped, sidecar=True)
+    page = (repo.root / path).read_bytes()
+    result = invoke("port", str(repo.root))
+    assert result.exit_code == 0, result.output
+    assert (repo.root / path).read_bytes() == page
+    assert entry(repo.root, path).state is State.CURRENT
+    assert result.output.splitlines()[0] == "wrote translations/fr/.co-op-translator.json"
