@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
-from tests.builders import GitRepo, RepoBuilder
+from tests.builders import GitRepo, RepoBuilder, md5, record
 from tests.sync.conftest import SOURCE, Invoke, entry, findings, translated_then_changed
 from tests.treehash import tree_hash
 from transync.model import State
@@ -124,3 +126,29 @@ def test_port_of_a_rewrapped_source_changes_only_the_record(
     assert (repo.root / path).read_bytes() == page
     assert entry(repo.root, path).state is State.CURRENT
     assert result.output.splitlines()[0] == "wrote translations/fr/.co-op-translator.json"
+
+
+@pytest.mark.parametrize("translated", [True, False], ids=["translated", "not-yet"])
+def test_a_changed_image_becomes_its_translated_image_when_there_is_one(
+    repo: RepoBuilder, git: GitRepo, invoke: Invoke, translated: bool
+) -> None:
+    page = "# Guide\n\n![Flow](images/flow.png)\n"
+    repo.source("README.md", page)
+    repo.source("images/flow.png", b"\x89PNG one")
+    repo.source("images/flow2.png", b"\x89PNG two")
+    repo.inline("fr", "README.md", "# Guide\n\n![Flux](../../translated_images/fr/flow.1a.png)\n")
+    images = {"flow.1a.png": record("images/flow.png", md5("x"), "fr")}
+    if translated:
+        images["flow2.2b.png"] = record("images/flow2.png", md5("y"), "fr")
+    repo.write("translated_images/fr/.co-op-translator.json", json.dumps(images, indent=2))
+    git.commit("translated")
+    repo.source("README.md", page.replace("flow.png", "flow2.png"))
+    git.commit("a new diagram")
+    result = invoke("port", str(repo.root))
+    text = (repo.root / "translations/fr/README.md").read_text()
+    if translated:
+        assert result.exit_code == 0, result.output
+        assert "![Flux](../../translated_images/fr/flow2.2b.png)" in text
+    else:
+        assert result.exit_code == 1
+        assert "'images/flow2.png' has no translated image yet" in result.output

@@ -54,6 +54,18 @@ class Replacement:
 # (the source link's new path, the translation's anchor now, the source's old anchor, its new
 # anchor) -> the translation's new anchor, or None when it cannot be derived
 AnchorFinder = Callable[[str, str, str, str], "str | None"]
+# (the source link's new path, the translation's target now) -> the translated image's path
+# written as the translation writes it, or None when that image has no translation
+ImageFinder = Callable[[str, str], "str | None"]
+TRANSLATED_IMAGES = "translated_images/"
+
+
+@dataclass(frozen=True)
+class Finders:
+    """What the translation's links are written with that this text alone does not say."""
+
+    anchors: AnchorFinder | None = None
+    images: ImageFinder | None = None
 
 
 class CannotCarry(Exception):
@@ -114,11 +126,9 @@ def _segments(text: str) -> Iterator[tuple[str, int, int, int]]:
         yield ("code" if fence is not None else "prose"), run_start, offset, run_line
 
 
-def carry(
-    old: str, new: str, translation: str, anchors: AnchorFinder | None = None
-) -> list[Replacement]:
+def carry(old: str, new: str, translation: str, finders: Finders = Finders()) -> list[Replacement]:
     """The replacements that bring `translation` from `old` to `new`; raises CannotCarry.
-    `anchors` finds translated anchors for links whose source anchor changed."""
+    `finders` find translated anchors and translated images."""
     before, after, translated = parts(old), parts(new), parts(translation)
     if len(before.links) != len(after.links):
         raise CannotCarry(
@@ -160,7 +170,7 @@ def carry(
             Replacement(
                 target.start,
                 target.end,
-                carry_link(before.links[i].text, after.links[i].text, target, anchors),
+                carry_link(before.links[i].text, after.links[i].text, target, finders),
             )
         )
     if changed_code and len(translated.code) != len(before.code):
@@ -179,7 +189,7 @@ def carry(
     return replacements
 
 
-def carry_link(old: str, new: str, translated: Part, anchors: AnchorFinder | None = None) -> str:
+def carry_link(old: str, new: str, translated: Part, finders: Finders = Finders()) -> str:
     """The new target as co-op-translator would have written it where the translation had
     `translated` for the source's `old`."""
     if translated.text == old:
@@ -199,13 +209,21 @@ def carry_link(old: str, new: str, translated: Part, anchors: AnchorFinder | Non
         carried_path = path[: -len(old_path)] + new_path if _is_relative(new_path) else new_path
     elif old_path == new_path:
         carried_path = path  # only the anchor changed; the path is the translator's
+    elif TRANSLATED_IMAGES in path:
+        image = finders.images(new_path, path) if finders.images else None
+        if image is None:
+            raise CannotCarry(f"{where}: {new_path!r} has no translated image yet")
+        carried_path = image
     else:
         raise CannotCarry(f"{where}: cannot tell how to write {new!r} there")
     if old_anchor == new_anchor:
         carried_anchor = anchor
     elif anchor == old_anchor:
         carried_anchor = new_anchor
-    elif anchors and (found := anchors(new_path, anchor, old_anchor, new_anchor)) is not None:
+    elif (
+        finders.anchors
+        and (found := finders.anchors(new_path, anchor, old_anchor, new_anchor)) is not None
+    ):
         carried_anchor = found
     else:
         raise CannotCarry(

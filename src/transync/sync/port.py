@@ -10,14 +10,24 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Callable, Iterable
 
+from transync.discover import IMAGES_LAYOUT, SIDECAR_NAME
 from transync.history.changes import as_text
 from transync.model import ChangeKind, State, TranslationEntry
-from transync.paths import is_within, join, relative_to
+from transync.paths import UnsafePath, is_within, join, normalise_source_file, relative_to
 from transync.sync.anchors import translated_anchor
-from transync.sync.carry import AnchorFinder, CannotCarry, apply, carry
+from transync.sync.carry import (
+    TRANSLATED_IMAGES,
+    AnchorFinder,
+    CannotCarry,
+    Finders,
+    ImageFinder,
+    apply,
+    carry,
+)
 from transync.sync.document import read_page
 from transync.sync.files import Reader
 from transync.sync.plan import Action, Plan, Skip
+from transync.sync.records import load_sidecar
 from transync.sync.refresh import refresh
 
 PORTABLE = frozenset({ChangeKind.WHITESPACE, ChangeKind.LINKS_ONLY, ChangeKind.CODE_ONLY})
@@ -61,7 +71,8 @@ def _port(entry: TranslationEntry, read: Reader, read_blob: BlobReader, date: st
     page = read_page(page_bytes)
     if old is None or new is None or page is None:
         raise CannotCarry("the source or the translation is not text")
-    text = apply(page.text, carry(old, new, page.text, _anchor_finder(entry, read, new, page.text)))
+    finders = Finders(_anchor_finder(entry, read, new, page.text), _image_finder(entry, read))
+    text = apply(page.text, carry(old, new, page.text, finders))
     reason = f"ported {change.kind.value} change since {since}"
     return refresh(entry, read, entry.current_hash, date, reason, text)
 
@@ -94,3 +105,31 @@ def _anchor_finder(
         )
 
     return find
+
+
+def _image_finder(entry: TranslationEntry, read: Reader) -> ImageFinder:
+    """The language's translation of the source's new image, from the translated images'
+    sidecar (keyed by file name, `source_file` relative to the repository), written with the
+    prefix the translation used for `translated_images/`."""
+
+    def find(path: str, translated_now: str) -> str | None:
+        prefix = translated_now[: translated_now.index(TRANSLATED_IMAGES)]
+        image = posixpath.normpath(posixpath.join(posixpath.dirname(entry.source), path))
+        folder = IMAGES_LAYOUT.translation_root(entry.language)
+        sidecar = join(folder, SIDECAR_NAME)
+        records = load_sidecar(read(sidecar), sidecar)
+        names = sorted(
+            name
+            for name, record in records.items()
+            if isinstance(record, dict) and _names(record.get("source_file"), image)
+        )
+        return prefix + join(folder, names[0]) if names else None
+
+    return find
+
+
+def _names(source_file: object, image: str) -> bool:
+    try:
+        return isinstance(source_file, str) and normalise_source_file(source_file) == image
+    except UnsafePath:
+        return False
