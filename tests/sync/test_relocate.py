@@ -13,7 +13,8 @@ from transync.model import State
 PAGE = "# Lesson\n\nSee ![flow](images/flow.png) and [home](../README.md).\n"
 TRANSLATED = (
     "# Leçon\n\nVoir ![flux](../../../translated_images/fr/flow.1a2b.png),"
-    " ![flux](../../../lesson1/images/flow.png) et [accueil](../README.md).\n"
+    " ![flux](../../../lesson1/images/flow.png), ![schéma](diagram.fr.png)"
+    " et [accueil](../README.md).\n"
 )
 
 
@@ -22,6 +23,7 @@ def _moved_deeper(repo: RepoBuilder, git: GitRepo, *, sidecar: bool) -> None:
     repo.source("lesson1/README.md", PAGE)
     repo.source("lesson1/images/flow.png", b"\x89PNG flow")
     repo.write("translated_images/fr/flow.1a2b.png", b"\x89PNG flux")
+    repo.write("translations/fr/lesson1/diagram.fr.png", b"\x89PNG kept beside the page")
     repo.inline("fr", "README.md", "# Accueil\n")
     if sidecar:
         repo.sidecar_entry("fr", "lesson1/README.md", TRANSLATED)
@@ -48,6 +50,10 @@ def test_relocate_makes_the_moved_pages_translation_current_with_working_links(
     assert "](../../../../translated_images/fr/flow.1a2b.png)" in text
     assert "](../../../../course/lesson1/images/flow.png)" in text
     assert "](../../README.md)" in text
+    # The image kept beside the page moved along with it.
+    assert "![schéma](diagram.fr.png)" in text
+    assert (repo.root / "translations/fr/course/lesson1/diagram.fr.png").is_file()
+    assert not (repo.root / "translations/fr/lesson1/diagram.fr.png").exists()
     assert not {f for f in findings(repo.root) if f[0] == "broken-link"}
     if sidecar:
         records = json.loads((repo.root / "translations/fr/.co-op-translator.json").read_text())

@@ -16,11 +16,12 @@ import click
 
 from transync.commands.common import load_config_and_warn
 from transync.errors import EXIT_OK, EXIT_POLICY_FAILED, TransyncError
-from transync.model import Report, State, TranslationEntry
+from transync.model import Kind, Report, State, TranslationEntry
 from transync.paths import matches_any
 from transync.report.progress import delayed_progress
 from transync.scan import scan
 from transync.sync.execute import execute
+from transync.sync.files import Referenced
 from transync.sync.plan import Plan
 from transync.text import printable
 
@@ -128,3 +129,25 @@ def carry_out(root: Path, plan: Plan, *, dry_run: bool, git: bool = False) -> in
         summary += f", left {len(plan.skipped)} untouched"
     click.echo(summary, err=True)
     return EXIT_POLICY_FAILED if plan.skipped else EXIT_OK
+
+
+def references(root: Path, report: Report) -> Referenced:
+    """Every page (translation or source) that exists, read once, searched by file name."""
+    pages = {
+        path
+        for entry in report.entries
+        if entry.kind is not Kind.IMAGE and entry.state is not State.MISSING
+        for path in (entry.translation, entry.source)
+    }
+    texts: dict[str, bytes] = {}
+    for path in sorted(pages):
+        try:
+            texts[path] = (root / path).read_bytes()
+        except OSError:
+            continue
+
+    def referenced(name: str, excluding: frozenset[str]) -> bool:
+        needle = name.encode("utf-8")
+        return any(needle in text for path, text in texts.items() if path not in excluding)
+
+    return referenced

@@ -8,6 +8,8 @@ from pathlib import Path
 from transync.errors import TransyncError
 
 Reader = Callable[[str], "bytes | None"]
+# Whether any page but `excluding` names a file (by its name): images are kept while one does.
+Referenced = Callable[[str, frozenset[str]], bool]
 
 
 def reader(root: Path) -> Reader:

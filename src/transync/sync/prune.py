@@ -19,13 +19,11 @@ from transync.model import Kind, State, TranslationEntry
 from transync.paths import join
 from transync.sync.carry import parts
 from transync.sync.document import read_page
-from transync.sync.files import Reader
+from transync.sync.files import Reader, Referenced
 from transync.sync.plan import Action, Phase, Plan, Removal, SidecarUpdate, Skip
 from transync.sync.records import RecordChange, load_sidecar
 from transync.sync.refresh import sidecar_key, sidecar_of
 
-# Whether any page other than the pruned ones names this translated image's file.
-Referenced = Callable[[str, frozenset[str]], bool]
 Exists = Callable[[str], bool]
 
 

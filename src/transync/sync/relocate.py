@@ -12,11 +12,12 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Callable, Iterable
 
+from transync.discover import SOURCE_SUFFIXES
 from transync.model import Kind, State, TranslationEntry
 from transync.paths import is_within, join, relative_to
 from transync.sync.carry import Replacement, apply, parts
 from transync.sync.document import read_page
-from transync.sync.files import Reader
+from transync.sync.files import Reader, Referenced
 from transync.sync.plan import Action, FileEdit, Plan, Removal, SidecarUpdate, Skip
 from transync.sync.records import (
     RecordChange,
@@ -30,7 +31,10 @@ from transync.sync.refresh import sidecar_key, sidecar_of
 Exists = Callable[[str], bool]
 
 
-def plan_relocate(entries: Iterable[TranslationEntry], read: Reader, exists: Exists) -> Plan:
+def plan_relocate(
+    entries: Iterable[TranslationEntry], read: Reader, exists: Exists, referenced: Referenced
+) -> Plan:
+    entries = list(entries)
     moving = {
         entry.translation: target for entry in entries if (target := _new_path(entry)) is not None
     }
@@ -53,6 +57,15 @@ def plan_relocate(entries: Iterable[TranslationEntry], read: Reader, exists: Exi
             continue
         moved_to = entry.provenance.moved_to or ""
         source_file = _source_file(entry, moved_to)
+        images = _images_along(page.text, entry, target, exists, referenced, frozenset(moving))
+        for old_image, new_image in images.items():
+            image = read(old_image)
+            if image is None or exists(new_image):
+                continue
+            actions.append(FileEdit(new_image, None, image, f"moves along with {target}"))
+            actions.append(Removal(old_image, f"moved to {new_image}"))
+            renames.append((old_image, new_image))
+            moving[old_image] = new_image
         text = _relinked(page.text, entry, target, moving, exists)
         fields = inline_fields(text)
         if fields is not None:
@@ -73,6 +86,34 @@ def plan_relocate(entries: Iterable[TranslationEntry], read: Reader, exists: Exi
         actions.append(Removal(entry.translation, f"moved to {target}"))
         renames.append((entry.translation, target))
     return Plan(tuple(actions), tuple(skipped), tuple(renames))
+
+
+def _images_along(
+    text: str,
+    entry: TranslationEntry,
+    target: str,
+    exists: Exists,
+    referenced: Referenced,
+    pages: frozenset[str],
+) -> dict[str, str]:
+    """Files the page links inside its own folder that are not pages (its images, kept beside
+    it), and that no other page names: they move with it, to the same place beside it."""
+    old_folder, new_folder = posixpath.dirname(entry.translation), posixpath.dirname(target)
+    along: dict[str, str] = {}
+    for link in parts(text).links:
+        path = link.text.partition("#")[0]
+        if not path or ":" in path.split("/", 1)[0] or path.startswith("/"):
+            continue
+        resolved = posixpath.normpath(posixpath.join(old_folder, path))
+        if (
+            not is_within(resolved, old_folder or ".")
+            or resolved.lower().endswith(SOURCE_SUFFIXES)
+            or not exists(resolved)
+            or referenced(posixpath.basename(resolved), pages)
+        ):
+            continue
+        along[resolved] = join(new_folder or ".", relative_to(resolved, old_folder or "."))
+    return along
 
 
 def _new_path(entry: TranslationEntry) -> str | None:
