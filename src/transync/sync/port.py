@@ -11,8 +11,9 @@ import posixpath
 from collections.abc import Callable, Iterable
 
 from transync.discover import IMAGES_LAYOUT, SIDECAR_NAME
+from transync.errors import TransyncError
 from transync.history.changes import as_text
-from transync.model import ChangeKind, State, TranslationEntry
+from transync.model import ChangeKind, Kind, State, TranslationEntry
 from transync.paths import UnsafePath, is_within, join, normalise_source_file, relative_to
 from transync.sync.anchors import translated_anchor
 from transync.sync.carry import (
@@ -44,12 +45,14 @@ def plan_port(
             continue
         try:
             actions += _port(entry, read, read_blob, date)
-        except CannotCarry as refusal:
+        except (CannotCarry, TransyncError) as refusal:
             skipped.append(Skip(entry.translation, str(refusal)))
     return Plan(tuple(actions), tuple(skipped))
 
 
 def _port(entry: TranslationEntry, read: Reader, read_blob: BlobReader, date: str) -> list[Action]:
+    if entry.kind is not Kind.MARKDOWN:
+        raise CannotCarry(f"only Markdown pages are ported, not a {entry.kind.value}")
     provenance = entry.provenance
     if provenance is None or provenance.source_blob is None or provenance.translated_from is None:
         detail = provenance.detail if provenance and provenance.detail else None

@@ -13,9 +13,10 @@ import posixpath
 from collections.abc import Callable, Iterable
 
 from transync.discover import SOURCE_SUFFIXES
+from transync.errors import TransyncError
 from transync.model import Kind, State, TranslationEntry
 from transync.paths import is_within, join, relative_to
-from transync.sync.carry import Replacement, apply, parts
+from transync.sync.carry import CannotCarry, Replacement, apply, parts
 from transync.sync.document import read_page
 from transync.sync.files import Reader, Referenced
 from transync.sync.plan import Action, FileEdit, Plan, Removal, SidecarUpdate, Skip
@@ -49,43 +50,64 @@ def plan_relocate(
         if reason is not None:
             skipped.append(Skip(entry.translation, reason))
             continue
-        assert target is not None and entry.provenance is not None
-        data = read(entry.translation)
-        page = read_page(data) if data is not None else None
-        if data is None or page is None:
-            skipped.append(Skip(entry.translation, "not a readable UTF-8 page"))
+        assert target is not None
+        try:
+            moved, moves = _relocate(entry, target, read, exists, referenced, moving)
+        except (CannotCarry, TransyncError) as refusal:
+            skipped.append(Skip(entry.translation, str(refusal)))
             continue
-        moved_to = entry.provenance.moved_to or ""
-        source_file = _source_file(entry, moved_to)
-        images = _images_along(page.text, entry, target, exists, referenced, frozenset(moving))
-        for old_image, new_image in images.items():
-            image = read(old_image)
-            if image is None or exists(new_image):
-                continue
-            actions.append(FileEdit(new_image, None, image, f"moves along with {target}"))
-            actions.append(Removal(old_image, f"moved to {new_image}"))
-            renames.append((old_image, new_image))
-            moving[old_image] = new_image
-        text = _relinked(page.text, entry, target, moving, exists)
-        fields = inline_fields(text)
-        if fields is not None:
-            text = with_inline_block(text, {**fields, "source_file": source_file})
-        why = f"follows {entry.source} to {moved_to}"
-        actions.append(FileEdit(target, None, page.encode(text), why))
-        sidecar = sidecar_of(entry)
-        mapping = load_sidecar(read(sidecar), sidecar)
-        stored = mapping.get(written_key(mapping, sidecar_key(entry)))
-        if isinstance(stored, dict):
-            assert entry.folder is not None
-            new_key = relative_to(target, entry.folder.path)
-            changes = (
-                RecordChange(new_key, {**stored, "source_file": source_file}),
-                RecordChange(sidecar_key(entry), remove=True, clear_failure=True),
-            )
-            actions.append(SidecarUpdate(sidecar, changes, why))
-        actions.append(Removal(entry.translation, f"moved to {target}"))
-        renames.append((entry.translation, target))
+        actions += moved
+        renames += moves
     return Plan(tuple(actions), tuple(skipped), tuple(renames))
+
+
+def _relocate(
+    entry: TranslationEntry,
+    target: str,
+    read: Reader,
+    exists: Exists,
+    referenced: Referenced,
+    moving: dict[str, str],
+) -> tuple[list[Action], list[tuple[str, str]]]:
+    """The page written at `target` (with the images it keeps beside it), its records moved,
+    the old files removed; and the moves to stage."""
+    assert entry.provenance is not None and entry.folder is not None
+    data = read(entry.translation)
+    page = read_page(data) if data is not None else None
+    if data is None or page is None:
+        raise CannotCarry("not a readable UTF-8 page")
+    actions: list[Action] = []
+    renames: list[tuple[str, str]] = []
+    images = _images_along(page.text, entry, target, exists, referenced, frozenset(moving))
+    for old_image, new_image in images.items():
+        image = read(old_image)
+        if image is None or exists(new_image):
+            continue
+        actions.append(FileEdit(new_image, None, image, f"moves along with {target}"))
+        actions.append(Removal(old_image, f"moved to {new_image}"))
+        renames.append((old_image, new_image))
+        moving[old_image] = new_image
+    moved_to = entry.provenance.moved_to or ""
+    source_file = _source_file(entry, moved_to)
+    text = _relinked(page.text, entry, target, moving, exists)
+    fields = inline_fields(text)
+    if fields is not None:
+        text = with_inline_block(text, {**fields, "source_file": source_file})
+    why = f"follows {entry.source} to {moved_to}"
+    actions.append(FileEdit(target, None, page.encode(text), why))
+    sidecar = sidecar_of(entry)
+    mapping = load_sidecar(read(sidecar), sidecar)
+    stored = mapping.get(written_key(mapping, sidecar_key(entry)))
+    if isinstance(stored, dict):
+        new_key = relative_to(target, entry.folder.path)
+        changes = (
+            RecordChange(new_key, {**stored, "source_file": source_file}),
+            RecordChange(sidecar_key(entry), remove=True, clear_failure=True),
+        )
+        actions.append(SidecarUpdate(sidecar, changes, why))
+    actions.append(Removal(entry.translation, f"moved to {target}"))
+    renames.append((entry.translation, target))
+    return actions, renames
 
 
 def _images_along(

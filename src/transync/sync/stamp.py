@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from transync.errors import TransyncError
 from transync.hashing import md5_hex
 from transync.model import ChangeKind, State, TranslationEntry
 from transync.sync.carry import CannotCarry
@@ -29,7 +30,7 @@ def plan_stamp(
             continue
         try:
             actions += _stamp(entry, read, date, force)
-        except CannotCarry as refusal:
+        except (CannotCarry, TransyncError) as refusal:
             skipped.append(Skip(entry.translation, str(refusal)))
     return Plan(tuple(actions), tuple(skipped))
 
