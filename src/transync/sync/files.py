@@ -14,6 +14,7 @@ from transync.errors import TransyncError
 from transync.paths import unreadable_path
 
 Reader = Callable[[str], "bytes | None"]
+Exists = Callable[[str], bool]  # whether a repository-relative path names anything
 # Whether any page but `excluding` names a file (by its name): images are kept while one does.
 Referenced = Callable[[str, frozenset[str]], bool]
 

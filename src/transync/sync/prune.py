@@ -11,7 +11,7 @@ with the other dangling records.
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 
 from transync.discover import IMAGES_LAYOUT, SIDECAR_NAME
 from transync.metadata.sidecar import FAILURES_KEY
@@ -19,12 +19,10 @@ from transync.model import Kind, State, TranslationEntry
 from transync.paths import join
 from transync.sync.carry import parts
 from transync.sync.document import read_page
-from transync.sync.files import Reader, Referenced
+from transync.sync.files import Exists, Reader, Referenced
 from transync.sync.plan import Action, Phase, Plan, Removal, SidecarUpdate, Skip
 from transync.sync.records import RecordChange, load_sidecar
 from transync.sync.refresh import sidecar_key, sidecar_of
-
-Exists = Callable[[str], bool]
 
 
 def plan_prune(

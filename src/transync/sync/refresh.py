@@ -46,8 +46,8 @@ def refresh(
     origins = {record.origin for record in entry.records}
     if MetadataOrigin.NOTEBOOK in origins:
         raise CannotCarry(
-            "its record is inside the notebook, which transync does not rewrite; "
-            "`transync migrate --to json` moves it to the sidecar"
+            "its record is inside the notebook (metadata.coopTranslator), which transync does"
+            " not rewrite"
         )
     if entry.kind is not Kind.MARKDOWN and MetadataOrigin.SIDECAR not in origins:
         raise CannotCarry(f"a {entry.kind.value} keeps its record only in the sidecar")

@@ -10,7 +10,7 @@ older version is stale, as it would have been had the file never moved.
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 
 from transync.discover import SOURCE_SUFFIXES
 from transync.errors import TransyncError
@@ -18,7 +18,7 @@ from transync.model import Kind, State, TranslationEntry
 from transync.paths import is_within, join, relative_to
 from transync.sync.carry import CannotCarry, Replacement, apply, parts
 from transync.sync.document import read_page
-from transync.sync.files import Reader, Referenced
+from transync.sync.files import Exists, Reader, Referenced
 from transync.sync.plan import Action, FileEdit, Plan, Removal, SidecarUpdate, Skip
 from transync.sync.records import (
     RecordChange,
@@ -28,8 +28,6 @@ from transync.sync.records import (
     written_key,
 )
 from transync.sync.refresh import sidecar_key, sidecar_of
-
-Exists = Callable[[str], bool]
 
 
 def plan_relocate(
