@@ -53,3 +53,12 @@ def test_stamp_by_source_and_language(repo: RepoBuilder, git: GitRepo, invoke: I
     assert result.exit_code == 0, result.output
     assert entry(repo.root, path).state is State.CURRENT
     assert (repo.root / path).read_text().startswith("<!--\nCO_OP_TRANSLATOR_METADATA:\n{\n")
+
+
+def test_a_mistyped_path_is_an_error_not_everything(
+    repo: RepoBuilder, git: GitRepo, invoke: Invoke
+) -> None:
+    translated_then_changed(repo, git, PROSE, sidecar=True)
+    result = invoke("stamp", str(repo.root), "translations/fr/READ.md", "--force")
+    assert result.exit_code == 2
+    assert "translations/fr/READ.md: no such file or folder" in result.output

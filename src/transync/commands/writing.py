@@ -8,6 +8,7 @@ Write commands exit 0 when every selected file was brought up to date (or needed
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -25,6 +26,7 @@ from transync.sync.files import Referenced
 from transync.sync.plan import Plan
 from transync.text import printable
 
+_GLOB = re.compile(r"[*?\[]")
 _WOULD = {"wrote": "would write", "created": "would create", "removed": "would remove"}
 
 
@@ -48,6 +50,12 @@ def select(arguments: Sequence[str]) -> Selection:
         root, rest = Path(arguments[0]), arguments[1:]
     else:
         root, rest = _default_root(), arguments
+    for argument in rest:
+        # A mistyped path must not widen the selection to nothing in particular.
+        if not _GLOB.search(argument) and not any(
+            os.path.lexists(path) for path in (argument, root / argument)
+        ):
+            raise TransyncError(f"{argument}: no such file or folder")
     return Selection(root, tuple(as_root_relative(root, argument) for argument in rest))
 
 

@@ -59,6 +59,8 @@ def execute(root: Path, plan: Plan, *, dry_run: bool, echo: Echo, git: bool = Fa
             )
         except TransyncError as error:
             raise TransyncError(_stopped(error, outcome.changed)) from None
+        except KeyboardInterrupt:  # Ctrl-C: each file is old or new; say which are new
+            raise TransyncError(_stopped(TransyncError("interrupted"), outcome.changed)) from None
     if git and not dry_run and plan.renames:
         _stage(root, plan.renames)
     return outcome
