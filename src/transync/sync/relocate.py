@@ -148,7 +148,9 @@ def _new_path(entry: TranslationEntry) -> str | None:
 
 
 def _refusal(entry: TranslationEntry, target: str | None, exists: Exists) -> str | None:
-    moved_to = entry.provenance.moved_to if entry.provenance else None
+    if entry.provenance is None:
+        return "no git history: cannot tell where its source moved"
+    moved_to = entry.provenance.moved_to
     if moved_to is None:
         return "its source did not move anywhere transync can find (`transync prune` removes it)"
     if target is None:
