@@ -152,3 +152,18 @@ def test_a_changed_image_becomes_its_translated_image_when_there_is_one(
     else:
         assert result.exit_code == 1
         assert "'images/flow2.png' has no translated image yet" in result.output
+
+
+def test_a_crlf_translation_stays_crlf_and_keeps_its_mode(
+    repo: RepoBuilder, git: GitRepo, invoke: Invoke
+) -> None:
+    path = translated_then_changed(repo, git, CODE_ONLY, sidecar=False)
+    page = repo.root / path
+    page.write_bytes(page.read_bytes().replace(b"\n", b"\r\n"))
+    page.chmod(0o640)
+    git.commit("CRLF translation")
+    assert invoke("port", str(repo.root)).exit_code == 0
+    data = page.read_bytes()
+    assert b"pip install tool==2.0\r\n" in data and data.count(b"\n") == data.count(b"\r\n")
+    assert page.stat().st_mode & 0o777 == 0o640
+    assert entry(repo.root, path).state is State.CURRENT
