@@ -243,6 +243,174 @@ def check(
     _run(context, lambda: run_check(path, options))
 
 
+# -- bringing translations back in sync (write commands, and the work list) ------------------
+
+WRITE_EPILOG = """\b
+Arguments: [PATH] [FILE|GLOB]... -- a first argument that is a folder is the repository
+(default: the git work tree around the current folder); files and globs (matched against
+translation and source paths) narrow the selection.
+\b
+Exit codes:
+  0  every selected file was brought up to date (or needed nothing)
+  1  some selected files were left untouched (each named, with the reason, on stderr)
+  2  transync could not run (bad PATH, dirty work tree, unreadable input, git trouble)
+"""
+TARGETS_ARGUMENT = click.argument("arguments", nargs=-1, metavar="[PATH] [FILE|GLOB]...")
+DRY_RUN_OPTION = click.option(
+    "--dry-run", is_flag=True, help="Print a unified diff of every change; write nothing."
+)
+ALLOW_DIRTY_OPTION = click.option(
+    "--allow-dirty",
+    is_flag=True,
+    help="Write even though the git work tree has uncommitted changes.",
+)
+
+
+@cli.command(epilog=WRITE_EPILOG)
+@TARGETS_ARGUMENT
+@LANG_OPTION
+@DRY_RUN_OPTION
+@ALLOW_DIRTY_OPTION
+@click.pass_context
+def port(
+    context: click.Context,
+    arguments: tuple[str, ...],
+    languages: tuple[str, ...],
+    dry_run: bool,
+    allow_dirty: bool,
+) -> None:
+    """Carry source changes that need no translator (link targets, code blocks, line
+    wrapping) over to stale translations, and record them as up to date."""
+    from transync.commands.port import port as run_port
+
+    _run(context, lambda: run_port(arguments, languages, dry_run=dry_run, allow_dirty=allow_dirty))
+
+
+@cli.command(epilog=WRITE_EPILOG)
+@TARGETS_ARGUMENT
+@LANG_OPTION
+@click.option(
+    "--source",
+    "sources",
+    multiple=True,
+    metavar="SOURCE",
+    help="Every translation of SOURCE (repeatable).",
+)
+@click.option("--force", is_flag=True, help="Stamp even if the source changed in prose.")
+@DRY_RUN_OPTION
+@click.pass_context
+def stamp(
+    context: click.Context,
+    arguments: tuple[str, ...],
+    languages: tuple[str, ...],
+    sources: tuple[str, ...],
+    force: bool,
+    dry_run: bool,
+) -> None:
+    """Record that translations reviewed or updated by hand match their source as it is now."""
+    from transync.commands.stamp import stamp as run_stamp
+
+    _run(context, lambda: run_stamp(arguments, languages, sources, force=force, dry_run=dry_run))
+
+
+@cli.command(epilog=WRITE_EPILOG)
+@TARGETS_ARGUMENT
+@LANG_OPTION
+@DRY_RUN_OPTION
+@ALLOW_DIRTY_OPTION
+@click.pass_context
+def relocate(
+    context: click.Context,
+    arguments: tuple[str, ...],
+    languages: tuple[str, ...],
+    dry_run: bool,
+    allow_dirty: bool,
+) -> None:
+    """Move orphaned translations after their moved source, with their links and records."""
+    from transync.commands.relocate import relocate as run_relocate
+
+    _run(
+        context,
+        lambda: run_relocate(arguments, languages, dry_run=dry_run, allow_dirty=allow_dirty),
+    )
+
+
+@cli.command(epilog=WRITE_EPILOG)
+@TARGETS_ARGUMENT
+@LANG_OPTION
+@DRY_RUN_OPTION
+@ALLOW_DIRTY_OPTION
+@click.pass_context
+def prune(
+    context: click.Context,
+    arguments: tuple[str, ...],
+    languages: tuple[str, ...],
+    dry_run: bool,
+    allow_dirty: bool,
+) -> None:
+    """Remove orphaned translations whose source is gone for good, their records and the
+    translated images nothing references any more."""
+    from transync.commands.prune import prune as run_prune
+
+    _run(context, lambda: run_prune(arguments, languages, dry_run=dry_run, allow_dirty=allow_dirty))
+
+
+@cli.command(epilog=WRITE_EPILOG)
+@TARGETS_ARGUMENT
+@LANG_OPTION
+@click.option(
+    "--to",
+    "target",
+    type=click.Choice(["json", "inline"]),
+    required=True,
+    help="json: the per-language .co-op-translator.json; inline: the block in each page.",
+)
+@DRY_RUN_OPTION
+@ALLOW_DIRTY_OPTION
+@click.pass_context
+def migrate(
+    context: click.Context,
+    arguments: tuple[str, ...],
+    languages: tuple[str, ...],
+    target: str,
+    dry_run: bool,
+    allow_dirty: bool,
+) -> None:
+    """Move Markdown translations' metadata between inline blocks and sidecars, losing nothing."""
+    from transync.commands.migrate import migrate as run_migrate
+
+    _run(
+        context,
+        lambda: run_migrate(arguments, languages, target, dry_run=dry_run, allow_dirty=allow_dirty),
+    )
+
+
+@cli.command(epilog=EXIT_CODES_HELP)
+@TARGETS_ARGUMENT
+@LANG_OPTION
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["list", "markdown", "json"]),
+    default="list",
+    show_default=True,
+    help="list: one source path a line, for a translation run; markdown/json: the details.",
+)
+@click.option("-0", "null", is_flag=True, help="With --format list: separate paths with NUL.")
+@click.pass_context
+def todo(
+    context: click.Context,
+    arguments: tuple[str, ...],
+    languages: tuple[str, ...],
+    output_format: str,
+    null: bool,
+) -> None:
+    """Each language's remaining translation work, most important first (read-only)."""
+    from transync.commands.todo import todo as run_todo
+
+    _run(context, lambda: run_todo(arguments, languages, output_format, null=null))
+
+
 def _run(context: click.Context, command: Callable[[], int]) -> None:
     """Run a command; turn every error into one line on stderr and a documented exit code."""
     try:

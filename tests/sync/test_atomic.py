@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from transync.errors import TransyncError
-from transync.sync.atomic import write_atomic
+from transync.sync.atomic import inside_root, remove_leftovers, write_atomic
 
 
 def test_replaces_the_file_and_leaves_no_temporary_behind(tmp_path: Path) -> None:
@@ -38,3 +38,38 @@ def test_a_new_file_is_not_private_to_its_owner(tmp_path: Path) -> None:
 def test_a_missing_folder_is_a_one_line_error(tmp_path: Path) -> None:
     with pytest.raises(TransyncError, match=r"nowhere/x\.json: cannot write"):
         write_atomic(tmp_path / "nowhere" / "x.json", "{}")
+
+
+def test_a_crash_between_write_and_rename_leaves_the_old_file_intact(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "README.md"
+    target.write_bytes(b"old\r\n")
+
+    def killed(source: object, destination: object) -> None:
+        raise SystemExit("killed between the write and the rename")
+
+    monkeypatch.setattr(os, "replace", killed)
+    with pytest.raises(SystemExit):
+        write_atomic(target, b"new\r\n")
+    assert target.read_bytes() == b"old\r\n"
+
+
+def test_nothing_outside_the_root_or_through_a_symbolic_link_is_written(tmp_path: Path) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    root = tmp_path / "repo"
+    root.mkdir()
+    (root / "linked").symlink_to(outside)
+    (root / "page.md").symlink_to(outside / "page.md")
+    for relative in ("../x.md", "/etc/passwd", "a/../../x.md", "linked/x.md", "page.md"):
+        with pytest.raises(TransyncError, match="not written"):
+            inside_root(root, relative)
+    assert inside_root(root, "translations/ja/a.md") == root / "translations/ja/a.md"
+
+
+def test_temporary_files_a_killed_run_left_are_removed_and_nothing_else(tmp_path: Path) -> None:
+    for name in (".a.md.x1y2.tmp", ".b.md.z3.tmp", "a.md", ".hidden.tmp"):
+        (tmp_path / name).write_text("")
+    remove_leftovers(tmp_path, {"a.md"})
+    assert sorted(os.listdir(tmp_path)) == [".b.md.z3.tmp", ".hidden.tmp", "a.md"]

@@ -1,0 +1,161 @@
+"""What every write command does around its plan: find the repository and the files asked
+for, refuse a dirty work tree, run the plan (or show it) and say what changed.
+
+Write commands exit 0 when every selected file was brought up to date (or needed nothing),
+1 when some were left untouched (each with its reason on stderr), 2 when they could not run.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import click
+
+from transync.commands.common import load_config_and_warn
+from transync.errors import EXIT_OK, EXIT_POLICY_FAILED, TransyncError
+from transync.model import Kind, Report, State, TranslationEntry
+from transync.paths import matches_any
+from transync.report.progress import delayed_progress
+from transync.scan import scan
+from transync.sync.execute import execute
+from transync.sync.files import Referenced
+from transync.sync.plan import Plan
+from transync.text import printable
+
+_GLOB = re.compile(r"[*?\[]")
+_WOULD = {"wrote": "would write", "created": "would create", "removed": "would remove"}
+
+
+@dataclass(frozen=True)
+class Selection:
+    """The repository root and the files asked for (root-relative paths or globs; none: all)."""
+
+    root: Path
+    patterns: tuple[str, ...]
+
+    def wants(self, entry: TranslationEntry) -> bool:
+        return not self.patterns or any(
+            matches_any(path, self.patterns) for path in (entry.translation, entry.source)
+        )
+
+
+def select(arguments: Sequence[str]) -> Selection:
+    """`[PATH] [FILE|GLOB]...`: a first argument that is a folder is the root; otherwise the
+    root is the git work tree around the current folder (or the current folder)."""
+    if arguments and Path(arguments[0]).is_dir():
+        root, rest = Path(arguments[0]), arguments[1:]
+    else:
+        root, rest = _default_root(), arguments
+    for argument in rest:
+        # A mistyped path must not widen the selection to nothing in particular.
+        if not _GLOB.search(argument) and not any(
+            os.path.lexists(path) for path in (argument, root / argument)
+        ):
+            raise TransyncError(f"{argument}: no such file or folder")
+    return Selection(root, tuple(as_root_relative(root, argument) for argument in rest))
+
+
+def _default_root() -> Path:
+    from transync.history.git_log import open_repo
+
+    repo = open_repo(Path.cwd())
+    return Path(repo.working_tree_dir) if repo and repo.working_tree_dir else Path(".")
+
+
+def as_root_relative(root: Path, argument: str) -> str:
+    """A file or folder given by its path from the current folder, inside the root, as a
+    root-relative path; anything else is taken as root-relative already (a path or a glob)."""
+    if not os.path.lexists(argument):
+        return argument
+    real, real_root = os.path.realpath(argument), os.path.realpath(root)
+    if real != real_root and not real.startswith(real_root + os.sep):
+        return argument
+    return os.path.relpath(real, real_root).replace(os.sep, "/")
+
+
+def scan_repository(root: Path, languages: Iterable[str], *, history: bool = True) -> Report:
+    config = load_config_and_warn(root)
+    with delayed_progress() as progress:
+        return scan(root, config=config, languages=languages, progress=progress, history=history)
+
+
+def with_provenance(
+    root: Path, report: Report, entries: Sequence[TranslationEntry]
+) -> list[TranslationEntry]:
+    """`entries` with the provenance of their records. A failed translation's record is
+    judged like a stale one's: both were made from an older version of the source."""
+    from transync.history import attach_history, translation_folders
+
+    judged = [
+        replace(entry, state=State.STALE) if entry.state is State.FAILED else entry
+        for entry in entries
+    ]
+    attached, _ = attach_history(root, judged, translation_folders(report.layouts))
+    return [replace(new, state=old.state) for old, new in zip(entries, attached, strict=True)]
+
+
+def refuse_dirty(root: Path, allow_dirty: bool) -> None:
+    """A write on top of uncommitted edits could not be reviewed or undone on its own."""
+    if allow_dirty:
+        return
+    from transync.history.git_log import open_repo
+
+    repo = open_repo(root)
+    if repo is None:
+        return
+    relative = os.path.relpath(
+        os.path.realpath(root), os.path.realpath(repo.working_tree_dir or root)
+    )
+    if repo.is_dirty(untracked_files=True, path=None if relative == "." else relative):
+        raise TransyncError(
+            f"{root}: the work tree has uncommitted changes; commit or stash them first, or"
+            " pass --allow-dirty"
+        )
+
+
+def in_git(root: Path) -> bool:
+    from transync.history.git_log import open_repo
+
+    return open_repo(root) is not None
+
+
+def carry_out(root: Path, plan: Plan, *, dry_run: bool, git: bool = False) -> int:
+    """Run (or show) the plan, list what changed and what was left alone, return the exit code."""
+    outcome = execute(root, plan, dry_run=dry_run, echo=click.echo, git=git)
+    verb = "would change" if dry_run else "changed"
+    for how, path in zip(outcome.how, outcome.changed, strict=True):
+        said = _WOULD[how] if dry_run else how
+        click.echo(printable(f"{said} {path}"), err=dry_run)
+    for skip in plan.skipped:
+        click.echo(printable(f"left {skip.path}: {skip.reason}"), err=True)
+    summary = f"transync: {verb} {len(outcome.changed)} files"
+    if plan.skipped:
+        summary += f", left {len(plan.skipped)} untouched"
+    click.echo(summary, err=True)
+    return EXIT_POLICY_FAILED if plan.skipped else EXIT_OK
+
+
+def references(root: Path, report: Report) -> Referenced:
+    """Every page (translation or source) that exists, read once, searched by file name."""
+    pages = {
+        path
+        for entry in report.entries
+        if entry.kind is not Kind.IMAGE and entry.state is not State.MISSING
+        for path in (entry.translation, entry.source)
+    }
+    texts: dict[str, bytes] = {}
+    for path in sorted(pages):
+        try:
+            texts[path] = (root / path).read_bytes()
+        except OSError:
+            continue
+
+    def referenced(name: str, excluding: frozenset[str]) -> bool:
+        needle = name.encode("utf-8")
+        return any(needle in text for path, text in texts.items() if path not in excluding)
+
+    return referenced

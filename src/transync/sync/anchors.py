@@ -1,0 +1,46 @@
+"""Translated anchors: where a translation links `#installation` for the source's `#install`,
+a new source anchor is carried as the anchor of the translated heading at the same place.
+
+A page's headings are matched by position (the n-th heading of the source is the n-th of
+its translation, when both have as many), and the translation's existing link must agree with
+that pairing; otherwise nothing is derived.
+"""
+
+from __future__ import annotations
+
+import re
+
+from transync.document.slugs import Slugger, normalise_fragment
+from transync.sync.carry import prose_lines
+
+_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
+_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+
+
+def heading_anchors(text: str) -> list[str]:
+    """GitHub's anchors of the page's ATX headings, in order (repeats numbered)."""
+    slugger = Slugger()
+    anchors = []
+    for line in prose_lines(text):
+        match = _HEADING.match(line)
+        if match:
+            anchors.append(slugger(_LINK.sub(r"\1", match.group(1))))
+    return anchors
+
+
+def translated_anchor(
+    source: str, translation: str, old_anchor: str, translated_old: str, new_anchor: str
+) -> str | None:
+    """The translation's anchor for the source's `new_anchor` (all with their `#`), if the
+    source's headings and the translation's pair up and the translation's current anchor
+    `translated_old` is the pair of `old_anchor`; None otherwise."""
+    ours, theirs = heading_anchors(source), heading_anchors(translation)
+    if len(ours) != len(theirs):
+        return None
+    wanted = normalise_fragment(new_anchor[1:])
+    if wanted not in ours:
+        return None
+    before = normalise_fragment(old_anchor[1:])
+    if before in ours and theirs[ours.index(before)] != normalise_fragment(translated_old[1:]):
+        return None
+    return "#" + theirs[ours.index(wanted)]

@@ -1,0 +1,39 @@
+"""Reading the repository for a planner: bytes by repository-relative path, None if absent.
+
+Only regular files inside the repository are read, as everywhere else in transync: a
+symbolic link that leads out, or a pipe, is an error naming the file, never opened.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from transync.errors import TransyncError
+from transync.paths import unreadable_path
+
+Reader = Callable[[str], "bytes | None"]
+Exists = Callable[[str], bool]  # whether a repository-relative path names anything
+# Whether any page but `excluding` names a file (by its name): images are kept while one does.
+Referenced = Callable[[str, frozenset[str]], bool]
+
+
+def reader(root: Path) -> Reader:
+    real_root = os.path.realpath(root)
+
+    def read(path: str) -> bytes | None:
+        full = root / path
+        if not os.path.lexists(full):
+            return None
+        refusal = unreadable_path(full, real_root)
+        if refusal is not None:
+            raise TransyncError(f"{path}: {refusal}")
+        try:
+            return full.read_bytes()
+        except FileNotFoundError:
+            return None
+        except OSError as error:
+            raise TransyncError(f"{path}: cannot read: {error.strerror}") from None
+
+    return read

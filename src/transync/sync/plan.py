@@ -1,0 +1,69 @@
+"""A write command's plan: plain data saying what to change, computed before anything is
+written, so that `--dry-run` shows exactly what a real run does.
+
+Each action carries the phase it runs in. The executor runs phases in order, so that a record
+is always written in its new place before it is removed from its old one and a kill at any
+moment leaves every record somewhere (see `sync.execute`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import IntEnum
+
+from transync.sync.records import RecordChange
+
+
+class Phase(IntEnum):
+    WRITE = 1  # new files and pages whose record is added or refreshed
+    RECORDS = 2  # sidecar records added, moved or refreshed
+    DROP = 3  # pages whose inline record now lives in the sidecar
+    REMOVE = 4  # files moved away or pruned
+    FORGET = 5  # sidecar records of pruned files
+
+
+@dataclass(frozen=True)
+class FileEdit:
+    """Write `after` to `path` (repository-relative); `before` is None for a new file."""
+
+    path: str
+    before: bytes | None
+    after: bytes
+    reason: str
+    phase: Phase = Phase.WRITE
+
+
+@dataclass(frozen=True)
+class SidecarUpdate:
+    """Changes to one sidecar's records, applied in one atomic write."""
+
+    sidecar: str
+    changes: tuple[RecordChange, ...]
+    reason: str
+    phase: Phase = Phase.RECORDS
+
+
+@dataclass(frozen=True)
+class Removal:
+    path: str
+    reason: str
+    phase: Phase = Phase.REMOVE
+
+
+@dataclass(frozen=True)
+class Skip:
+    """A file the command left untouched, and why."""
+
+    path: str
+    reason: str
+
+
+Action = FileEdit | SidecarUpdate | Removal
+
+
+@dataclass(frozen=True)
+class Plan:
+    actions: tuple[Action, ...] = ()
+    skipped: tuple[Skip, ...] = field(default=())
+    # Files to stage as one rename each (old, new) once written: what `git mv` would record.
+    renames: tuple[tuple[str, str], ...] = ()
