@@ -47,15 +47,21 @@ def check(context: ContentContext) -> Iterator[Finding]:
             gaps.append((list(range(first, last)), list(range(start, end))))
     pairs += _moved(gaps, source_keys, translated_keys)
     finding = _Reporter(context)
+    anchors: list[tuple[Link, Link]] = []
     for missing, extra in gaps:
         if len(missing) == len(extra):
             for index, other in zip(missing, extra, strict=True):
-                yield finding.changed(source[index], translated[other])
+                if source[index].target.startswith("#"):
+                    anchors.append((source[index], translated[other]))
+                else:
+                    yield finding.changed(source[index], translated[other])
             continue
         for index in missing:
             yield finding.missing(source[index], _nearby(translated, pairs, index))
         for other in extra:
             yield finding.extra(translated[other])
+    if anchors:
+        yield finding.anchors_changed(anchors)
     yield from finding.tracking([(source[one], translated[two]) for one, two in sorted(pairs)])
 
 
@@ -106,41 +112,71 @@ class _Reporter:
     def __init__(self, context: ContentContext) -> None:
         self.context = context
 
-    def _finding(self, check: str, severity: Severity, line: int | None, message: str) -> Finding:
-        return Finding(
-            check, severity, self.context.translation_path, message, self.context.language, line
-        )
-
     def missing(self, link: Link, line: int | None) -> Finding:
-        return self._finding(
+        # The nearest shared construct before the link's place; the nearest paired link when
+        # the outlines share nothing there.
+        place = self.context.translated_line_of(link.line) or line
+        return self.context.finding(
             MISSING,
             Severity.ERROR,
-            line,
+            place,
             f"the source's {_kind(link)} to {link.target} (source line {link.line})"
             " has no counterpart in the translation",
+            source_line=link.line,
         )
 
     def extra(self, link: Link) -> Finding:
-        return self._finding(
+        """A note when it leads to a file of the repository (a translator who linked a page
+        the text names), a warning otherwise (`broken-link` reports a target that is absent)."""
+        target = self.context.translation_target(link)
+        works = (
+            target.kind is TargetKind.LOCAL
+            and target.inside
+            and self.context.repository.exists(target.path)
+        )
+        return self.context.finding(
             EXTRA,
-            Severity.WARNING,
+            Severity.NOTE if works else Severity.WARNING,
             link.line,
             f"{_kind(link)} to {link.target} is not in the source",
+            source_line=self.context.source_line_of(link.line),
         )
 
     def changed(self, source: Link, translated: Link) -> Finding:
-        return self._finding(
+        return self.context.finding(
             CHANGED,
             Severity.WARNING,
             translated.line,
             f"{_kind(translated)} points to {translated.target}"
             f" where the source (line {source.line}) has {source.target}",
+            source_line=source.line,
+        )
+
+    def anchors_changed(self, pairs: list[tuple[Link, Link]]) -> Finding:
+        """The source's links to its own headings (a table of contents) rewritten: one cause,
+        so one finding for the file, at the first, with their number."""
+        source, translated = pairs[0]
+        targets = {link.target for _, link in pairs}
+        where = (
+            f"all to {translated.target}"
+            if len(targets) == 1 and len(pairs) > 1
+            else f"the first to {translated.target}"
+        )
+        return self.context.finding(
+            CHANGED,
+            Severity.WARNING,
+            translated.line,
+            f"{count(len(pairs), 'link')} to the page's own headings (#anchors, a table of"
+            f" contents) point elsewhere in the translation ({where}; the source's first,"
+            f" line {source.line}, is {source.target})",
+            source_line=source.line,
+            count=len(pairs),
         )
 
     def tracking(self, pairs: list[tuple[Link, Link]]) -> Iterator[Finding]:
         """One finding per distinct difference (`WT.mc_id=x` added, `/en-us/` dropped, ...)."""
         counts: Counter[tuple[bool, str]] = Counter()
-        first_line: dict[tuple[bool, str], int | None] = {}
+        first_line: dict[tuple[bool, str], tuple[int | None, int | None]] = {}
         for source, translated in pairs:
             if self.context.source_target(source).kind is not TargetKind.WEB:
                 continue
@@ -148,16 +184,19 @@ class _Reporter:
                 tracking_marks(source.target), tracking_marks(translated.target)
             ):
                 counts[difference] += 1
-                first_line.setdefault(difference, translated.line)
+                first_line.setdefault(difference, (translated.line, source.line))
         for (added, mark), number in sorted(counts.items()):
             links = count(number, "link") + (" (the first here)" if number > 1 else "")
-            yield self._finding(
+            line, source_line = first_line[(added, mark)]
+            yield self.context.finding(
                 TRACKING,
                 Severity.WARNING,
-                first_line[(added, mark)],
+                line,
                 f"{mark} on {links} where the source has none"
                 if added
                 else f"{mark} missing from {links} where the source has it",
+                source_line=source_line,
+                count=number,
             )
 
 
