@@ -28,6 +28,7 @@ _ALWAYS = frozenset({"", "top"})
 
 
 def check(context: ContentContext) -> Iterator[Finding]:
+    yield from _link_syntax(context)
     by_key: dict[str, list[Link]] = {}
     for link, key in zip(context.source.links, context.source_keys, strict=True):
         by_key.setdefault(key, []).append(link)
@@ -57,6 +58,34 @@ def check(context: ContentContext) -> Iterator[Finding]:
             if anchors is not None and normalise_fragment(target.fragment) not in anchors:
                 reported.add(link.target)
                 yield _broken_anchor(context, link, target, twins)
+
+
+_LOST_BRACKET = "a link lost its '[': '...](target)' shows as text, not as a link"
+_EMPTY_LINK = "a link has an empty target: '[text]()' leads nowhere"
+
+
+def _link_syntax(context: ContentContext) -> Iterator[Finding]:
+    """Links the Markdown does not make: the source's own once, on the source; the
+    translation's where the source has none at that place."""
+    source, translated = context.source.signs, context.translation.signs
+    for theirs, ours, problem in (
+        (source.lost_brackets, translated.lost_brackets, _LOST_BRACKET),
+        (source.empty_links, translated.empty_links, _EMPTY_LINK),
+    ):
+        for line in theirs:
+            yield context.source_fault(
+                BROKEN_LINK,
+                line,
+                f"{problem} in the source (reported once for all its translations)",
+            )
+        for line in context.own_lines(theirs, ours):
+            yield context.finding(
+                BROKEN_LINK,
+                Severity.ERROR,
+                line,
+                problem,
+                source_line=context.source_line_of(line),
+            )
 
 
 def _site_route(context: ContentContext, target: Target) -> bool:

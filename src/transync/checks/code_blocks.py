@@ -45,6 +45,10 @@ _SPACE = re.compile(r"\s+")
 
 
 def check(context: ContentContext) -> Iterator[Finding]:
+    unclosed = _unclosed_fence(context)
+    if unclosed is not None:
+        yield unclosed
+        return  # the rest of the file is one code block: the blocks cannot be compared
     source, translated = context.source.code_blocks, context.translation.code_blocks
     if len(source) != len(translated):
         yield _count_finding(context, source, translated)
@@ -60,6 +64,29 @@ def check(context: ContentContext) -> Iterator[Finding]:
             " beyond comments and strings",
             source_line=theirs.line,
         )
+
+
+def _unclosed_fence(context: ContentContext) -> Finding | None:
+    """A fence never closed (the usual cause of a code-block mismatch), named at its line:
+    the source's once, on the source; else the translation's."""
+    theirs = context.source.signs.unclosed_fence
+    if theirs is not None:
+        return context.source_fault(
+            NAME,
+            theirs,
+            "the code fence opened here is never closed: the rest of the file shows as code"
+            " (reported once for all its translations)",
+        )
+    ours = context.translation.signs.unclosed_fence
+    if ours is None:
+        return None
+    return context.finding(
+        NAME,
+        Severity.WARNING,
+        ours,
+        "the code fence opened here is never closed: the rest of the file shows as code",
+        source_line=context.source_line_of(ours),
+    )
 
 
 def _count_finding(

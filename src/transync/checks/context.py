@@ -11,6 +11,7 @@ image with that stem. Fragments are left out: translated headings have translate
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Protocol
@@ -27,6 +28,11 @@ TRANSLATED_IMAGE_FOLDERS = ("translated_images", "translated_images_fast")
 _TRANSLATED_IMAGE = re.compile(
     r"^(?P<stem>.+?)\.[0-9a-f]{16,64}(?:\.[A-Za-z]{2,3}(?:-\w+)?)?\.\w+$"
 )
+
+
+# How far (in source lines) a defect of the source may lie from where a translation's same
+# defect maps to, for the translation's to count as inherited (see `own_lines`).
+_SAME_PLACE = 50
 
 
 class Repository(Protocol):
@@ -105,6 +111,22 @@ class ContentContext:
     def translated_line_of(self, source_line: int | None) -> int | None:
         """The translated line of the nearest shared construct at or before a source line."""
         return self.outline.translated_line_of(source_line)
+
+    def own_lines(self, source_lines: Sequence[int], translated_lines: Sequence[int]) -> list[int]:
+        """The translated lines of a defect that the source does not have at the same place;
+        the others are inherited from the source (the source's fault, reported on it). The
+        same place: a source line of the defect within `_SAME_PLACE` lines of where the
+        translated line maps to, each source line standing for one translated line."""
+        unused = sorted(source_lines)
+        own = []
+        for line in translated_lines:
+            expected = self.source_line_of(line) or line
+            near = [candidate for candidate in unused if abs(candidate - expected) <= _SAME_PLACE]
+            if near:
+                unused.remove(min(near, key=lambda candidate: abs(candidate - expected)))
+            else:
+                own.append(line)
+        return own
 
     def source_target(self, link: Link) -> Target:
         return resolve(link.target, self.source_path)

@@ -13,6 +13,7 @@ never the translator's and nothing a maintainer edits by hand.
 
 from __future__ import annotations
 
+import posixpath
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 
@@ -49,12 +50,10 @@ def check(context: ContentContext) -> Iterator[Finding]:
     finding = _Reporter(context)
     anchors: list[tuple[Link, Link]] = []
     for missing, extra in gaps:
+        anchors += _rewritten_anchors(context, source, translated, missing, extra)
         if len(missing) == len(extra):
             for index, other in zip(missing, extra, strict=True):
-                if source[index].target.startswith("#"):
-                    anchors.append((source[index], translated[other]))
-                else:
-                    yield finding.changed(source[index], translated[other])
+                yield finding.changed(source[index], translated[other])
             continue
         for index in missing:
             yield finding.missing(source[index], _nearby(translated, pairs, index))
@@ -97,6 +96,36 @@ def _moved(
                     if other in others:
                         others.remove(other)
     return pairs
+
+
+def _rewritten_anchors(
+    context: ContentContext,
+    source: Sequence[Link],
+    translated: Sequence[Link],
+    missing: list[int],
+    extra: list[int],
+) -> list[tuple[Link, Link]]:
+    """Pair, and take out of a gap, the source's links to its own headings (`#anchor`, a
+    table of contents) with the translation's links that stand in for them: another
+    `#anchor` or a link to the page itself or its folder (how co-op-translator rewrites
+    them). One cause, which `_Reporter.anchors_changed` reports once per file."""
+    anchors = [index for index in missing if source[index].target.startswith("#")]
+    stand_ins = [other for other in extra if _points_home(context, translated[other])]
+    pairs = list(zip(anchors, stand_ins, strict=False))
+    for index, other in pairs:
+        missing.remove(index)
+        extra.remove(other)
+    return [(source[index], translated[other]) for index, other in pairs]
+
+
+def _points_home(context: ContentContext, link: Link) -> bool:
+    if link.target.startswith("#"):
+        return True
+    target = context.translation_target(link)
+    if target.kind is not TargetKind.LOCAL:
+        return False
+    path = context.untranslated(target.path)
+    return path in (context.source_path, posixpath.dirname(context.source_path) or ".")
 
 
 def _nearby(translated: Sequence[Link], pairs: list[tuple[int, int]], index: int) -> int | None:
