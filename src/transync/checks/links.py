@@ -196,7 +196,8 @@ class _Reporter:
             Severity.WARNING,
             translated.line,
             f"{count(len(pairs), 'link')} to the page's own headings (#anchors, a table of"
-            f" contents) point elsewhere in the translation ({where}; the source's first,"
+            f" contents) {'points' if len(pairs) == 1 else 'point'} elsewhere in the"
+            f" translation ({where}; the source's first,"
             f" line {source.line}, is {source.target})",
             source_line=source.line,
             count=len(pairs),
