@@ -129,3 +129,12 @@ def test_a_file_that_loses_a_long_stretch_in_the_middle_is_content_lost(
 def test_a_short_gap_is_not_content_lost(compare: Compare) -> None:
     source = "# T\n\n## A\n\n" + "text\n" * 20 + "\n## B\n\ntext\n"
     assert compare(source, "# 가\n\n## 가\n\n글\n\n## 나\n\n글\n", check="content-lost") == []
+
+
+def test_something_only_the_translation_has_before_everything_is_at_the_source_top(
+    compare: Compare,
+) -> None:
+    source = "Intro text.\n\n## A\n\n[a](https://a.example)\n"
+    translated = "## 개요\n\n글.\n\n## 가\n\n[a](https://a.example)\n"
+    [finding] = compare(source, translated, check="heading-count")
+    assert (finding.line, finding.source_line) == (1, 1)

@@ -55,8 +55,9 @@ def check(context: ContentContext) -> Iterator[Finding]:
             for index, other in zip(missing, extra, strict=True):
                 yield finding.changed(source[index], translated[other])
             continue
-        for index in missing:
-            yield finding.missing(source[index], _nearby(translated, pairs, index))
+        yield from finding.missing(
+            [(source[index], _nearby(translated, pairs, index)) for index in missing]
+        )
         for other in extra:
             yield finding.extra(translated[other])
     if anchors:
@@ -141,18 +142,33 @@ class _Reporter:
     def __init__(self, context: ContentContext) -> None:
         self.context = context
 
-    def missing(self, link: Link, line: int | None) -> Finding:
-        # The nearest shared construct before the link's place; the nearest paired link when
-        # the outlines share nothing there.
-        place = self.context.translated_line_of(link.line) or line
-        return self.context.finding(
-            MISSING,
-            Severity.ERROR,
-            place,
-            f"the source's {_kind(link)} to {link.target} (source line {link.line})"
-            " has no counterpart in the translation",
-            source_line=link.line,
-        )
+    def missing(self, links: list[tuple[Link, int | None]]) -> Iterator[Finding]:
+        """The source's links a stretch of the translation lacks, each with the line of its
+        nearest paired link. Each goes at the nearest construct both share before it (the
+        nearest paired link when the outlines share nothing there); the ones that go at the
+        same place were lost together (a dropped passage, a cut-off end): one finding."""
+        runs: list[tuple[int | None, list[Link]]] = []
+        for link, nearby in links:
+            place = self.context.translated_line_of(link.line) or nearby
+            if runs and runs[-1][0] == place:
+                runs[-1][1].append(link)
+            else:
+                runs.append((place, [link]))
+        for place, run in runs:
+            first = run[0]
+            if len(run) == 1:
+                message = (
+                    f"the source's {_kind(first)} to {first.target} (source line {first.line})"
+                    " has no counterpart in the translation"
+                )
+            else:
+                message = (
+                    f"the source's {len(run)} links from line {first.line} to {run[-1].line}"
+                    f" (the first to {first.target}) have no counterpart in the translation"
+                )
+            yield self.context.finding(
+                MISSING, Severity.ERROR, place, message, source_line=first.line, count=len(run)
+            )
 
     def extra(self, link: Link) -> Finding:
         """A note when it leads to a file of the repository (a translator who linked a page

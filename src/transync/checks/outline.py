@@ -43,23 +43,32 @@ class Alignment:
 
     def source_line_of(self, translated_line: int | None) -> int | None:
         """The source's line for a place in the translation: that of the nearest paired item
-        at or before it (the first paired item's when none precedes)."""
-        return _nearest(self.paired, translated_line, 1, 0)
+        at or before it; the source's top (line 1) when none precedes."""
+        return _nearest(self.paired, translated_line, 1, 0, before_all=1)
 
     def translated_line_of(self, source_line: int | None) -> int | None:
-        """The translation's line for a place in the source (see `source_line_of`)."""
-        return _nearest(sorted(self.paired), source_line, 0, 1)
+        """The translation's line for a place in the source: that of the nearest paired item
+        at or before it; the first paired item's when none precedes (the translation's top
+        holds co-op-translator's metadata, not content)."""
+        return _nearest(sorted(self.paired), source_line, 0, 1, before_all=None)
 
 
 def _nearest(
-    pairs: Sequence[tuple[int, int]], line: int | None, key: int, value: int
+    pairs: Sequence[tuple[int, int]],
+    line: int | None,
+    key: int,
+    value: int,
+    *,
+    before_all: int | None,
 ) -> int | None:
     if not pairs:
         return None
     if line is None:
         return pairs[-1][value]
     found = bisect_right([pair[key] for pair in pairs], line)
-    return pairs[max(found - 1, 0)][value]
+    if found == 0:
+        return before_all if before_all is not None else pairs[0][value]
+    return pairs[found - 1][value]
 
 
 def align(context: ContentContext) -> Alignment:
