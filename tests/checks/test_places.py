@@ -83,7 +83,7 @@ def test_heading_count_names_the_heading_that_is_missing(compare: Compare) -> No
     )
     translated = "# 가\n\n## 하나\n\n[a](https://a.example)\n\n## 셋\n\n[c](https://c.example)\n"
     [finding] = compare(source, translated, check="heading-count")
-    assert "the source's 'Two' (line 7) has no counterpart here" in finding.message
+    assert finding.message.endswith("the first without counterpart is the source's 'Two' (line 7)")
     assert finding.source_line == 7
     assert finding.line == 5
 
@@ -92,7 +92,7 @@ def test_an_extra_heading_is_named_at_its_own_line(compare: Compare) -> None:
     source = "# T\n\n## A\n\ntext\n"
     [finding] = compare(source, "# 가\n\n## 나\n\n## 덤\n\n글\n", check="heading-count")
     assert finding.line == 5
-    assert finding.message.endswith("the heading here has no counterpart in the source")
+    assert finding.message.endswith("is the heading here, which the source does not have")
 
 
 def test_an_unclosed_fence_is_named_at_its_own_line(compare: Compare) -> None:
@@ -138,3 +138,18 @@ def test_something_only_the_translation_has_before_everything_is_at_the_source_t
     translated = "## 개요\n\n글.\n\n## 가\n\n[a](https://a.example)\n"
     [finding] = compare(source, translated, check="heading-count")
     assert (finding.line, finding.source_line) == (1, 1)
+
+
+def test_a_dropped_section_is_one_heading_finding_for_all_its_levels(compare: Compare) -> None:
+    source = (
+        "# T\n\n## A\n\n[a](https://a.example)\n\n## B\n\n### B1\n\n[b](https://b.example)\n\n"
+        "## C\n\n[c](https://c.example)\n"
+    )
+    translated = "# 가\n\n## 가\n\n[a](https://a.example)\n\n## 다\n\n[c](https://c.example)\n"
+    [finding] = compare(source, translated, check="heading-count")
+    assert finding.count == 2
+    assert finding.message == (
+        "2 level-2 headings, the source has 3; 0 level-3 headings, the source has 1:"
+        " the first without counterpart is the source's 'B' (line 7)"
+    )
+    assert (finding.line, finding.source_line) == (5, 7)

@@ -1,10 +1,12 @@
 """`heading-count`: the translation has more or fewer headings of a level than its source.
 
-Dropped or merged sections, and headings turned into bold text, show up here. Each level that
-differs is one finding. Headings are paired with their counterparts by their place in the
-outline (the links, code and tables around them), so the finding names the source heading
-that has no counterpart, at the place in the translation where it would be, or the
-translation's own heading that the source does not have.
+Dropped or merged sections, and headings turned into bold text, show up here. One finding per
+file (a dropped section loses headings of several levels: one cause), with the counts of each
+level that differs and `count` the number of headings in excess or lacking. Headings are
+paired with their counterparts by their place in the outline (the links, code and tables
+around them), so the finding names the first source heading that has no counterpart, at the
+nearest place both share before it, or the translation's own heading that the source does not
+have.
 """
 
 from __future__ import annotations
@@ -26,40 +28,48 @@ def check(context: ContentContext) -> Iterator[Finding]:
     ours = Counter(heading.level for heading in context.translation.headings)
     if theirs == ours:
         return
-    lost: dict[int, Item] = {}  # level -> the first source heading without a counterpart
-    added: dict[int, Item] = {}  # level -> the first translated heading without one
+    levels = sorted(level for level in set(theirs) | set(ours) if theirs[level] != ours[level])
+    lost: list[Item] = []  # the source's headings without a counterpart, of those levels
+    added: list[Item] = []  # the translation's own
     for source_item, translated_item in counterparts(context.outline, HEADING):
         if source_item and translated_item and source_item.key == translated_item.key:
             continue
-        if source_item:
-            lost.setdefault(_level(source_item), source_item)
-        if translated_item:
-            added.setdefault(_level(translated_item), translated_item)
-    for level in sorted(set(theirs) | set(ours)):
-        if theirs[level] == ours[level]:
-            continue
-        numbers = f"{count(ours[level], f'level-{level} heading')}, the source has {theirs[level]}"
-        # Equal keys pair one to one, so a level with fewer headings on one side has an
-        # unpaired heading of that level on the other.
-        if ours[level] < theirs[level]:
-            missing = lost[level]
-            yield context.finding(
-                NAME,
-                Severity.WARNING,
-                context.translated_line_of(missing.line),
-                f"{numbers}: the source's {missing.label!r} (line {missing.line}) has no"
-                " counterpart here",
-                source_line=missing.line,
-            )
-        else:
-            extra = added[level]
-            yield context.finding(
-                NAME,
-                Severity.WARNING,
-                extra.line,
-                f"{numbers}: the heading here has no counterpart in the source",
-                source_line=context.source_line_of(extra.line),
-            )
+        if source_item and _level(source_item) in levels:
+            lost.append(source_item)
+        if translated_item and _level(translated_item) in levels:
+            added.append(translated_item)
+    numbers = "; ".join(
+        f"{count(ours[level], f'level-{level} heading')}, the source has {theirs[level]}"
+        for level in levels
+    )
+    differences = sum(abs(theirs[level] - ours[level]) for level in levels)
+    # Equal keys pair one to one, so a level with fewer headings on one side has an unpaired
+    # heading of that level on the other: `lost` or `added` is not empty. The first of
+    # them in the source's order goes in the finding.
+    missing = lost[0] if lost else None
+    extra = added[0] if added else None
+    if missing is not None and (
+        extra is None or (missing.line or 0) <= (context.source_line_of(extra.line) or 0)
+    ):
+        yield context.finding(
+            NAME,
+            Severity.WARNING,
+            context.translated_line_of(missing.line),
+            f"{numbers}: the first without counterpart is the source's {missing.label!r}"
+            f" (line {missing.line})",
+            source_line=missing.line,
+            count=differences,
+        )
+    elif extra is not None:
+        yield context.finding(
+            NAME,
+            Severity.WARNING,
+            extra.line,
+            f"{numbers}: the first without counterpart is the heading here, which the source"
+            " does not have",
+            source_line=context.source_line_of(extra.line),
+            count=differences,
+        )
 
 
 def _level(item: Item) -> int:
