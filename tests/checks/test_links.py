@@ -193,3 +193,14 @@ def test_a_lesson_translated_the_way_co_op_translator_did_in_2025_has_no_finding
         "**면책 조항**:  \n[Co-op Translator](https://github.com/Azure/co-op-translator)\n"
     )
     assert compare(source, translated, path="01-intro/README.md") == []
+
+
+def test_a_replaced_linked_badge_is_one_change(compare: Compare) -> None:
+    source = "[![chat](https://badge.example/a)](https://chat.example/a)\n"
+    translated = "[![채팅](https://badge.example/b)](https://chat.example/b)\n"
+    [finding] = compare(source, translated, check="link-")
+    assert finding.count == 2
+    assert finding.message == (
+        "link points to https://chat.example/b where the source (line 1) has"
+        " https://chat.example/a (and 1 other link of the line)"
+    )

@@ -52,8 +52,12 @@ def check(context: ContentContext) -> Iterator[Finding]:
     for missing, extra in gaps:
         anchors += _rewritten_anchors(context, source, translated, missing, extra)
         if len(missing) == len(extra):
-            for index, other in zip(missing, extra, strict=True):
-                yield finding.changed(source[index], translated[other])
+            yield from finding.changed(
+                [
+                    (source[index], translated[other])
+                    for index, other in zip(missing, extra, strict=True)
+                ]
+            )
             continue
         yield from finding.missing(
             [(source[index], _nearby(translated, pairs, index)) for index in missing]
@@ -187,15 +191,30 @@ class _Reporter:
             source_line=self.context.source_line_of(link.line),
         )
 
-    def changed(self, source: Link, translated: Link) -> Finding:
-        return self.context.finding(
-            CHANGED,
-            Severity.WARNING,
-            translated.line,
-            f"{_kind(translated)} points to {translated.target}"
-            f" where the source (line {source.line}) has {source.target}",
-            source_line=source.line,
-        )
+    def changed(self, pairs: list[tuple[Link, Link]]) -> Iterator[Finding]:
+        """Changed links of one line of each side are one change (a linked badge replaced:
+        its image and its link): one finding, naming the first, with their number."""
+        runs: list[list[tuple[Link, Link]]] = []
+        for source, translated in pairs:
+            if runs and (runs[-1][0][0].line, runs[-1][0][1].line) == (
+                source.line,
+                translated.line,
+            ):
+                runs[-1].append((source, translated))
+            else:
+                runs.append([(source, translated)])
+        for run in runs:
+            source, translated = run[0]
+            more = f" (and {count(len(run) - 1, 'other link')} of the line)" if len(run) > 1 else ""
+            yield self.context.finding(
+                CHANGED,
+                Severity.WARNING,
+                translated.line,
+                f"{_kind(translated)} points to {translated.target}"
+                f" where the source (line {source.line}) has {source.target}{more}",
+                source_line=source.line,
+                count=len(run),
+            )
 
     def anchors_changed(self, pairs: list[tuple[Link, Link]]) -> Finding:
         """The source's links to its own headings (a table of contents) rewritten: one cause,
