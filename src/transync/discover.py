@@ -105,10 +105,13 @@ def flat_image_language(name: str) -> str | None:
 
 def _flat_images(root: Path) -> tuple[tuple[str, str], ...]:
     container = IMAGES_LAYOUT.container
+    folder = root / container
+    if not folder.is_dir() or not resolves_within(folder, os.path.realpath(root)):
+        return ()  # absent, or leading out of the repository (`_language_folders` says so)
     try:
-        entries = list(os.scandir(root / container))
+        entries = list(os.scandir(folder))
     except OSError:
-        return ()  # absent, or unreadable (`_language_folders` says so)
+        return ()  # unreadable (`_language_folders` says so)
     return tuple(
         sorted(
             (language, f"{container}/{entry.name}")

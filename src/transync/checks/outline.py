@@ -93,15 +93,30 @@ def _slid(source: Sequence[Item], translated: Sequence[Item], found: list[Opcode
     """The alignment with each gap slid to where the lines agree best.
 
     A gap next to items of the same key can be placed on either side of them (a section of
-    headings without other content: which '## ...' was dropped?); difflib always puts it
-    last. Translations keep their source's lines nearly one for one, so of the equivalent
-    places, the one whose pairs keep the line offset that follows the gap is taken."""
+    headings without other content: which '## ...' was dropped?), and difflib's choice is
+    arbitrary. Translations keep their source's lines nearly one for one, so of the
+    equivalent places, the one whose pairs keep the line offset of the pairs beside the gap
+    is taken: each gap is slid left, then (on the mirrored sequences) right."""
     pairs = [
         (first + offset, start + offset)
         for tag, first, last, start, _ in found
         if tag == "equal"
         for offset in range(last - first)
     ]
+    pairs = _slid_left(source, translated, pairs)
+    sources, translations = len(source), len(translated)
+    mirrored = [(sources - 1 - one, translations - 1 - two) for one, two in reversed(pairs)]
+    mirrored = _slid_left(source[::-1], translated[::-1], mirrored)
+    pairs = [(sources - 1 - one, translations - 1 - two) for one, two in reversed(mirrored)]
+    return _opcodes(pairs, sources, translations)
+
+
+def _slid_left(
+    source: Sequence[Item], translated: Sequence[Item], pairs: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Each one-sided gap slid left over the run of pairs before it, while the item at the
+    gap's far end has the same key and keeps the line offset of the pair after the gap better."""
+    pairs = list(pairs)
     for index in range(len(pairs) - 1, 0, -1):
         (one, two), (after_one, after_two) = pairs[index - 1], pairs[index]
         if (after_one - one > 1) == (after_two - two > 1):
@@ -109,7 +124,6 @@ def _slid(source: Sequence[Item], translated: Sequence[Item], found: list[Opcode
         offset = _offset(source[after_one], translated[after_two])
         original = pairs[index - 1]
         moved = index - 1
-        # Slide the gap left over a run of paired items whose keys repeat at its far end.
         while moved >= 0:
             one, two = pairs[moved]
             if moved < index - 1 and (one + 1, two + 1) != original:
@@ -127,7 +141,7 @@ def _slid(source: Sequence[Item], translated: Sequence[Item], found: list[Opcode
                 break
             pairs[moved] = other
             moved -= 1
-    return _opcodes(pairs, len(source), len(translated))
+    return pairs
 
 
 def _offset(source: Item, translated: Item) -> int:
