@@ -94,21 +94,17 @@ def _slid(source: Sequence[Item], translated: Sequence[Item], found: list[Opcode
 
     A gap next to items of the same key can be placed on either side of them (a section of
     headings without other content: which '## ...' was dropped?), and difflib's choice is
-    arbitrary. Translations keep their source's lines nearly one for one, so of the
-    equivalent places, the one whose pairs keep the line offset of the pairs beside the gap
-    is taken: each gap is slid left, then (on the mirrored sequences) right."""
+    arbitrary. Translations keep their source's lines nearly one for one, and a heading goes
+    with what follows it, so of the equivalent places, the one whose pairs keep the line
+    offset of the pair after the gap is taken. (Sliding right by the offset of the pair
+    before the gap undoes this on dropped sections: not done.)"""
     pairs = [
         (first + offset, start + offset)
         for tag, first, last, start, _ in found
         if tag == "equal"
         for offset in range(last - first)
     ]
-    pairs = _slid_left(source, translated, pairs)
-    sources, translations = len(source), len(translated)
-    mirrored = [(sources - 1 - one, translations - 1 - two) for one, two in reversed(pairs)]
-    mirrored = _slid_left(source[::-1], translated[::-1], mirrored)
-    pairs = [(sources - 1 - one, translations - 1 - two) for one, two in reversed(mirrored)]
-    return _opcodes(pairs, sources, translations)
+    return _opcodes(_slid_left(source, translated, pairs), len(source), len(translated))
 
 
 def _slid_left(
