@@ -76,14 +76,15 @@ def test_a_dropped_table_is_reported_where_it_was_dropped(compare: Compare) -> N
 
 
 def test_heading_count_names_the_heading_that_is_missing(compare: Compare) -> None:
-    # The section went with its content: its link tells it from its neighbours.
     source = (
-        "# T\n\n## One\n\n[a](https://a.example)\n\n## Two\n\n[b](https://b.example)\n\n"
-        "## Three\n\n[c](https://c.example)\n"
+        "# T\n\n## One\n\n[a](https://a.example)\n\n### Detail\n\n[b](https://b.example)\n\n"
+        "## Two\n\n[c](https://c.example)\n"
     )
-    translated = "# 가\n\n## 하나\n\n[a](https://a.example)\n\n## 셋\n\n[c](https://c.example)\n"
+    translated = "# 가\n\n## 하나\n\n[a](https://a.example)\n\n## 둘\n\n[c](https://c.example)\n"
     [finding] = compare(source, translated, check="heading-count")
-    assert finding.message.endswith("the first without counterpart is the source's 'Two' (line 7)")
+    assert finding.message.endswith(
+        "the first without counterpart is the source's 'Detail' (line 7)"
+    )
     assert finding.source_line == 7
     assert finding.line == 5
 
@@ -120,9 +121,10 @@ def test_a_file_that_loses_a_long_stretch_in_the_middle_is_content_lost(
     translated = "# 가\n\n## 시작\n\n글\n\n## 끝\n\n[z](https://z.example)\n"
     [finding] = compare(source, translated, check="content-lost")
     assert finding.severity is Severity.ERROR
+    # Same-level headings pair in order: 'Part 0' with '끝', whose content is what went.
     assert "from the section 'Part 0'" in finding.message
-    assert finding.source_line == 7
-    assert finding.line == 3
+    assert finding.source_line == 9  # the first construct lost: Part 0's link
+    assert finding.line == 7
     assert compare(source, translated, check="truncated") == []
 
 
@@ -135,8 +137,8 @@ def test_something_only_the_translation_has_before_everything_is_at_the_source_t
     compare: Compare,
 ) -> None:
     source = "Intro text.\n\n## A\n\n[a](https://a.example)\n"
-    translated = "## 개요\n\n글.\n\n## 가\n\n[a](https://a.example)\n"
-    [finding] = compare(source, translated, check="heading-count")
+    translated = "[홈](https://home.example)\n\n## 가\n\n[a](https://a.example)\n"
+    [finding] = compare(source, translated, check="link-extra")
     assert (finding.line, finding.source_line) == (1, 1)
 
 
@@ -148,8 +150,9 @@ def test_a_dropped_section_is_one_heading_finding_for_all_its_levels(compare: Co
     translated = "# 가\n\n## 가\n\n[a](https://a.example)\n\n## 다\n\n[c](https://c.example)\n"
     [finding] = compare(source, translated, check="heading-count")
     assert finding.count == 2
+    # Same-level headings pair in order: 'B' with '다'; its sub-heading is the first left over.
     assert finding.message == (
         "2 level-2 headings, the source has 3; 0 level-3 headings, the source has 1:"
-        " the first without counterpart is the source's 'B' (line 7)"
+        " the first without counterpart is the source's 'B1' (line 9)"
     )
-    assert (finding.line, finding.source_line) == (5, 7)
+    assert (finding.line, finding.source_line) == (7, 9)

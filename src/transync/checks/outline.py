@@ -74,11 +74,7 @@ def _nearest(
 def align(context: ContentContext) -> Alignment:
     source = outline(context.source, context.source_keys)
     translated = outline(context.translation, context.translation_keys)
-    found = _slid(
-        source,
-        translated,
-        opcodes([item.key for item in source], [item.key for item in translated]),
-    )
+    found = opcodes([item.key for item in source], [item.key for item in translated])
     paired = [
         (source[first + offset].line, translated[start + offset].line)
         for tag, first, last, start, _ in found
@@ -87,89 +83,6 @@ def align(context: ContentContext) -> Alignment:
     ]
     lines = sorted((ours, theirs) for theirs, ours in paired if ours and theirs)
     return Alignment(source, translated, found, [(theirs, ours) for ours, theirs in lines])
-
-
-def _slid(source: Sequence[Item], translated: Sequence[Item], found: list[Opcode]) -> list[Opcode]:
-    """The alignment with each gap slid to where the lines agree best.
-
-    A gap next to items of the same key can be placed on either side of them (a section of
-    headings without other content: which '## ...' was dropped?), and difflib's choice is
-    arbitrary. Translations keep their source's lines nearly one for one, and a heading goes
-    with what follows it, so of the equivalent places, the one whose pairs keep the line
-    offset of the pair after the gap is taken. (Sliding right by the offset of the pair
-    before the gap undoes this on dropped sections: not done.)"""
-    pairs = [
-        (first + offset, start + offset)
-        for tag, first, last, start, _ in found
-        if tag == "equal"
-        for offset in range(last - first)
-    ]
-    return _opcodes(_slid_left(source, translated, pairs), len(source), len(translated))
-
-
-def _slid_left(
-    source: Sequence[Item], translated: Sequence[Item], pairs: list[tuple[int, int]]
-) -> list[tuple[int, int]]:
-    """Each one-sided gap slid left over the run of pairs before it, while the item at the
-    gap's far end has the same key and keeps the line offset of the pair after the gap better."""
-    pairs = list(pairs)
-    for index in range(len(pairs) - 1, 0, -1):
-        (one, two), (after_one, after_two) = pairs[index - 1], pairs[index]
-        if (after_one - one > 1) == (after_two - two > 1):
-            continue  # no gap, or a gap on both sides (a replacement): nothing to slide
-        offset = _offset(source[after_one], translated[after_two])
-        original = pairs[index - 1]
-        moved = index - 1
-        while moved >= 0:
-            one, two = pairs[moved]
-            if moved < index - 1 and (one + 1, two + 1) != original:
-                break  # another gap: the run ends
-            original = (one, two)
-            if after_one - one > 1:
-                other = (after_one - 1 - (index - 1 - moved), two)
-            else:
-                other = (one, after_two - 1 - (index - 1 - moved))
-            if source[other[0]].key != translated[other[1]].key:
-                break
-            if _cost(source[other[0]], translated[other[1]], offset) >= _cost(
-                source[one], translated[two], offset
-            ):
-                break
-            pairs[moved] = other
-            moved -= 1
-    return pairs
-
-
-def _offset(source: Item, translated: Item) -> int:
-    return (source.line or 0) - (translated.line or 0)
-
-
-def _cost(source: Item, translated: Item, offset: int) -> int:
-    return abs(_offset(source, translated) - offset)
-
-
-def _opcodes(pairs: list[tuple[int, int]], sources: int, translations: int) -> list[Opcode]:
-    found: list[Opcode] = []
-    one = two = 0
-    for first, start in [*pairs, (sources, translations)]:
-        if first > one or start > two:
-            tag = (
-                "replace" if first > one and start > two else "delete" if first > one else "insert"
-            )
-            found.append((tag, one, first, two, start))
-        if first < sources:
-            if (
-                found
-                and found[-1][0] == "equal"
-                and found[-1][2] == first
-                and found[-1][4] == start
-            ):
-                _, begin, _, begin_two, _ = found[-1]
-                found[-1] = ("equal", begin, first + 1, begin_two, start + 1)
-            else:
-                found.append(("equal", first, first + 1, start, start + 1))
-        one, two = first + 1, start + 1
-    return found
 
 
 def outline(document: Document, link_keys: Sequence[str]) -> list[Item]:

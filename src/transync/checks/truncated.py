@@ -102,10 +102,20 @@ def _lost_stretches(context: ContentContext, stale: str) -> Iterator[Finding]:
         kept = translated_to - translated_from
         if source_lines < _LOST_LINES or kept >= source_lines * _LOST_SHARE:
             continue
-        lost = alignment.source[before[2] : after[1]]
-        heading = next((item for item in lost if item.key.startswith(HEADING)), None)
+        # The section where the loss begins: the last source heading up to the first item
+        # lost (paired or not: the loss may begin inside a section the translation keeps).
+        heading = next(
+            (
+                item
+                for item in reversed(alignment.source[: after[1]])
+                if item.key.startswith(HEADING) and (item.line or 0) <= source_from
+            ),
+            None,
+        )
+        first_lost = alignment.source[before[2] : after[1]]
+        heading = next((item for item in first_lost[:1] if item.key.startswith(HEADING)), heading)
         section = f" from the section {heading.label!r}" if heading else ""
-        begins = heading.line if heading else lost[0].line if lost else source_from
+        begins = first_lost[0].line if first_lost else source_from
         yield context.finding(
             CONTENT_LOST,
             Severity.ERROR,
