@@ -156,3 +156,12 @@ def test_a_dropped_section_is_one_heading_finding_for_all_its_levels(compare: Co
         " the first without counterpart is the source's 'B1' (line 9)"
     )
     assert (finding.line, finding.source_line) == (7, 9)
+
+
+def test_a_source_heading_before_everything_is_placed_at_the_translations_first_construct(
+    compare: Compare,
+) -> None:
+    source = "# Title\n\ntext\n\n## A\n\n[a](https://a.example)\n"
+    translated = "<!-- note -->\n\n## 제목\n\n글\n\n## 가\n\n[a](https://a.example)\n"
+    [finding] = compare(source, translated, check="heading-count")
+    assert (finding.line, finding.source_line) == (3, 1)

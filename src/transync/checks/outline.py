@@ -48,9 +48,10 @@ class Alignment:
 
     def translated_line_of(self, source_line: int | None) -> int | None:
         """The translation's line for a place in the source: that of the nearest paired item
-        at or before it; the first paired item's when none precedes (the translation's top
-        holds co-op-translator's metadata, not content)."""
-        return _nearest(sorted(self.paired), source_line, 0, 1, before_all=None)
+        at or before it; the translation's first construct when none precedes (its top holds
+        co-op-translator's metadata, not content)."""
+        first = self.translated[0].line if self.translated else None
+        return _nearest(sorted(self.paired), source_line, 0, 1, before_all=first)
 
 
 def _nearest(
