@@ -228,3 +228,30 @@ def test_the_cyclic_collector_is_paused_while_classifying_and_left_as_it_was_fou
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_legacy_flat_image_names_are_image_translations(repo: RepoBuilder) -> None:
+    repo.source("README.md", "# Hello\n")
+    repo.inline("lt", "README.md")
+    flat = "translated_images/cover.0123456789abcdef0123.mni.png"
+    repo.write(flat, b"png")
+    repo.write("translated_images/notes.txt", b"not an image translation")
+    report = scan(repo.root)
+    entry = _entry(report, flat)
+    assert (entry.kind, entry.state, entry.language, entry.source) == (
+        Kind.IMAGE,
+        State.UNTRACKED,
+        "mni",
+        "cover.png",
+    )
+    skipped = [finding.path for finding in _findings(report, "skipped-path")]
+    assert skipped == ["translated_images/notes.txt"]
+
+
+def test_untracked_translations_get_the_content_checks(repo: RepoBuilder) -> None:
+    repo.source("README.md", "# Hello\n\n| a |\n|---|\n| 1 |\n| 2 |\n")
+    repo.write("translations/ja/README.md", "# こんにちは\n\n| a |\n|---|\n| 1 |\n")
+    report = scan(repo.root, content=True, cache=False)
+    assert _entry(report, "translations/ja/README.md").state is State.UNTRACKED
+    [finding] = _findings(report, "table-rows")
+    assert (finding.source, finding.source_line) == ("README.md", 3)

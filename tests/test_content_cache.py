@@ -56,6 +56,14 @@ def test_an_unchanged_tree_is_answered_from_the_cache(
     assert _report(tree) == first
 
 
+def test_findings_from_the_cache_keep_their_place_in_the_source(tree: Path) -> None:
+    fresh = scan(tree, content=True, cache=False).findings
+    scan(tree, content=True)  # fills the cache
+    cached = scan(tree, content=True).findings
+    assert cached == fresh
+    assert any(finding.source_line is not None for finding in cached)
+
+
 def test_no_cache_neither_reads_nor_writes_it(tree: Path) -> None:
     _report(tree, cache=False)
     assert not any(cache_dir().iterdir())

@@ -9,7 +9,7 @@ import pytest
 
 from tests.builders import RepoBuilder
 from transync.config import Config, parse_config
-from transync.discover import discover
+from transync.discover import discover, flat_image_language
 from transync.errors import TransyncError
 from transync.model import Layout
 
@@ -113,3 +113,11 @@ def test_symlinks_never_lead_the_walk_outside(
     inventory = discover(repo.root, Config())
     assert inventory.sources[inventory.layouts[0]] == {"README.md"}
     assert sorted(finding.path for finding in inventory.findings) == ["leak.md", "linked-dir"]
+
+
+def test_legacy_flat_image_names_tell_their_language() -> None:
+    assert flat_image_language("cover.eb18d1b9605d754b.ja.png") == "ja"
+    assert flat_image_language("cover.eb18d1b9605d754b.tw.png") == "tw"  # old alias of zh-TW
+    assert flat_image_language("cover.eb18d1b9605d754b.mni.png") == "mni"
+    assert flat_image_language("cover.eb18d1b9605d754b.xx.png") is None
+    assert flat_image_language("cover.ja.png") is None  # no hash: not co-op-translator's name

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
-from transync.discover import SIDECAR_NAME, Inventory
+from transync.discover import IMAGES_LAYOUT, SIDECAR_NAME, Inventory
 from transync.fileio import read_bytes
 from transync.hashing import SourceHashes
 from transync.metadata.inline import read_inline
@@ -68,6 +68,11 @@ def classify(
         for folder in inventory.image_folders:
             if not languages or folder.code in languages:
                 entries.extend(judge.images(folder))
+        entries.extend(
+            _flat_image(language, path)
+            for language, path in inventory.flat_images
+            if not languages or language in languages
+        )
     return Classification(tuple(entries), tuple(judge.findings))
 
 
@@ -84,6 +89,22 @@ def cyclic_collection_paused() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
+
+
+def _flat_image(language: str, path: str) -> TranslationEntry:
+    """A legacy flat image translation: co-op-translator kept no metadata for these, so it is
+    untracked; its source is the image of the same stem, named without folder."""
+    name = path.rsplit("/", 1)[-1]
+    stem, _, rest = name.partition(".")
+    return TranslationEntry(
+        language=language,
+        state=State.UNTRACKED,
+        kind=Kind.IMAGE,
+        source=f"{stem}.{rest.rsplit('.', 1)[-1]}",
+        translation=path,
+        folder=LanguageFolder(IMAGES_LAYOUT, language, IMAGES_LAYOUT.translation_root(language)),
+        note="legacy flat image name (language read from the name); no metadata to judge it by",
+    )
 
 
 def _kind(path: str) -> Kind:

@@ -31,7 +31,9 @@ from transync.parallel import Pool
 from transync.text import BinaryContent
 
 # States whose translation and source are both on disk.
-CHECKED_STATES = frozenset({State.CURRENT, State.STALE, State.FAILED})
+# Untracked ones too: a translation without metadata at the path mirroring a source is still
+# that source's translation.
+CHECKED_STATES = frozenset({State.CURRENT, State.STALE, State.FAILED, State.UNTRACKED})
 # markdown-it-py parses about 1 MB a second: a larger file (a pull request can add a 50 MB
 # one) is not compared, and the `content-skipped` finding says so.
 MAX_BYTES = 10 * 1024 * 1024
@@ -95,7 +97,14 @@ def _compare(repository: _Repository, task: ContentTask) -> list[Finding]:
                 f" {MAX_BYTES / 1e6:.1f} MB"
             )
             return [
-                Finding(CONTENT_SKIPPED, Severity.WARNING, task.translation, message, task.language)
+                Finding(
+                    CONTENT_SKIPPED,
+                    Severity.WARNING,
+                    task.translation,
+                    message,
+                    task.language,
+                    source=task.source,
+                )
             ]
     source = repository.document(task.source, translated=False)
     translation = repository.document(task.translation, translated=True)
@@ -108,7 +117,14 @@ def _compare(repository: _Repository, task: ContentTask) -> list[Finding]:
                 " the Markdown parser drops what follows, so the files are not compared"
             )
             return [
-                Finding(CONTENT_SKIPPED, Severity.WARNING, task.translation, message, task.language)
+                Finding(
+                    CONTENT_SKIPPED,
+                    Severity.WARNING,
+                    task.translation,
+                    message,
+                    task.language,
+                    source=task.source,
+                )
             ]
     context = ContentContext(
         language=task.language,
@@ -314,9 +330,17 @@ class _Evidence:
             row = self.cache.get(row_key)
             if row is None:
                 return None
-            check, severity, path, message, language, line = row
+            check, severity, path, message, language, line, source, source_line, number = row
             found = self._findings[row_key] = Finding(
-                check, _SEVERITIES[severity], path, message, language, line
+                check,
+                _SEVERITIES[severity],
+                path,
+                message,
+                language,
+                line,
+                source=source,
+                source_line=source_line,
+                count=number,
             )
         return found
 
@@ -331,6 +355,9 @@ class _Evidence:
             finding.message,
             finding.language,
             finding.line,
+            finding.source,
+            finding.source_line,
+            finding.count,
         ]
         row_key = "finding:" + md5_hex(json.dumps(row, ensure_ascii=False).encode())
         if self.cache.get(row_key) is None:

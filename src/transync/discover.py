@@ -7,12 +7,14 @@ loop or lead out of the repository) and a symlinked file counts only when it sta
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from transync.config import DEFAULT_EXCLUDED_DIRS, Config
 from transync.errors import TransyncError
+from transync.languages import COOP_LANGUAGES, canonical
 from transync.model import Finding, LanguageFolder, Layout, Severity
 from transync.paths import LEADS_OUTSIDE, is_within, matches_any, resolves_within
 
@@ -21,6 +23,11 @@ SIDECAR_NAME = ".co-op-translator.json"
 LEAVES_REPOSITORY = f"{LEADS_OUTSIDE}; not read"
 SKIPPED_PATH = "skipped-path"  # the check name of findings about paths the walk refused
 IMAGES_LAYOUT = Layout("translated_images/<lang>", ".")
+# How co-op-translator named translated images before per-language folders, directly in
+# `translated_images/`: `<stem>.<hash>.<lang>.<ext>`.
+_FLAT_IMAGE = re.compile(
+    r"^.+\.[0-9a-f]{16,64}\.(?P<language>[A-Za-z]{2,3}(?:-[A-Za-z]{2,4})?)\.\w+$"
+)
 
 # Co-op-translator's layouts, in the order they are looked for when none is configured.
 DEFAULT_LAYOUTS = (
@@ -39,6 +46,9 @@ class Inventory:
     translations: Mapping[LanguageFolder, tuple[str, ...]]
     image_folders: tuple[LanguageFolder, ...]
     findings: tuple[Finding, ...]
+    # Legacy flat image translations (`translated_images/<stem>.<hash>.<lang>.png`), as
+    # (language as written in the name, path).
+    flat_images: tuple[tuple[str, str], ...] = ()
 
 
 def discover(root: Path, config: Config) -> Inventory:
@@ -51,7 +61,8 @@ def discover(root: Path, config: Config) -> Inventory:
     findings: list[Finding] = []
     folders = [folder for layout in layouts for folder in _language_folders(root, layout, findings)]
     image_folders = list(_language_folders(root, IMAGES_LAYOUT, findings))
-    if not folders and not image_folders:
+    flat_images = _flat_images(root)
+    if not folders and not image_folders and not flat_images:
         looked_for = ", ".join(f"{layout.translations}/" for layout in layouts or DEFAULT_LAYOUTS)
         raise TransyncError(
             f"{root}: no translations found (looked for {looked_for});"
@@ -80,6 +91,34 @@ def discover(root: Path, config: Config) -> Inventory:
         translations=translations,
         image_folders=tuple(image_folders),
         findings=tuple(findings),
+        flat_images=flat_images,
+    )
+
+
+def flat_image_language(name: str) -> str | None:
+    """The language of a legacy flat image name (`cover.<hash>.ja.png`: `ja`), if it is one."""
+    found = _FLAT_IMAGE.match(name)
+    if found is None or canonical(found.group("language")) not in COOP_LANGUAGES:
+        return None
+    return found.group("language")
+
+
+def _flat_images(root: Path) -> tuple[tuple[str, str], ...]:
+    container = IMAGES_LAYOUT.container
+    folder = root / container
+    if not folder.is_dir() or not resolves_within(folder, os.path.realpath(root)):
+        return ()  # absent, or leading out of the repository (`_language_folders` says so)
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return ()  # unreadable (`_language_folders` says so)
+    return tuple(
+        sorted(
+            (language, f"{container}/{entry.name}")
+            for entry in entries
+            if entry.is_file(follow_symlinks=False)
+            and (language := flat_image_language(entry.name)) is not None
+        )
     )
 
 
@@ -108,7 +147,7 @@ def _language_folders(
         elif entry.is_dir():
             if (root / folder.path).is_dir():
                 yield folder
-        else:
+        elif layout is not IMAGES_LAYOUT or flat_image_language(entry.name) is None:
             findings.append(_skipped(folder.path, "is a file, not a language folder"))
 
 

@@ -18,6 +18,22 @@ ALIASES = {
 }
 
 
+# Languages written largely with English words (Nigerian Pidgin): English sentences left as
+# they are may be the translation (see `checks.untranslated`).
+ENGLISH_BASED = frozenset({"pcm"})
+
+# The languages co-op-translator translates into (its folder codes, old short aliases aside),
+# by which a legacy flat image name `<name>.<hash>.<lang>.png` tells its language.
+# fmt: off
+COOP_LANGUAGES = frozenset({
+    "ar", "bg", "bn", "cs", "da", "de", "el", "en", "es", "et", "fa", "fi", "fr", "he", "hi", "hr",
+    "hu", "id", "it", "ja", "kn", "ko", "lt", "ml", "mni", "mr", "ms", "my", "ne", "nl", "no",
+    "or", "pa", "pcm", "pl", "pt-BR", "pt-PT", "ro", "ru", "sk", "sl", "sr", "sv", "sw", "ta",
+    "te", "th", "tl", "tr", "uk", "ur", "vi", "zh-CN", "zh-HK", "zh-MO", "zh-TW",
+})
+# fmt: on
+
+
 @lru_cache(maxsize=1024)  # called twice per translated file, with a few dozen distinct codes
 def canonical(code: str) -> str:
     """`br` -> `pt-BR`, `zh_tw` -> `zh-TW`, `sr-cyrl` -> `sr-Cyrl`: one spelling per language."""

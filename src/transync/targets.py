@@ -19,6 +19,7 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 _TRACKING = re.compile(r"^(?:wt\.mc_id|utm_[a-z]+|ocid|sharingid|wt\.[a-z_]+)$", re.I)
 # A locale path segment such as /en-us/ (learn.microsoft.com redirects without it).
 _LOCALE = re.compile(r"^[a-z]{2}-[a-z]{2}$", re.I)
+_SHIELDS = "img.shields.io"
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
 
@@ -63,20 +64,44 @@ def resolve(raw: str, document: str) -> Target:
 
 
 @lru_cache(maxsize=16384)
+def readable(raw: str) -> str:
+    """A link target as its author wrote it, for messages: a parser percent-encodes what is
+    not ASCII (`#%E6%A6%82%E8%A6%81`), the author wrote `#概要`."""
+    decoded = unquote(raw)
+    return decoded if decoded.isprintable() else raw
+
+
 def web_key(url: str) -> str:
-    """A URL without what does not change the page: tracking, a locale segment, the scheme,
-    a trailing slash. Two links with the same key lead to the same page."""
+    """A URL without what does not change the page. Two links with the same key lead to the
+    same page; the equivalences (docs/checks.md lists them):
+
+    - the scheme (`http` and `https` on one host), a trailing slash, `www.` aside;
+    - tracking parameters and a locale path segment (`/en-us/`);
+    - on img.shields.io, a badge's `.svg` suffix and its label (`/badge/<label>-<message>-<colour>`:
+      translators translate the label, the badge stays the same).
+    """
     try:
         parts = urlsplit(url.strip())
     except ValueError:  # "http://[x": not a URL urllib can split; compared as written
         return url.strip()
     segments = [segment for segment in parts.path.split("/") if not _LOCALE.match(segment)]
     path = "/".join(segments).rstrip("/")
+    host = parts.netloc.lower().removeprefix("www.")
+    if host == _SHIELDS:
+        path = _shields_path(path)
     query = _without_tracking(parts.query)
     fragment, _, fragment_query = parts.fragment.partition("?")
     if _without_tracking(fragment_query):
         fragment = parts.fragment
-    return f"{parts.netloc.lower()}{path}?{query}#{fragment}"
+    return f"{host}{path}?{query}#{fragment}"
+
+
+def _shields_path(path: str) -> str:
+    path = path.removesuffix(".svg")
+    kind, _, badge = path.lstrip("/").partition("/")
+    if kind == "badge" and "-" in badge:
+        return f"/badge/{badge.rsplit('-', 1)[1]}"  # the colour: label and message are text
+    return path
 
 
 def tracking_marks(url: str) -> frozenset[str]:

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import pytest
+
 from tests.builders import RepoBuilder
 from tests.checks.conftest import Compare
 from transync.model import Severity
@@ -97,21 +99,36 @@ def test_two_different_locales_are_a_choice_not_a_finding(compare: Compare) -> N
     assert found == []
 
 
-def test_every_kind_of_link_is_compared(compare: Compare) -> None:
-    source = (
-        "[r][ref] <https://auto.example> https://bare.example/x.\n\n"
-        '<a href="https://html.example">h</a> <img src="https://img.example/p.png">\n\n'
-        "[ref]: https://ref.example\n"
+@pytest.mark.parametrize(
+    ("markup", "target"),
+    [
+        ("[r][ref]\n\n[ref]: https://ref.example\n", "https://ref.example"),
+        ("<https://auto.example>\n", "https://auto.example"),
+        ("see https://bare.example/x.\n", "https://bare.example/x"),
+        ('<a href="https://html.example">h</a>\n', "https://html.example"),
+        ('<img src="https://img.example/p.png">\n', "https://img.example/p.png"),
+    ],
+)
+def test_every_kind_of_link_is_compared(compare: Compare, markup: str, target: str) -> None:
+    [finding] = compare(markup, "번역\n", check="link-missing")
+    assert f" to {target} (source line 1)" in finding.message
+
+
+def test_links_lost_together_are_one_finding(compare: Compare) -> None:
+    source = "# T\n\n## A\n\n[a](https://a.example) [b](https://b.example)\n\n## B\n\ntext\n"
+    [finding] = compare(source, "# 가\n\n## 가\n\n글\n\n## 나\n\n글\n", check="link-missing")
+    assert finding.count == 2
+    assert finding.line == 3
+    assert finding.message == (
+        "the source's 2 links from line 5 to 5 (the first to https://a.example)"
+        " have no counterpart in the translation"
     )
-    found = compare(source, "번역\n", check="link-missing")
-    targets = sorted(finding.message.split(" to ")[1].split(" (")[0] for finding in found)
-    assert targets == [
-        "https://auto.example",
-        "https://bare.example/x",
-        "https://html.example",
-        "https://img.example/p.png",
-        "https://ref.example",
-    ]
+
+
+def test_links_lost_in_two_sections_are_two_findings(compare: Compare) -> None:
+    source = "# T\n\n## A\n\n[a](https://a.example)\n\n## B\n\n[b](https://b.example)\n"
+    found = compare(source, "# 가\n\n## 가\n\n글\n\n## 나\n\n글\n", check="link-missing")
+    assert [(finding.line, finding.source_line) for finding in found] == [(3, 5), (7, 9)]
 
 
 def test_links_inside_code_blocks_are_not_links(compare: Compare) -> None:
@@ -176,3 +193,14 @@ def test_a_lesson_translated_the_way_co_op_translator_did_in_2025_has_no_finding
         "**면책 조항**:  \n[Co-op Translator](https://github.com/Azure/co-op-translator)\n"
     )
     assert compare(source, translated, path="01-intro/README.md") == []
+
+
+def test_a_replaced_linked_badge_is_one_change(compare: Compare) -> None:
+    source = "[![chat](https://badge.example/a)](https://chat.example/a)\n"
+    translated = "[![채팅](https://badge.example/b)](https://chat.example/b)\n"
+    [finding] = compare(source, translated, check="link-")
+    assert finding.count == 2
+    assert finding.message == (
+        "link points to https://chat.example/b where the source (line 1) has"
+        " https://chat.example/a (and 1 other link of the line)"
+    )

@@ -66,7 +66,8 @@ def test_a_translation_that_stops_before_the_last_section_is_truncated(compare: 
     translated = "# 가\n\n[x](https://x.example)\n\n## 나\n\n글\n"
     [finding] = compare(source, translated, check="truncated")
     assert finding.severity is Severity.ERROR
-    assert finding.message == "the translation ends here, before the source's section 'C'"
+    assert finding.message == "the translation ends here, before the source's section 'C' (line 9)"
+    assert (finding.source, finding.source_line) == ("README.md", 9)
     assert finding.line == 7
 
 

@@ -12,6 +12,7 @@ default severity, and `apply_severities` applies the user's configuration afterw
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
+from dataclasses import replace
 
 from transync.checks import (
     dangling_record,
@@ -59,14 +60,5 @@ def apply_severities(
             continue
         severity = severities[finding.check]
         if severity is not None:
-            kept.append(
-                Finding(
-                    finding.check,
-                    severity,
-                    finding.path,
-                    finding.message,
-                    finding.language,
-                    finding.line,
-                )
-            )
+            kept.append(replace(finding, severity=severity))
     return kept

@@ -17,7 +17,7 @@ from transync.document import Link
 from transync.document.slugs import normalise_fragment
 from transync.model import Finding, Severity
 from transync.paths import is_within, relative_to
-from transync.targets import Target, TargetKind
+from transync.targets import Target, TargetKind, readable
 
 BROKEN_LINK = "broken-link"
 BROKEN_ANCHOR = "broken-anchor"
@@ -28,6 +28,7 @@ _ALWAYS = frozenset({"", "top"})
 
 
 def check(context: ContentContext) -> Iterator[Finding]:
+    yield from _link_syntax(context)
     by_key: dict[str, list[Link]] = {}
     for link, key in zip(context.source.links, context.source_keys, strict=True):
         by_key.setdefault(key, []).append(link)
@@ -42,7 +43,8 @@ def check(context: ContentContext) -> Iterator[Finding]:
                     BROKEN_LINK,
                     Severity.ERROR,
                     link,
-                    f"{link.target} leads out of the repository (the source's links stay inside)",
+                    f"{readable(link.target)} leads out of the repository"
+                    " (the source's links stay inside)",
                 )
             continue
         if target.kind is not TargetKind.LOCAL or _site_route(context, target):
@@ -56,6 +58,34 @@ def check(context: ContentContext) -> Iterator[Finding]:
             if anchors is not None and normalise_fragment(target.fragment) not in anchors:
                 reported.add(link.target)
                 yield _broken_anchor(context, link, target, twins)
+
+
+_LOST_BRACKET = "a link lost its '[': '...](target)' shows as text, not as a link"
+_EMPTY_LINK = "a link has an empty target: '[text]()' leads nowhere"
+
+
+def _link_syntax(context: ContentContext) -> Iterator[Finding]:
+    """Links the Markdown does not make: the source's own once, on the source; the
+    translation's where the source has none at that place."""
+    source, translated = context.source.signs, context.translation.signs
+    for theirs, ours, problem in (
+        (source.lost_brackets, translated.lost_brackets, _LOST_BRACKET),
+        (source.empty_links, translated.empty_links, _EMPTY_LINK),
+    ):
+        for line in theirs:
+            yield context.source_fault(
+                BROKEN_LINK,
+                line,
+                f"{problem} in the source (reported once for all its translations)",
+            )
+        for line in context.own_lines(theirs, ours):
+            yield context.finding(
+                BROKEN_LINK,
+                Severity.ERROR,
+                line,
+                problem,
+                source_line=context.source_line_of(line),
+            )
 
 
 def _site_route(context: ContentContext, target: Target) -> bool:
@@ -77,8 +107,10 @@ def _absent_language(context: ContentContext, target: Target) -> bool:
     containers = {layout.container for layout in context.layouts} | set(TRANSLATED_IMAGE_FOLDERS)
     for container in containers:
         if container != "." and is_within(target.path, container) and target.path != container:
-            language = relative_to(target.path, container).split("/", 1)[0]
-            return not context.repository.exists(f"{container}/{language}")
+            language, inside, _ = relative_to(target.path, container).partition("/")
+            # A file directly in the container (`../other.md` from `translations/fr/`) is no
+            # language folder: it is checked like any other link.
+            return bool(inside) and not context.repository.exists(f"{container}/{language}")
     return False
 
 
@@ -88,22 +120,20 @@ def _broken(context: ContentContext, link: Link, target: Target, twins: list[Lin
         if origin.inside and not context.repository.exists(origin.path):
             # A warning: the English page needs fixing, not its translations, so a gate on
             # translations does not fail for it (configurable like any check).
-            return Finding(
+            return context.source_fault(
                 BROKEN_LINK,
-                Severity.WARNING,
-                context.source_path,
-                f"{twin.target} does not exist: the source's own link is broken"
-                " (reported once for all its translations)",
-                None,
                 twin.line,
+                f"{readable(twin.target)} does not exist: the source's own link is broken"
+                " (reported once for all its translations)",
             )
     return _finding(
         context,
         BROKEN_LINK,
         Severity.ERROR,
         link,
-        f"{link.target} does not exist ({target.path})"
+        f"{readable(link.target)} does not exist ({target.path})"
         + (" although the source's link works" if twins else ""),
+        twins,
     )
 
 
@@ -117,14 +147,12 @@ def _broken_anchor(
             continue
         anchors = _anchors(context, origin.path, translated=False)
         if anchors is not None and fragment not in anchors:
-            return Finding(
+            return context.source_fault(
                 BROKEN_ANCHOR,
-                Severity.WARNING,
-                context.source_path,
-                f"#{origin.fragment} matches no heading or anchor in {origin.path}"
-                ": the source's own link is broken (reported once for all its translations)",
-                None,
                 twin.line,
+                f"#{readable(origin.fragment or '')} matches no heading or anchor in"
+                f" {origin.path}: the source's own link is broken (reported once for all its"
+                " translations)",
             )
     where = "this file" if target.path == context.translation_path else target.path
     hint = ""
@@ -135,7 +163,8 @@ def _broken_anchor(
         BROKEN_ANCHOR,
         Severity.WARNING,
         link,
-        f"#{target.fragment} matches no heading or anchor in {where}{hint}",
+        f"#{readable(target.fragment or '')} matches no heading or anchor in {where}{hint}",
+        twins,
     )
 
 
@@ -150,6 +179,13 @@ def _anchors(context: ContentContext, path: str, *, translated: bool) -> frozens
 
 
 def _finding(
-    context: ContentContext, check: str, severity: Severity, link: Link, message: str
+    context: ContentContext,
+    check: str,
+    severity: Severity,
+    link: Link,
+    message: str,
+    twins: list[Link] | None = None,
 ) -> Finding:
-    return Finding(check, severity, context.translation_path, message, context.language, link.line)
+    """On the translation, placed at the source's corresponding link when there is one."""
+    source_line = twins[0].line if twins else context.source_line_of(link.line)
+    return context.finding(check, severity, link.line, message, source_line=source_line)

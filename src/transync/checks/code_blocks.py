@@ -45,6 +45,10 @@ _SPACE = re.compile(r"\s+")
 
 
 def check(context: ContentContext) -> Iterator[Finding]:
+    unclosed = _unclosed_fence(context)
+    if unclosed is not None:
+        yield unclosed
+        return  # the rest of the file is one code block: the blocks cannot be compared
     source, translated = context.source.code_blocks, context.translation.code_blocks
     if len(source) != len(translated):
         yield _count_finding(context, source, translated)
@@ -52,15 +56,37 @@ def check(context: ContentContext) -> Iterator[Finding]:
     for ours, theirs in zip(translated, source, strict=True):
         if _language(theirs) in _PROSE or _skeleton(ours) == _skeleton(theirs):
             continue
-        yield Finding(
+        yield context.finding(
             NAME,
             Severity.WARNING,
-            context.translation_path,
+            ours.line,
             f"code differs from the source's block at line {theirs.line}"
             " beyond comments and strings",
-            context.language,
-            ours.line,
+            source_line=theirs.line,
         )
+
+
+def _unclosed_fence(context: ContentContext) -> Finding | None:
+    """A fence never closed (the usual cause of a code-block mismatch), named at its line:
+    the source's once, on the source; else the translation's."""
+    theirs = context.source.signs.unclosed_fence
+    if theirs is not None:
+        return context.source_fault(
+            NAME,
+            theirs,
+            "the code fence opened here is never closed: the rest of the file shows as code"
+            " (reported once for all its translations)",
+        )
+    ours = context.translation.signs.unclosed_fence
+    if ours is None:
+        return None
+    return context.finding(
+        NAME,
+        Severity.WARNING,
+        ours,
+        "the code fence opened here is never closed: the rest of the file shows as code",
+        source_line=context.source_line_of(ours),
+    )
 
 
 def _count_finding(
@@ -72,19 +98,23 @@ def _count_finding(
         [(_language(block), _skeleton(block)) for block in translated],
     )
     tag, first, _, start, _ = next(op for op in found if op[0] != "equal")
-    at = min(start, len(translated) - 1)
-    where = (
-        f"the first unpaired is the source's at line {source[first].line}"
-        if tag != "insert" and first < len(source)
-        else "the first unpaired is here"
-    )
-    return Finding(
+    numbers = f"{count(len(translated), 'code block')}, the source has {len(source)}"
+    if tag != "insert" and first < len(source):
+        lost = source[first].line
+        return context.finding(
+            NAME,
+            Severity.WARNING,
+            context.translated_line_of(lost),
+            f"{numbers} (the first unpaired is the source's at line {lost})",
+            source_line=lost,
+        )
+    line = translated[min(start, len(translated) - 1)].line
+    return context.finding(
         NAME,
         Severity.WARNING,
-        context.translation_path,
-        f"{count(len(translated), 'code block')}, the source has {len(source)} ({where})",
-        context.language,
-        translated[at].line if at >= 0 else None,
+        line,
+        f"{numbers} (the first unpaired is here)",
+        source_line=context.source_line_of(line),
     )
 
 

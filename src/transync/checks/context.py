@@ -11,19 +11,28 @@ image with that stem. Fragments are left out: translated headings have translate
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from transync.document import Document, Link
-from transync.model import Layout, State
+from transync.model import Finding, Layout, Severity, State
 from transync.paths import is_within, join, relative_to
 from transync.targets import Target, TargetKind, resolve, web_key
+
+if TYPE_CHECKING:
+    from transync.checks.outline import Alignment
 
 TRANSLATED_IMAGE_FOLDERS = ("translated_images", "translated_images_fast")
 _TRANSLATED_IMAGE = re.compile(
     r"^(?P<stem>.+?)\.[0-9a-f]{16,64}(?:\.[A-Za-z]{2,3}(?:-\w+)?)?\.\w+$"
 )
+
+
+# How far (in source lines) a defect of the source may lie from where a translation's same
+# defect maps to, for the translation's to count as inherited (see `own_lines`).
+_SAME_PLACE = 50
 
 
 class Repository(Protocol):
@@ -46,6 +55,78 @@ class ContentContext:
     # Every layout of the scan: a translation may link to its counterparts in any of them.
     layouts: tuple[Layout, ...] = ()
     state: State = State.CURRENT
+
+    def finding(
+        self,
+        check: str,
+        severity: Severity,
+        line: int | None,
+        message: str,
+        *,
+        source_line: int | None,
+        count: int = 1,
+    ) -> Finding:
+        """A finding on the translation, placed in the source too (`source_line`: the source's
+        construct it is about), so that one defect in many languages groups as one."""
+        return Finding(
+            check,
+            severity,
+            self.translation_path,
+            message,
+            self.language,
+            line,
+            source=self.source_path,
+            source_line=source_line,
+            count=count,
+        )
+
+    def source_fault(
+        self, check: str, line: int | None, message: str, *, severity: Severity = Severity.WARNING
+    ) -> Finding:
+        """A finding on the source itself (its own defect, inherited by every translation): no
+        language, so that the report keeps it once whatever the number of languages. A warning
+        by default: the English page needs the fix, a gate on translations should not fail."""
+        return Finding(
+            check,
+            severity,
+            self.source_path,
+            message,
+            None,
+            line,
+            source=self.source_path,
+            source_line=line,
+        )
+
+    @cached_property
+    def outline(self) -> Alignment:
+        """The translation's outline aligned with the source's, computed once per pair."""
+        from transync.checks.outline import align  # outline builds on this module
+
+        return align(self)
+
+    def source_line_of(self, translated_line: int | None) -> int | None:
+        """The source line of the nearest construct both share at or before a translated line."""
+        return self.outline.source_line_of(translated_line)
+
+    def translated_line_of(self, source_line: int | None) -> int | None:
+        """The translated line of the nearest shared construct at or before a source line."""
+        return self.outline.translated_line_of(source_line)
+
+    def own_lines(self, source_lines: Sequence[int], translated_lines: Sequence[int]) -> list[int]:
+        """The translated lines of a defect that the source does not have at the same place;
+        the others are inherited from the source (the source's fault, reported on it). The
+        same place: a source line of the defect within `_SAME_PLACE` lines of where the
+        translated line maps to, each source line standing for one translated line."""
+        unused = sorted(source_lines)
+        own = []
+        for line in translated_lines:
+            expected = self.source_line_of(line) or line
+            near = [candidate for candidate in unused if abs(candidate - expected) <= _SAME_PLACE]
+            if near:
+                unused.remove(min(near, key=lambda candidate: abs(candidate - expected)))
+            else:
+                own.append(line)
+        return own
 
     def source_target(self, link: Link) -> Target:
         return resolve(link.target, self.source_path)

@@ -19,12 +19,11 @@ def check(context: ContentContext) -> Iterator[Finding]:
         return
 
     def finding(line: int | None, message: str) -> Finding:
-        return Finding(
-            NAME, Severity.WARNING, context.translation_path, message, context.language, line
-        )
+        return context.finding(NAME, Severity.WARNING, line, message, source_line=theirs.line)
 
     if ours is None:
-        yield finding(None, f"the source's front matter (line {theirs.line}) is missing")
+        # Where it belongs: the top of the file.
+        yield finding(1, f"the source's front matter (line {theirs.line}) is missing")
     elif not ours.closed:
         yield finding(ours.line, "front matter is not closed (no '---' after it)")
     else:

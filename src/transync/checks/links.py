@@ -13,6 +13,7 @@ never the translator's and nothing a maintainer edits by hand.
 
 from __future__ import annotations
 
+import posixpath
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 
@@ -47,15 +48,24 @@ def check(context: ContentContext) -> Iterator[Finding]:
             gaps.append((list(range(first, last)), list(range(start, end))))
     pairs += _moved(gaps, source_keys, translated_keys)
     finding = _Reporter(context)
+    anchors: list[tuple[Link, Link]] = []
     for missing, extra in gaps:
+        anchors += _rewritten_anchors(context, source, translated, missing, extra)
         if len(missing) == len(extra):
-            for index, other in zip(missing, extra, strict=True):
-                yield finding.changed(source[index], translated[other])
+            yield from finding.changed(
+                [
+                    (source[index], translated[other])
+                    for index, other in zip(missing, extra, strict=True)
+                ]
+            )
             continue
-        for index in missing:
-            yield finding.missing(source[index], _nearby(translated, pairs, index))
+        yield from finding.missing(
+            [(source[index], _nearby(translated, pairs, index)) for index in missing]
+        )
         for other in extra:
             yield finding.extra(translated[other])
+    if anchors:
+        yield finding.anchors_changed(anchors)
     yield from finding.tracking([(source[one], translated[two]) for one, two in sorted(pairs)])
 
 
@@ -93,6 +103,36 @@ def _moved(
     return pairs
 
 
+def _rewritten_anchors(
+    context: ContentContext,
+    source: Sequence[Link],
+    translated: Sequence[Link],
+    missing: list[int],
+    extra: list[int],
+) -> list[tuple[Link, Link]]:
+    """Pair, and take out of a gap, the source's links to its own headings (`#anchor`, a
+    table of contents) with the translation's links that stand in for them: another
+    `#anchor` or a link to the page itself or its folder (how co-op-translator rewrites
+    them). One cause, which `_Reporter.anchors_changed` reports once per file."""
+    anchors = [index for index in missing if source[index].target.startswith("#")]
+    stand_ins = [other for other in extra if _points_home(context, translated[other])]
+    pairs = list(zip(anchors, stand_ins, strict=False))
+    for index, other in pairs:
+        missing.remove(index)
+        extra.remove(other)
+    return [(source[index], translated[other]) for index, other in pairs]
+
+
+def _points_home(context: ContentContext, link: Link) -> bool:
+    if link.target.startswith("#"):
+        return True
+    target = context.translation_target(link)
+    if target.kind is not TargetKind.LOCAL:
+        return False
+    path = context.untranslated(target.path)
+    return path in (context.source_path, posixpath.dirname(context.source_path) or ".")
+
+
 def _nearby(translated: Sequence[Link], pairs: list[tuple[int, int]], index: int) -> int | None:
     """The translation line where a missing link would be: at its closest paired neighbour."""
     before = [other for one, other in pairs if one < index]
@@ -106,41 +146,102 @@ class _Reporter:
     def __init__(self, context: ContentContext) -> None:
         self.context = context
 
-    def _finding(self, check: str, severity: Severity, line: int | None, message: str) -> Finding:
-        return Finding(
-            check, severity, self.context.translation_path, message, self.context.language, line
-        )
-
-    def missing(self, link: Link, line: int | None) -> Finding:
-        return self._finding(
-            MISSING,
-            Severity.ERROR,
-            line,
-            f"the source's {_kind(link)} to {link.target} (source line {link.line})"
-            " has no counterpart in the translation",
-        )
+    def missing(self, links: list[tuple[Link, int | None]]) -> Iterator[Finding]:
+        """The source's links a stretch of the translation lacks, each with the line of its
+        nearest paired link. Each goes at the nearest construct both share before it (the
+        nearest paired link when the outlines share nothing there); the ones that go at the
+        same place were lost together (a dropped passage, a cut-off end): one finding."""
+        runs: list[tuple[int | None, list[Link]]] = []
+        for link, nearby in links:
+            place = self.context.translated_line_of(link.line) or nearby
+            if runs and runs[-1][0] == place:
+                runs[-1][1].append(link)
+            else:
+                runs.append((place, [link]))
+        for place, run in runs:
+            first = run[0]
+            if len(run) == 1:
+                message = (
+                    f"the source's {_kind(first)} to {first.target} (source line {first.line})"
+                    " has no counterpart in the translation"
+                )
+            else:
+                message = (
+                    f"the source's {len(run)} links from line {first.line} to {run[-1].line}"
+                    f" (the first to {first.target}) have no counterpart in the translation"
+                )
+            yield self.context.finding(
+                MISSING, Severity.ERROR, place, message, source_line=first.line, count=len(run)
+            )
 
     def extra(self, link: Link) -> Finding:
-        return self._finding(
+        """A note when it leads to a file of the repository (a translator who linked a page
+        the text names), a warning otherwise (`broken-link` reports a target that is absent)."""
+        target = self.context.translation_target(link)
+        works = (
+            target.kind is TargetKind.LOCAL
+            and target.inside
+            and self.context.repository.exists(target.path)
+        )
+        return self.context.finding(
             EXTRA,
-            Severity.WARNING,
+            Severity.NOTE if works else Severity.WARNING,
             link.line,
             f"{_kind(link)} to {link.target} is not in the source",
+            source_line=self.context.source_line_of(link.line),
         )
 
-    def changed(self, source: Link, translated: Link) -> Finding:
-        return self._finding(
+    def changed(self, pairs: list[tuple[Link, Link]]) -> Iterator[Finding]:
+        """Changed links of one line of each side are one change (a linked badge replaced:
+        its image and its link): one finding, naming the first, with their number."""
+        runs: list[list[tuple[Link, Link]]] = []
+        for source, translated in pairs:
+            if runs and (runs[-1][0][0].line, runs[-1][0][1].line) == (
+                source.line,
+                translated.line,
+            ):
+                runs[-1].append((source, translated))
+            else:
+                runs.append([(source, translated)])
+        for run in runs:
+            source, translated = run[0]
+            more = f" (and {count(len(run) - 1, 'other link')} of the line)" if len(run) > 1 else ""
+            yield self.context.finding(
+                CHANGED,
+                Severity.WARNING,
+                translated.line,
+                f"{_kind(translated)} points to {translated.target}"
+                f" where the source (line {source.line}) has {source.target}{more}",
+                source_line=source.line,
+                count=len(run),
+            )
+
+    def anchors_changed(self, pairs: list[tuple[Link, Link]]) -> Finding:
+        """The source's links to its own headings (a table of contents) rewritten: one cause,
+        so one finding for the file, at the first, with their number."""
+        source, translated = pairs[0]
+        targets = {link.target for _, link in pairs}
+        where = (
+            f"all to {translated.target}"
+            if len(targets) == 1 and len(pairs) > 1
+            else f"the first to {translated.target}"
+        )
+        return self.context.finding(
             CHANGED,
             Severity.WARNING,
             translated.line,
-            f"{_kind(translated)} points to {translated.target}"
-            f" where the source (line {source.line}) has {source.target}",
+            f"{count(len(pairs), 'link')} to the page's own headings (#anchors, a table of"
+            f" contents) {'points' if len(pairs) == 1 else 'point'} elsewhere in the"
+            f" translation ({where}; the source's first,"
+            f" line {source.line}, is {source.target})",
+            source_line=source.line,
+            count=len(pairs),
         )
 
     def tracking(self, pairs: list[tuple[Link, Link]]) -> Iterator[Finding]:
         """One finding per distinct difference (`WT.mc_id=x` added, `/en-us/` dropped, ...)."""
         counts: Counter[tuple[bool, str]] = Counter()
-        first_line: dict[tuple[bool, str], int | None] = {}
+        first_line: dict[tuple[bool, str], tuple[int | None, int | None]] = {}
         for source, translated in pairs:
             if self.context.source_target(source).kind is not TargetKind.WEB:
                 continue
@@ -148,16 +249,19 @@ class _Reporter:
                 tracking_marks(source.target), tracking_marks(translated.target)
             ):
                 counts[difference] += 1
-                first_line.setdefault(difference, translated.line)
+                first_line.setdefault(difference, (translated.line, source.line))
         for (added, mark), number in sorted(counts.items()):
             links = count(number, "link") + (" (the first here)" if number > 1 else "")
-            yield self._finding(
+            line, source_line = first_line[(added, mark)]
+            yield self.context.finding(
                 TRACKING,
                 Severity.WARNING,
-                first_line[(added, mark)],
+                line,
                 f"{mark} on {links} where the source has none"
                 if added
                 else f"{mark} missing from {links} where the source has it",
+                source_line=source_line,
+                count=number,
             )
 
 

@@ -15,6 +15,7 @@ from transync.checks import (
     front_matter,
     headings,
     links,
+    placeholders,
     tables,
     truncated,
     untranslated,
@@ -35,6 +36,7 @@ CONTENT_CHECKS: Mapping[tuple[str, ...], ContentCheck] = {
     front_matter.NAMES: front_matter.check,
     truncated.NAMES: truncated.check,
     untranslated.NAMES: untranslated.check,
+    placeholders.NAMES: placeholders.check,
 }
 
 

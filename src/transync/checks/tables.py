@@ -1,16 +1,17 @@
 """`table-rows` / `table-columns`: a translated table lost or gained rows or columns.
 
 Machine translators drop table rows even in translations whose hash is current. Tables are
-paired in order; when the number of tables differs they are aligned by column count first, and
-the unpaired ones are reported as a missing or extra table.
+paired with their counterparts by their place in the outline (the headings, links and code
+around them), so a dropped table is reported where it was dropped, not at the next table that
+happens to differ; unpaired ones are a missing or an extra table.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from transync.align import opcodes
 from transync.checks.context import ContentContext
+from transync.checks.outline import counterparts
 from transync.checks.wording import count
 from transync.document import Table
 from transync.model import Finding, Severity
@@ -21,58 +22,50 @@ NAMES = (ROWS, COLUMNS)
 
 
 def check(context: ContentContext) -> Iterator[Finding]:
-    source, translated = context.source.tables, context.translation.tables
-
-    def finding(check: str, line: int | None, message: str) -> Finding:
-        return Finding(
-            check, Severity.ERROR, context.translation_path, message, context.language, line
-        )
-
-    previous: int | None = None  # a missing table is reported after the table before it
-    for ours, theirs in _pairs(source, translated):
-        if ours is None:
-            if theirs is not None:
-                yield finding(
-                    ROWS,
-                    previous,
-                    f"the source's table at line {theirs.line} ({count(theirs.rows, 'row')})"
-                    " is missing from the translation",
-                )
-            continue
-        previous = ours.line
-        if theirs is None:
-            yield finding(
-                ROWS, ours.line, f"table ({count(ours.rows, 'row')}) is not in the source"
+    if not context.source.tables and not context.translation.tables:
+        return
+    theirs_at = _by_line(context.source.tables)
+    ours_at = _by_line(context.translation.tables)
+    for source_item, translated_item in counterparts(context.outline, "table:"):
+        theirs = theirs_at.get(source_item.line) if source_item else None
+        ours = ours_at.get(translated_item.line) if translated_item else None
+        if ours is None and theirs is not None:
+            yield context.finding(
+                ROWS,
+                Severity.ERROR,
+                context.translated_line_of(theirs.line),
+                f"the source's table at line {theirs.line} ({count(theirs.rows, 'row')})"
+                " is missing from the translation",
+                source_line=theirs.line,
             )
-        else:
+        elif ours is not None and theirs is None:
+            yield context.finding(
+                ROWS,
+                Severity.ERROR,
+                ours.line,
+                f"table ({count(ours.rows, 'row')}) is not in the source",
+                source_line=context.source_line_of(ours.line),
+            )
+        elif ours is not None and theirs is not None:
             if ours.rows != theirs.rows:
-                yield finding(
+                yield context.finding(
                     ROWS,
+                    Severity.ERROR,
                     ours.line,
                     f"table has {count(ours.rows, 'row')}, the source's (line {theirs.line})"
                     f" has {theirs.rows}",
+                    source_line=theirs.line,
                 )
             if ours.columns != theirs.columns:
-                yield finding(
+                yield context.finding(
                     COLUMNS,
+                    Severity.ERROR,
                     ours.line,
                     f"table has {count(ours.columns, 'column')}, the source's (line {theirs.line})"
                     f" has {theirs.columns}",
+                    source_line=theirs.line,
                 )
 
 
-def _pairs(
-    source: tuple[Table, ...], translated: tuple[Table, ...]
-) -> Iterator[tuple[Table | None, Table | None]]:
-    """(translated, source) pairs; None on the side that has no counterpart."""
-    if len(source) == len(translated):
-        yield from zip(translated, source, strict=True)
-        return
-    for _, first, last, start, end in opcodes(
-        [table.columns for table in source], [table.columns for table in translated]
-    ):
-        theirs, ours = source[first:last], translated[start:end]
-        common = min(len(theirs), len(ours))
-        yield from zip(ours[:common], theirs[:common], strict=True)
-        yield from ((None, table) for table in theirs[common:])
-        yield from ((table, None) for table in ours[common:])
+def _by_line(tables: tuple[Table, ...]) -> dict[int | None, Table]:
+    return {table.line: table for table in tables}

@@ -3,6 +3,13 @@
 A translator that gave up on a chunk (or a file copied to seed a language) leaves paragraphs
 byte-identical to the source. Short ones are often legitimately kept (names, commands, quotes),
 so only paragraphs of real prose count, and a file gets one finding that sums them up.
+
+What counts as prose is decided by `_is_prose`: at least 160 characters and 20 words once bare
+URLs are taken out (a reference-list item, a label and its URL, is not prose), and at least
+half of the words in lower case (a list of product names or technical terms is mostly
+capitalised). Languages written largely in English (`ENGLISH_BASED`: Nigerian Pidgin) keep
+English sentences legitimately: for them a file is reported only when at least half of the
+source's prose paragraphs are left as they were (a file left untranslated).
 """
 
 from __future__ import annotations
@@ -12,6 +19,7 @@ from collections.abc import Iterator
 
 from transync.checks.context import ContentContext
 from transync.document import Document
+from transync.languages import ENGLISH_BASED
 from transync.model import Finding, Severity
 
 NAME = "untranslated"
@@ -19,44 +27,63 @@ NAMES = (NAME,)
 
 _MIN_CHARS = 160
 _MIN_WORDS = 20
+_MIN_LOWER_SHARE = 0.5
+_ENGLISH_BASED_SHARE = 0.5
 _SPACE = re.compile(r"\s+")
+_URL = re.compile(r"https?://\S+|www\.\S+", re.I)
+_WORD = re.compile(r"[^\W\d_]{2,}")
 
 
 def check(context: ContentContext) -> Iterator[Finding]:
-    if context.language.lower().split("-")[0] == "en":
+    language = context.language.lower().split("-")[0]
+    if language == "en":
         return
     source = _source_paragraphs(context.source)
     same = [
         paragraph
         for paragraph in context.translation.paragraphs
-        if len(paragraph.text) >= _MIN_CHARS
-        and paragraph.words >= _MIN_WORDS
-        and _normal(paragraph.text) in source
+        if _normal(paragraph.text) in source and _is_prose(paragraph.text)
     ]
-    if same:
-        chars = sum(len(paragraph.text) for paragraph in same)
-        count = "1 paragraph is" if len(same) == 1 else f"{len(same)} paragraphs are"
-        yield Finding(
-            NAME,
-            Severity.WARNING,
-            context.translation_path,
-            f"{count} identical to the source ({chars} characters), the first here",
-            context.language,
-            same[0].line,
-        )
+    if not same:
+        return
+    if language in ENGLISH_BASED:
+        prose = sum(1 for text in source if _is_prose(text))
+        if len(same) < prose * _ENGLISH_BASED_SHARE:
+            return
+    chars = sum(len(paragraph.text) for paragraph in same)
+    count = "1 paragraph is" if len(same) == 1 else f"{len(same)} paragraphs are"
+    yield context.finding(
+        NAME,
+        Severity.WARNING,
+        same[0].line,
+        f"{count} identical to the source ({chars} characters), the first here",
+        source_line=source[_normal(same[0].text)],
+        count=len(same),
+    )
 
 
-def _source_paragraphs(document: Document) -> frozenset[str]:
-    """A source's normalised paragraphs, computed once for all its languages (the content
-    checks run the tasks of one source one after the other)."""
+def _is_prose(text: str) -> bool:
+    """Long, and mostly the small words of sentences rather than names (see the module)."""
+    text = _URL.sub("", text)
+    words = _WORD.findall(text)
+    if len(text.strip()) < _MIN_CHARS or len(words) < _MIN_WORDS:
+        return False
+    return sum(1 for word in words if word.islower()) >= len(words) * _MIN_LOWER_SHARE
+
+
+def _source_paragraphs(document: Document) -> dict[str, int | None]:
+    """A source's normalised paragraphs and their lines, computed once for all its languages
+    (the content checks run the tasks of one source one after the other)."""
     global _last_source
     if _last_source is None or _last_source[0] is not document:
-        paragraphs = frozenset(_normal(paragraph.text) for paragraph in document.paragraphs)
+        paragraphs: dict[str, int | None] = {}
+        for paragraph in document.paragraphs:
+            paragraphs.setdefault(_normal(paragraph.text), paragraph.line)
         _last_source = (document, paragraphs)
     return _last_source[1]
 
 
-_last_source: tuple[Document, frozenset[str]] | None = None
+_last_source: tuple[Document, dict[str, int | None]] | None = None
 
 
 def _normal(text: str) -> str:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from transync.document.lines import NO_SIGNS, LineSigns
+
 
 @dataclass(frozen=True)
 class Link:
@@ -82,3 +84,7 @@ class Document:
     # The line of a construct nested deeper than the parser follows: markdown-it stops there
     # and drops the rest of the file, so the structure above is incomplete (None: complete).
     too_deep: int | None = None
+    # What a line scan finds that a parse hides (an unclosed fence, a link that lost its `[`,
+    # `[text]()`, co-op-translator placeholders): `transync.document.lines.scan`, which every
+    # builder calls on the text it parses.
+    signs: LineSigns = NO_SIGNS

@@ -28,6 +28,7 @@ from transync.document import (
     Paragraph,
     Table,
 )
+from transync.document.lines import LineSigns, scan
 from transync.document.slugs import Slugger, slug
 from transync.text import decode
 
@@ -159,6 +160,7 @@ class _Builder:
         self.prose: list[str] = []
         self.last_line: int | None = None
         self.too_deep: int | None = None
+        self.signs: list[LineSigns] = []
         self.line_of: LineMap = lambda line: line + 1
         # The block parse's environment: reference definitions the inline parse resolves.
         self.env: dict[str, object] = {}
@@ -177,6 +179,14 @@ class _Builder:
             cjk_chars=len(_CJK.findall(prose)),
             last_line=self.last_line if self.last_line is not None else lines,
             too_deep=self.too_deep,
+            signs=LineSigns(
+                unclosed_fence=next(
+                    (found.unclosed_fence for found in self.signs if found.unclosed_fence), None
+                ),
+                lost_brackets=tuple(line for found in self.signs for line in found.lost_brackets),
+                empty_links=tuple(line for found in self.signs for line in found.empty_links),
+                placeholders=tuple(pair for found in self.signs for pair in found.placeholders),
+            ),
         )
 
     def add(self, text: str, line_of: LineMap, *, translated: bool) -> None:
@@ -186,6 +196,7 @@ class _Builder:
             text = _without_tail_disclaimer(text)
         text = self._front_matter(text, line_of)
         self.line_of = line_of
+        self.signs.append(scan(text, line_of))
         self.env = {}
         tokens = _parser().parse(text, self.env)
         if self.too_deep is None:

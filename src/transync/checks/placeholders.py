@@ -1,0 +1,48 @@
+"""`leftover-placeholder`: co-op-translator placeholders left in the text.
+
+co-op-translator swaps link targets, code blocks, inline code and line markers for
+placeholders (`@@LINK_DESTINATION_3@@`, `@@CODE_BLOCK_1@@`, `@@INLINE_CODE_2@@`,
+`@@LINE_0042@@`, `@@COOP_CHUNK_START:...@@`) before translating and puts the originals back
+afterwards; when that fails the reader sees the placeholder instead of a link or code. One
+cause, so one finding per file with their number, at the first. Found by the line scan
+(`document.lines`), code included.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from transync.checks.context import ContentContext
+from transync.checks.wording import count
+from transync.model import Finding, Severity
+
+NAME = "leftover-placeholder"
+NAMES = (NAME,)
+
+
+def check(context: ContentContext) -> Iterator[Finding]:
+    theirs = context.source.signs.placeholders
+    ours = context.translation.signs.placeholders
+    if theirs:
+        line, placeholder = theirs[0]
+        yield context.source_fault(
+            NAME,
+            line,
+            f"{count(len(theirs), 'co-op-translator placeholder')} in the source"
+            f" (the first: {placeholder}): the source's own text is broken (reported once for"
+            " all its translations)",
+            severity=Severity.ERROR,
+        )
+    own = set(context.own_lines([line for line, _ in theirs], [line for line, _ in ours]))
+    left = [(line, placeholder) for line, placeholder in ours if line in own]
+    if left:
+        line, placeholder = left[0]
+        yield context.finding(
+            NAME,
+            Severity.ERROR,
+            line,
+            f"{count(len(left), 'co-op-translator placeholder')} left in the text instead of"
+            f" what it stands for (the first: {placeholder})",
+            source_line=context.source_line_of(line),
+            count=len(left),
+        )

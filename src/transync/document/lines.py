@@ -1,0 +1,105 @@
+"""Signs of broken Markdown found by scanning lines, whatever parser builds the `Document`.
+
+A parser sees the result, not the slip: an unclosed code fence swallows the rest of the file
+into one code block, a link that lost its `[` is plain text, an empty `[text]()` is no link at
+all. These are found here from the text, line by line, so any builder can record them
+(`scan` is called on the same text the parser reads, with the same line mapping).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+# co-op-translator's placeholders for what it keeps out of the text it translates; left in a
+# file when it failed to put the original back.
+PLACEHOLDER = re.compile(
+    r"@@(?:(?:LINK_DESTINATION|CODE_BLOCK|INLINE_CODE|IMAGE|LINK|URL|LINE)_\d+"
+    r"|COOP_CHUNK_(?:START|END)(?::[^@\s]*)?)@@"
+)
+_FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})(.*)$")
+_CODE_SPAN = re.compile(r"(`+).*?\1")
+_ESCAPED = re.compile(r"\\[\[\]]")
+# `](target)`: the end of an inline link, target up to its closing parenthesis.
+_LINK_END = re.compile(r"\]\(\s*([^)\s]*)[^)]*\)")
+
+
+@dataclass(frozen=True)
+class LineSigns:
+    """What the line scan found, as 1-based lines of the file (see `Document`)."""
+
+    # The line of a code fence that is never closed.
+    unclosed_fence: int | None = None
+    # Lines with `text](target)` whose `[` is gone: shown literally, not as a link.
+    lost_brackets: tuple[int, ...] = ()
+    # Lines with a link whose target is empty: `[text]()`.
+    empty_links: tuple[int, ...] = ()
+    # (line, placeholder) of every co-op-translator placeholder left in the text.
+    placeholders: tuple[tuple[int, str], ...] = ()
+
+
+NO_SIGNS = LineSigns()
+
+
+def scan(text: str, line_of: Callable[[int], int | None]) -> LineSigns:
+    """Scan Markdown text; `line_of` maps a 0-based line of `text` to the file's line."""
+    fence: tuple[str, int] | None = None  # (the opening run of backticks or tildes, its line)
+    depth = 0  # `[` still open in the current paragraph
+    lost: list[int] = []
+    empty: list[int] = []
+    placeholders: list[tuple[int, str]] = []
+    for index, line in enumerate(text.split("\n")):
+        placeholders += [(index, match.group(0)) for match in PLACEHOLDER.finditer(line)]
+        opening = _FENCE.match(line)
+        if fence is not None:
+            if opening and _closes(opening, fence[0]):
+                fence = None
+            continue
+        if opening and not (opening.group(1)[0] == "`" and "`" in opening.group(2)):
+            fence = (opening.group(1), index)
+            depth = 0
+            continue
+        if not line.strip():
+            depth = 0
+            continue
+        depth = _links(_ESCAPED.sub("", _CODE_SPAN.sub("", line)), index, depth, lost, empty)
+    return LineSigns(
+        unclosed_fence=line_of(fence[1]) if fence is not None else None,
+        lost_brackets=_mapped(lost, line_of),
+        empty_links=_mapped(empty, line_of),
+        placeholders=tuple(
+            (mapped, found) for index, found in placeholders if (mapped := line_of(index))
+        ),
+    )
+
+
+def _closes(opening: re.Match[str], fence: str) -> bool:
+    """A closing fence: the opening's character, at least as many, and no info string."""
+    run = opening.group(1)
+    return run[0] == fence[0] and len(run) >= len(fence) and not opening.group(2).strip()
+
+
+def _links(line: str, index: int, depth: int, lost: list[int], empty: list[int]) -> int:
+    """Note the line's lost brackets and empty links; return the `[` left open after it."""
+    position = 0
+    for end in _LINK_END.finditer(line):
+        before = line[position : end.start()]
+        depth += before.count("[") - before.count("]")
+        if depth <= 0:
+            if end.group(1).startswith(
+                ("http://", "https://", "./", "../", "#")
+            ) or "." in end.group(1):
+                lost.append(index)
+            depth = 0
+        else:
+            depth -= 1
+            if not end.group(1):
+                empty.append(index)
+        position = end.end()
+    rest = line[position:]
+    return max(depth + rest.count("[") - rest.count("]"), 0)
+
+
+def _mapped(lines: list[int], line_of: Callable[[int], int | None]) -> tuple[int, ...]:
+    return tuple(sorted({mapped for line in lines if (mapped := line_of(line)) is not None}))
