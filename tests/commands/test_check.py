@@ -143,7 +143,7 @@ def test_github_format_appends_the_job_summary(stale: RepoBuilder, elsewhere: Pa
     assert result.stdout.startswith("::error file=")
     text = summary.read_text()
     assert text.startswith("earlier step\n## ❌ transync check failed: stale\n")
-    assert text.index("| Language |") < text.index("### Failures (1)")
+    assert text.index("| Language |") < text.index("### Failures: 1 problem from 1 cause")
 
 
 def test_baseline_round_trip(stale: RepoBuilder, elsewhere: Path) -> None:

@@ -10,10 +10,16 @@ def test_a_failing_check_lists_its_failures(result: CheckResult) -> None:
     text = check_markdown.render(result)
     assert text.startswith("## ❌ transync check failed: missing, orphan, stale\n")
     assert "| `ja` | 2 | 1 | 1 | 0 | 0 | 0 | 50.0% |" in text
-    assert "### Failures (3)" in text
-    assert "- `ko` **missing** `guide.md`: no translation of guide.md" in text
-    assert "<details><summary>Warnings (1)</summary>" in text
+    assert "### Failures: 3 problems from 3 causes" in text
+    assert "- **missing** guide.md: missing in 1 of 3 languages (ko)" in text
+    assert "<details><summary>Warnings</summary>" in text
     assert "100% broken next line" in text
+    assert "`ko` **missing** `guide.md`" not in text  # the instances: --details
+
+
+def test_details_add_every_problem(result: CheckResult) -> None:
+    text = check_markdown.render(result, details=True)
+    assert "- `ko` **missing** `guide.md`: no translation of guide.md" in text
 
 
 def test_a_passing_check_says_so(passing: CheckResult) -> None:

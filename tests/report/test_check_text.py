@@ -1,4 +1,5 @@
-"""The terminal view: grouped by language then file, ending with what failed."""
+"""The terminal view: one line per cause naming its languages, every problem by language and
+file with --details, ending with what failed."""
 
 from __future__ import annotations
 
@@ -10,14 +11,39 @@ from transync.policy.evaluate import CheckResult
 from transync.report import check_text
 
 
-def _text(result: CheckResult) -> str:
+def _text(result: CheckResult, *, details: bool = False, width: int = 200) -> str:
     buffer = io.StringIO()
-    check_text.render(result, Console(file=buffer, width=200, no_color=True))
+    check_text.render(result, Console(file=buffer, width=width, no_color=True), details=details)
     return buffer.getvalue()
 
 
-def test_groups_by_language_then_file_and_names_what_failed(result: CheckResult) -> None:
+def test_one_line_per_cause_naming_its_languages_then_what_failed(result: CheckResult) -> None:
     lines = _text(result).splitlines()
+    start = lines.index("Fails: 3 problems from 3 causes")
+    assert lines[start:] == [
+        "Fails: 3 problems from 3 causes",
+        "  [stale] README.md: stale in 1 of 3 languages (ja)",
+        "  [missing] guide.md: missing in 1 of 3 languages (ko)",
+        "  [orphan] old.md: orphaned (source gone) in 1 of 1 language (ko)",
+        "",
+        "Warns: 1 problem from 1 cause",
+        # one line: no forged log lines
+        "  [broken-link] translations/lt/a,b:c.md in 1 of 1 language (lt): 100% broken next line",
+        "FAILED: 1 missing, 1 orphan, 1 stale (1 warned)",
+    ]
+
+
+def test_a_cause_is_cut_to_the_terminal_width_keeping_place_and_languages(
+    result: CheckResult,
+) -> None:
+    line = next(line for line in _text(result, width=40).splitlines() if "[missing]" in line)
+    assert line == "  [missing] guide.md: missing in 1 of 3…"
+    wrapped = " ".join(_text(result, width=40, details=True).split())
+    assert "missing in 1 of 3 languages (ko)" in wrapped
+
+
+def test_details_list_every_problem_by_language_then_file(result: CheckResult) -> None:
+    lines = _text(result, details=True).splitlines()
     start = next(i for i, line in enumerate(lines) if line.strip("─ ") == "ja")
     assert [line.strip("─ ") for line in lines[start:]] == [
         "ja",

@@ -11,14 +11,17 @@ from transync.policy.settings import Flags, build_policy
 from transync.report import github
 
 
-def test_annotations_sit_on_the_translated_file_and_escape_exactly(result: CheckResult) -> None:
+def test_a_single_problem_sits_on_its_file_names_its_language_and_escapes_exactly(
+    result: CheckResult,
+) -> None:
     assert github.render(result).splitlines() == [
         "::error file=translations/ja/README.md,title=transync stale::"
-        "source README.md changed since this translation was made",
-        "::error file=guide.md,title=transync missing::no translation of guide.md",
-        "::error file=translations/ko/old.md,title=transync orphan::source old.md no longer exists",
+        "README.md: stale in 1 of 3 languages (ja)",
+        "::error file=guide.md,title=transync missing::guide.md: missing in 1 of 3 languages (ko)",
+        "::error file=translations/ko/old.md,title=transync orphan::"
+        "old.md: orphaned (source gone) in 1 of 1 language (ko)",
         "::warning file=translations/lt/a%2Cb%3Ac.md,line=7,title=transync broken-link::"
-        "100%25 broken%0Anext line",
+        "translations/lt/a,b:c.md in 1 of 1 language (lt): 100%25 broken%0Anext line",
         "❌ transync check failed: missing, orphan, stale",
     ]
 
@@ -32,8 +35,8 @@ def test_min_fresh_is_an_annotation_without_a_file(mixed: Report) -> None:
     policy = build_policy({}, Flags(fail_on=("none",), warn_on=("none",), min_fresh=75))
     lines = github.render(evaluate(mixed, policy, now=NOW)).splitlines()
     assert lines == [
-        "::error title=transync min-fresh::ja is 50.0%25 fresh, 75%25 required",
-        "::error title=transync min-fresh::ko is 50.0%25 fresh, 75%25 required",
+        "::error title=transync min-fresh::2 languages are below the freshness target:"
+        " ja 50.0%25 < 75%25, ko 50.0%25 < 75%25",
         "❌ transync check failed: min-fresh",
     ]
 
@@ -54,7 +57,7 @@ def test_a_passing_check_prints_only_its_verdict(passing: CheckResult) -> None:
 def test_a_tolerated_stale_translation_warns_and_says_why(mixed: Report) -> None:
     policy = build_policy({}, Flags(fail_on=("stale",), warn_on=("none",), max_age_days=90))
     assert github.render(evaluate(mixed, policy, now=NOW)).splitlines() == [
-        "::warning file=translations/ja/README.md,title=transync stale::source README.md changed"
-        " since this translation was made (stale for 57 days, within max-age 90)",
+        "::warning file=translations/ja/README.md,title=transync stale::README.md: stale in 1 of"
+        " 3 languages (ja) (stale for 57 days, within max-age 90)",
         "✅ transync check passed",
     ]

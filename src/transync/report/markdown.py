@@ -6,6 +6,7 @@ import re
 
 from transync.model import Finding, Report, State
 from transync.report.history_text import describe_cause
+from transync.report.rollup_text import describe_commit, describe_finding_group, plural
 from transync.text import one_line, printable
 
 _COLUMNS = (State.CURRENT, State.STALE, State.MISSING, State.ORPHAN)
@@ -14,9 +15,22 @@ _OTHER = (State.UNTRACKED, State.INVALID_METADATA, State.FAILED)
 
 def render(report: Report, *, details: bool = False) -> str:
     lines = [f"## Translation status of {code(report.root)}", "", *language_table(report)]
-    if report.causes:
+    if report.commit_causes:
         lines += ["", "### Causes of staleness", ""]
-        lines += [f"- {escape(describe_cause(cause))}" for cause in report.causes]
+        for group in report.commit_causes:
+            line = describe_commit(
+                group.commit, group.reason, group.sources, group.translations, group.languages
+            )
+            lines.append(f"- {escape(line)}")
+            if len(group.causes) > 1:
+                lines += [f"  - {escape(describe_cause(cause))}" for cause in group.causes]
+    if report.finding_groups:
+        lines += ["", f"### Findings: {plural(len(report.findings), 'finding')}", ""]
+        lines += [
+            f"- {group.severity.value} {code(group.check)}"
+            f" {escape(describe_finding_group(group, listed=None))}"
+            for group in report.finding_groups
+        ]
     if details:
         lines += _details(report)
     return "\n".join(lines) + "\n"
