@@ -157,7 +157,9 @@ def test_status_lists_causes_after_the_language_table(repo: RepoBuilder, git: Gi
     _, out, _ = _run("status", str(repo.root))
     assert out.index("Total:") < out.index("Causes of staleness (1)")
     commit = git.commits[1][:7]
-    line = f"README.md changed in {commit} 'Greet the world': 2 translations stale, in 2 languages"
+    line = (
+        f"README.md changed in {commit} 'Greet the world': 2 translations stale, in all 2 languages"
+    )
     assert line in out
     _, detailed, _ = _run("status", str(repo.root), "--details")
     assert f"README.md changed in {commit} (2026-01-02, 'Greet the world')" in detailed

@@ -254,6 +254,11 @@ class CommitCause:
     def languages(self) -> tuple[str, ...]:
         return tuple(sorted({language for cause in self.causes for language in cause.languages}))
 
+    @property
+    def of_languages(self) -> int:
+        """How many languages translate any of the sources: "in 51 of 54 languages"."""
+        return max((cause.of_languages for cause in self.causes), default=0)
+
 
 @dataclass(frozen=True)
 class FindingGroup:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from transync.policy.evaluate import CheckResult
 from transync.report import check_markdown
 
@@ -26,3 +28,11 @@ def test_a_passing_check_says_so(passing: CheckResult) -> None:
     text = check_markdown.render(passing)
     assert text.startswith("## ✅ transync check passed\n")
     assert "### Failures" not in text
+
+
+def test_a_summary_over_its_budget_is_cut_with_a_count(result: CheckResult) -> None:
+    whole = check_markdown.render(result, details=True)
+    cut = check_markdown.render(result, details=True, budget=len(whole.encode()) - 200)
+    assert len(cut.encode()) < len(whole.encode())
+    assert "more items cut to fit GitHub's size limit" in cut
+    assert re.search(r"… \d+ more items", cut)

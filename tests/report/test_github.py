@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from tests.conftest import NOW
-from transync.model import Report
+from transync.model import Finding, Report, Severity
 from transync.policy.evaluate import CheckResult, evaluate
 from transync.policy.settings import Flags, build_policy
 from transync.report import github
@@ -61,3 +61,42 @@ def test_a_tolerated_stale_translation_warns_and_says_why(mixed: Report) -> None
         " 3 languages (ja) (stale for 57 days, within max-age 90)",
         "✅ transync check passed",
     ]
+
+
+def _many_causes(mixed: Report, count: int) -> CheckResult:
+    """`count` link-missing errors, each in its own source file, plus one warning."""
+    findings = tuple(
+        Finding(
+            "link-missing",
+            Severity.ERROR,
+            f"translations/ja/lesson{index:02d}.md",
+            "the source's link has no counterpart",
+            "ja",
+            3,
+        )
+        for index in range(count)
+    )
+    return evaluate(replace(mixed, findings=findings), build_policy({}, Flags()), now=NOW)
+
+
+def test_at_most_ten_errors_the_rest_counted_for_the_job_summary(mixed: Report) -> None:
+    lines = github.render(_many_causes(mixed, 25)).splitlines()
+    errors = [line for line in lines if line.startswith("::error")]
+    assert len(errors) == 10
+    # Equally important causes keep the report's order: states first.
+    assert [line.split("title=transync ")[1].split("::")[0] for line in errors[:3]] == [
+        "stale",
+        "missing",
+        "orphan",
+    ]
+    assert lines[-2] == (
+        "transync: 18 more error causes (18 problems) are listed in the job summary"
+    )
+
+
+def test_min_fresh_takes_one_of_the_ten(mixed: Report) -> None:
+    result = _many_causes(mixed, 25)
+    policy = build_policy({}, Flags(min_fresh=75))
+    judged = evaluate(result.report, policy, now=NOW)
+    errors = [line for line in github.render(judged).splitlines() if line.startswith("::error")]
+    assert len(errors) == 10 and "min-fresh" in errors[0]

@@ -83,6 +83,11 @@ class CommitGroup:
     def languages(self) -> tuple[str, ...]:
         return tuple(sorted({code for group in self.groups for code in group.languages}))
 
+    @property
+    def of_languages(self) -> int:
+        """How many languages translate any of the sources: "in 51 of 54 languages"."""
+        return max(group.of_languages for group in self.groups)
+
 
 def group_verdicts(verdicts: Iterable[Verdict], report: Report) -> tuple[ProblemGroup, ...]:
     """The verdicts as roll-ups: failures first, then warnings, baselined and notes; within an

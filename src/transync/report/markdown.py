@@ -19,7 +19,13 @@ def render(report: Report, *, details: bool = False) -> str:
         lines += ["", "### Causes of staleness", ""]
         for group in report.commit_causes:
             line = describe_commit(
-                group.commit, group.reason, group.sources, group.translations, group.languages
+                group.commit,
+                group.reason,
+                group.sources,
+                group.translations,
+                group.languages,
+                group.of_languages,
+                listed=None,
             )
             lines.append(f"- {escape(line)}")
             if len(group.causes) > 1:

@@ -88,9 +88,12 @@ def describe_commit(
     sources: Sequence[str],
     translations: int,
     languages: Sequence[str],
+    of_languages: int,
+    *,
+    listed: int | None = LISTED,
 ) -> str:
-    """`22 sources changed in 822bab6 'Feb2026 update': 1,185 translations stale,
-    in 54 languages`: one commit, one fix, however many sources and languages it reaches."""
+    """`22 sources changed in 822bab6 'Feb2026 update': 1,185 translations stale, in all 54
+    languages`: one commit, one fix, however many sources and languages it reaches."""
     what = f"{len(sources)} sources" if len(sources) != 1 else sources[0]
     if commit is not None:
         change = f"changed in {commit.short} '{commit.subject}'"
@@ -98,15 +101,19 @@ def describe_commit(
         change = "changed (no git history to tell when)"
     else:
         change = REASONS.get(reason or "", f"origin unknown ({reason})")
-    noun = "translation" if translations == 1 else "translations"
-    places = "language" if len(languages) == 1 else "languages"
-    listed = f" ({', '.join(languages)})" if len(languages) <= 3 else ""
-    return f"{what} {change}: {translations:,} {noun} stale, in {len(languages)} {places}{listed}"
+    where = languages_phrase(languages, of_languages, listed=listed)
+    return f"{what} {change}: {plural(translations, 'translation')} stale, {where}"
 
 
-def describe_commit_group(group: CommitGroup) -> str:
+def describe_commit_group(group: CommitGroup, *, listed: int | None = LISTED) -> str:
     return describe_commit(
-        group.commit, group.reason, group.sources, group.translations, group.languages
+        group.commit,
+        group.reason,
+        group.sources,
+        group.translations,
+        group.languages,
+        group.of_languages,
+        listed=listed,
     )
 
 
@@ -115,7 +122,7 @@ def describe_check_cause(item: ProblemGroup | CommitGroup, *, listed: int | None
     if isinstance(item, CommitGroup):
         if len(item.groups) == 1:
             return describe_problem_group(item.groups[0], listed=listed)
-        return describe_commit_group(item)
+        return describe_commit_group(item, listed=listed)
     return describe_problem_group(item, listed=listed)
 
 

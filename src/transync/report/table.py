@@ -115,7 +115,12 @@ def _print_causes(report: Report, console: Console, *, details: bool) -> None:
     shown = report.commit_causes if details else report.commit_causes[:SHOWN_GROUPS]
     for group in shown:
         line = describe_commit(
-            group.commit, group.reason, group.sources, group.translations, group.languages
+            group.commit,
+            group.reason,
+            group.sources,
+            group.translations,
+            group.languages,
+            group.of_languages,
         )
         console.print(
             Text(f"  {one_line(line)}"),
