@@ -332,3 +332,6 @@ class Report:
     causes: tuple[Cause, ...] = field(default=())
     commit_causes: tuple[CommitCause, ...] = field(default=())
     finding_groups: tuple[FindingGroup, ...] = field(default=())
+    # The groups of one check in one source file that reach the same languages, merged: one
+    # line per cause in the default views (`rollup.by_file`).
+    finding_causes: tuple[FindingGroup, ...] = field(default=())

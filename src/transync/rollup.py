@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from transync.model import LANG_PLACEHOLDER, Finding, FindingGroup, Severity, TranslationEntry
 
@@ -84,6 +84,34 @@ def group_findings(
         members.setdefault(finding_key(finding, sources), []).append(finding)
     groups = [_group(instances, sources) for instances in members.values()]
     return tuple(sorted(groups, key=importance))
+
+
+def by_file(groups: Iterable[FindingGroup]) -> tuple[FindingGroup, ...]:
+    """The groups of one check in one source that reach the same languages, as one: a
+    translation cut short loses every link after the cut, one fix for them all. What the
+    default views list; the groups themselves stay whole in the report and its JSON."""
+    in_file: dict[tuple[object, ...], list[FindingGroup]] = {}
+    for group in groups:
+        key = (group.check, group.severity, group.source, group.languages)
+        in_file.setdefault(key, []).append(group)
+    return tuple(sorted(map(_one_file, in_file.values()), key=importance))
+
+
+def _one_file(members: list[FindingGroup]) -> FindingGroup:
+    if len(members) == 1:
+        return members[0]
+    ordered = sorted(members, key=lambda group: (group.source_line or 0, group.message))
+    return replace(
+        ordered[0],
+        message=places_message(len(ordered), ordered[0].message),
+        count=sum(group.count for group in ordered),
+        instances=tuple(finding for group in ordered for finding in group.instances),
+    )
+
+
+def places_message(places: int, first: str) -> str:
+    """The message of several places rolled into one: the first place speaks for them."""
+    return f"{places} places, the first: {first}"
 
 
 def importance(group: FindingGroup) -> tuple[int, int, int, str, int, str]:

@@ -16,7 +16,13 @@ from typing import TYPE_CHECKING
 
 from transync.history.causes import UNCOMMITTED
 from transync.model import CommitRef, Provenance, Report, Severity, State
-from transync.rollup import Sources, finding_key, language_neutral, shared_message
+from transync.rollup import (
+    Sources,
+    finding_key,
+    language_neutral,
+    places_message,
+    shared_message,
+)
 
 if TYPE_CHECKING:
     from transync.policy.evaluate import Outcome, Verdict
@@ -155,7 +161,7 @@ def _one_file(members: list[ProblemGroup]) -> ProblemGroup:
     first = ordered[0]
     return replace(
         first,
-        message=f"{len(ordered)} places, the first: {first.message}",
+        message=places_message(len(ordered), first.message),
         count=sum(group.count for group in ordered),
         verdicts=tuple(verdict for group in ordered for verdict in group.verdicts),
     )

@@ -30,12 +30,12 @@ def render(report: Report, *, details: bool = False) -> str:
             lines.append(f"- {escape(line)}")
             if len(group.causes) > 1:
                 lines += [f"  - {escape(describe_cause(cause))}" for cause in group.causes]
-    if report.finding_groups:
+    if report.finding_causes:
         lines += ["", f"### Findings: {plural(len(report.findings), 'finding')}", ""]
         lines += [
             f"- {group.severity.value} {code(group.check)}"
             f" {escape(describe_finding_group(group, listed=None))}"
-            for group in report.finding_groups
+            for group in report.finding_causes
         ]
     if details:
         lines += _details(report)

@@ -36,8 +36,8 @@ def render(report: Report, console: Console, *, details: bool = False) -> None:
     print_languages(report, console, details=details)
     if report.commit_causes:
         _print_causes(report, console, details=details)
-    if report.finding_groups:
-        _print_finding_groups(report, console, details=details)
+    if report.finding_causes:
+        _print_finding_causes(report, console, details=details)
     if details:
         _print_details(report, console)
 
@@ -139,9 +139,9 @@ def _print_causes(report: Report, console: Console, *, details: bool) -> None:
         )
 
 
-def _print_finding_groups(report: Report, console: Console, *, details: bool) -> None:
-    """The content findings rolled up: one line per defect, naming its languages."""
-    groups = report.finding_groups
+def _print_finding_causes(report: Report, console: Console, *, details: bool) -> None:
+    """The content findings rolled up: one line per cause, naming its languages."""
+    groups = report.finding_causes
     console.print()
     console.print(
         Text(
