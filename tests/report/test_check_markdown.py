@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import re
 
+from transync.model import Kind, State, TranslationEntry
 from transync.policy.evaluate import CheckResult
 from transync.report import check_markdown
+from transync.report.markdown import languages_section
+from transync.scan import build_report
 
 
 def test_a_failing_check_lists_its_failures(result: CheckResult) -> None:
@@ -36,3 +39,16 @@ def test_a_summary_over_its_budget_is_cut_with_a_count(result: CheckResult) -> N
     assert len(cut.encode()) < len(whole.encode())
     assert "more items cut to fit GitHub's size limit" in cut
     assert re.search(r"… \d+ more items", cut)
+
+
+def test_a_table_of_many_languages_is_folded_away() -> None:
+    entries = [
+        TranslationEntry(
+            f"l{index:02d}", State.CURRENT, Kind.MARKDOWN, "a.md", f"t/l{index:02d}/a.md"
+        )
+        for index in range(13)
+    ]
+    lines = languages_section(build_report(".", (), entries, []))
+    assert lines[0] == "<details><summary>13 languages, 100.0% fresh</summary>"
+    assert lines[-1] == "</details>"
+    assert languages_section(build_report(".", (), entries[:12], []))[0].startswith("| Language")

@@ -11,14 +11,12 @@ from __future__ import annotations
 from transync.policy.evaluate import CheckResult, Outcome, Verdict
 from transync.policy.groups import CommitGroup
 from transync.report.locations import where
-from transync.report.markdown import code, escape, language_table
+from transync.report.markdown import code, escape, languages_section
 from transync.report.rollup_text import describe_check_cause, describe_problem_group, plural
 
 # GitHub's limits, less room for the line that says what was cut.
 COMMENT_BUDGET = 65_536 - 200
 SUMMARY_BUDGET = 1_048_576 - 1_000
-# Languages in a table folded away beyond this many (the roll-ups name them anyway).
-TABLE_LANGUAGES = 12
 
 
 def render(result: CheckResult, *, details: bool = False, budget: int = COMMENT_BUDGET) -> str:
@@ -30,12 +28,7 @@ def render(result: CheckResult, *, details: bool = False, budget: int = COMMENT_
             f" ({result.scope.changed_files} changed files).",
             "",
         ]
-    if len(report.languages) > TABLE_LANGUAGES:
-        summary = f"{len(report.languages)} languages, {report.totals.fresh_percent:.1f}% fresh"
-        lines += [f"<details><summary>{summary}</summary>", "", *language_table(report)]
-        lines += ["", "</details>"]
-    else:
-        lines += language_table(report)
+    lines += languages_section(report)
     if result.below_fresh:
         lines += ["", "**Below the freshness target:**", ""]
         lines += [f"- {escape(item.message)}" for item in result.below_fresh]

@@ -11,10 +11,11 @@ from transync.text import one_line, printable
 
 _COLUMNS = (State.CURRENT, State.STALE, State.MISSING, State.ORPHAN)
 _OTHER = (State.UNTRACKED, State.INVALID_METADATA, State.FAILED)
+TABLE_LANGUAGES = 12
 
 
 def render(report: Report, *, details: bool = False) -> str:
-    lines = [f"## Translation status of {code(report.root)}", "", *language_table(report)]
+    lines = [f"## Translation status of {code(report.root)}", "", *languages_section(report)]
     if report.commit_causes:
         lines += ["", "### Causes of staleness", ""]
         for group in report.commit_causes:
@@ -40,6 +41,15 @@ def render(report: Report, *, details: bool = False) -> str:
     if details:
         lines += _details(report)
     return "\n".join(lines) + "\n"
+
+
+def languages_section(report: Report) -> list[str]:
+    """The language table, folded away beyond a dozen languages: the causes listed below name
+    the languages they reach, and a 54-row table would push them off the page."""
+    if len(report.languages) <= TABLE_LANGUAGES:
+        return language_table(report)
+    summary = f"{len(report.languages)} languages, {report.totals.fresh_percent:.1f}% fresh"
+    return [f"<details><summary>{summary}</summary>", "", *language_table(report), "", "</details>"]
 
 
 def language_table(report: Report) -> list[str]:
