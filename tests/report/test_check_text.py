@@ -7,7 +7,10 @@ import io
 
 from rich.console import Console
 
-from transync.policy.evaluate import CheckResult
+from tests.conftest import NOW
+from transync.model import Report
+from transync.policy.evaluate import CheckResult, evaluate
+from transync.policy.settings import Flags, build_policy
 from transync.report import check_text
 
 
@@ -63,3 +66,12 @@ def test_details_list_every_problem_by_language_then_file(result: CheckResult) -
 
 def test_a_pass_is_one_green_line(passing: CheckResult) -> None:
     assert _text(passing).splitlines()[-1] == "PASSED: nothing fails the policy (3 warned)"
+
+
+def test_languages_below_their_freshness_target_are_one_line(mixed: Report) -> None:
+    policy = build_policy({}, Flags(fail_on=("none",), warn_on=("none",), min_fresh=75))
+    lines = _text(evaluate(mixed, policy, now=NOW)).splitlines()
+    assert lines[-2:] == [
+        "min-fresh: 2 languages are below the freshness target: ja 50.0% < 75%, ko 50.0% < 75%",
+        "FAILED: min-fresh (2 languages)",
+    ]

@@ -15,7 +15,7 @@ from transync.policy.evaluate import CheckResult, Outcome
 from transync.policy.groups import CommitGroup, ProblemGroup
 from transync.report import table
 from transync.report.locations import checkout_path
-from transync.report.rollup_text import describe_check_cause, plural
+from transync.report.rollup_text import describe_below_fresh, describe_check_cause, plural
 from transync.text import one_line, printable
 
 _STYLE = {Outcome.FAIL: "bold red", Outcome.WARN: "yellow", Outcome.BASELINED: "dim"}
@@ -38,8 +38,15 @@ def render(result: CheckResult, console: Console, *, details: bool = False) -> N
         _print_groups(result, outcome, console, details=details)
     if details:
         _print_files(result, console)
-    for freshness in result.below_fresh:
-        console.print(Text(f"min-fresh: {one_line(freshness.message)}", style=_STYLE[Outcome.FAIL]))
+    if result.below_fresh:
+        # One line however many languages: cut to the terminal's width, whole with --details.
+        console.print(
+            Text(
+                f"min-fresh: {describe_below_fresh(result.below_fresh)}", style=_STYLE[Outcome.FAIL]
+            ),
+            no_wrap=not details,
+            overflow="ellipsis",
+        )
     if result.fixed:
         console.print(Text(f"Fixed since the baseline ({len(result.fixed)}):", style="green"))
         for entry in result.fixed:
@@ -139,8 +146,6 @@ def summary_line(result: CheckResult) -> Text:
     if result.passed:
         return Text(f"PASSED: nothing fails the policy{tail}", style="bold green")
     parts = [f"{count:,} {kind}" for kind, count in result.failed_counts()]
-    parts += [
-        f"min-fresh ({item.language} {item.fresh_percent:.1f}% < {item.required:g}%)"
-        for item in result.below_fresh
-    ]
+    if result.below_fresh:
+        parts.append(f"min-fresh ({plural(len(result.below_fresh), 'language')})")
     return Text(f"FAILED: {', '.join(parts)}{tail}", style="bold red")

@@ -14,7 +14,7 @@ from transync.policy.evaluate import CheckResult, Outcome
 from transync.policy.groups import CommitGroup, ProblemGroup
 from transync.report.check_markdown import headline
 from transync.report.locations import checkout_path, shown_path
-from transync.report.rollup_text import describe_check_cause
+from transync.report.rollup_text import describe_below_fresh, describe_check_cause
 
 _COMMANDS = {Outcome.FAIL: "error", Outcome.WARN: "warning"}
 # GitHub's limit per step and per kind of annotation.
@@ -28,7 +28,8 @@ def render(result: CheckResult) -> str:
         budget = MAX_ANNOTATIONS
         if outcome is Outcome.FAIL and result.below_fresh:
             budget -= 1
-            lines.append(_command(command, {"title": "transync min-fresh"}, _below_fresh(result)))
+            message = describe_below_fresh(result.below_fresh)
+            lines.append(_command(command, {"title": "transync min-fresh"}, message))
         causes = result.causes_of(outcome)
         lines += [_annotation(cause, result.report.root) for cause in causes[:budget]]
         hidden = causes[budget:]
@@ -39,15 +40,6 @@ def render(result: CheckResult) -> str:
         lines.append(f"transync: {'; '.join(left_out)} are listed in the job summary")
     lines.append(headline(result))
     return "\n".join(lines) + "\n"
-
-
-def _below_fresh(result: CheckResult) -> str:
-    below = result.below_fresh
-    named = ", ".join(
-        f"{item.language} {item.fresh_percent:.1f}% < {item.required:g}%" for item in below
-    )
-    noun = "language is" if len(below) == 1 else "languages are"
-    return f"{len(below)} {noun} below the freshness target: {named}"
 
 
 def _annotation(cause: ProblemGroup | CommitGroup, root: str) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from transync.model import CommitRef, FindingGroup, State
+from transync.policy.evaluate import Freshness
 from transync.policy.groups import NO_HISTORY, CommitGroup, ProblemGroup
 from transync.report.history_text import REASONS
 
@@ -80,6 +81,15 @@ def _finding_line(group: FindingGroup | ProblemGroup, instances: int, listed: in
     place = f"{group.source}:{group.source_line}" if group.source_line else group.source
     occurrences = f" ({group.count:,} times)" if group.count > instances else ""
     return f"{place} {where}{occurrences}: {group.message}"
+
+
+def describe_below_fresh(below: Sequence[Freshness]) -> str:
+    """`2 languages are below the freshness target: ja 50.0% < 75%, ko 50.0% < 75%`."""
+    named = ", ".join(
+        f"{item.language} {item.fresh_percent:.1f}% < {item.required:g}%" for item in below
+    )
+    noun = "language is" if len(below) == 1 else "languages are"
+    return f"{len(below)} {noun} below the freshness target: {named}"
 
 
 def describe_commit(
