@@ -23,7 +23,11 @@ def test_a_long_list_is_cut_with_a_count_unless_every_name_is_wanted() -> None:
 
 
 def test_a_fault_of_the_source_is_inherited_by_every_language() -> None:
-    assert languages_phrase((), 54) == "in the source, inherited by every language"
+    assert languages_phrase((), 54) == "in the source, inherited by its 54 languages"
+
+
+def test_a_fault_of_no_source_is_the_repository_s() -> None:
+    assert languages_phrase((), 0) == "in the repository"
 
 
 def test_one_language_of_one_is_named() -> None:

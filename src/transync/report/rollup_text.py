@@ -37,7 +37,10 @@ def languages_phrase(
     """Where a roll-up holds; `listed=None` names every language (annotations, job summary)."""
     count = len(languages)
     if not count:
-        return "in the source, inherited by every language"
+        # A fault of a source every translation inherits, or of the repository (a stray file).
+        if of_languages:
+            return f"in the source, inherited by its {plural(of_languages, 'language')}"
+        return "in the repository"
     noun = "language" if of_languages == 1 else "languages"
     if count >= of_languages > 1:
         return f"in all {of_languages} {noun}"
