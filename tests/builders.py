@@ -163,3 +163,65 @@ class GitRepo:
     def date_of(index: int) -> str:
         """The date of the `index`-th commit (0-based), as the report prints it."""
         return f"2026-01-{index + 1:02d}T12:00:00+00:00"
+
+
+# Fifty-four of co-op-translator's language codes: enough to see whether a view still fits a
+# screen when every problem comes back in every language.
+COURSE_LANGUAGES = (
+    "ar", "bg", "bn", "br", "cs", "da", "de", "el", "es", "fa", "fi", "fr", "he", "hi", "hk",
+    "hr", "hu", "id", "it", "ja", "kn", "ko", "lt", "ml", "mo", "mr", "ms", "my", "ne", "nl",
+    "no", "pa", "pcm", "pl", "pt", "ro", "ru", "sk", "sl", "sr", "sv", "sw", "ta", "te", "th",
+    "tl", "tr", "tw", "uk", "ur", "vi", "zh", "en-GB", "fr-CA",
+)  # fmt: skip
+
+
+def lesson(number: int, edition: str = "") -> str:
+    """A lesson page: a table of contents, sections, a table and a link to the next lesson."""
+    return (
+        f"# Lesson {number}{edition}\n\n"
+        "- [Goals](#goals)\n- [Setup](#setup)\n- [Practice](#practice)\n\n"
+        f"## Goals\n\nLesson {number} teaches one topic end to end{edition}.\n\n"
+        "## Setup\n\n| Tool | Version |\n| --- | --- |\n| python | 3.12 |\n| git | 2.40 |\n\n"
+        f"## Practice\n\nSee [the next lesson](../{number + 1:02d}/README.md).\n"
+    )
+
+
+def translate(text: str, language: str) -> str:
+    """A stand-in translation: the same structure and headings (so anchors hold), other prose."""
+    lines = []
+    for line in text.splitlines():
+        if line and not line.startswith(("#", "-", "|")):
+            line = f"{language}: {line}"
+        lines.append(line)
+    return "\n".join(lines) + "\n"
+
+
+def build_course(
+    repo: RepoBuilder,
+    git: GitRepo,
+    languages: tuple[str, ...] = COURSE_LANGUAGES,
+    lessons: int = 30,
+) -> None:
+    """A course translated into every language, then what happens to real ones: a commit that
+    changes 22 lessons (stale everywhere), a new lesson nobody translated yet (missing
+    everywhere), table-of-contents anchors rewritten in most languages, a lesson cut short in a
+    few, a table row dropped in some."""
+    sources = {f"lessons/{n:02d}/README.md": lesson(n) for n in range(1, lessons + 1)}
+    for path, text in sources.items():
+        repo.source(path, text)
+    for index, language in enumerate(languages):
+        for path, text in sources.items():
+            body = translate(text, language)
+            if path.endswith("01/README.md") and index < 40:
+                body = body.replace("(#goals)", "(#objectifs)").replace("(#setup)", "(#config)")
+            if path.endswith("03/README.md") and index % 10 == 0:
+                body = body.split("## Setup")[0]
+            if path.endswith("05/README.md") and index % 5 == 0:
+                body = body.replace("| git | 2.40 |\n", "")
+            repo.inline(language, path, body)
+    git.commit("Course and its translations")
+    for n in range(2, 24):
+        repo.source(f"lessons/{n:02d}/README.md", lesson(n, " (Feb2026 edition)"))
+    git.commit("Feb2026 update")
+    repo.source(f"lessons/{lessons + 1:02d}/README.md", lesson(lessons + 1))
+    git.commit("Add the last lesson")

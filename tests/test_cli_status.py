@@ -156,9 +156,16 @@ def test_status_lists_causes_after_the_language_table(repo: RepoBuilder, git: Gi
     _stale_in_git(repo, git)
     _, out, _ = _run("status", str(repo.root))
     assert out.index("Total:") < out.index("Causes of staleness (1)")
-    assert f"README.md changed in {git.commits[1][:7]} (2026-01-02, 'Greet the world')" in out
+    commit = git.commits[1][:7]
+    line = (
+        f"README.md changed in {commit} 'Greet the world': 2 translations stale, in all 2 languages"
+    )
+    assert line in out
+    _, detailed, _ = _run("status", str(repo.root), "--details")
+    assert f"README.md changed in {commit} (2026-01-02, 'Greet the world')" in detailed
     _, markdown, _ = _run("status", str(repo.root), "--format", "markdown")
     assert "### Causes of staleness" in markdown
+    assert f"- README.md changed in {commit} 'Greet the world'" in markdown
 
 
 def test_status_no_history_reads_no_git_history(repo: RepoBuilder, git: GitRepo) -> None:

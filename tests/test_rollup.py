@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from transync.model import Finding, Kind, Severity, State, TranslationEntry
-from transync.rollup import group_findings
+from transync.rollup import by_file, group_findings
 from transync.scan import build_report
 
 LANGUAGES = ("ar", "de", "fr", "ja")
@@ -137,3 +137,26 @@ def test_build_report_rolls_the_findings_up() -> None:
     report = build_report(".", (), entries_of(), findings)
     (group,) = report.finding_groups
     assert set(group.instances) == set(report.findings)
+
+
+def test_places_of_one_check_in_one_file_reaching_the_same_languages_are_one_cause() -> None:
+    """Every link after the cut of a truncated translation: one fix, one line by default."""
+    findings = [
+        anchor_finding(language, source="README.md", source_line=line)
+        for language in ("ar", "de")
+        for line in (30, 11, 20)
+    ]
+    report = build_report(".", (), entries_of(), findings)
+    assert len(report.finding_groups) == 3  # each place kept for the JSON report
+    (cause,) = report.finding_causes
+    assert cause.source_line == 11 and cause.languages == ("ar", "de")
+    assert cause.message.startswith("3 places, the first: link points to #intro")
+    assert len(cause.instances) == 6
+
+
+def test_places_reaching_other_languages_are_other_causes() -> None:
+    findings = [
+        anchor_finding("ar", source="README.md", source_line=11),
+        anchor_finding("de", source="README.md", source_line=20),
+    ]
+    assert len(by_file(group_findings(findings, entries_of()))) == 2

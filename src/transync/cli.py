@@ -203,6 +203,11 @@ def diff(
     show_default=True,
     help="Run the content checks (tables, links, anchors, structure) as well as the states.",
 )
+@click.option(
+    "--details",
+    is_flag=True,
+    help="List every problem by language and file, not only one line per cause (text, markdown).",
+)
 @NO_CACHE_OPTION
 @click.pass_context
 def check(
@@ -219,6 +224,7 @@ def check(
     output_format: str,
     output: str | None,
     content: bool,
+    details: bool,
     no_cache: bool,
 ) -> None:
     """Check the translations under PATH against a policy; exit 1 when it fails (for CI).
@@ -239,6 +245,7 @@ def check(
         write_baseline=write_baseline,
         content=content,
         cache=not no_cache,
+        details=details,
     )
     _run(context, lambda: run_check(path, options))
 

@@ -254,6 +254,11 @@ class CommitCause:
     def languages(self) -> tuple[str, ...]:
         return tuple(sorted({language for cause in self.causes for language in cause.languages}))
 
+    @property
+    def of_languages(self) -> int:
+        """How many languages translate any of the sources: "in 51 of 54 languages"."""
+        return max((cause.of_languages for cause in self.causes), default=0)
+
 
 @dataclass(frozen=True)
 class FindingGroup:
@@ -327,3 +332,6 @@ class Report:
     causes: tuple[Cause, ...] = field(default=())
     commit_causes: tuple[CommitCause, ...] = field(default=())
     finding_groups: tuple[FindingGroup, ...] = field(default=())
+    # The groups of one check in one source file that reach the same languages, merged: one
+    # line per cause in the default views (`rollup.by_file`).
+    finding_causes: tuple[FindingGroup, ...] = field(default=())

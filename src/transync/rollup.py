@@ -11,10 +11,11 @@ every output shows the same groups and none of them computes its own.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from transync.model import Finding, FindingGroup, Severity, TranslationEntry
+from transync.model import LANG_PLACEHOLDER, Finding, FindingGroup, Severity, TranslationEntry
 
 _NUMBERS = re.compile(r"\d+")
 _SEVERITY_RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.NOTE: 2}
@@ -52,11 +53,12 @@ class Sources:
 def finding_key(finding: Finding, sources: Sources) -> FindingKey:
     """What makes two findings the same defect, whatever language they are in.
 
-    With a source line the place is exact, so numbers in the message (a translation's own line,
-    a count that differs by a row) do not split the group; without one the message must match
-    as written, since its numbers may be all that tells two places apart.
+    A message naming the translation's own path (`translations/ar/...`) is read with the
+    language folder left out. With a source line the place is exact, so numbers in the message
+    (a translation's own line, a count that differs by a row) do not split the group either;
+    without one the numbers must match, since they may be all that tells two places apart.
     """
-    message = finding.message
+    message = language_neutral(finding)
     if finding.source_line is not None:
         message = _NUMBERS.sub("#", message)
     return (
@@ -84,6 +86,34 @@ def group_findings(
     return tuple(sorted(groups, key=importance))
 
 
+def by_file(groups: Iterable[FindingGroup]) -> tuple[FindingGroup, ...]:
+    """The groups of one check in one source that reach the same languages, as one: a
+    translation cut short loses every link after the cut, one fix for them all. What the
+    default views list; the groups themselves stay whole in the report and its JSON."""
+    in_file: dict[tuple[object, ...], list[FindingGroup]] = {}
+    for group in groups:
+        key = (group.check, group.severity, group.source, group.languages)
+        in_file.setdefault(key, []).append(group)
+    return tuple(sorted(map(_one_file, in_file.values()), key=importance))
+
+
+def _one_file(members: list[FindingGroup]) -> FindingGroup:
+    if len(members) == 1:
+        return members[0]
+    ordered = sorted(members, key=lambda group: (group.source_line or 0, group.message))
+    return replace(
+        ordered[0],
+        message=places_message(len(ordered), ordered[0].message),
+        count=sum(group.count for group in ordered),
+        instances=tuple(finding for group in ordered for finding in group.instances),
+    )
+
+
+def places_message(places: int, first: str) -> str:
+    """The message of several places rolled into one: the first place speaks for them."""
+    return f"{places} places, the first: {first}"
+
+
 def importance(group: FindingGroup) -> tuple[int, int, int, str, int, str]:
     return (
         _SEVERITY_RANK[group.severity],
@@ -105,7 +135,7 @@ def _group(instances: list[Finding], sources: Sources) -> FindingGroup:
     return FindingGroup(
         check=first.check,
         severity=first.severity,
-        message=_shared_message(ordered),
+        message=shared_message(map(language_neutral, ordered)),
         source=source,
         source_line=first.source_line,
         languages=languages,
@@ -115,10 +145,16 @@ def _group(instances: list[Finding], sources: Sources) -> FindingGroup:
     )
 
 
-def _shared_message(instances: tuple[Finding, ...]) -> str:
+def language_neutral(finding: Finding) -> str:
+    """The message with the finding's language folder as `<lang>`: the same words in every
+    language (`translations/<lang>/lessons/31/README.md does not exist`)."""
+    if finding.language is None:
+        return finding.message
+    return finding.message.replace(f"/{finding.language}/", f"/{LANG_PLACEHOLDER}/")
+
+
+def shared_message(messages: Iterable[str]) -> str:
     """The message most instances carry (the first language's, on a tie): one true sentence
     for the group, where the instances may differ only in numbers."""
-    tally: dict[str, int] = {}
-    for finding in instances:
-        tally[finding.message] = tally.get(finding.message, 0) + 1
+    tally = Counter(messages)
     return max(tally, key=lambda message: tally[message])

@@ -15,7 +15,7 @@ from transync.config import Config, load_config
 from transync.discover import discover
 from transync.history.causes import group_by_commit
 from transync.model import Cause, Finding, Layout, Report, TranslationEntry
-from transync.rollup import group_findings
+from transync.rollup import by_file, group_findings
 from transync.summary import summarise
 
 # Called once with the number of translated files, then with each batch done.
@@ -91,6 +91,7 @@ def build_report(
     languages, totals = summarise(ordered)
     causes = tuple(causes)
     ordered_findings = tuple(sorted(set(findings), key=_finding_order))
+    finding_groups = group_findings(ordered_findings, ordered)
     return Report(
         root=root,
         layouts=tuple(layouts),
@@ -100,7 +101,8 @@ def build_report(
         findings=ordered_findings,
         causes=causes,
         commit_causes=group_by_commit(causes),
-        finding_groups=group_findings(ordered_findings, ordered),
+        finding_groups=finding_groups,
+        finding_causes=by_file(finding_groups),
     )
 
 

@@ -94,6 +94,13 @@ def test_a_misspelled_kind_stops_the_run_with_a_suggestion(stale: RepoBuilder) -
         )
 
 
+def test_a_misspelled_check_in_the_config_stops_the_run(stale: RepoBuilder) -> None:
+    stale.write("pyproject.toml", '[tool.transync]\nchecks = { "brokn-link" = "off" }\n')
+    result = run(str(stale.root))
+    assert result.exit_code == 2
+    assert "checks: unknown check 'brokn-link' (did you mean 'broken-link'?)" in result.stderr
+
+
 def test_a_misspelled_kind_in_the_config_stops_the_run(stale: RepoBuilder) -> None:
     stale.write("pyproject.toml", '[tool.transync.check]\nfail-on = ["stael"]\n')
     result = run(str(stale.root))
@@ -143,7 +150,7 @@ def test_github_format_appends_the_job_summary(stale: RepoBuilder, elsewhere: Pa
     assert result.stdout.startswith("::error file=")
     text = summary.read_text()
     assert text.startswith("earlier step\n## ❌ transync check failed: stale\n")
-    assert text.index("| Language |") < text.index("### Failures (1)")
+    assert text.index("| Language |") < text.index("### Failures: 1 problem from 1 cause")
 
 
 def test_baseline_round_trip(stale: RepoBuilder, elsewhere: Path) -> None:

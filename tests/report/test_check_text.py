@@ -1,4 +1,5 @@
-"""The terminal view: grouped by language then file, ending with what failed."""
+"""The terminal view: one line per cause naming its languages, every problem by language and
+file with --details, ending with what failed."""
 
 from __future__ import annotations
 
@@ -6,18 +7,46 @@ import io
 
 from rich.console import Console
 
-from transync.policy.evaluate import CheckResult
+from tests.conftest import NOW
+from transync.model import Report
+from transync.policy.evaluate import CheckResult, evaluate
+from transync.policy.settings import Flags, build_policy
 from transync.report import check_text
 
 
-def _text(result: CheckResult) -> str:
+def _text(result: CheckResult, *, details: bool = False, width: int = 200) -> str:
     buffer = io.StringIO()
-    check_text.render(result, Console(file=buffer, width=200, no_color=True))
+    check_text.render(result, Console(file=buffer, width=width, no_color=True), details=details)
     return buffer.getvalue()
 
 
-def test_groups_by_language_then_file_and_names_what_failed(result: CheckResult) -> None:
+def test_one_line_per_cause_naming_its_languages_then_what_failed(result: CheckResult) -> None:
     lines = _text(result).splitlines()
+    start = lines.index("Fails: 3 problems from 3 causes")
+    assert lines[start:] == [
+        "Fails: 3 problems from 3 causes",
+        "  [stale] README.md: stale in 1 of 3 languages (ja)",
+        "  [missing] guide.md: missing in 1 of 3 languages (ko)",
+        "  [orphan] old.md: orphaned (source gone) in 1 of 1 language (ko)",
+        "",
+        "Warns: 1 problem from 1 cause",
+        # one line: no forged log lines
+        "  [broken-link] translations/lt/a,b:c.md in 1 of 1 language (lt): 100% broken next line",
+        "FAILED: 1 missing, 1 orphan, 1 stale (1 warned)",
+    ]
+
+
+def test_a_cause_is_cut_to_the_terminal_width_keeping_place_and_languages(
+    result: CheckResult,
+) -> None:
+    line = next(line for line in _text(result, width=40).splitlines() if "[missing]" in line)
+    assert line == "  [missing] guide.md: missing in 1 of 3…"
+    wrapped = " ".join(_text(result, width=40, details=True).split())
+    assert "missing in 1 of 3 languages (ko)" in wrapped
+
+
+def test_details_list_every_problem_by_language_then_file(result: CheckResult) -> None:
+    lines = _text(result, details=True).splitlines()
     start = next(i for i, line in enumerate(lines) if line.strip("─ ") == "ja")
     assert [line.strip("─ ") for line in lines[start:]] == [
         "ja",
@@ -37,3 +66,12 @@ def test_groups_by_language_then_file_and_names_what_failed(result: CheckResult)
 
 def test_a_pass_is_one_green_line(passing: CheckResult) -> None:
     assert _text(passing).splitlines()[-1] == "PASSED: nothing fails the policy (3 warned)"
+
+
+def test_languages_below_their_freshness_target_are_one_line(mixed: Report) -> None:
+    policy = build_policy({}, Flags(fail_on=("none",), warn_on=("none",), min_fresh=75))
+    lines = _text(evaluate(mixed, policy, now=NOW)).splitlines()
+    assert lines[-2:] == [
+        "min-fresh: 2 languages are below the freshness target: ja 50.0% < 75%, ko 50.0% < 75%",
+        "FAILED: min-fresh (2 languages)",
+    ]

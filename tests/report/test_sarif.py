@@ -84,6 +84,15 @@ def test_results_point_at_files_and_lines(result: CheckResult) -> None:
     ]
 
 
+def test_each_result_names_its_language(result: CheckResult) -> None:
+    """A missing translation is shown on its source: only the message says which language."""
+    results = json.loads(sarif.render(result))["runs"][0]["results"]
+    assert [item["message"]["text"] for item in results][:2] == [
+        "[ja] source README.md changed since this translation was made",
+        "[ko] no translation of guide.md",
+    ]
+
+
 def test_fingerprints_are_stable_when_lines_move(result: CheckResult) -> None:
     moved = replace(
         result,

@@ -33,7 +33,6 @@ _RENDERERS = {
     "github": "github",
     "sarif": "sarif",
     "junit": "junit",
-    "markdown": "check_markdown",
 }
 
 
@@ -46,6 +45,7 @@ class CheckOptions:
     write_baseline: str | None = None
     content: bool = True
     cache: bool = True
+    details: bool = False
 
 
 def check(path: str, options: CheckOptions) -> int:
@@ -104,7 +104,7 @@ def _baseline(
 
 
 def _emit(result: CheckResult, options: CheckOptions) -> None:
-    text = _render(result, options.output_format, to_terminal=options.output is None)
+    text = _render(result, options, to_terminal=options.output is None)
     if text is not None:
         if options.output:
             write_atomic(Path(options.output), text)
@@ -113,25 +113,31 @@ def _emit(result: CheckResult, options: CheckOptions) -> None:
     if options.output_format == "github" and os.environ.get(STEP_SUMMARY):
         from transync.report import check_markdown
 
-        _append(Path(os.environ[STEP_SUMMARY]), check_markdown.render(result))
+        summary = check_markdown.render(result, budget=check_markdown.SUMMARY_BUDGET)
+        _append(Path(os.environ[STEP_SUMMARY]), summary)
 
 
-def _render(result: CheckResult, output_format: str, *, to_terminal: bool) -> str | None:
+def _render(result: CheckResult, options: CheckOptions, *, to_terminal: bool) -> str | None:
     """The output as text; None when it went straight to the terminal (rich, in colour)."""
-    if output_format == "text":
+    if options.output_format == "text":
         from rich.console import Console
 
         from transync.report import check_text
 
         if to_terminal:
-            check_text.render(result, Console())
+            check_text.render(result, Console(), details=options.details)
             return None
         buffer = io.StringIO()
-        check_text.render(result, Console(file=buffer, width=100, no_color=True))
+        console = Console(file=buffer, width=100, no_color=True)
+        check_text.render(result, console, details=options.details)
         return buffer.getvalue()
+    if options.output_format == "markdown":
+        from transync.report import check_markdown
+
+        return check_markdown.render(result, details=options.details)
     from importlib import import_module
 
-    module = import_module(f"transync.report.{_RENDERERS[output_format]}")
+    module = import_module(f"transync.report.{_RENDERERS[options.output_format]}")
     rendered: str = module.render(result)
     return rendered
 

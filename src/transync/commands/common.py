@@ -10,8 +10,18 @@ from transync.config import Config, load_config
 
 
 def load_config_and_warn(root: Path) -> Config:
-    """Load the config for `root`, printing its warnings (unknown keys) on stderr."""
+    """Load the config for `root`, printing its warnings (unknown keys) on stderr.
+
+    A check the configuration names that transync does not know stops the run (exit 2): a
+    misspelled `checks = { "brokn-link" = "off" }` would otherwise silently change nothing.
+    """
     config = load_config(root) if root.is_dir() else Config()
     for warning in config.warnings:
         click.echo(f"transync: warning: {warning}", err=True)
+    if config.severities:
+        from transync.policy.kinds import known_checks, require_known
+
+        names = known_checks()
+        for check in config.severities:
+            require_known(check, names, f"{config.source or 'config'} checks", "check")
     return config

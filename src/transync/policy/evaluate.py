@@ -15,6 +15,13 @@ from enum import Enum
 
 from transync.model import Report, State, TranslationEntry
 from transync.policy.baseline import Baseline, BaselineEntry
+from transync.policy.groups import (
+    CommitGroup,
+    ProblemGroup,
+    by_cause,
+    group_by_commit,
+    group_verdicts,
+)
 from transync.policy.problems import Problem, problems_of
 from transync.policy.settings import Policy
 
@@ -94,6 +101,14 @@ class CheckResult:
     fixed: tuple[BaselineEntry, ...] = ()
     baseline: str | None = None  # the baseline file judged against
     scope: Scope | None = None
+    # The verdicts rolled up by cause (see `policy.groups`): what the default views show.
+    groups: tuple[ProblemGroup, ...] = ()
+    commit_groups: tuple[CommitGroup, ...] = ()
+    # One item per cause, the most important first: the lines of the default views.
+    causes: tuple[ProblemGroup | CommitGroup, ...] = ()
+
+    def causes_of(self, outcome: Outcome) -> tuple[ProblemGroup | CommitGroup, ...]:
+        return tuple(cause for cause in self.causes if cause.outcome is outcome)
 
     @property
     def failures(self) -> tuple[Verdict, ...]:
@@ -153,6 +168,8 @@ def evaluate(
             verdict = Verdict(problem, Outcome.BASELINED, "in the baseline")
         verdicts.append(verdict)
     clean = [entry for entry in report.entries if scope is None or scope.entries(entry)]
+    groups = group_verdicts(verdicts, report)
+    commit_groups = group_by_commit(groups)
     return CheckResult(
         report=report,
         verdicts=tuple(verdicts),
@@ -162,6 +179,9 @@ def evaluate(
         fixed=_fixed(baseline, everything) if baseline else (),
         baseline=baseline.path if baseline else None,
         scope=scope,
+        groups=groups,
+        commit_groups=commit_groups,
+        causes=by_cause(groups, commit_groups),
     )
 
 

@@ -42,9 +42,20 @@ SEVERITIES = frozenset(severity.value for severity in Severity)
 STATES = frozenset(state.value for state in State if state.severity is not None)
 
 
+def known_checks() -> frozenset[str]:
+    """Every check name a finding may carry: the registered checks and discovery's own."""
+    return frozenset(CHECKS_BY_NAME) | {SKIPPED_PATH, CONTENT_SKIPPED}
+
+
 def known_kinds() -> frozenset[str]:
     """Every unqualified kind a rule may name: states, severities and registered checks."""
-    return STATES | SEVERITIES | frozenset(CHECKS_BY_NAME) | {SKIPPED_PATH, CONTENT_SKIPPED, ALL}
+    return STATES | SEVERITIES | known_checks() | {ALL}
+
+
+def require_known(name: str, names: frozenset[str], where: str, what: str = "kind") -> None:
+    """Stop the run on a name transync does not know, with the nearest one it does."""
+    if name not in names:
+        raise TransyncError(f"{where}: unknown {what} {name!r} ({_suggest(name, names)})")
 
 
 @dataclass(frozen=True)
@@ -97,8 +108,7 @@ def parse_kinds(
             if not word or word == NONE:
                 continue
             kind, _, qualifier = word.partition(":")
-            if kind not in names:
-                raise TransyncError(f"{where}: unknown kind {kind!r} ({_suggest(kind, names)})")
+            require_known(kind, names | {NONE}, where)
             if qualifier and qualifier not in table.get(kind, {}):
                 offered = ", ".join(sorted(table.get(kind, {}))) or "none yet"
                 raise TransyncError(
@@ -110,7 +120,7 @@ def parse_kinds(
 
 def _suggest(word: str, names: frozenset[str]) -> str:
     """`did you mean 'stale'?`, or every name when none is close."""
-    close = get_close_matches(word, sorted(names | {NONE}), n=1)
+    close = get_close_matches(word, sorted(names), n=1)
     if close:
         return f"did you mean {close[0]!r}?"
-    return f"known: {', '.join(sorted(names | {NONE}))}"
+    return f"known: {', '.join(sorted(names))}"

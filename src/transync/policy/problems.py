@@ -30,6 +30,7 @@ class Problem:
     message: str
     line: int | None = None
     entry: TranslationEntry | None = None  # for states: the verdict, with all its evidence
+    finding: Finding | None = None  # for findings: the finding, with its place in the source
 
     @property
     def key(self) -> str:
@@ -82,6 +83,7 @@ def _from_finding(finding: Finding) -> Problem:
         path=finding.path,
         message=finding.message,
         line=finding.line,
+        finding=finding,
     )
 
 

@@ -1,19 +1,25 @@
 """`check --format markdown`: the verdict as a PR comment, and GitHub's job summary.
 
-Long lists are cut (GitHub caps comments at 65,536 characters); the JSON and SARIF outputs
+Problems are shown rolled up, one item per cause naming its languages (every problem, by file,
+with `--details`). GitHub caps a comment at 65,536 characters and a job summary at 1 MiB, so
+the text is cut to a budget, with a count of what was left out; the JSON and SARIF outputs
 always hold everything.
 """
 
 from __future__ import annotations
 
-from transync.policy.evaluate import CheckResult, Verdict
+from transync.policy.evaluate import CheckResult, Outcome, Verdict
+from transync.policy.groups import CommitGroup
 from transync.report.locations import where
-from transync.report.markdown import code, escape, language_table
+from transync.report.markdown import code, escape, languages_section
+from transync.report.rollup_text import describe_check_cause, describe_problem_group, plural
 
-MAX_ITEMS = 100
+# GitHub's limits, less room for the line that says what was cut.
+COMMENT_BUDGET = 65_536 - 200
+SUMMARY_BUDGET = 1_048_576 - 1_000
 
 
-def render(result: CheckResult) -> str:
+def render(result: CheckResult, *, details: bool = False, budget: int = COMMENT_BUDGET) -> str:
     report = result.report
     lines = [f"## {headline(result)}", ""]
     if result.scope:
@@ -22,28 +28,22 @@ def render(result: CheckResult) -> str:
             f" ({result.scope.changed_files} changed files).",
             "",
         ]
-    lines += language_table(report)
+    lines += languages_section(report)
     if result.below_fresh:
         lines += ["", "**Below the freshness target:**", ""]
         lines += [f"- {escape(item.message)}" for item in result.below_fresh]
-    lines += _section(f"Failures ({len(result.failures)})", result.failures, report.root)
-    if result.warnings:
-        lines += [
-            "",
-            f"<details><summary>Warnings ({len(result.warnings)})</summary>",
-            "",
-            *_items(result.warnings, report.root),
-            "",
-            "</details>",
-        ]
+    lines += _outcome(result, Outcome.FAIL, "Failures", details)
+    warnings = _outcome(result, Outcome.WARN, "Warnings", details)
+    if warnings:
+        # Folded away: a PR comment leads with what fails.
+        lines += ["", "<details><summary>Warnings</summary>", *warnings, "", "</details>"]
     if result.fixed:
         lines += ["", f"### Fixed since the baseline ({len(result.fixed)})", ""]
         lines += [
             f"- **{entry.kind}** {code(entry.path)}: {escape(entry.message)}"
-            for entry in result.fixed[:MAX_ITEMS]
+            for entry in result.fixed
         ]
-        lines += _more(len(result.fixed))
-    return "\n".join(lines) + "\n"
+    return _within(lines, budget)
 
 
 def headline(result: CheckResult) -> str:
@@ -52,24 +52,58 @@ def headline(result: CheckResult) -> str:
     return f"❌ transync check failed: {', '.join(result.failed_by)}"
 
 
-def _section(title: str, verdicts: tuple[Verdict, ...], root: str) -> list[str]:
-    if not verdicts:
+def _outcome(result: CheckResult, outcome: Outcome, title: str, details: bool) -> list[str]:
+    """One item per cause (a commit's stale sources as sub-items); every problem with details."""
+    causes = result.causes_of(outcome)
+    if not causes:
         return []
-    return ["", f"### {title}", "", *_items(verdicts, root)]
+    problems = sum(cause.problems for cause in causes)
+    lines = [
+        "",
+        f"### {title}: {plural(problems, 'problem')} from {plural(len(causes), 'cause')}",
+        "",
+    ]
+    for cause in causes:
+        lines.append(f"- **{cause.kind}** {escape(describe_check_cause(cause, listed=None))}")
+        if isinstance(cause, CommitGroup) and len(cause.groups) > 1:
+            lines += [
+                f"  - {escape(describe_problem_group(group, listed=None))}"
+                for group in cause.groups
+            ]
+    if details:
+        lines += ["", f"#### Every problem ({problems:,})", ""]
+        lines += [
+            _item(verdict, result.report.root)
+            for group in result.groups
+            if group.outcome is outcome
+            for verdict in group.verdicts
+        ]
+    return lines
 
 
-def _items(verdicts: tuple[Verdict, ...], root: str) -> list[str]:
-    lines = []
-    for verdict in verdicts[:MAX_ITEMS]:
-        problem = verdict.problem
-        language = f"{code(problem.language)} " if problem.language else ""
-        reason = f" _({escape(verdict.reason)})_" if verdict.reason else ""
-        lines.append(
-            f"- {language}**{problem.kind}** {code(where(root, problem))}:"
-            f" {escape(problem.message)}{reason}"
-        )
-    return lines + _more(len(verdicts))
+def _item(verdict: Verdict, root: str) -> str:
+    problem = verdict.problem
+    language = f"{code(problem.language)} " if problem.language else ""
+    reason = f" _({escape(verdict.reason)})_" if verdict.reason else ""
+    return (
+        f"- {language}**{problem.kind}** {code(where(root, problem))}:"
+        f" {escape(problem.message)}{reason}"
+    )
 
 
-def _more(count: int) -> list[str]:
-    return [f"- … and {count - MAX_ITEMS} more"] if count > MAX_ITEMS else []
+def _within(lines: list[str], budget: int) -> str:
+    """The lines that fit in `budget` bytes of UTF-8, and a count of the list items cut."""
+    kept: list[str] = []
+    used = 0
+    for index, line in enumerate(lines):
+        size = len(line.encode("utf-8", "surrogatepass")) + 1
+        if used + size > budget:
+            cut = sum(1 for rest in lines[index:] if rest.lstrip().startswith("- "))
+            kept.append(
+                f"\n… {cut:,} more items cut to fit GitHub's size limit"
+                " (`transync check --format json` has everything)"
+            )
+            break
+        kept.append(line)
+        used += size
+    return "\n".join(kept) + "\n"

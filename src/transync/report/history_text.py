@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from transync.model import Cause, Provenance
 
-_REASONS = {
+REASONS = {
     "uncommitted-changes": "changed in the working tree (not committed yet)",
     "shallow-clone": "origin unknown (shallow clone)",
     "no-matching-version": "origin unknown (no committed version has the stored hash)",
@@ -20,7 +20,7 @@ def describe_cause(cause: Cause) -> str:
             f"changed in {cause.commit.short} ({cause.commit.date[:10]}, '{cause.commit.subject}')"
         )
     else:
-        what = _REASONS.get(cause.reason or "", f"origin unknown ({cause.reason})")
+        what = REASONS.get(cause.reason or "", f"origin unknown ({cause.reason})")
     count = len(cause.languages)
     noun = "language" if cause.of_languages == 1 else "languages"
     return f"{cause.source} {what}: stale in {count} of {cause.of_languages} {noun}"

@@ -6,20 +6,50 @@ import re
 
 from transync.model import Finding, Report, State
 from transync.report.history_text import describe_cause
+from transync.report.rollup_text import describe_commit, describe_finding_group, plural
 from transync.text import one_line, printable
 
 _COLUMNS = (State.CURRENT, State.STALE, State.MISSING, State.ORPHAN)
 _OTHER = (State.UNTRACKED, State.INVALID_METADATA, State.FAILED)
+TABLE_LANGUAGES = 12
 
 
 def render(report: Report, *, details: bool = False) -> str:
-    lines = [f"## Translation status of {code(report.root)}", "", *language_table(report)]
-    if report.causes:
+    lines = [f"## Translation status of {code(report.root)}", "", *languages_section(report)]
+    if report.commit_causes:
         lines += ["", "### Causes of staleness", ""]
-        lines += [f"- {escape(describe_cause(cause))}" for cause in report.causes]
+        for group in report.commit_causes:
+            line = describe_commit(
+                group.commit,
+                group.reason,
+                group.sources,
+                group.translations,
+                group.languages,
+                group.of_languages,
+                listed=None,
+            )
+            lines.append(f"- {escape(line)}")
+            if len(group.causes) > 1:
+                lines += [f"  - {escape(describe_cause(cause))}" for cause in group.causes]
+    if report.finding_causes:
+        lines += ["", f"### Findings: {plural(len(report.findings), 'finding')}", ""]
+        lines += [
+            f"- {group.severity.value} {code(group.check)}"
+            f" {escape(describe_finding_group(group, listed=None))}"
+            for group in report.finding_causes
+        ]
     if details:
         lines += _details(report)
     return "\n".join(lines) + "\n"
+
+
+def languages_section(report: Report) -> list[str]:
+    """The language table, folded away beyond a dozen languages: the causes listed below name
+    the languages they reach, and a 54-row table would push them off the page."""
+    if len(report.languages) <= TABLE_LANGUAGES:
+        return language_table(report)
+    summary = f"{len(report.languages)} languages, {report.totals.fresh_percent:.1f}% fresh"
+    return [f"<details><summary>{summary}</summary>", "", *language_table(report), "", "</details>"]
 
 
 def language_table(report: Report) -> list[str]:

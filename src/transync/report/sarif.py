@@ -89,6 +89,10 @@ def _rule(kind: str) -> dict[str, Any]:
     }
 
 
+def _language_prefix(language: str | None) -> str:
+    return f"[{language}] " if language else ""
+
+
 def _result(verdict: Verdict, index: int, result: CheckResult) -> dict[str, Any]:
     problem = verdict.problem
     region = {"region": {"startLine": problem.line}} if problem.line else {}
@@ -96,7 +100,9 @@ def _result(verdict: Verdict, index: int, result: CheckResult) -> dict[str, Any]
         "ruleId": problem.kind,
         "ruleIndex": index,
         "level": _LEVELS[verdict.outcome],
-        "message": {"text": verdict.explained},
+        # Code scanning lists results by file and message: a missing translation is shown on
+        # its source, so the message names the language or forty results would read alike.
+        "message": {"text": _language_prefix(problem.language) + verdict.explained},
         "locations": [
             {
                 "physicalLocation": {

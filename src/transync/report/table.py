@@ -10,7 +10,14 @@ from rich.text import Text
 
 from transync.model import Finding, LanguageSummary, Report, Severity, State
 from transync.report.history_text import describe_cause, describe_provenance
+from transync.report.rollup_text import describe_commit, describe_finding_group, plural
 from transync.text import one_line, printable
+
+# More languages than this and the default view shows them as a grid, not a table row each, so
+# that a 54-language course fits one screen; --details shows the table.
+TABLE_LANGUAGES = 12
+# Roll-ups shown by default; the rest are counted, and listed with --details.
+SHOWN_GROUPS = 15
 
 OTHER_STATES = (State.UNTRACKED, State.INVALID_METADATA, State.FAILED)
 _STATE_STYLE = {
@@ -26,12 +33,46 @@ _SEVERITY_STYLE = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.N
 
 
 def render(report: Report, console: Console, *, details: bool = False) -> None:
-    console.print(_languages_table(report))
-    console.print(_total_line(report.totals, len(report.languages)))
-    if report.causes:
-        _print_causes(report, console)
+    print_languages(report, console, details=details)
+    if report.commit_causes:
+        _print_causes(report, console, details=details)
+    if report.finding_causes:
+        _print_finding_causes(report, console, details=details)
     if details:
         _print_details(report, console)
+
+
+def print_languages(report: Report, console: Console, *, details: bool = False) -> None:
+    """The table of languages (a grid of freshness when there are many), and the total."""
+    if details or len(report.languages) <= TABLE_LANGUAGES:
+        console.print(_languages_table(report))
+    else:
+        console.print(_languages_grid(report, console.width))
+    console.print(_total_line(report.totals, len(report.languages)))
+
+
+def _languages_grid(report: Report, width: int) -> Text:
+    """`ar 97.9%  bg 100.0%  …`, as many to a line as fit, coloured by the language's worst
+    state: every language on a few lines, its counts in the table of --details."""
+    cells = [
+        (f"{printable(summary.code)} {summary.fresh_percent:.1f}%", _worst_style(summary))
+        for summary in report.languages
+    ]
+    cell_width = max(len(cell) for cell, _ in cells) + 2
+    per_line = max(1, width // cell_width)
+    grid = Text(f"Freshness of {len(cells)} languages in {printable(report.root)}\n", style="bold")
+    for index, (cell, style) in enumerate(cells):
+        grid.append(cell.ljust(cell_width), style=style)
+        if (index + 1) % per_line == 0 and index + 1 < len(cells):
+            grid.append("\n")
+    return grid
+
+
+def _worst_style(summary: LanguageSummary) -> str:
+    for state in (State.MISSING, State.FAILED, State.INVALID_METADATA, State.STALE, State.ORPHAN):
+        if summary.counts[state]:
+            return _STATE_STYLE[state]
+    return _STATE_STYLE[State.CURRENT]
 
 
 def _languages_table(report: Report) -> Table:
@@ -60,22 +101,66 @@ def _count(summary: LanguageSummary, state: State) -> Text:
 
 
 def _total_line(totals: LanguageSummary, languages: int) -> Text:
-    parts = [f"{count} {state.value}" for state, count in totals.counts.items() if count]
+    parts = [f"{count:,} {state.value}" for state, count in totals.counts.items() if count]
     return Text(
-        f"Total: {_plural(totals.files, 'translated file')} in {_plural(languages, 'language')}: "
+        f"Total: {plural(totals.files, 'translated file')} in {plural(languages, 'language')}: "
         f"{', '.join(parts) or 'nothing to report'} ({totals.fresh_percent:.1f}% fresh)"
     )
 
 
-def _plural(count: int, noun: str) -> str:
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
-
-
-def _print_causes(report: Report, console: Console) -> None:
+def _print_causes(report: Report, console: Console, *, details: bool) -> None:
+    """One line per commit that made translations stale; with details, one per source too."""
     console.print()
-    console.print(Text(f"Causes of staleness ({len(report.causes)})", style="bold"))
-    for cause in report.causes:
-        console.print(Text(f"  {one_line(describe_cause(cause))}"), highlight=False)
+    console.print(Text(f"Causes of staleness ({len(report.commit_causes)})", style="bold"))
+    shown = report.commit_causes if details else report.commit_causes[:SHOWN_GROUPS]
+    for group in shown:
+        line = describe_commit(
+            group.commit,
+            group.reason,
+            group.sources,
+            group.translations,
+            group.languages,
+            group.of_languages,
+        )
+        console.print(
+            Text(f"  {one_line(line)}"),
+            highlight=False,
+            no_wrap=not details,
+            overflow="ellipsis",
+        )
+        if details:
+            for cause in group.causes:
+                console.print(Text(f"    {one_line(describe_cause(cause))}"), highlight=False)
+    hidden = report.commit_causes[len(shown) :]
+    if hidden:
+        translations = sum(group.translations for group in hidden)
+        console.print(
+            Text(f"  … {len(hidden)} more causes ({translations:,} translations): --details")
+        )
+
+
+def _print_finding_causes(report: Report, console: Console, *, details: bool) -> None:
+    """The content findings rolled up: one line per cause, naming its languages."""
+    groups = report.finding_causes
+    console.print()
+    console.print(
+        Text(
+            f"Findings: {plural(len(report.findings), 'finding')}"
+            f" from {plural(len(groups), 'cause')}",
+            style="bold",
+        )
+    )
+    shown = groups if details else groups[:SHOWN_GROUPS]
+    for group in shown:
+        line = Text("  ")
+        line.append(f"{group.severity.value} ", style=_SEVERITY_STYLE[group.severity])
+        line.append(f"[{group.check}] ", style="bold")
+        line.append(printable(one_line(describe_finding_group(group))))
+        console.print(line, highlight=False, no_wrap=not details, overflow="ellipsis")
+    hidden = groups[len(shown) :]
+    if hidden:
+        findings = sum(len(group.instances) for group in hidden)
+        console.print(Text(f"  … {len(hidden):,} more groups ({findings:,} findings): --details"))
 
 
 def _print_details(report: Report, console: Console) -> None:

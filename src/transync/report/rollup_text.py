@@ -1,0 +1,149 @@
+"""One-line wordings of roll-ups, shared by the terminal, Markdown and GitHub views.
+
+Every line names its languages: "in 3 of 8 languages (ar, hu, ja)", "in all 54 languages",
+"in 51 of 54 languages (all but fr, ja, ko)", so that a maintainer knows whom a fix concerns
+without opening the details.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from transync.model import CommitRef, FindingGroup, State
+from transync.policy.evaluate import Freshness
+from transync.policy.groups import NO_HISTORY, CommitGroup, ProblemGroup
+from transync.report.history_text import REASONS
+
+# Languages listed by name at most; the rest are counted ("ar, bg, … 34 more").
+LISTED = 8
+_STATE_WORDS = {
+    State.STALE.value: "stale",
+    State.MISSING.value: "missing",
+    State.ORPHAN.value: "orphaned (source gone)",
+    State.UNTRACKED.value: "untracked (no metadata)",
+    State.INVALID_METADATA.value: "with unusable metadata",
+    State.FAILED.value: "failed to retranslate",
+}
+
+
+def plural(count: int, noun: str) -> str:
+    """`1 problem`, `1,185 problems`."""
+    return f"{count:,} {noun}" if count == 1 else f"{count:,} {noun}s"
+
+
+def languages_phrase(
+    languages: Sequence[str], of_languages: int, *, listed: int | None = LISTED
+) -> str:
+    """Where a roll-up holds; `listed=None` names every language (annotations, job summary)."""
+    count = len(languages)
+    if not count:
+        # A fault of a source every translation inherits, or of the repository (a stray file).
+        if of_languages:
+            return f"in the source, inherited by its {plural(of_languages, 'language')}"
+        return "in the repository"
+    noun = "language" if of_languages == 1 else "languages"
+    if count >= of_languages > 1:
+        return f"in all {of_languages} {noun}"
+    head = f"in {count} of {of_languages} {noun}"
+    return f"{head} ({_names(languages, listed)})"
+
+
+def _names(languages: Sequence[str], listed: int | None) -> str:
+    if listed is None or len(languages) <= listed:
+        return ", ".join(languages)
+    return f"{', '.join(languages[:listed])}, … {len(languages) - listed} more"
+
+
+def describe_problem_group(group: ProblemGroup, *, listed: int | None = LISTED) -> str:
+    """`README.md: stale in 51 of 54 languages (…) (translated from 4ef49ea, 2 commits behind)`
+    for a state; `AGENTS.md:11: link points to … — in all 8 languages` for a finding."""
+    if group.kind in _STATE_WORDS:
+        where = languages_phrase(group.languages, group.of_languages, listed=listed)
+        line = f"{group.source}: {_STATE_WORDS[group.kind]} {where}{_behind(group)}"
+    else:
+        line = _finding_line(group, len(group.verdicts), listed)
+    return line + _tolerated(group)
+
+
+def _tolerated(group: ProblemGroup) -> str:
+    """Why the problems a rule names do not fail (`stale for 3 days, within max-age 14`)."""
+    reasons = list(dict.fromkeys(v.reason for v in group.verdicts if v.reason is not None))
+    if not reasons:
+        return ""
+    return f" ({reasons[0]}{', …' if len(reasons) > 1 else ''})"
+
+
+def describe_finding_group(group: FindingGroup, *, listed: int | None = LISTED) -> str:
+    return _finding_line(group, len(group.instances), listed)
+
+
+def _finding_line(group: FindingGroup | ProblemGroup, instances: int, listed: int | None) -> str:
+    """`AGENTS.md:11 in all 8 languages (22 times): link points to …`: where and in which
+    languages first, so that a line cut to the terminal's width still says both."""
+    where = languages_phrase(group.languages, group.of_languages, listed=listed)
+    place = f"{group.source}:{group.source_line}" if group.source_line else group.source
+    occurrences = f" ({group.count:,} times)" if group.count > instances else ""
+    return f"{place} {where}{occurrences}: {group.message}"
+
+
+def describe_below_fresh(below: Sequence[Freshness]) -> str:
+    """`2 languages are below the freshness target: ja 50.0% < 75%, ko 50.0% < 75%`."""
+    named = ", ".join(
+        f"{item.language} {item.fresh_percent:.1f}% < {item.required:g}%" for item in below
+    )
+    noun = "language is" if len(below) == 1 else "languages are"
+    return f"{len(below)} {noun} below the freshness target: {named}"
+
+
+def describe_commit(
+    commit: CommitRef | None,
+    reason: str | None,
+    sources: Sequence[str],
+    translations: int,
+    languages: Sequence[str],
+    of_languages: int,
+    *,
+    listed: int | None = LISTED,
+) -> str:
+    """`22 sources changed in 822bab6 'Feb2026 update': 1,185 translations stale, in all 54
+    languages`: one commit, one fix, however many sources and languages it reaches."""
+    what = f"{len(sources)} sources" if len(sources) != 1 else sources[0]
+    if commit is not None:
+        change = f"changed in {commit.short} '{commit.subject}'"
+    elif reason == NO_HISTORY:
+        change = "changed (no git history to tell when)"
+    else:
+        change = REASONS.get(reason or "", f"origin unknown ({reason})")
+    where = languages_phrase(languages, of_languages, listed=listed)
+    return f"{what} {change}: {plural(translations, 'translation')} stale, {where}"
+
+
+def describe_commit_group(group: CommitGroup, *, listed: int | None = LISTED) -> str:
+    return describe_commit(
+        group.commit,
+        group.reason,
+        group.sources,
+        group.translations,
+        group.languages,
+        group.of_languages,
+        listed=listed,
+    )
+
+
+def describe_check_cause(item: ProblemGroup | CommitGroup, *, listed: int | None = LISTED) -> str:
+    """One of `CheckResult.causes` in words: a commit's stale sources, or one group."""
+    if isinstance(item, CommitGroup):
+        if len(item.groups) == 1:
+            return describe_problem_group(item.groups[0], listed=listed)
+        return describe_commit_group(item, listed=listed)
+    return describe_problem_group(item, listed=listed)
+
+
+def _behind(group: ProblemGroup) -> str:
+    """Where the translations stand: the commit they were made from and how far behind."""
+    provenance = group.provenance
+    if provenance is None or provenance.translated_from is None:
+        return ""
+    behind = provenance.commits_behind
+    commits = f", {behind} commit{'s' if behind != 1 else ''} behind" if behind else ""
+    return f" (translated from {provenance.translated_from.short}{commits})"
