@@ -1,5 +1,6 @@
-"""The terminal view: one line per cause naming its languages, every problem by language and
-file with --details, ending with what failed."""
+"""The terminal view: one cause per entry, its place and languages on one line and what is
+wrong on the next, every problem by language and file with --details, ending with what
+failed."""
 
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ def _text(result: CheckResult, *, details: bool = False, width: int = 200) -> st
     return buffer.getvalue()
 
 
-def test_one_line_per_cause_naming_its_languages_then_what_failed(result: CheckResult) -> None:
+def test_each_cause_names_its_place_and_languages_then_what_is_wrong(result: CheckResult) -> None:
     lines = _text(result).splitlines()
     start = lines.index("Fails: 3 problems from 3 causes")
     assert lines[start:] == [
@@ -30,8 +31,9 @@ def test_one_line_per_cause_naming_its_languages_then_what_failed(result: CheckR
         "  [orphan] old.md: orphaned (source gone) in 1 of 1 language (ko)",
         "",
         "Warns: 1 problem from 1 cause",
+        "  [broken-link] translations/lt/a,b:c.md in 1 of 1 language (lt)",
         # one line: no forged log lines
-        "  [broken-link] translations/lt/a,b:c.md in 1 of 1 language (lt): 100% broken next line",
+        "      100% broken next line",
         "FAILED: 1 missing, 1 orphan, 1 stale (1 warned)",
     ]
 

@@ -15,14 +15,15 @@ from transync.policy.evaluate import CheckResult, Outcome
 from transync.policy.groups import CommitGroup, ProblemGroup
 from transync.report import table
 from transync.report.locations import checkout_path
-from transync.report.rollup_text import describe_below_fresh, describe_check_cause, plural
+from transync.report.rollup_text import check_cause_parts, describe_below_fresh, plural
 from transync.text import one_line, printable
 
 _STYLE = {Outcome.FAIL: "bold red", Outcome.WARN: "yellow", Outcome.BASELINED: "dim"}
 _SHOWN = (Outcome.FAIL, Outcome.WARN)
 _HEADINGS = {Outcome.FAIL: "Fails", Outcome.WARN: "Warns"}
-# Lines of roll-ups shown by default per outcome, so that the whole output fits one screen.
-SHOWN_LINES = {Outcome.FAIL: 16, Outcome.WARN: 10}
+# Causes shown by default per outcome (two lines each), so that the whole output fits one
+# screen.
+SHOWN_LINES = {Outcome.FAIL: 9, Outcome.WARN: 5}
 
 
 def render(result: CheckResult, console: Console, *, details: bool = False) -> None:
@@ -86,12 +87,17 @@ def _print_groups(
 
 
 def _cause_lines(cause: ProblemGroup | CommitGroup, *, details: bool) -> list[Text]:
-    """The cause on one line (cut at the terminal's width, the place and languages first;
-    whole with --details), and a commit's sources on a second."""
+    """The place and its languages on one line, what is wrong there on a second (each cut at
+    the terminal's width, whole with --details), or a commit's sources on the second."""
+    where, what = check_cause_parts(cause)
     line = Text("  ", no_wrap=not details, overflow="ellipsis")
     line.append(f"[{cause.kind}] ", style=f"bold {_STYLE[cause.outcome]}")
-    line.append(printable(one_line(describe_check_cause(cause))))
+    line.append(printable(one_line(where)))
     lines = [line]
+    if what:
+        lines.append(
+            Text(f"      {printable(one_line(what))}", no_wrap=not details, overflow="ellipsis")
+        )
     if isinstance(cause, CommitGroup) and len(cause.sources) > 1:
         sources = ", ".join(cause.sources if details else cause.sources[:4])
         more = (

@@ -77,13 +77,25 @@ def describe_finding_group(group: FindingGroup, *, listed: int | None = LISTED) 
     return _finding_line(group, len(group.instances), listed)
 
 
+def finding_group_parts(group: FindingGroup, *, listed: int | None = LISTED) -> tuple[str, str]:
+    """`describe_finding_group` in two parts, where and what, for views that give each a line."""
+    return _finding_parts(group, len(group.instances), listed)
+
+
 def _finding_line(group: FindingGroup | ProblemGroup, instances: int, listed: int | None) -> str:
     """`AGENTS.md:11 in all 8 languages (22 times): link points to …`: where and in which
     languages first, so that a line cut to the terminal's width still says both."""
+    where, what = _finding_parts(group, instances, listed)
+    return f"{where}: {what}"
+
+
+def _finding_parts(
+    group: FindingGroup | ProblemGroup, instances: int, listed: int | None
+) -> tuple[str, str]:
     where = languages_phrase(group.languages, group.of_languages, listed=listed)
     place = f"{group.source}:{group.source_line}" if group.source_line else group.source
     occurrences = f" ({group.count:,} times)" if group.count > instances else ""
-    return f"{place} {where}{occurrences}: {group.message}"
+    return f"{place} {where}{occurrences}", group.message
 
 
 def describe_below_fresh(below: Sequence[Freshness]) -> str:
@@ -132,11 +144,23 @@ def describe_commit_group(group: CommitGroup, *, listed: int | None = LISTED) ->
 
 def describe_check_cause(item: ProblemGroup | CommitGroup, *, listed: int | None = LISTED) -> str:
     """One of `CheckResult.causes` in words: a commit's stale sources, or one group."""
+    where, what = check_cause_parts(item, listed=listed)
+    return f"{where}: {what}" if what else where
+
+
+def check_cause_parts(
+    item: ProblemGroup | CommitGroup, *, listed: int | None = LISTED
+) -> tuple[str, str]:
+    """A cause as (where and in which languages, what is wrong); the second part is empty when
+    the first says it all (a state: "README.md: stale in 3 of 8 languages")."""
     if isinstance(item, CommitGroup):
-        if len(item.groups) == 1:
-            return describe_problem_group(item.groups[0], listed=listed)
-        return describe_commit_group(item, listed=listed)
-    return describe_problem_group(item, listed=listed)
+        if len(item.groups) != 1:
+            return describe_commit_group(item, listed=listed), ""
+        item = item.groups[0]
+    if item.kind in _STATE_WORDS:
+        return describe_problem_group(item, listed=listed), ""
+    where, what = _finding_parts(item, len(item.verdicts), listed)
+    return where, what + _tolerated(item)
 
 
 def _behind(group: ProblemGroup) -> str:

@@ -10,7 +10,7 @@ from rich.text import Text
 
 from transync.model import Finding, LanguageSummary, Report, Severity, State
 from transync.report.history_text import describe_cause, describe_provenance
-from transync.report.rollup_text import describe_commit, describe_finding_group, plural
+from transync.report.rollup_text import describe_commit, finding_group_parts, plural
 from transync.text import one_line, printable
 
 # More languages than this and the default view shows them as a grid, not a table row each, so
@@ -152,11 +152,18 @@ def _print_finding_causes(report: Report, console: Console, *, details: bool) ->
     )
     shown = groups if details else groups[:SHOWN_GROUPS]
     for group in shown:
+        where, what = finding_group_parts(group)
         line = Text("  ")
         line.append(f"{group.severity.value} ", style=_SEVERITY_STYLE[group.severity])
         line.append(f"[{group.check}] ", style="bold")
-        line.append(printable(one_line(describe_finding_group(group))))
+        line.append(printable(one_line(where)))
         console.print(line, highlight=False, no_wrap=not details, overflow="ellipsis")
+        console.print(
+            Text(f"      {printable(one_line(what))}"),
+            highlight=False,
+            no_wrap=not details,
+            overflow="ellipsis",
+        )
     hidden = groups[len(shown) :]
     if hidden:
         findings = sum(len(group.instances) for group in hidden)
