@@ -243,6 +243,53 @@ def check(
     _run(context, lambda: run_check(path, options))
 
 
+# -- trend and badges (issue 12) ----------------------------------------------------------------
+
+
+@cli.command(epilog=EXIT_CODES_HELP)
+@click.argument("path", default=".", type=click.Path())
+@click.option(
+    "-n",
+    "limit",
+    type=click.IntRange(min=1),
+    default=20,
+    show_default=True,
+    metavar="N",
+    help="How many first-parent commits, ending at HEAD.",
+)
+@LANG_OPTION
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["table", "json", "svg"]),
+    default="table",
+    show_default=True,
+    help="json is the transync.history/1 schema (history.json); svg a chart of fresh %.",
+)
+@click.option(
+    "--output", type=click.Path(dir_okay=False), metavar="FILE", help="Write to FILE, not stdout."
+)
+@click.pass_context
+def trend(
+    context: click.Context,
+    path: str,
+    limit: int,
+    languages: tuple[str, ...],
+    output_format: str,
+    output: str | None,
+) -> None:
+    """Show each language's state at the last N commits of PATH's git history.
+
+    Reads the commits from git (no checkout, nothing written to the repository) and judges
+    each with today's configuration; results are cached, so a second run is quick.
+    """
+    if output and output_format == "table":
+        raise click.UsageError("--output needs --format json or svg")
+    from transync.commands.trend import trend as run_trend
+
+    _run(context, lambda: run_trend(path, limit, languages, output_format, output))
+
+
 def _run(context: click.Context, command: Callable[[], int]) -> None:
     """Run a command; turn every error into one line on stderr and a documented exit code."""
     try:
