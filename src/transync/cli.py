@@ -290,6 +290,48 @@ def trend(
     _run(context, lambda: run_trend(path, limit, languages, output_format, output))
 
 
+@cli.command(epilog=EXIT_CODES_HELP)
+@click.argument("readme", metavar="README", type=click.Path())
+@click.option(
+    "--root",
+    type=click.Path(),
+    help="The folder to scan (default: the README's folder).",
+)
+@click.option(
+    "--insert",
+    metavar="HEADING",
+    help="When the README has no block yet, add it after this heading.",
+)
+@click.option(
+    "--site-url",
+    metavar="URL",
+    help="Where `transync dashboard` is published: badges link to its pages.",
+)
+@click.option("--dry-run", is_flag=True, help="Print the diff; write nothing.")
+@click.option(
+    "--check", is_flag=True, help="Write nothing; exit 1 when the block is out of date (CI)."
+)
+@click.pass_context
+def badges(
+    context: click.Context,
+    readme: str,
+    root: str | None,
+    insert: str | None,
+    site_url: str | None,
+    dry_run: bool,
+    check: bool,
+) -> None:
+    """Write the README's languages table: a badge, fresh % and last update per language.
+
+    Only the lines between <!-- transync:languages:start --> and
+    <!-- transync:languages:end --> are rewritten; co-op-translator's own table is never
+    touched.
+    """
+    from transync.commands.badges import badges as run_badges
+
+    _run(context, lambda: run_badges(readme, root, insert, site_url, dry_run, check))
+
+
 def _run(context: click.Context, command: Callable[[], int]) -> None:
     """Run a command; turn every error into one line on stderr and a documented exit code."""
     try:

@@ -1,0 +1,78 @@
+"""`transync badges README.md`: keep the README's languages table (badges, fresh %, last
+updated) in step with the translations."""
+
+from __future__ import annotations
+
+import difflib
+import os
+from pathlib import Path
+
+import click
+
+from transync.commands.common import load_config_and_warn
+from transync.errors import EXIT_OK, EXIT_POLICY_FAILED, TransyncError
+from transync.scan import scan
+from transync.sync.languages_block import language_rows, replace_block, table_lines
+
+
+def badges(
+    readme: str,
+    root: str | None,
+    insert: str | None,
+    site_url: str | None,
+    dry_run: bool,
+    check: bool,
+) -> int:
+    """Rewrite the block; with `dry_run` print the diff instead, with `check` exit 1 when the
+    block is out of date (and write nothing either)."""
+    path = Path(readme)
+    text = _read(path, readme)
+    scan_root = Path(root) if root is not None else path.parent
+    report = scan(scan_root, config=load_config_and_warn(scan_root), history=False)
+    readme_folder = os.path.abspath(path.parent)
+
+    def folder_link(folder: str) -> str:
+        target = os.path.abspath(scan_root / folder)
+        return Path(os.path.relpath(target, readme_folder)).as_posix()
+
+    rows = language_rows(report, folder_link)
+    updated = replace_block(text, table_lines(rows, site_url), insert_after=insert, name=readme)
+    if updated == text:
+        click.echo(f"{readme}: the languages block is up to date", err=True)
+        return EXIT_OK
+    if dry_run:
+        click.echo(_diff(text, updated, readme), nl=False)
+    if check:
+        click.echo(
+            f"{readme}: the languages block is out of date; run 'transync badges {readme}'",
+            err=True,
+        )
+        return EXIT_POLICY_FAILED
+    if not dry_run:
+        from transync.sync.atomic import write_atomic
+
+        write_atomic(path, updated)
+        click.echo(f"{readme}: languages block written ({len(rows)} languages)", err=True)
+    return EXIT_OK
+
+
+def _read(path: Path, name: str) -> str:
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise TransyncError(f"{name}: cannot read: {error.strerror}") from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise TransyncError(f"{name}: not UTF-8 text; not rewritten") from None
+
+
+def _diff(before: str, after: str, name: str) -> str:
+    return "".join(
+        difflib.unified_diff(
+            before.splitlines(keepends=True),
+            after.splitlines(keepends=True),
+            name,
+            name,
+        )
+    )
