@@ -11,14 +11,16 @@ from __future__ import annotations
 import errno
 import posixpath
 import subprocess
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+import threading
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 from typing import IO, Any, TypeVar
 
 from transync.errors import TransyncError
 from transync.history.blob_hashes import BlobHashes
+from transync.history.store import Store
 from transync.paths import LEADS_OUTSIDE
 from transync.tree import TreeEntry
 
@@ -48,6 +50,31 @@ class BlobReader:
     def __call__(self, blob: str) -> bytes:
         self._input.write(f"{blob}\n".encode())
         self._input.flush()
+        return self._answer(blob)
+
+    def many(self, blobs: Sequence[str]) -> dict[str, bytes]:
+        """Several blobs in one pipelined exchange: a round trip per blob costs ~0.5 ms on a
+        busy machine, 3 s for a commit of 6,000 files. A thread writes the requests while
+        the answers are read, so that neither pipe fills up and blocks the other side."""
+        requests = "".join(f"{blob}\n" for blob in blobs).encode()
+        writer = threading.Thread(target=self._send, args=(requests,), daemon=True)
+        writer.start()
+        try:
+            return {blob: self._answer(blob) for blob in blobs}
+        except BaseException:
+            self._process.kill()  # the writer may be blocked on a pipe nobody reads any more
+            raise
+        finally:
+            writer.join()
+
+    def _send(self, requests: bytes) -> None:
+        try:
+            self._input.write(requests)
+            self._input.flush()
+        except OSError:
+            pass  # git is gone: the reading side reports it
+
+    def _answer(self, blob: str) -> bytes:
         header = self._output.readline().split()
         if len(header) != 3 or header[1] != b"blob":
             raise TransyncError(f"git object {blob}: not a blob in this repository")
@@ -71,19 +98,33 @@ class BlobReader:
         self.close()
 
 
-@dataclass
 class BlobMemo:
-    """What blobs parsed to, and source MD5s, shared by every commit of one trend."""
+    """What blobs parsed to, and source MD5s (kept across runs in `md5_store`), shared by
+    every commit of one trend."""
 
-    read: Callable[[str], bytes]
-    md5s: BlobHashes
-    parsed: dict[tuple[str, str, Any], Any] = field(default_factory=dict)
+    def __init__(self, reader: BlobReader, md5_store: Store) -> None:
+        self.reader = reader
+        self.md5s = BlobHashes(md5_store, self.read)
+        self.parsed: dict[tuple[str, str, Any], Any] = {}
+        self.fetched: dict[str, bytes] = {}  # read ahead, not yet used
+        self.seen: set[str] = set()  # every blob read in this run
 
+    def read(self, blob: str) -> bytes:
+        data = self.fetched.pop(blob, None)
+        if data is None:
+            data = self.reader(blob)
+        self.seen.add(blob)
+        return data
 
-@dataclass(frozen=True)
-class _Item:
-    mode: str
-    blob: str
+    def read_ahead(self, blobs: Iterable[str]) -> None:
+        """Fetch in one exchange the blobs about to be read that no earlier commit read."""
+        wanted = sorted(set(blobs) - self.seen - self.fetched.keys())
+        if wanted:
+            self.fetched.update(self.reader.many(wanted))
+
+    def forget_read_ahead(self) -> None:
+        """Drop what was fetched but not needed (a source whose MD5 was already stored)."""
+        self.fetched.clear()
 
 
 @dataclass(frozen=True)
@@ -106,45 +147,60 @@ class _Entry:
 class GitTree:
     """The tree of one commit below the scan root, as `discover` and `classify` see files."""
 
-    def __init__(self, listing: dict[str, _Item], memo: BlobMemo) -> None:
-        self._items = listing
+    def __init__(self, listing: dict[str, tuple[str, str]], memo: BlobMemo) -> None:
+        self._items = listing  # path -> (mode, blob id)
         self._memo = memo
+        self._has_links = False
         self._children: dict[str, dict[str, _Entry]] = {".": {}}
-        for path, item in listing.items():
-            parent, name = _split(path)
-            kind = "link" if item.mode == _LINK_MODE else "file"
-            self._children.setdefault(parent, {})[name] = _Entry(name, kind)
-            while parent != ".":  # register the folders above, up to one already known
-                grandparent, name = _split(parent)
-                siblings = self._children.setdefault(grandparent, {})
-                if name in siblings:
-                    break
-                siblings[name] = _Entry(name, "dir")
-                parent = grandparent
+        for path, (mode, _) in listing.items():
+            parent, _, name = path.rpartition("/")
+            parent = parent or "."
+            if mode == _LINK_MODE:
+                self._has_links = True
+                entry = _Entry(name, "link")
+            else:
+                entry = _Entry(name, "file")
+            siblings = self._children.get(parent)
+            if siblings is None:
+                siblings = self._children[parent] = {}
+                self._add_folder(parent)
+            siblings[name] = entry
+
+    def _add_folder(self, folder: str) -> None:
+        """Register `folder` in its parent, and the folders above it not yet known."""
+        while folder != ".":
+            parent, _, name = folder.rpartition("/")
+            parent = parent or "."
+            siblings = self._children.get(parent)
+            known = siblings is not None
+            if siblings is None:
+                siblings = self._children[parent] = {}
+            siblings[name] = _Entry(name, "dir")
+            if known:
+                return
+            folder = parent
 
     @classmethod
     def at(cls, root: Path, prefix: str, tree_id: str, memo: BlobMemo) -> GitTree:
         """The tree `tree_id` (of the whole repository) seen from `prefix`, the scan root's
         path in the work tree ("" at the top)."""
+        command = ["git", "ls-tree", "-r", "-z", "--full-tree", tree_id]
         try:
-            listing = subprocess.run(
-                ["git", "ls-tree", "-r", "-z", "--full-tree", tree_id],
-                cwd=root,
-                capture_output=True,
-                check=True,
-            ).stdout
+            output = subprocess.run(command, cwd=root, capture_output=True, check=True).stdout
         except (OSError, subprocess.CalledProcessError) as error:
             raise TransyncError(f"{root}: cannot list tree {tree_id}: {error}") from None
-        items: dict[str, _Item] = {}
-        for record in listing.split(b"\0"):
-            if not record:
-                continue
-            meta, _, raw_path = record.partition(b"\t")
-            mode, kind, blob = meta.decode().split(" ")
-            path = raw_path.decode("utf-8", "surrogateescape")
-            if kind == "blob" and path.startswith(prefix):
-                items[path[len(prefix) :]] = _Item(mode, blob)
+        items: dict[str, tuple[str, str]] = {}
+        skip = len(prefix)
+        # "<mode> <type> <id>\t<path>": submodules (type "commit") show as empty folders.
+        for record in output.decode("utf-8", "surrogateescape").split("\0"):
+            meta, _, path = record.partition("\t")
+            if path.startswith(prefix) and meta[7:11] == "blob":
+                items[path[skip:]] = (meta[:6], meta[12:])
         return cls(items, memo)
+
+    def read_ahead(self, paths: Iterable[str]) -> None:
+        """Fetch the blobs of `paths` (files about to be read) in one exchange with git."""
+        self._memo.read_ahead(self._items[path][1] for path in paths if path in self._items)
 
     # -- Tree ---------------------------------------------------------------------------------
 
@@ -200,11 +256,16 @@ class GitTree:
             if resolved is not None and resolved in self._children:
                 raise IsADirectoryError(errno.EISDIR, "Is a directory", path)
             raise FileNotFoundError(errno.ENOENT, "No such file or directory", path)
-        return self._items[resolved].blob
+        return self._items[resolved][1]
 
     def _resolve(self, path: str) -> str | None:
         """`path` with every symbolic link followed, or None when it leaves the root (or
         loops); the result need not exist."""
+        if not self._has_links:  # the common case, asked for every file
+            if path in self._items:
+                return path
+            normal = _normal(path)
+            return None if normal == ".." or normal.startswith("../") else normal
         pending = [part for part in path.split("/") if part not in ("", ".")]
         pending.reverse()
         resolved: list[str] = []
@@ -218,20 +279,15 @@ class GitTree:
                 continue
             candidate = "/".join([*resolved, part])
             item = self._items.get(candidate)
-            if item is None or item.mode != _LINK_MODE:
+            if item is None or item[0] != _LINK_MODE:
                 resolved.append(part)
                 continue
             hops += 1
-            target = self._memo.read(item.blob).decode("utf-8", "surrogateescape")
+            target = self._memo.read(item[1]).decode("utf-8", "surrogateescape")
             if hops > _MAX_LINK_HOPS or target.startswith("/"):
                 return None
             pending.extend(reversed([p for p in target.split("/") if p not in ("", ".")]))
         return "/".join(resolved) or "."
-
-
-def _split(path: str) -> tuple[str, str]:
-    parent, name = posixpath.split(path)
-    return parent or ".", name
 
 
 def _normal(path: str) -> str:

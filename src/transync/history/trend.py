@@ -10,14 +10,14 @@ tree id in the user's cache folder: a second trend over the same commits reads n
 from __future__ import annotations
 
 import subprocess
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from transync import __version__
 from transync.classify import classify
 from transync.config import Config, config_fingerprint
-from transync.discover import discover
+from transync.discover import SIDECAR_NAME, Inventory, discover
 from transync.errors import TransyncError
 from transync.history.store import Store
 from transync.model import LanguageSummary, State
@@ -84,13 +84,12 @@ class _Reading:
     def __init__(self, root: Path) -> None:
         from transync.cache_dir import cache_dir
         from transync.history import BLOB_CACHE
-        from transync.history.blob_hashes import BlobHashes
         from transync.history.git_tree import BlobMemo, BlobReader
 
         self._root = root
         self._reader = BlobReader(root)
         self._md5s = Store(cache_dir() / BLOB_CACHE)
-        self._memo = BlobMemo(self._reader, BlobHashes(self._md5s, self._reader))
+        self._memo = BlobMemo(self._reader, self._md5s)
 
     def counts(
         self, prefix: str, tree_id: str, config: Config, wanted: frozenset[str]
@@ -102,7 +101,9 @@ class _Reading:
             inventory = discover(self._root, config, tree)
         except TransyncError:
             return {}  # nothing translated yet at this commit
+        tree.read_ahead(_files_to_read(inventory, wanted))
         classification = classify(self._root, inventory, wanted, tree=tree)
+        self._memo.forget_read_ahead()
         counts: dict[str, dict[State, int]] = {}
         for entry in classification.entries:
             per_state = counts.setdefault(entry.language, {})
@@ -115,6 +116,16 @@ class _Reading:
     def __exit__(self, *exception: object) -> None:
         self._reader.close()
         self._md5s.save()
+
+
+def _files_to_read(inventory: Inventory, wanted: frozenset[str]) -> Iterator[str]:
+    """What classifying will read: translated documents, sidecars and sources."""
+    for folder in (*inventory.folders, *inventory.image_folders):
+        if not wanted or folder.code in wanted:
+            yield from inventory.translations.get(folder, ())
+            yield f"{folder.path}/{SIDECAR_NAME}"
+    for sources in inventory.sources.values():
+        yield from sources
 
 
 def _point(commit: _Commit, counts: Mapping[str, Mapping[State, int]]) -> TrendPoint:
