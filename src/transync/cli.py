@@ -22,7 +22,7 @@ from transync.text import printable
 EXIT_CODES_HELP = """\b
 Exit codes:
   0  the command ran (for `check`: the policy passed)
-  1  `check` only: the policy failed
+  1  `check`: the policy failed; `badges --check`: the table is out of date
   2  transync could not run (bad PATH, bad config, unreadable input, git trouble)
 """
 
