@@ -9,7 +9,7 @@ relative to the scan root; "." is the root itself.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Protocol, TypeVar
 
@@ -64,12 +64,17 @@ class Tree(Protocol):
 
 
 class WorkTree:
-    """The files under a folder on disk: what `transync status` reads."""
+    """The files under a folder on disk: what `transync status` reads.
 
-    def __init__(self, root: Path) -> None:
+    `replaced` gives some files other contents, as if already written: `transync badges`
+    judges the README it is about to write (it may be a translated source itself).
+    """
+
+    def __init__(self, root: Path, replaced: Mapping[str, bytes] | None = None) -> None:
         # Plain strings, not Path objects: joined once per file, tens of thousands of times.
         self._base = os.fspath(root)
         self._real_root = os.path.realpath(root)
+        self._replaced = replaced or {}
 
     def _full(self, path: str) -> str:
         return f"{self._base}/{path}"
@@ -96,7 +101,8 @@ class WorkTree:
         return list(os.scandir(self._full(folder)))
 
     def read(self, path: str) -> bytes:
-        return read_bytes(self._full(path))
+        replaced = self._replaced.get(path)
+        return read_bytes(self._full(path)) if replaced is None else replaced
 
     def parse(self, path: str, reader: Callable[[bytes, str], Parsed]) -> Parsed:
         return reader(self.read(path), path)

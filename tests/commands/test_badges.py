@@ -178,3 +178,23 @@ def test_a_readme_that_is_not_utf8_is_refused(project: RepoBuilder) -> None:
     path.write_bytes(b"# Caf\xe9\n")
     result = run(str(path), "--insert", "Caf")
     assert result.exit_code == 2 and "not UTF-8 text" in result.output
+
+
+def test_a_translated_readme_is_judged_as_written_so_check_passes_right_after(
+    project: RepoBuilder,
+) -> None:
+    """Writing the table changes the README's hash: its translations are stale from then on,
+    and the table says so at once instead of on the next run."""
+    project.inline("fr", "README.md")
+    path = str(project.root / "README.md")
+    result = run(path, "--insert", "Languages")
+    assert result.exit_code == 0, result.output
+    written = readme(project)
+    assert (
+        "README.md is translated: writing it makes its translations stale in 1 language until"
+        in (result.output)
+    )
+    fr_row = next(line for line in block(written).splitlines() if line.startswith("| `fr`"))
+    assert "| 33.3% |" in fr_row  # guide current; setup and the README now stale
+    assert run(path, "--check").exit_code == 0
+    assert run(path).exit_code == 0 and readme(project) == written

@@ -11,8 +11,10 @@ import click
 
 from transync.commands.common import load_config_and_warn
 from transync.errors import EXIT_OK, EXIT_POLICY_FAILED, TransyncError
+from transync.model import Report, State
 from transync.scan import scan
 from transync.sync.languages_block import language_rows, replace_block, table_lines
+from transync.tree import WorkTree
 
 
 def badges(
@@ -28,15 +30,35 @@ def badges(
     path = Path(readme)
     text = _read(path, readme)
     scan_root = Path(root) if root is not None else path.parent
-    report = scan(scan_root, config=load_config_and_warn(scan_root), history=False)
+    config = load_config_and_warn(scan_root)
     readme_folder = os.path.abspath(path.parent)
 
     def folder_link(folder: str) -> str:
         target = os.path.abspath(scan_root / folder)
         return Path(os.path.relpath(target, readme_folder)).as_posix()
 
-    rows = language_rows(report, folder_link)
-    updated = replace_block(text, table_lines(rows, site_url), insert_after=insert, name=readme)
+    def rewritten(tree: WorkTree | None) -> tuple[str, Report]:
+        report = scan(scan_root, config=config, tree=tree)
+        block = table_lines(language_rows(report, folder_link), site_url)
+        return replace_block(text, block, insert_after=insert, name=readme), report
+
+    updated, report = rewritten(None)
+    inside = _inside(path, scan_root)
+    if updated != text and inside is not None:
+        # The README is often a translated source: writing the table changes its hash and
+        # stales its translations. Judge the README as it will be written, so the table
+        # states what is true after the write (and `--check` passes right after it).
+        current = {
+            e.language for e in report.entries if e.source == inside and e.state is State.CURRENT
+        }
+        updated, report = rewritten(WorkTree(scan_root, {inside: updated.encode()}))
+        if current and not check:
+            click.echo(
+                f"transync: warning: {readme} is translated: writing it makes its translations"
+                f" stale in {len(current)} language{'' if len(current) == 1 else 's'}"
+                " until they are synced again",
+                err=True,
+            )
     if updated == text:
         click.echo(f"{readme}: the languages block is up to date", err=True)
         return EXIT_OK
@@ -52,8 +74,18 @@ def badges(
         from transync.sync.atomic import write_atomic
 
         write_atomic(path, updated)
-        click.echo(f"{readme}: languages block written ({len(rows)} languages)", err=True)
+        click.echo(
+            f"{readme}: languages block written ({len(report.languages)} languages)", err=True
+        )
     return EXIT_OK
+
+
+def _inside(path: Path, root: Path) -> str | None:
+    """`path` relative to `root` (POSIX), or None when it lies outside."""
+    relative = os.path.relpath(os.path.abspath(path), os.path.abspath(root))
+    if relative == ".." or relative.startswith(".." + os.sep):
+        return None
+    return Path(relative).as_posix()
 
 
 def _read(path: Path, name: str) -> str:
