@@ -87,3 +87,16 @@ def test_many_languages_label_only_the_total() -> None:
         for text in ElementTree.fromstring(render_trend_svg(many)).iter(f"{SVG}text")
     ]
     assert [label for label in labels if label.startswith(("l0", "l1", "total"))] == ["total 66.7%"]
+
+
+def test_lines_ending_at_the_same_value_get_labels_that_do_not_overlap() -> None:
+    tied = (point("a", 1, "x", es=(1, 0), fr=(1, 0), ja=(1, 0)),)
+    svg = ElementTree.fromstring(render_trend_svg(tied))
+    ends = {
+        text.text: float(text.get("y") or 0)
+        for text in svg.iter(f"{SVG}text")
+        if (text.text or "").endswith("100%") and " " in (text.text or "")
+    }
+    assert sorted(ends) == ["es 100%", "fr 100%", "ja 100%", "total 100%"]
+    heights = sorted(ends.values())
+    assert all(lower - upper >= 12 for upper, lower in zip(heights, heights[1:]))

@@ -16,7 +16,8 @@ from transync.history.trend import TrendPoint
 from transync.summary import TOTAL
 
 WIDTH, HEIGHT = 640, 240
-_LEFT, _RIGHT, _TOP, _BOTTOM = 44, 72, 16, 36
+_LEFT, _RIGHT, _TOP, _BOTTOM = 44, 96, 16, 36
+_LABEL_GAP = 12  # the least vertical distance between two end labels
 # Mid-tone colours, legible on light and dark backgrounds alike.
 _PALETTE = ("#2f7ed8", "#d9822b", "#3a9d5d", "#c23b6b", "#8a63d2", "#2aa1a8", "#9c7a2b")
 _TOTAL_COLOUR = "#6e7781"
@@ -39,12 +40,17 @@ def render_trend_svg(points: Sequence[TrendPoint], language: str | None = None) 
         f'<desc id="{ident}-desc">{escape(_description(points, series))}</desc>',
         *_axes(points),
     ]
+    labels: list[tuple[float, float, str, str]] = []
     for index, (code, values) in enumerate(series):
         colour = _TOTAL_COLOUR if code == TOTAL else _PALETTE[index % len(_PALETTE)]
         emphasised = code == TOTAL or bool(language)
-        # Beyond a handful of lines the end labels would overlap: only the total keeps its own.
-        labelled = emphasised or len(series) <= _MAX_LABELLED
-        parts.extend(_line(points, code, values, colour, thick=emphasised, labelled=labelled))
+        parts.extend(_line(points, code, values, colour, thick=emphasised))
+        last = _last(values)
+        # Beyond a handful of lines the end labels would pile up: only the total keeps its own.
+        if last is not None and (emphasised or len(series) <= _MAX_LABELLED):
+            index_, value = last
+            labels.append((_y(value), _x(index_, len(points)), f"{code} {value:g}%", colour))
+    parts.extend(_end_labels(labels))
     parts.append("</svg>")
     return "\n".join(parts) + "\n"
 
@@ -128,10 +134,9 @@ def _line(
     colour: str,
     *,
     thick: bool,
-    labelled: bool,
 ) -> list[str]:
-    """One language: a polyline per unbroken run of points, a dot with a tooltip per point,
-    and its code and last value as a label at the right end."""
+    """One language: a polyline per unbroken run of points, and a dot with a tooltip per
+    point."""
     count = len(points)
     width = 2.5 if thick else 1.2
     parts = [f'<g class="trend-line" data-language="{escape(code)}">']
@@ -155,15 +160,33 @@ def _line(
             f'<circle cx="{_x(index, count):.1f}" cy="{_y(value):.1f}" r="{width + 0.8:.1f}" '
             f'fill="{colour}"><title>{escape(tip)}</title></circle>'
         )
-    last = next(
-        ((index, value) for index, value in reversed(list(enumerate(values))) if value is not None),
-        None,
-    )
-    if last is not None and labelled:
-        index, value = last
-        parts.append(
-            f'<text x="{_x(index, count) + 6:.1f}" y="{_y(value) + 4:.1f}" '
-            f'fill="currentColor">{escape(code)} {value:g}%</text>'
-        )
     parts.append("</g>")
     return parts
+
+
+def _last(values: tuple[float | None, ...]) -> tuple[int, float] | None:
+    """The index and value of the newest point a language has."""
+    for index in range(len(values) - 1, -1, -1):
+        value = values[index]
+        if value is not None:
+            return index, value
+    return None
+
+
+def _end_labels(labels: list[tuple[float, float, str, str]]) -> list[str]:
+    """Each line's code and last value beside its end, nudged apart so that lines ending at
+    the same value (every language at 100%) get readable labels, in order of value."""
+    placed: list[str] = []
+    previous = -float("inf")
+    ordered = sorted(labels, key=lambda label: (label[0], label[2]))
+    lowest = HEIGHT - _BOTTOM + 4 - _LABEL_GAP * (len(ordered) - 1)
+    for rank, (y, x, text, colour) in enumerate(ordered):
+        # Pushed down below the previous label, and up when the stack would leave the chart.
+        y = max(y, previous + _LABEL_GAP)
+        y = min(y, lowest + _LABEL_GAP * rank) if len(ordered) > 1 else y
+        previous = y
+        placed.append(  # a swatch of the line's colour, then the text
+            f'<rect x="{x + 6:.1f}" y="{y - 1:.1f}" width="8" height="3" fill="{colour}"/>'
+            f'<text x="{x + 18:.1f}" y="{y + 4:.1f}" fill="currentColor">{escape(text)}</text>'
+        )
+    return placed
