@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import xml.etree.ElementTree as ElementTree
+from itertools import pairwise
 
 from transync.history.trend import TrendPoint
 from transync.model import State
@@ -99,4 +100,4 @@ def test_lines_ending_at_the_same_value_get_labels_that_do_not_overlap() -> None
     }
     assert sorted(ends) == ["es 100%", "fr 100%", "ja 100%", "total 100%"]
     heights = sorted(ends.values())
-    assert all(lower - upper >= 12 for upper, lower in zip(heights, heights[1:]))
+    assert all(lower - upper >= 12 for upper, lower in pairwise(heights))
