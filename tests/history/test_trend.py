@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -158,3 +159,21 @@ def test_history_has_no_commits_yet(tmp_path: Path) -> None:
     subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
     with pytest.raises(TransyncError, match="a trend needs git history"):
         compute_trend(tmp_path, Config(), 3)
+
+
+def test_only_commits_not_yet_cached_are_judged_and_counted_for_progress(
+    repo: RepoBuilder, git: GitRepo
+) -> None:
+    _history(repo, git)
+    told: list[int] = []
+
+    def progress(total: int) -> Callable[[int], None]:
+        told.append(total)
+        return lambda done: told.append(-done)
+
+    compute_trend(repo.root, Config(), 10, progress=progress)
+    repo.source("README.md", "# Hello again\n")
+    git.commit("README: again")
+    points = compute_trend(repo.root, Config(), 10, progress=progress)
+    assert told == [6, -1, -1, -1, -1, -1, -1, 1, -1]
+    assert points[-1].subject == "README: again"

@@ -10,6 +10,7 @@ import click
 from transync.commands.common import load_config_and_warn
 from transync.errors import TransyncError
 from transync.history.trend import compute_trend
+from transync.report.progress import delayed_progress
 
 
 def trend(
@@ -22,7 +23,9 @@ def trend(
     root = Path(path)
     if not root.is_dir():
         raise TransyncError(f"{path}: not a folder")
-    points = compute_trend(root, load_config_and_warn(root), limit, languages)
+    config = load_config_and_warn(root)
+    with delayed_progress("Reading commits") as progress:
+        points = compute_trend(root, config, limit, languages, progress)
     if output_format == "table":
         from rich.console import Console
 

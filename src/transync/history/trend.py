@@ -21,9 +21,11 @@ from transync.discover import SIDECAR_NAME, Inventory, discover
 from transync.errors import TransyncError
 from transync.history.store import Store
 from transync.model import LanguageSummary, State
+from transync.scan import ProgressFactory
 from transync.summary import summarise_counts
 
 # Per commit tree: {language: {state: count}}; the key names everything the counts depend on.
+# Bump the version when discover or classify judge differently: old counts are dropped.
 TREND_CACHE = "trend-counts.v1.json"
 _FIELD = "\x1f"
 
@@ -48,12 +50,18 @@ class _Commit:
 
 
 def compute_trend(
-    root: Path, config: Config, limit: int, languages: Iterable[str] = ()
+    root: Path,
+    config: Config,
+    limit: int,
+    languages: Iterable[str] = (),
+    progress: ProgressFactory | None = None,
 ) -> tuple[TrendPoint, ...]:
     """The status at up to `limit` first-parent commits ending at HEAD, oldest first.
 
     Every commit is judged with `config` (today's configuration), restricted to `languages`
-    when given. Raises TransyncError when `root` is not in a git work tree with commits.
+    when given; the newest point is HEAD (uncommitted edits are not in the trend). `progress`
+    is told the number of commits not in the cache, then each one done. Raises
+    TransyncError when `root` is not in a git work tree with commits.
     """
     from transync.cache_dir import cache_dir
 
@@ -69,11 +77,14 @@ def compute_trend(
             counted[commit.tree] = _counts_from_json(found)
     missing = [commit for commit in commits if commit.tree not in counted]
     if missing:
+        advance = progress(len(missing)) if progress else None
         with _Reading(root) as reading:
             for commit in missing:
                 counts = reading.counts(prefix, commit.tree, config, wanted)
                 counted[commit.tree] = counts
                 store.put(f"{commit.tree}:{setting}", _counts_to_json(counts))
+                if advance:
+                    advance(1)
     store.save()
     return tuple(_point(commit, counted[commit.tree]) for commit in reversed(commits))
 
