@@ -13,6 +13,7 @@ import pytest
 from tests.builders import GitRepo, RepoBuilder, record
 from transync.config import Config
 from transync.errors import TransyncError
+from transync.history.git_tree import BlobReader
 from transync.history.trend import TREND_CACHE, TrendPoint, compute_trend
 from transync.model import Layout, State
 from transync.scan import scan
@@ -177,3 +178,32 @@ def test_only_commits_not_yet_cached_are_judged_and_counted_for_progress(
     points = compute_trend(repo.root, Config(), 10, progress=progress)
     assert told == [6, -1, -1, -1, -1, -1, -1, 1, -1]
     assert points[-1].subject == "README: again"
+
+
+def test_a_new_commit_reads_only_the_blobs_no_earlier_run_parsed(
+    repo: RepoBuilder, git: GitRepo, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _history(repo, git)
+    compute_trend(repo.root, Config(), 10)
+    repo.inline("fr", "guide.md", "# Guide, retraduit\n")
+    git.commit("fr: guide again")
+    read: list[str] = []
+    original_many, original_call = BlobReader.many, BlobReader.__call__
+
+    def many(self: BlobReader, blobs: list[str]) -> dict[str, bytes]:
+        read.extend(blobs)
+        return original_many(self, blobs)
+
+    def call(self: BlobReader, blob: str) -> bytes:
+        read.append(blob)
+        return original_call(self, blob)
+
+    monkeypatch.setattr(BlobReader, "many", many)
+    monkeypatch.setattr(BlobReader, "__call__", call)
+    compute_trend(repo.root, Config(), 10)
+    changed = git.git("rev-parse", "HEAD:translations/fr/guide.md")
+    translated = set(
+        git.git("ls-tree", "-r", "--format=%(objectname)", "HEAD", "translations").split()
+    )
+    assert changed in read and len(read) == len(set(read))  # each blob read once
+    assert set(read) & translated == {changed}  # sources and links aside, only the new one

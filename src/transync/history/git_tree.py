@@ -20,6 +20,7 @@ from typing import IO, Any, TypeVar
 
 from transync.errors import TransyncError
 from transync.history.blob_hashes import BlobHashes
+from transync.history.parsed_store import ParsedStore
 from transync.history.store import Store
 from transync.paths import LEADS_OUTSIDE
 from transync.tree import TreeEntry
@@ -99,15 +100,18 @@ class BlobReader:
 
 
 class BlobMemo:
-    """What blobs parsed to, and source MD5s (kept across runs in `md5_store`), shared by
-    every commit of one trend."""
+    """What blobs parsed to and source MD5s, shared by every commit of one trend and kept
+    across runs (`md5_store`, `parsed_store`), so that each blob is read and parsed once."""
 
-    def __init__(self, reader: BlobReader, md5_store: Store) -> None:
+    def __init__(self, reader: BlobReader, md5_store: Store, parsed_store: ParsedStore) -> None:
         self.reader = reader
         self.md5s = BlobHashes(md5_store, self.read)
+        self._md5_store = md5_store
+        self.stored = parsed_store
         self.parsed: dict[tuple[str, str, Any], Any] = {}
         self.fetched: dict[str, bytes] = {}  # read ahead, not yet used
         self.seen: set[str] = set()  # every blob read in this run
+        self.link_targets: dict[str, str] = {}  # symbolic links' blobs, asked for per path
 
     def read(self, blob: str) -> bytes:
         data = self.fetched.pop(blob, None)
@@ -116,14 +120,35 @@ class BlobMemo:
         self.seen.add(blob)
         return data
 
-    def read_ahead(self, blobs: Iterable[str]) -> None:
-        """Fetch in one exchange the blobs about to be read that no earlier commit read."""
-        wanted = sorted(set(blobs) - self.seen - self.fetched.keys())
+    def parse(self, blob: str, path: str, reader: Callable[[bytes, str], Parsed]) -> Parsed:
+        key = (blob, path, reader)
+        if key not in self.parsed:
+            found, value = self.stored.get(blob, path, reader)
+            if not found:
+                value = reader(self.read(blob), path)
+                self.stored.put(blob, path, reader, value)
+            self.parsed[key] = value
+        parsed: Parsed = self.parsed[key]
+        return parsed
+
+    def read_ahead(self, files: Iterable[tuple[str, str]]) -> None:
+        """Fetch in one exchange the blobs of `files` (blob, path) about to be read, but for
+        those read, parsed or hashed before."""
+        wanted = sorted(
+            {
+                blob
+                for blob, path in files
+                if blob not in self.seen
+                and blob not in self.fetched
+                and self._md5_store.get(blob) is None
+                and not self.stored.knows(blob, path)
+            }
+        )
         if wanted:
             self.fetched.update(self.reader.many(wanted))
 
     def forget_read_ahead(self) -> None:
-        """Drop what was fetched but not needed (a source whose MD5 was already stored)."""
+        """Drop what was fetched but not needed."""
         self.fetched.clear()
 
 
@@ -200,7 +225,7 @@ class GitTree:
 
     def read_ahead(self, paths: Iterable[str]) -> None:
         """Fetch the blobs of `paths` (files about to be read) in one exchange with git."""
-        self._memo.read_ahead(self._items[path][1] for path in paths if path in self._items)
+        self._memo.read_ahead((self._items[path][1], path) for path in paths if path in self._items)
 
     # -- Tree ---------------------------------------------------------------------------------
 
@@ -239,11 +264,7 @@ class GitTree:
         return self._memo.read(self._blob(path))
 
     def parse(self, path: str, reader: Callable[[bytes, str], Parsed]) -> Parsed:
-        key = (self._blob(path), path, reader)
-        if key not in self._memo.parsed:
-            self._memo.parsed[key] = reader(self._memo.read(key[0]), path)
-        parsed: Parsed = self._memo.parsed[key]
-        return parsed
+        return self._memo.parse(self._blob(path), path, reader)
 
     def md5(self, path: str) -> str:
         return self._memo.md5s(self._blob(path)).raw
@@ -283,7 +304,10 @@ class GitTree:
                 resolved.append(part)
                 continue
             hops += 1
-            target = self._memo.read(item[1]).decode("utf-8", "surrogateescape")
+            target = self._memo.link_targets.get(item[1])
+            if target is None:
+                target = self._memo.read(item[1]).decode("utf-8", "surrogateescape")
+                self._memo.link_targets[item[1]] = target
             if hops > _MAX_LINK_HOPS or target.startswith("/"):
                 return None
             pending.extend(reversed([p for p in target.split("/") if p not in ("", ".")]))

@@ -96,11 +96,13 @@ class _Reading:
         from transync.cache_dir import cache_dir
         from transync.history import BLOB_CACHE
         from transync.history.git_tree import BlobMemo, BlobReader
+        from transync.history.parsed_store import PARSED_CACHE, ParsedStore
 
         self._root = root
         self._reader = BlobReader(root)
         self._md5s = Store(cache_dir() / BLOB_CACHE)
-        self._memo = BlobMemo(self._reader, self._md5s)
+        self._parsed = ParsedStore(cache_dir() / PARSED_CACHE)
+        self._memo = BlobMemo(self._reader, self._md5s, self._parsed)
 
     def counts(
         self, prefix: str, tree_id: str, config: Config, wanted: frozenset[str]
@@ -127,6 +129,7 @@ class _Reading:
     def __exit__(self, *exception: object) -> None:
         self._reader.close()
         self._md5s.save()
+        self._parsed.save()
 
 
 def _files_to_read(inventory: Inventory, wanted: frozenset[str]) -> Iterator[str]:
