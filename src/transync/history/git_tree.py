@@ -112,6 +112,9 @@ class BlobMemo:
         self.fetched: dict[str, bytes] = {}  # read ahead, not yet used
         self.seen: set[str] = set()  # every blob read in this run
         self.link_targets: dict[str, str] = {}  # symbolic links' blobs, asked for per path
+        # Whole sources read again at every commit (the line endings of a stale one's
+        # source are looked at): few and small, so kept for the run.
+        self.contents: dict[str, bytes] = {}
 
     def read(self, blob: str) -> bytes:
         data = self.fetched.pop(blob, None)
@@ -261,7 +264,11 @@ class GitTree:
         return list(self._children[resolved].values())
 
     def read(self, path: str) -> bytes:
-        return self._memo.read(self._blob(path))
+        blob = self._blob(path)
+        data = self._memo.contents.get(blob)
+        if data is None:
+            data = self._memo.contents[blob] = self._memo.read(blob)
+        return data
 
     def parse(self, path: str, reader: Callable[[bytes, str], Parsed]) -> Parsed:
         return self._memo.parse(self._blob(path), path, reader)
