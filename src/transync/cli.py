@@ -323,9 +323,12 @@ def badges(
 ) -> None:
     """Write the README's languages table: a badge, fresh % and last update per language.
 
-    Only the lines between <!-- transync:languages:start --> and
-    <!-- transync:languages:end --> are rewritten; co-op-translator's own table is never
-    touched.
+    Only the lines between these two markers are rewritten (co-op-translator's own table
+    never is):
+
+    \b
+      <!-- transync:languages:start -->
+      <!-- transync:languages:end -->
     """
     from transync.commands.badges import badges as run_badges
 
