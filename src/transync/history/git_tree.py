@@ -2,8 +2,8 @@
 `git cat-file --batch` stream. Never a checkout, never a write into the repository.
 
 `BlobReader` is the one stream every commit of a trend shares; `BlobMemo` remembers what each
-blob parsed to (and, through the history store, each source blob's MD5 across runs), so a file
-unchanged across twenty commits is read and parsed once.
+blob parsed to (across runs too, in `parsed_store`) and each source blob's MD5 (in the history
+store), so a file unchanged across twenty commits, or twenty runs, is read and parsed once.
 """
 
 from __future__ import annotations
@@ -157,7 +157,9 @@ class BlobMemo:
 
 @dataclass(frozen=True)
 class _Entry:
-    """A `TreeEntry` from a listing: git stores files, symbolic links and (implicitly) folders."""
+    """A `TreeEntry` from a listing: git stores files, symbolic links and (implicitly) folders.
+    Like `os.DirEntry` asked with `follow_symlinks=False`: where a link leads, the tree says
+    (`GitTree.is_file`, `is_dir`), as discovery asks it."""
 
     name: str
     kind: str  # "file", "link" or "dir"
