@@ -7,7 +7,6 @@ once, each sidecar once and each source once, whatever the number of languages.
 from __future__ import annotations
 
 import gc
-import os
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -15,7 +14,6 @@ from pathlib import Path
 from typing import NamedTuple
 
 from transync.discover import IMAGES_LAYOUT, SIDECAR_NAME, Inventory
-from transync.fileio import read_bytes
 from transync.hashing import SourceHashes
 from transync.metadata.inline import read_inline
 from transync.metadata.notebook import read_notebook
@@ -32,7 +30,8 @@ from transync.model import (
     State,
     TranslationEntry,
 )
-from transync.paths import UnsafePath, join, normalise_source_file, relative_to, unreadable_path
+from transync.paths import UnsafePath, join, normalise_source_file, relative_to
+from transync.tree import Tree, WorkTree
 
 Progress = Callable[[int], None]
 
@@ -48,14 +47,16 @@ def classify(
     inventory: Inventory,
     languages: frozenset[str] = frozenset(),
     advance: Progress | None = None,
+    tree: Tree | None = None,
 ) -> Classification:
-    """Judge every translation (restricted to `languages` when given).
+    """Judge every translation (restricted to `languages` when given), reading files from
+    `tree` (default: the files under `root`; `transync trend` passes a commit's tree).
 
     Serial on purpose: reading and parsing a translated file is ~10 us of the ~35 us each
     costs, and shipping results back from worker processes ate the gain (10k files on
     2 cores: 0.69 s serial, 0.80 s with two workers; see docs/benchmarks.md).
     """
-    judge = _Judge(root)
+    judge = _Judge(tree if tree is not None else WorkTree(root))
     entries: list[TranslationEntry] = []
     with cyclic_collection_paused():
         for folder in inventory.folders:
@@ -130,16 +131,11 @@ class _SourceFacts:
 
 
 class _Judge:
-    def __init__(self, root: Path) -> None:
-        # Plain strings, not Path objects: joined once per file, tens of thousands of times.
-        self.base = os.fspath(root)
-        self.real_root = os.path.realpath(root)
-        self.hashes = SourceHashes(self.base)
+    def __init__(self, tree: Tree) -> None:
+        self.tree = tree
+        self.hashes = SourceHashes(tree)
         self.sources: dict[str, _SourceFacts] = {}
         self.findings: list[Finding] = []
-
-    def full(self, path: str) -> str:
-        return f"{self.base}/{path}"
 
     # -- documents ----------------------------------------------------------------------------
 
@@ -175,16 +171,15 @@ class _Judge:
 
     def _in_file(self, path: str, kind: Kind) -> MetadataRecord | MetadataProblem | None:
         """What a translated file says about itself (inline block or notebook metadata)."""
+        reader = read_notebook if kind is Kind.NOTEBOOK else read_inline
         try:
             # The whole file: a metadata block further down or a second block must be seen
             # (reading only a 4 KB head would save ~0.04 s per 10,000 files and miss them).
-            data = read_bytes(self.full(path))
+            return self.tree.parse(path, reader)
         except OSError as error:
             return MetadataProblem(
                 MetadataOrigin.INLINE, path, None, f"cannot read: {error.strerror}"
             )
-        reader = read_notebook if kind is Kind.NOTEBOOK else read_inline
-        return reader(data, path)
 
     # -- images -------------------------------------------------------------------------------
 
@@ -193,7 +188,7 @@ class _Judge:
         sidecar = self._sidecar(folder)
         for name, record in sorted(sidecar.records.items()):
             path = join(folder.path, name)
-            if os.path.lexists(self.full(path)):
+            if self.tree.lexists(path):
                 yield self._verdict(folder, Kind.IMAGE, path, name, [record], sidecar.failures)
             else:
                 self._dangling(folder, name, record, sidecar)
@@ -284,11 +279,10 @@ class _Judge:
     def _inspect(self, source: str) -> _SourceFacts:
         """Nothing outside the root is read (symbolic links are followed only inside it, on
         the file or any folder above it), and nothing but a regular file is opened."""
-        full = self.full(source)
-        refusal = unreadable_path(full, self.real_root)
+        refusal = self.tree.unreadable(source)
         if refusal is not None:
             return _SourceFacts(problem=f"'source_file' {source} {refusal}")
-        if not os.path.lexists(full):
+        if not self.tree.lexists(source):
             return _SourceFacts()
         try:
             return _SourceFacts(digest=self.hashes(source))
@@ -297,20 +291,17 @@ class _Judge:
 
     def _sidecar(self, folder: LanguageFolder) -> Sidecar:
         location = join(folder.path, SIDECAR_NAME)
-        full = self.full(location)
-        refusal = unreadable_path(full, self.real_root)
+        refusal = self.tree.unreadable(location)
         try:
-            data = read_bytes(full) if refusal is None else b""
+            sidecar = (
+                self.tree.parse(location, read_sidecar)
+                if refusal is None
+                else Sidecar(location, error=refusal)
+            )
         except FileNotFoundError:
             return Sidecar(location)
         except OSError as error:
             sidecar = Sidecar(location, error=f"cannot read: {error.strerror}")
-        else:
-            sidecar = (
-                read_sidecar(data, location)
-                if refusal is None
-                else Sidecar(location, error=refusal)
-            )
         if sidecar.error:
             self.findings.append(
                 Finding("invalid-metadata", Severity.ERROR, location, sidecar.error, folder.code)

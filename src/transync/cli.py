@@ -22,7 +22,7 @@ from transync.text import printable
 EXIT_CODES_HELP = """\b
 Exit codes:
   0  the command ran (for `check`: the policy passed)
-  1  `check` only: the policy failed
+  1  `check`: the policy failed; `badges --check`: the table is out of date
   2  transync could not run (bad PATH, bad config, unreadable input, git trouble)
 """
 
@@ -416,6 +416,98 @@ def todo(
     from transync.commands.todo import todo as run_todo
 
     _run(context, lambda: run_todo(arguments, languages, output_format, null=null))
+
+
+# -- trend and the README's languages table ----------------------------------------------
+
+
+@cli.command(epilog=EXIT_CODES_HELP)
+@click.argument("path", default=".", type=click.Path())
+@click.option(
+    "-n",
+    "limit",
+    type=click.IntRange(min=1),
+    default=20,
+    show_default=True,
+    metavar="N",
+    help="How many first-parent commits, ending at HEAD.",
+)
+@LANG_OPTION
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["table", "json", "svg"]),
+    default="table",
+    show_default=True,
+    help="json is the transync.history/1 schema (history.json); svg a chart of fresh %.",
+)
+@click.option(
+    "--output", type=click.Path(dir_okay=False), metavar="FILE", help="Write to FILE, not stdout."
+)
+@click.pass_context
+def trend(
+    context: click.Context,
+    path: str,
+    limit: int,
+    languages: tuple[str, ...],
+    output_format: str,
+    output: str | None,
+) -> None:
+    """Show each language's state at the last N commits of PATH's git history.
+
+    Reads the commits from git (no checkout, nothing written to the repository) and judges
+    each with today's configuration; results are cached, so a second run is quick.
+    """
+    if output and output_format == "table":
+        raise click.UsageError("--output needs --format json or svg")
+    from transync.commands.trend import trend as run_trend
+
+    _run(context, lambda: run_trend(path, limit, languages, output_format, output))
+
+
+@cli.command(epilog=EXIT_CODES_HELP)
+@click.argument("readme", metavar="README", type=click.Path())
+@click.option(
+    "--root",
+    type=click.Path(),
+    help="The folder to scan (default: the README's folder).",
+)
+@click.option(
+    "--insert",
+    metavar="HEADING",
+    help="When the README has no block yet, add it after this heading.",
+)
+@click.option(
+    "--site-url",
+    metavar="URL",
+    help="Where `transync dashboard` is published: badges link to its pages.",
+)
+@click.option("--dry-run", is_flag=True, help="Print the diff; write nothing.")
+@click.option(
+    "--check", is_flag=True, help="Write nothing; exit 1 when the block is out of date (CI)."
+)
+@click.pass_context
+def badges(
+    context: click.Context,
+    readme: str,
+    root: str | None,
+    insert: str | None,
+    site_url: str | None,
+    dry_run: bool,
+    check: bool,
+) -> None:
+    """Write the README's languages table: a badge, fresh % and last update per language.
+
+    Only the lines between these two markers are rewritten (co-op-translator's own table
+    never is):
+
+    \b
+      <!-- transync:languages:start -->
+      <!-- transync:languages:end -->
+    """
+    from transync.commands.badges import badges as run_badges
+
+    _run(context, lambda: run_badges(readme, root, insert, site_url, dry_run, check))
 
 
 def _run(context: click.Context, command: Callable[[], int]) -> None:

@@ -6,7 +6,6 @@ loop or lead out of the repository) and a symlinked file counts only when it sta
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -16,7 +15,8 @@ from transync.config import DEFAULT_EXCLUDED_DIRS, Config
 from transync.errors import TransyncError
 from transync.languages import COOP_LANGUAGES, canonical
 from transync.model import Finding, LanguageFolder, Layout, Severity
-from transync.paths import LEADS_OUTSIDE, is_within, matches_any, resolves_within
+from transync.paths import LEADS_OUTSIDE, is_within, matches_any
+from transync.tree import Tree, WorkTree
 
 SOURCE_SUFFIXES = (".md", ".mdx", ".markdown", ".ipynb")
 SIDECAR_NAME = ".co-op-translator.json"
@@ -51,24 +51,30 @@ class Inventory:
     flat_images: tuple[tuple[str, str], ...] = ()
 
 
-def discover(root: Path, config: Config) -> Inventory:
-    """Find everything a scan compares; raise when there is nothing translated to look at."""
-    if not root.is_dir():
-        raise TransyncError(f"{root}: not a folder")
+def discover(root: Path, config: Config, tree: Tree | None = None) -> Inventory:
+    """Find everything a scan compares; raise when there is nothing translated to look at.
+
+    `tree` is what is walked (default: the files under `root`; `transync trend` passes a
+    commit's tree); `root` names the repository in errors.
+    """
+    if tree is None:
+        if not root.is_dir():
+            raise TransyncError(f"{root}: not a folder")
+        tree = WorkTree(root)
     layouts = config.layouts or tuple(
-        layout for layout in DEFAULT_LAYOUTS if (root / layout.container).is_dir()
+        layout for layout in DEFAULT_LAYOUTS if tree.is_dir(layout.container)
     )
     findings: list[Finding] = []
-    folders = [folder for layout in layouts for folder in _language_folders(root, layout, findings)]
-    image_folders = list(_language_folders(root, IMAGES_LAYOUT, findings))
-    flat_images = _flat_images(root)
+    folders = [folder for layout in layouts for folder in _language_folders(tree, layout, findings)]
+    image_folders = list(_language_folders(tree, IMAGES_LAYOUT, findings))
+    flat_images = _flat_images(tree)
     if not folders and not image_folders and not flat_images:
         looked_for = ", ".join(f"{layout.translations}/" for layout in layouts or DEFAULT_LAYOUTS)
         raise TransyncError(
             f"{root}: no translations found (looked for {looked_for});"
             " configure 'layouts' in transync.toml or [tool.transync]"
         )
-    walker = _Walker(root, findings)
+    walker = _Walker(tree, findings)
     containers = {layout.container for layout in (*layouts, IMAGES_LAYOUT)}
     sources = {
         layout: frozenset(
@@ -103,13 +109,12 @@ def flat_image_language(name: str) -> str | None:
     return found.group("language")
 
 
-def _flat_images(root: Path) -> tuple[tuple[str, str], ...]:
+def _flat_images(tree: Tree) -> tuple[tuple[str, str], ...]:
     container = IMAGES_LAYOUT.container
-    folder = root / container
-    if not folder.is_dir() or not resolves_within(folder, os.path.realpath(root)):
+    if not tree.is_dir(container) or not tree.leads_within(container):
         return ()  # absent, or leading out of the repository (`_language_folders` says so)
     try:
-        entries = list(os.scandir(folder))
+        entries = tree.scandir(container)
     except OSError:
         return ()  # unreadable (`_language_folders` says so)
     return tuple(
@@ -123,16 +128,15 @@ def _flat_images(root: Path) -> tuple[tuple[str, str], ...]:
 
 
 def _language_folders(
-    root: Path, layout: Layout, findings: list[Finding]
+    tree: Tree, layout: Layout, findings: list[Finding]
 ) -> Iterator[LanguageFolder]:
-    container = root / layout.container
-    if not container.is_dir():
+    if not tree.is_dir(layout.container):
         return
-    if not resolves_within(container, os.path.realpath(root)):
+    if not tree.leads_within(layout.container):
         findings.append(_skipped(layout.container, LEAVES_REPOSITORY))
         return
     try:
-        entries = sorted(os.scandir(container), key=lambda entry: entry.name)
+        entries = sorted(tree.scandir(layout.container), key=lambda entry: entry.name)
     except OSError as error:
         findings.append(_skipped(layout.container, f"cannot be read ({error.strerror})"))
         return
@@ -145,7 +149,7 @@ def _language_folders(
                 _skipped(folder.path, "is a symbolic link; language folders are not followed")
             )
         elif entry.is_dir():
-            if (root / folder.path).is_dir():
+            if tree.is_dir(folder.path):
                 yield folder
         elif layout is not IMAGES_LAYOUT or flat_image_language(entry.name) is None:
             findings.append(_skipped(folder.path, "is a file, not a language folder"))
@@ -175,22 +179,22 @@ def _skipped(path: str, problem: str) -> Finding:
 
 
 class _Walker:
-    """Lists files below a folder with `os.scandir`, the fastest walk the stdlib offers."""
+    """Lists files below a folder with `Tree.scandir` (on disk, `os.scandir`: the fastest walk
+    the stdlib offers)."""
 
-    def __init__(self, root: Path, findings: list[Finding]) -> None:
-        self._root = root
-        self._real_root = os.path.realpath(root)
+    def __init__(self, tree: Tree, findings: list[Finding]) -> None:
+        self._tree = tree
         self._findings = findings
 
     def files(self, top: str, skip: frozenset[str] = frozenset()) -> Iterator[str]:
-        if not resolves_within(self._root / top, self._real_root):
+        if not self._tree.leads_within(top):
             self._findings.append(_skipped(top, LEAVES_REPOSITORY))
             return
         pending = [top]
         while pending:
             folder = pending.pop()
             try:
-                entries = list(os.scandir(self._root / folder))
+                entries = self._tree.scandir(folder)
             except OSError as error:
                 self._findings.append(_skipped(folder, f"cannot be read ({error.strerror})"))
                 continue
@@ -198,11 +202,11 @@ class _Walker:
                 path = entry.name if folder == "." else f"{folder}/{entry.name}"
                 if entry.is_symlink():
                     # Symlinked folders are never entered: they can loop or lead anywhere.
-                    if not resolves_within(entry.path, self._real_root):
+                    if not self._tree.leads_within(path):
                         self._findings.append(_skipped(path, LEAVES_REPOSITORY))
-                    elif os.path.isfile(entry.path):
+                    elif self._tree.is_file(path):
                         yield path
-                    elif not os.path.exists(entry.path):
+                    elif not self._tree.exists(path):
                         self._findings.append(
                             _skipped(path, "is a symbolic link that leads nowhere (or loops)")
                         )

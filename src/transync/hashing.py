@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import hashlib
+from typing import TYPE_CHECKING
 
-from transync.fileio import read_bytes
+if TYPE_CHECKING:
+    from transync.tree import Tree
 
 
 def md5_hex(data: bytes) -> str:
@@ -19,15 +21,15 @@ class SourceHashes:
     """Hashes each source at most once per scan, however many languages ask for it (and its
     line-ending variants at most once: stale translations of a source are explained by them)."""
 
-    def __init__(self, root: str) -> None:
-        self._root = root
+    def __init__(self, tree: Tree) -> None:
+        self._tree = tree
         self._hashes: dict[str, str] = {}
         self._variants: dict[str, tuple[str, str]] = {}
 
     def __call__(self, source: str) -> str:
         digest = self._hashes.get(source)
         if digest is None:
-            digest = self._hashes[source] = md5_hex(read_bytes(f"{self._root}/{source}"))
+            digest = self._hashes[source] = self._tree.md5(source)
         return digest
 
     def line_ending_hint(self, source: str, stored_hash: str) -> str | None:
@@ -45,5 +47,5 @@ class SourceHashes:
 
     def _line_ending_variants(self, source: str) -> tuple[str, str]:
         """The MD5 of the source with LF line endings, and with CRLF line endings."""
-        as_lf = read_bytes(f"{self._root}/{source}").replace(b"\r\n", b"\n")
+        as_lf = self._tree.read(source).replace(b"\r\n", b"\n")
         return md5_hex(as_lf), md5_hex(as_lf.replace(b"\n", b"\r\n"))

@@ -51,3 +51,16 @@ def canonical(code: str) -> str:
         else:
             subtags.append(part.lower())
     return "-".join(subtags)
+
+
+@lru_cache(maxsize=1024)
+def language_name(code: str) -> str:
+    """The English name of a language folder's code (`pt-BR` -> "Portuguese (Brazil)") when
+    Babel knows it, else the code itself: a name is a nicety, never a reason to fail."""
+    try:
+        from babel import Locale  # type: ignore[import-not-found, unused-ignore]
+
+        name = Locale.parse(canonical(code), sep="-").get_display_name("en")
+    except Exception:  # Babel absent, or a code it does not know: show the code
+        return code
+    return str(name) if name else code

@@ -17,6 +17,7 @@ from transync.history.causes import group_by_commit
 from transync.model import Cause, Finding, Layout, Report, TranslationEntry
 from transync.rollup import by_file, group_findings
 from transync.summary import summarise
+from transync.tree import Tree
 
 # Called once with the number of translated files, then with each batch done.
 ProgressFactory = Callable[[int], Callable[[int], None]]
@@ -32,6 +33,7 @@ def scan(
     history: bool = False,
     content: bool = False,
     cache: bool = True,
+    tree: Tree | None = None,
 ) -> Report:
     """Scan a repository and return what it holds; reads files, never writes them.
 
@@ -39,10 +41,12 @@ def scan(
     in a git work tree) and the report lists the causes of staleness. `content` adds the
     content checks (each translation's structure against its source), which parse every
     translated file and its source: slower, so asked for explicitly; their results are kept
-    in the user's cache folder between runs unless `cache` is False.
+    in the user's cache folder between runs unless `cache` is False. `tree` is what the
+    states are judged from (default: the files under `root`); content and history always
+    read the files on disk.
     """
     config = config if config is not None else load_config(root)
-    inventory = discover(root, config)
+    inventory = discover(root, config, tree)
     wanted = frozenset(languages)
     total = sum(
         len(files)
@@ -50,7 +54,7 @@ def scan(
         if not wanted or folder.code in wanted
     )
     advance = progress(total) if progress else None
-    classification = classify(root, inventory, wanted, advance)
+    classification = classify(root, inventory, wanted, advance, tree)
     findings = [
         *_for_languages(inventory.findings, wanted),
         *classification.findings,

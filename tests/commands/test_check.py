@@ -181,7 +181,7 @@ def test_a_baseline_named_in_the_config_is_read_from_the_scan_root(stale: RepoBu
 def test_help_documents_the_exit_codes() -> None:
     text = run("--help").stdout
     assert "0  the command ran (for `check`: the policy passed)" in text
-    assert "1  `check` only: the policy failed" in text
+    assert "1  `check`: the policy failed" in text
 
 
 @pytest.mark.parametrize("output_format", ["text", "json", "github", "sarif", "junit", "markdown"])

@@ -35,8 +35,8 @@ def report_dict(report: Report) -> dict[str, Any]:
             {"translations": layout.translations, "sources": layout.sources}
             for layout in report.layouts
         ],
-        "languages": [_language(summary) for summary in report.languages],
-        "totals": _language(report.totals),
+        "languages": [language_dict(summary) for summary in report.languages],
+        "totals": language_dict(report.totals),
         "files": [entry_dict(entry) for entry in report.entries],
         "findings": [finding_dict(finding) for finding in report.findings],
         "groups": _groups(report),
@@ -164,7 +164,7 @@ def finding_dict(finding: Finding) -> dict[str, Any]:
     }
 
 
-def _language(summary: LanguageSummary) -> dict[str, Any]:
+def language_dict(summary: LanguageSummary) -> dict[str, Any]:
     return {
         "code": summary.code,
         "files": summary.files,

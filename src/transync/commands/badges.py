@@ -1,0 +1,110 @@
+"""`transync badges README.md`: keep the README's languages table (badges, fresh %, last
+updated) in step with the translations."""
+
+from __future__ import annotations
+
+import difflib
+import os
+from pathlib import Path
+
+import click
+
+from transync.commands.common import load_config_and_warn
+from transync.errors import EXIT_OK, EXIT_POLICY_FAILED, TransyncError
+from transync.model import Report, State
+from transync.scan import scan
+from transync.sync.languages_block import language_rows, replace_block, table_lines
+from transync.tree import WorkTree
+
+
+def badges(
+    readme: str,
+    root: str | None,
+    insert: str | None,
+    site_url: str | None,
+    dry_run: bool,
+    check: bool,
+) -> int:
+    """Rewrite the block; with `dry_run` print the diff instead, with `check` exit 1 when the
+    block is out of date (and write nothing either)."""
+    path = Path(readme)
+    text = _read(path, readme)
+    scan_root = Path(root) if root is not None else path.parent
+    config = load_config_and_warn(scan_root)
+    readme_folder = os.path.abspath(path.parent)
+
+    def folder_link(folder: str) -> str:
+        target = os.path.abspath(scan_root / folder)
+        return Path(os.path.relpath(target, readme_folder)).as_posix()
+
+    def rewritten(tree: WorkTree | None) -> tuple[str, Report]:
+        report = scan(scan_root, config=config, tree=tree)
+        block = table_lines(language_rows(report, folder_link), site_url)
+        return replace_block(text, block, insert_after=insert, name=readme), report
+
+    updated, report = rewritten(None)
+    inside = _inside(path, scan_root)
+    if updated != text and inside is not None:
+        # The README is often a translated source: writing the table changes its hash and
+        # stales its translations. Judge the README as it will be written, so the table
+        # states what is true after the write (and `--check` passes right after it).
+        current = {
+            e.language for e in report.entries if e.source == inside and e.state is State.CURRENT
+        }
+        updated, report = rewritten(WorkTree(scan_root, {inside: updated.encode()}))
+        if current and not check:
+            click.echo(
+                f"transync: warning: {readme} is translated: writing it makes its translations"
+                f" stale in {len(current)} language{'' if len(current) == 1 else 's'}"
+                " until they are synced again",
+                err=True,
+            )
+    if updated == text:
+        click.echo(f"{readme}: the languages block is up to date", err=True)
+        return EXIT_OK
+    if dry_run:
+        click.echo(_diff(text, updated, readme), nl=False)
+    if check:
+        click.echo(
+            f"{readme}: the languages block is out of date; run 'transync badges {readme}'",
+            err=True,
+        )
+        return EXIT_POLICY_FAILED
+    if not dry_run:
+        from transync.sync.atomic import write_atomic
+
+        write_atomic(path, updated)
+        click.echo(
+            f"{readme}: languages block written ({len(report.languages)} languages)", err=True
+        )
+    return EXIT_OK
+
+
+def _inside(path: Path, root: Path) -> str | None:
+    """`path` relative to `root` (POSIX), or None when it lies outside."""
+    relative = os.path.relpath(os.path.abspath(path), os.path.abspath(root))
+    if relative == ".." or relative.startswith(".." + os.sep):
+        return None
+    return Path(relative).as_posix()
+
+
+def _read(path: Path, name: str) -> str:
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise TransyncError(f"{name}: cannot read: {error.strerror}") from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise TransyncError(f"{name}: not UTF-8 text; not rewritten") from None
+
+
+def _diff(before: str, after: str, name: str) -> str:
+    return "".join(
+        difflib.unified_diff(
+            before.splitlines(keepends=True),
+            after.splitlines(keepends=True),
+            name,
+            name,
+        )
+    )

@@ -1,0 +1,188 @@
+"""The README's languages table: a block between two markers that `transync badges` owns.
+
+Only the lines between `<!-- transync:languages:start -->` and `<!-- transync:languages:end -->`
+are ever replaced; everything else (co-op-translator's own languages table included) keeps its
+bytes. The block depends only on the scanned tree and the options, so CI can `--check` it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from urllib.parse import quote
+
+from transync.errors import TransyncError
+from transync.languages import language_name
+from transync.model import Report, TranslationEntry
+from transync.report.markdown import code, escape
+
+START = "<!-- transync:languages:start -->"
+END = "<!-- transync:languages:end -->"
+# co-op-translator's own table: never written into, never moved.
+COOP_START = "<!-- CO-OP TRANSLATOR LANGUAGES TABLE START -->"
+COOP_END = "<!-- CO-OP TRANSLATOR LANGUAGES TABLE END -->"
+# Badge colours by fresh %, highest threshold first (shields.io's named colours).
+COLOURS = ((90.0, "brightgreen"), (75.0, "green"), (50.0, "yellow"), (0.0, "red"))
+
+_HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_MARKS = re.compile(r"[^\w\s]")
+
+
+@dataclass(frozen=True)
+class LanguageRow:
+    """One row of the table: what a reader of the README wants to know about a language."""
+
+    code: str
+    name: str
+    fresh_percent: float
+    last_updated: str | None  # the newest translation's date (UTC, YYYY-MM-DD)
+    folder: str  # the language's translation folder, relative to the README
+
+
+def language_rows(report: Report, folder_link: Callable[[str], str]) -> tuple[LanguageRow, ...]:
+    """A row per language of `report`; `folder_link` turns a repository-relative folder into
+    a link relative to the README."""
+    by_language: dict[str, list[TranslationEntry]] = {}
+    for entry in report.entries:
+        by_language.setdefault(entry.language, []).append(entry)
+    rows = []
+    for summary in report.languages:
+        entries = by_language.get(summary.code, [])
+        folder = next((entry.folder.path for entry in entries if entry.folder), summary.code)
+        rows.append(
+            LanguageRow(
+                summary.code,
+                language_name(summary.code),
+                summary.fresh_percent,
+                _newest_date(entry.translated_at for entry in entries),
+                folder_link(folder),
+            )
+        )
+    return tuple(rows)
+
+
+def table_lines(rows: Sequence[LanguageRow], site_url: str | None) -> list[str]:
+    """The block's Markdown: a badge per language linking to its dashboard page when the
+    site's URL is known, else a shields.io static badge linking to its folder."""
+    lines = ["| Language | Badge | Fresh | Last updated |", "| --- | --- | ---: | --- |"]
+    for row in rows:
+        label = code(row.code, in_table=True)
+        if row.name != row.code:
+            label += f" {escape(row.name)}"
+        lines.append(
+            f"| {label} | {_badge(row, site_url)} | {row.fresh_percent:.1f}% "
+            f"| {row.last_updated or '-'} |"
+        )
+    return lines
+
+
+def badge_colour(percent: float) -> str:
+    return next(colour for threshold, colour in COLOURS if percent >= threshold)
+
+
+def replace_block(text: str, block: Sequence[str], *, insert_after: str | None, name: str) -> str:
+    """`text` with the block between the markers replaced by `block`; without markers, the
+    block is inserted after the heading `insert_after`. Raises TransyncError (naming the file
+    `name`) when the markers are unbalanced or there is nowhere to put the block."""
+    lines = text.splitlines(keepends=True)
+    newline = "\r\n" if "\r\n" in text else "\n"
+    outside = _outside_fences(lines)
+    starts = [i for i, line in enumerate(lines) if outside[i] and line.strip() == START]
+    ends = [i for i, line in enumerate(lines) if outside[i] and line.strip() == END]
+    body = [line + newline for line in block]
+    if starts or ends:
+        if len(starts) != 1 or len(ends) != 1 or ends[0] < starts[0]:
+            raise TransyncError(
+                f"{name}: unbalanced transync:languages markers ({len(starts)} start,"
+                f" {len(ends)} end; need one start before one end)"
+            )
+        return "".join([*lines[: starts[0] + 1], *body, *lines[ends[0] :]])
+    if insert_after is None:
+        raise TransyncError(
+            f"{name}: no {START} block; add the two markers or pass --insert HEADING"
+        )
+    at = _heading_line(lines, outside, insert_after, name)
+    if lines and not lines[-1].endswith(("\n", "\r")) and at == len(lines) - 1:
+        lines[-1] += newline
+    following = lines[at + 1 :]
+    gap = [] if following and not following[0].strip() else [newline]
+    inserted = [newline, START + newline, *body, END + newline, *gap]
+    return "".join([*lines[: at + 1], *inserted, *following])
+
+
+def _heading_line(lines: list[str], outside: list[bool], wanted: str, name: str) -> int:
+    target = _heading_text(wanted)
+    coop = False
+    for index, line in enumerate(lines):
+        stripped = line.strip()
+        if stripped in (COOP_START, COOP_END):
+            coop = stripped == COOP_START
+            continue
+        match = _HEADING.match(line.rstrip("\r\n"))
+        if outside[index] and match and _heading_text(match.group(2) or "") == target:
+            if coop:
+                raise TransyncError(
+                    f"{name}: heading {wanted!r} is inside co-op-translator's languages table,"
+                    " which transync never writes into"
+                )
+            return index
+    raise TransyncError(f"{name}: no heading {wanted!r} to insert the languages block after")
+
+
+def _heading_text(text: str) -> str:
+    """A heading's text as the user may name it: `## 🌐 Languages` matches `Languages` (no
+    marks, emoji or punctuation; any case)."""
+    return " ".join(_MARKS.sub("", text).split()).casefold()
+
+
+def _outside_fences(lines: Sequence[str]) -> list[bool]:
+    """Per line, whether it is outside fenced code (a README may show the markers in code)."""
+    flags = []
+    fence: str | None = None
+    for line in lines:
+        match = _FENCE.match(line)
+        if fence is None:
+            flags.append(match is None)
+            if match:
+                fence = match.group(1)
+        else:
+            flags.append(False)
+            if match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence):
+                fence = None
+    return flags
+
+
+def _badge(row: LanguageRow, site_url: str | None) -> str:
+    alt = escape(f"{row.code}: {row.fresh_percent:g}% fresh")
+    if site_url:
+        base = site_url.rstrip("/")
+        page = quote(row.code, safe="")
+        return f"[![{alt}]({base}/badges/{page}.svg)]({base}/{page}.html)"
+    image = "https://img.shields.io/badge/{}-{}-{}".format(
+        _shields(row.code), _shields(f"{row.fresh_percent:g}%"), badge_colour(row.fresh_percent)
+    )
+    return f"[![{alt}]({image})]({quote(row.folder, safe='/')}/)"
+
+
+def _shields(text: str) -> str:
+    """A static badge's path part: shields.io reads `-` and `_` as separators unless doubled."""
+    return quote(text.replace("-", "--").replace("_", "__"), safe="")
+
+
+def _newest_date(dates: Iterable[str | None]) -> str | None:
+    newest: datetime | None = None
+    for written in dates:
+        if not written:
+            continue
+        try:
+            moment = datetime.fromisoformat(written)
+        except ValueError:
+            continue  # an unreadable date: another check reports it
+        if moment.tzinfo is None:
+            moment = moment.replace(tzinfo=timezone.utc)
+        if newest is None or moment > newest:
+            newest = moment
+    return newest.astimezone(timezone.utc).date().isoformat() if newest else None

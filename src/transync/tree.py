@@ -1,0 +1,111 @@
+"""The tree a scan reads: the files on disk, or one commit's tree read from git.
+
+Discovery and classification ask a `Tree` every question they have about files, so the same
+rules judge the working tree (`WorkTree`, `transync status`) and an earlier commit
+(`history.git_tree.GitTree`, `transync trend`) without a checkout. Paths are POSIX and
+relative to the scan root; "." is the root itself.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+from typing import Protocol, TypeVar
+
+from transync.fileio import read_bytes
+from transync.hashing import md5_hex
+from transync.paths import resolves_within, unreadable_path
+
+Parsed = TypeVar("Parsed")
+
+
+class TreeEntry(Protocol):
+    """What `Tree.scandir` lists: the part of `os.DirEntry` discovery uses."""
+
+    @property
+    def name(self) -> str: ...
+
+    def is_symlink(self) -> bool: ...
+
+    def is_dir(self, *, follow_symlinks: bool = True) -> bool: ...
+
+    def is_file(self, *, follow_symlinks: bool = True) -> bool: ...
+
+
+class Tree(Protocol):
+    """The file-system questions a scan asks; symbolic links are followed like `os.path`."""
+
+    def is_dir(self, path: str) -> bool: ...
+
+    def is_file(self, path: str) -> bool: ...
+
+    def exists(self, path: str) -> bool: ...
+
+    def lexists(self, path: str) -> bool: ...
+
+    def leads_within(self, path: str) -> bool:
+        """Whether `path`, every symbolic link followed, stays inside the root."""
+
+    def unreadable(self, path: str) -> str | None:
+        """Why `path` must not be opened (see `paths.unreadable_path`), or None."""
+
+    def scandir(self, folder: str) -> Sequence[TreeEntry]:
+        """The entries of `folder`, in no particular order; raises OSError."""
+
+    def read(self, path: str) -> bytes:
+        """The whole file; raises OSError."""
+
+    def parse(self, path: str, reader: Callable[[bytes, str], Parsed]) -> Parsed:
+        """`reader(bytes, path)`; a tree may remember the result by the file's content."""
+
+    def md5(self, path: str) -> str:
+        """The MD5 of the file's bytes, as co-op-translator hashes sources."""
+
+
+class WorkTree:
+    """The files under a folder on disk: what `transync status` reads.
+
+    `replaced` gives some files other contents, as if already written: `transync badges`
+    judges the README it is about to write (it may be a translated source itself).
+    """
+
+    def __init__(self, root: Path, replaced: Mapping[str, bytes] | None = None) -> None:
+        # Plain strings, not Path objects: joined once per file, tens of thousands of times.
+        self._base = os.fspath(root)
+        self._real_root = os.path.realpath(root)
+        self._replaced = replaced or {}
+
+    def _full(self, path: str) -> str:
+        return f"{self._base}/{path}"
+
+    def is_dir(self, path: str) -> bool:
+        return os.path.isdir(self._full(path))
+
+    def is_file(self, path: str) -> bool:
+        return os.path.isfile(self._full(path))
+
+    def exists(self, path: str) -> bool:
+        return os.path.exists(self._full(path))
+
+    def lexists(self, path: str) -> bool:
+        return os.path.lexists(self._full(path))
+
+    def leads_within(self, path: str) -> bool:
+        return resolves_within(self._full(path), self._real_root)
+
+    def unreadable(self, path: str) -> str | None:
+        return unreadable_path(self._full(path), self._real_root)
+
+    def scandir(self, folder: str) -> Sequence[TreeEntry]:
+        return list(os.scandir(self._full(folder)))
+
+    def read(self, path: str) -> bytes:
+        replaced = self._replaced.get(path)
+        return read_bytes(self._full(path)) if replaced is None else replaced
+
+    def parse(self, path: str, reader: Callable[[bytes, str], Parsed]) -> Parsed:
+        return reader(self.read(path), path)
+
+    def md5(self, path: str) -> str:
+        return md5_hex(self.read(path))
