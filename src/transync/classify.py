@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
+from transync.checkout import Checkout
 from transync.discover import SIDECAR_NAME, Inventory
 from transync.fileio import read_bytes
 from transync.hashing import SourceHashes
@@ -68,7 +69,7 @@ def classify(
         for folder in inventory.image_folders:
             if not languages or folder.code in languages:
                 entries.extend(judge.images(folder))
-    return Classification(tuple(entries), tuple(judge.findings))
+    return Classification(tuple(entries), (*judge.findings, *judge.checkout.findings()))
 
 
 @contextmanager
@@ -113,7 +114,8 @@ class _Judge:
         # Plain strings, not Path objects: joined once per file, tens of thousands of times.
         self.base = os.fspath(root)
         self.real_root = os.path.realpath(root)
-        self.hashes = SourceHashes(self.base)
+        self.checkout = Checkout.of(root)
+        self.hashes = SourceHashes(self.base, self.checkout.stored_bytes)
         self.sources: dict[str, _SourceFacts] = {}
         self.findings: list[Finding] = []
 

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 
 from transync.fileio import read_bytes
+
+# (source, bytes as read) -> the bytes to hash: how a checkout's line endings are undone.
+StoredBytes = Callable[[str, bytes], bytes]
 
 
 def md5_hex(data: bytes) -> str:
@@ -19,15 +23,19 @@ class SourceHashes:
     """Hashes each source at most once per scan, however many languages ask for it (and its
     line-ending variants at most once: stale translations of a source are explained by them)."""
 
-    def __init__(self, root: str) -> None:
+    def __init__(self, root: str, stored_bytes: StoredBytes | None = None) -> None:
         self._root = root
+        self._stored_bytes = stored_bytes
         self._hashes: dict[str, str] = {}
         self._variants: dict[str, tuple[str, str]] = {}
 
     def __call__(self, source: str) -> str:
         digest = self._hashes.get(source)
         if digest is None:
-            digest = self._hashes[source] = md5_hex(read_bytes(f"{self._root}/{source}"))
+            data = read_bytes(f"{self._root}/{source}")
+            if self._stored_bytes is not None:
+                data = self._stored_bytes(source, data)
+            digest = self._hashes[source] = md5_hex(data)
         return digest
 
     def line_ending_hint(self, source: str, stored_hash: str) -> str | None:
