@@ -33,7 +33,14 @@ from transync.model import (
     State,
     TranslationEntry,
 )
-from transync.paths import UnsafePath, join, normalise_source_file, relative_to, unreadable_path
+from transync.paths import (
+    UnsafePath,
+    exists_as_named,
+    join,
+    normalise_source_file,
+    relative_to,
+    unreadable_path,
+)
 
 Progress = Callable[[int], None]
 
@@ -269,7 +276,7 @@ class _Judge:
         refusal = unreadable_path(full, self.real_root)
         if refusal is not None:
             return _SourceFacts(problem=f"'source_file' {source} {refusal}")
-        if not os.path.lexists(full):
+        if not exists_as_named(full):
             return _SourceFacts()
         try:
             return _SourceFacts(digest=self.hashes(source))
