@@ -21,6 +21,9 @@ from pathlib import Path
 
 MARKER = "<!-- transync-check-comment -->"
 _PAGE_SIZE = 100
+# GitHub refuses a comment longer than 65,536 characters; a big failure list is cut to fit.
+_LIMIT = 65_536
+_CUT = "\n\n*(cut to fit a comment: the job's log and summary have the whole report)*\n"
 # What the API answers when the token may not write: the fork case, or missing permissions.
 _FORBIDDEN = ("HTTP 403", "Resource not accessible by integration")
 
@@ -40,7 +43,7 @@ def main(argv: list[str]) -> int:
         return 0
     repository = os.environ["GITHUB_REPOSITORY"]
     number = pull_request["number"]
-    body = f"{MARKER}\n{Path(argv[0]).read_text(encoding='utf-8')}"
+    body = comment_body(Path(argv[0]).read_text(encoding="utf-8"))
     try:
         existing = find_comment(repository, number)
         if existing is None:
@@ -59,6 +62,15 @@ def main(argv: list[str]) -> int:
         print(f"::error title=transync::gh failed: {error.stderr.strip()}", file=sys.stderr)
         return 1
     return 0
+
+
+def comment_body(markdown: str) -> str:
+    """The marker that finds the comment again, then the report, cut at a line to fit."""
+    body = f"{MARKER}\n{markdown}"
+    if len(body) <= _LIMIT:
+        return body
+    kept = body[: _LIMIT - len(_CUT)]
+    return kept[: kept.rfind("\n")] + _CUT
 
 
 def find_comment(repository: str, number: int) -> int | None:

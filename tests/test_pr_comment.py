@@ -152,3 +152,15 @@ def test_other_gh_errors_fail_with_gh_s_message(tmp_path: Path) -> None:
     done = github.run(pull_request())
     assert done.returncode == 1
     assert "gh failed" in done.stderr
+
+
+def test_a_report_too_long_for_a_comment_is_cut_at_a_line_and_says_so(tmp_path: Path) -> None:
+    github = FakeGitHub(tmp_path, [])
+    lines = "".join(f"- `ja` **stale** `translations/ja/page-{n}.md`\n" for n in range(3000))
+    done = github.run(pull_request(), "## failed\n" + lines)
+    assert done.returncode == 0, done.stderr
+    body = str(github.comments()[0]["body"])
+    assert len(body) <= 65_536
+    assert body.startswith(f"{MARKER}\n## failed\n- `ja`")
+    assert body.endswith("the job's log and summary have the whole report)*\n")
+    assert "page-2999" not in body
