@@ -38,13 +38,10 @@ def test_shows_the_layouts_and_languages_it_found(tmp_path: Path) -> None:
     result = _init(tmp_path, "--dry-run")
     assert result.exit_code == 0, result.output
     assert (
-        "translations/<lang>/ mirrors the root: 1 sources, 2 translated files, 2 languages (ja, lt)"
+        "translations/<lang>/ mirrors the root: ja, lt (sources: 1, translated files: 2)"
         in result.output
     )
-    assert (
-        "docs/i18n/<lang>/ mirrors docs/: 1 sources, 1 translated files, 1 languages (ko)"
-        in result.output
-    )
+    assert "docs/i18n/<lang>/ mirrors docs/: ko (sources: 1, translated files: 1)" in result.output
 
 
 def test_dry_run_prints_both_files_and_writes_nothing(tmp_path: Path) -> None:

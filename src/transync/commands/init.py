@@ -31,9 +31,8 @@ def init(path: str, *, yes: bool, force: bool, dry_run: bool) -> int:
         count = sum(len(inventory.translations[f]) for f in inventory.folders if f.layout == layout)
         mirrored = "the root" if layout.sources == "." else f"{layout.sources}/"
         click.echo(
-            f"  {layout.translations}/ mirrors {mirrored}:"
-            f" {len(inventory.sources[layout])} sources, {count} translated files,"
-            f" {len(codes)} languages ({', '.join(codes)})"
+            f"  {layout.translations}/ mirrors {mirrored}: {', '.join(codes)}"
+            f" (sources: {len(inventory.sources[layout])}, translated files: {count})"
         )
     if inventory.image_folders:
         images = ", ".join(folder.code for folder in inventory.image_folders)
