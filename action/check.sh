@@ -9,7 +9,8 @@ command=(transync check "$TRANSYNC_PATH")
 if [ -n "$TRANSYNC_FAIL_ON" ]; then command+=(--fail-on "$TRANSYNC_FAIL_ON"); fi
 if [ -n "$TRANSYNC_CHANGED_FROM" ]; then command+=(--changed-from "$TRANSYNC_CHANGED_FROM"); fi
 read -r -a extra <<< "$TRANSYNC_ARGS"
-command+=("${extra[@]}")
+# The ${x+...} form: an empty array under set -u is an error in the bash of macOS (3.2).
+command+=(${extra[@]+"${extra[@]}"})
 
 gate=(--format "$TRANSYNC_FORMAT")
 if [ -n "$TRANSYNC_OUTPUT" ]; then gate+=(--output "$TRANSYNC_OUTPUT"); fi
