@@ -74,7 +74,7 @@ def classify(
             for language, path in inventory.flat_images
             if not languages or language in languages
         )
-    return Classification(tuple(entries), tuple(judge.findings))
+    return Classification(tuple(entries), (*judge.findings, *judge.tree.notes()))
 
 
 @contextmanager

@@ -510,6 +510,22 @@ def badges(
     _run(context, lambda: run_badges(readme, root, insert, site_url, dry_run, check))
 
 
+@cli.command(epilog=EXIT_CODES_HELP)
+@click.argument("path", default=".", type=click.Path())
+@click.option("--yes", "-y", is_flag=True, help="Write without asking.")
+@click.option("--force", is_flag=True, help="Replace files and a [tool.transync] that exist.")
+@click.option("--dry-run", is_flag=True, help="Print what would be written; write nothing.")
+@click.pass_context
+def init(context: click.Context, path: str, yes: bool, force: bool, dry_run: bool) -> None:
+    """Set transync up in the repository at PATH: detect its layouts and languages, then write
+    [tool.transync] (pyproject.toml, else transync.toml) and the pull request gate
+    .github/workflows/translations.yml. Never overwrites without --force.
+    """
+    from transync.commands.init import init as run_init
+
+    _run(context, lambda: run_init(path, yes=yes, force=force, dry_run=dry_run))
+
+
 def _run(context: click.Context, command: Callable[[], int]) -> None:
     """Run a command; turn every error into one line on stderr and a documented exit code."""
     try:

@@ -72,6 +72,27 @@ def unreadable_path(path: str | os.PathLike[str], real_root: str) -> str | None:
     return None
 
 
+def exists_as_named(path: str) -> bool:
+    """Whether a file exists under exactly this name, the case of its last part included.
+
+    On a case-insensitive file system (macOS, Windows) a case-only rename (`Guide.md` ->
+    `guide.md`) leaves the old name opening the new file: a translation made from `Guide.md`
+    would read as current there and as orphaned on Linux. Judging by the exact name gives the
+    same answer everywhere (co-op-translator's, on the Linux runner). Costs one extra stat on a
+    case-sensitive file system, and a folder listing only where the case could differ.
+    """
+    if not os.path.lexists(path):
+        return False
+    folder, name = os.path.split(path)
+    other_case = name.swapcase()
+    if other_case == name or not os.path.lexists(os.path.join(folder, other_case)):
+        return True  # no other case of the name opens anything: nothing to tell apart
+    try:
+        return name in os.listdir(folder or ".")
+    except OSError:
+        return True
+
+
 def relative_to(path: str, base: str) -> str:
     """`path` relative to `base`, both repository-relative (`base` may be `.`)."""
     if base == ".":

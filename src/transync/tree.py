@@ -13,9 +13,11 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Protocol, TypeVar
 
+from transync.checkout import Checkout
 from transync.fileio import read_bytes
 from transync.hashing import md5_hex
-from transync.paths import resolves_within, unreadable_path
+from transync.model import Finding
+from transync.paths import exists_as_named, resolves_within, unreadable_path
 
 Parsed = TypeVar("Parsed")
 
@@ -62,12 +64,18 @@ class Tree(Protocol):
     def md5(self, path: str) -> str:
         """The MD5 of the file's bytes, as co-op-translator hashes sources."""
 
+    def notes(self) -> list[Finding]:
+        """What the tree did to answer that a user should know of (`--details`): sources
+        hashed as git stores them rather than as checked out."""
+
 
 class WorkTree:
     """The files under a folder on disk: what `transync status` reads.
 
     `replaced` gives some files other contents, as if already written: `transync badges`
-    judges the README it is about to write (it may be a translated source itself).
+    judges the README it is about to write (it may be a translated source itself). Sources
+    are hashed as git would store them where the checkout converted their line endings
+    (`transync.checkout`), and a name exists only with its exact case, as on Linux.
     """
 
     def __init__(self, root: Path, replaced: Mapping[str, bytes] | None = None) -> None:
@@ -75,6 +83,7 @@ class WorkTree:
         self._base = os.fspath(root)
         self._real_root = os.path.realpath(root)
         self._replaced = replaced or {}
+        self._checkout = Checkout.of(root)
 
     def _full(self, path: str) -> str:
         return f"{self._base}/{path}"
@@ -89,7 +98,7 @@ class WorkTree:
         return os.path.exists(self._full(path))
 
     def lexists(self, path: str) -> bool:
-        return os.path.lexists(self._full(path))
+        return exists_as_named(self._full(path))
 
     def leads_within(self, path: str) -> bool:
         return resolves_within(self._full(path), self._real_root)
@@ -108,4 +117,7 @@ class WorkTree:
         return reader(self.read(path), path)
 
     def md5(self, path: str) -> str:
-        return md5_hex(self.read(path))
+        return md5_hex(self._checkout.stored_bytes(path, self.read(path)))
+
+    def notes(self) -> list[Finding]:
+        return self._checkout.findings()

@@ -22,6 +22,7 @@ from transync.errors import TransyncError
 from transync.history.blob_hashes import BlobHashes
 from transync.history.parsed_store import ParsedStore
 from transync.history.store import Store
+from transync.model import Finding
 from transync.paths import LEADS_OUTSIDE
 from transync.tree import TreeEntry
 
@@ -277,6 +278,9 @@ class GitTree:
 
     def md5(self, path: str) -> str:
         return self._memo.md5s(self._blob(path)).raw
+
+    def notes(self) -> list[Finding]:
+        return []  # blobs are the bytes git stores: nothing converted
 
     # -- links --------------------------------------------------------------------------------
 

@@ -1,0 +1,62 @@
+"""`transync init`: find the layouts and languages, show them, and write the configuration and
+the pull request gate after confirmation (or `--yes`); `--dry-run` prints them instead."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from transync.config import Config
+from transync.discover import discover
+from transync.errors import TransyncError
+from transync.sync import init as files
+
+_VERBS = {
+    files.Action.CREATE: "create",
+    files.Action.APPEND: "add [tool.transync] to",
+    files.Action.REPLACE: "replace",
+    files.Action.KEEP: "keep",
+}
+
+
+def init(path: str, *, yes: bool, force: bool, dry_run: bool) -> int:
+    root = Path(path)
+    # Detection only: whatever a config says today is what init is about to rewrite.
+    inventory = discover(root, Config())
+    languages = sorted({folder.code for folder in inventory.folders})
+    click.echo(f"Found in {path}:")
+    for layout in inventory.layouts:
+        codes = sorted(folder.code for folder in inventory.folders if folder.layout == layout)
+        count = sum(len(inventory.translations[f]) for f in inventory.folders if f.layout == layout)
+        mirrored = "the root" if layout.sources == "." else f"{layout.sources}/"
+        click.echo(
+            f"  {layout.translations}/ mirrors {mirrored}: {', '.join(codes)}"
+            f" (sources: {len(inventory.sources[layout])}, translated files: {count})"
+        )
+    if inventory.image_folders:
+        images = ", ".join(folder.code for folder in inventory.image_folders)
+        click.echo(f"  translated_images/: {images}")
+    if not inventory.layouts:
+        raise TransyncError(f"{path}: only translated images found; no layout to configure")
+
+    planned = files.plan(root, files.config_section(inventory.layouts, languages), force=force)
+    click.echo("")
+    for item in planned:
+        kept = " (exists; --force replaces it)" if item.action is files.Action.KEEP else ""
+        click.echo(f"  {_VERBS[item.action]} {item.path.as_posix()}{kept}")
+    if dry_run:
+        for item in planned:
+            if item.action is not files.Action.KEEP:
+                click.echo(f"\n--- {item.path.as_posix()} ({item.action.value}) ---")
+                click.echo(item.added, nl=False)
+        return 0
+    if all(item.action is files.Action.KEEP for item in planned):
+        click.echo("Nothing to write.")
+        return 0
+    if not yes and not click.confirm("Write these files?", default=True):
+        click.echo("Nothing written.")
+        return 0
+    files.write(root, planned)
+    click.echo("Written. Next: commit them, and `transync check` runs on every pull request.")
+    return 0
