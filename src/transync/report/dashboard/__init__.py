@@ -1,0 +1,182 @@
+"""`transync dashboard`: the report as a static site, one page per language, badges and JSON.
+
+`build_site` turns one `Report` into the site's files (path -> bytes) and `build_organisation`
+puts several repositories' sites under one index; nothing here reads the repository or writes
+a file, so the same report always gives the same bytes. The pages are rendered by Jinja2 with
+autoescaping on: every name from a repository is text, never markup. They need no network:
+the stylesheet and the small script that sorts and filters tables sit beside them, and every
+page reads the same with the script off.
+
+A trend (fresh % over earlier commits) is optional: pass `Trend` with the points per language
+and the function that draws one language's points as inline SVG, and the index and language
+pages show it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any, Generic, TypeVar
+from urllib.parse import quote
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
+
+from transync.model import Report, State
+from transync.report import json_report
+from transync.report.dashboard import view
+from transync.report.dashboard.badges import Badge, badge, badge_svg, endpoint_json
+from transync.report.dashboard.names import language_name
+from transync.report.dashboard.summary import render_summary
+from transync.report.history_text import describe_commit_cause, describe_provenance
+
+Point = TypeVar("Point")
+ASSETS = ("site.css", "site.js")
+ALL = "all"
+# File names the site uses itself: a language folder with one of these names gets a prefix.
+_RESERVED = frozenset({"index", "report", "SUMMARY", ALL})
+
+
+@dataclass(frozen=True)
+class Trend(Generic[Point]):
+    """Fresh % over time: points per language code ("total" for all), oldest first, and
+    the function that draws one language's points as inline SVG markup (it escapes what it
+    shows)."""
+
+    points: Mapping[str, Sequence[Point]]
+    chart: Callable[[Sequence[Point]], str]
+
+    def svg(self, code: str) -> Markup | None:
+        points = self.points.get(code)
+        return Markup(self.chart(points)) if points else None
+
+
+@dataclass(frozen=True)
+class Repository:
+    """One repository of an organisation site: where its pages go and what they show."""
+
+    slug: str
+    report: Report
+    info: view.SiteInfo
+
+
+def build_site(
+    report: Report, info: view.SiteInfo, *, trend: Trend[Any] | None = None
+) -> dict[str, bytes]:
+    """The files of one repository's site, by path relative to the site folder."""
+    files = _repository_files(report, info, trend, home=None, assets="")
+    files.update(_assets(""))
+    return dict(sorted(files.items()))
+
+
+def build_organisation(repositories: Sequence[Repository]) -> dict[str, bytes]:
+    """One site for many repositories: an index of repository x language fresh %, and each
+    repository's own site in a folder named by its slug."""
+    files: dict[str, bytes] = {}
+    codes = sorted({summary.code for repo in repositories for summary in repo.report.languages})
+    rows = []
+    for repository in repositories:
+        fresh = {summary.code: summary for summary in repository.report.languages}
+        rows.append((repository, [fresh.get(code) for code in codes]))
+        for path, data in _repository_files(
+            repository.report, repository.info, None, home="../index.html", assets="../"
+        ).items():
+            files[f"{repository.slug}/{path}"] = data
+    files["index.html"] = _render(
+        "organisation.html",
+        codes=codes,
+        rows=rows,
+        names={code: language_name(code) for code in codes},
+        assets="",
+        home=None,
+    )
+    files.update(_assets(""))
+    return dict(sorted(files.items()))
+
+
+def page_name(code: str) -> str:
+    """`fr.html`; a language folder named like one of the site's own files gets a prefix."""
+    return f"{'lang-' if code in _RESERVED else ''}{code}.html"
+
+
+def badge_name(code: str) -> str:
+    return f"{'lang-' if code in _RESERVED else ''}{code}"
+
+
+def _repository_files(
+    report: Report,
+    info: view.SiteInfo,
+    trend: Trend[Any] | None,
+    *,
+    home: str | None,
+    assets: str,
+) -> dict[str, bytes]:
+    rows = view.language_rows(report)
+    totals = view.totals_row(report)
+    common = {"info": info, "totals": totals, "trend": trend, "assets": assets, "home": home}
+    files = {
+        "index.html": _render(
+            "index.html",
+            rows=rows,
+            causes=report.commit_causes,
+            groups=view.groups_for(report),
+            matrix=view.matrix(report, info),
+            codes=[row.code for row in rows],
+            **common,
+        ),
+        "report.json": json_report.render(report).encode(),
+        "SUMMARY.md": render_summary(report, info, rows, totals).encode(),
+    }
+    for row in rows:
+        files[page_name(row.code)] = _render(
+            "language.html", work=view.work_list(report, row, info), **common
+        )
+    for code, summary_badge in _badges(rows, totals, info).items():
+        files[f"badges/{code}.svg"] = badge_svg(summary_badge).encode()
+        files[f"badges/{code}.json"] = endpoint_json(summary_badge).encode()
+    return files
+
+
+def _badges(
+    rows: Sequence[view.LanguageRow], totals: view.LanguageRow, info: view.SiteInfo
+) -> dict[str, Badge]:
+    badges = {
+        badge_name(row.code): badge(row.code, row.summary.fresh_percent, info.thresholds)
+        for row in rows
+    }
+    badges[ALL] = badge("translations", totals.summary.fresh_percent, info.thresholds)
+    return badges
+
+
+def _render(template: str, **context: Any) -> bytes:
+    return _environment().get_template(template).render(**context).encode()
+
+
+@lru_cache(maxsize=1)
+def _environment() -> Environment:
+    environment = Environment(
+        loader=PackageLoader("transync.report.dashboard", "templates"),
+        autoescape=True,  # every template is HTML: names from a repository are text
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    environment.globals.update(
+        State=State,
+        symbols=view.SYMBOLS,
+        page=lambda code: quote(page_name(code)),
+        badge_name=lambda code: quote(badge_name(code)),
+        behind=view.behind,
+        describe_commit_cause=describe_commit_cause,
+        describe_provenance=describe_provenance,
+        percent=lambda value: f"{value:.1f}%",
+    )
+    return environment
+
+
+def _assets(prefix: str) -> dict[str, bytes]:
+    folder = resources.files("transync.report.dashboard") / "static"
+    return {f"{prefix}assets/{name}": (folder / name).read_bytes() for name in ASSETS}
