@@ -22,9 +22,11 @@ _GITHUB = re.compile(
 @dataclass(frozen=True)
 class RepositoryFacts:
     """`slug` is `owner/name` on GitHub; `prefix` is the scan root inside the work tree
-    (`docs/`, or empty at the top), which forge paths need."""
+    (`docs/`, or empty at the top), which forge paths need; `branch` is None when HEAD is
+    detached."""
 
     commit: str | None = None
+    branch: str | None = None
     slug: str | None = None
     prefix: str = ""
 
@@ -45,7 +47,8 @@ def repository_facts(root: Path) -> RepositoryFacts:
     if "origin" in [remote.name for remote in repo.remotes]:
         urls = list(repo.remote("origin").urls)
         slug = github_slug(urls[0]) if urls else None
-    return RepositoryFacts(repo.head.commit.hexsha, slug, prefix)
+    branch = None if repo.head.is_detached else repo.active_branch.name
+    return RepositoryFacts(repo.head.commit.hexsha, branch, slug, prefix)
 
 
 def github_slug(url: str) -> str | None:

@@ -115,14 +115,17 @@ def _repository_files(
 ) -> dict[str, bytes]:
     rows = view.language_rows(report)
     totals = view.totals_row(report)
+    folders = view.matrix(report, info)
     common = {"info": info, "totals": totals, "trend": trend, "assets": assets, "home": home}
     files = {
         "index.html": _render(
             "index.html",
             rows=rows,
-            causes=report.commit_causes,
+            causes=view.causes_for(report),
             groups=view.groups_for(report),
-            matrix=view.matrix(report, info),
+            matrix=folders,
+            open_matrix=view.total_rows(folders) <= view.FOLDER_ROWS,
+            by_check=view.findings_by_check(report),
             codes=[row.code for row in rows],
             **common,
         ),
@@ -167,12 +170,14 @@ def _environment() -> Environment:
     environment.globals.update(
         State=State,
         symbols=view.SYMBOLS,
+        cell_class=view.CELL_CLASSES,
         page=lambda code: quote(page_name(code)),
         badge_name=lambda code: quote(badge_name(code)),
         behind=view.behind,
         describe_commit_cause=describe_commit_cause,
         describe_provenance=describe_provenance,
         percent=lambda value: f"{value:.1f}%",
+        plural=lambda count, noun: f"{count:,} {noun}{'' if count == 1 else 's'}",
     )
     return environment
 

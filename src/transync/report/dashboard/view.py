@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from urllib.parse import quote
 
 from transync.model import (
+    CommitCause,
     Finding,
     FindingGroup,
     LanguageSummary,
@@ -37,6 +38,17 @@ SYMBOLS = {
     State.UNTRACKED: "+",
     State.INVALID_METADATA: "?",
     State.FAILED: "F",
+}
+# The matrix has a cell per translation (5,000 on a large course): short class names keep
+# index.html small.
+CELL_CLASSES = {
+    State.CURRENT: "c",
+    State.STALE: "s",
+    State.MISSING: "m",
+    State.ORPHAN: "o",
+    State.UNTRACKED: "u",
+    State.INVALID_METADATA: "i",
+    State.FAILED: "f",
 }
 PROBLEM_STATES = (State.FAILED, State.INVALID_METADATA)
 
@@ -144,13 +156,17 @@ def _segments(summary: LanguageSummary, other: int) -> tuple[Segment, ...]:
 class Cell:
     state: State
     href: str | None
-    title: str
+    title: str | None
 
 
 @dataclass(frozen=True)
 class MatrixRow:
     source: str
     cells: tuple[Cell | None, ...]
+
+    def name_in(self, folder: str) -> str:
+        """The source's path inside its folder block."""
+        return self.source if folder == "." else self.source[len(folder) + 1 :]
 
 
 @dataclass(frozen=True)
@@ -176,13 +192,36 @@ def matrix(report: Report, info: SiteInfo) -> list[MatrixFolder]:
         row[column[entry.language]] = Cell(
             entry.state, info.link(_file_of(entry)), _cell_title(entry)
         )
-    folders: dict[str, list[MatrixRow]] = defaultdict(list)
-    for source in sorted(cells):
-        folders[posixpath.dirname(source) or "."].append(MatrixRow(source, tuple(cells[source])))
+    rows = [MatrixRow(source, tuple(cells[source])) for source in sorted(cells)]
     return [
-        MatrixFolder(name, tuple(rows), _state_counts(rows))
-        for name, rows in sorted(folders.items())
+        MatrixFolder(name, tuple(group), _state_counts(group))
+        for name, group in _folder_groups(rows, depth=1)
     ]
+
+
+# A folder block holds at most this many sources before it is split by its subfolders: few
+# enough to scan at a glance, and a course's many one-file sample folders stay together.
+FOLDER_ROWS = 40
+
+
+def _folder_groups(rows: Sequence[MatrixRow], depth: int) -> list[tuple[str, list[MatrixRow]]]:
+    """Rows grouped by their first `depth` folders; a group too big is split one level down."""
+    grouped: dict[str, list[MatrixRow]] = defaultdict(list)
+    for row in rows:
+        folders = posixpath.dirname(row.source).split("/")[:depth]
+        grouped["/".join(folders) or "."].append(row)
+    result = []
+    for name, group in sorted(grouped.items()):
+        deeper = any(posixpath.dirname(row.source).count("/") >= depth for row in group)
+        if len(group) > FOLDER_ROWS and deeper and name != ".":
+            result += _folder_groups(group, depth + 1)
+        else:
+            result.append((name, group))
+    return result
+
+
+def total_rows(folders: Sequence[MatrixFolder]) -> int:
+    return sum(len(folder.rows) for folder in folders)
 
 
 def _state_counts(rows: Iterable[MatrixRow]) -> tuple[tuple[State, int], ...]:
@@ -199,7 +238,10 @@ def _file_of(entry: TranslationEntry) -> str:
     return entry.source if entry.state is State.MISSING else entry.translation
 
 
-def _cell_title(entry: TranslationEntry) -> str:
+def _cell_title(entry: TranslationEntry) -> str | None:
+    """A current cell says all with its symbol and column; the others say how far behind."""
+    if entry.state is State.CURRENT:
+        return None
     return f"{entry.language}: {entry.state.value}{behind(entry)}"
 
 
@@ -278,6 +320,17 @@ def _urgency(item: WorkItem) -> tuple[int, int, str]:
     return (-days, -commits, item.entry.translation)
 
 
+def causes_for(report: Report) -> tuple[CommitCause, ...]:
+    """Commits first, the one that made most translations stale at the top; causes without a
+    commit (origin unknown, uncommitted edits) after them."""
+    return tuple(
+        sorted(
+            report.commit_causes,
+            key=lambda cause: (cause.commit is None, -cause.translations, cause.reason or ""),
+        )
+    )
+
+
 def groups_for(report: Report) -> tuple[FindingGroup, ...]:
     """Roll-ups, most widespread first: the fix that helps most languages at the top."""
     return tuple(
@@ -291,6 +344,35 @@ def groups_for(report: Report) -> tuple[FindingGroup, ...]:
             ),
         )
     )
+
+
+@dataclass(frozen=True)
+class CheckCount:
+    """How often one content check fired, for the index when there are no roll-ups."""
+
+    check: str
+    severity: str
+    count: int
+    files: int
+    languages: int
+
+
+def findings_by_check(report: Report) -> list[CheckCount]:
+    """Checks that fired, the most frequent first."""
+    grouped: dict[tuple[str, str], list[Finding]] = defaultdict(list)
+    for finding in report.findings:
+        grouped[(finding.check, finding.severity.value)].append(finding)
+    counts = [
+        CheckCount(
+            check,
+            severity,
+            sum(finding.count for finding in findings),
+            len({finding.path for finding in findings}),
+            len({finding.language for finding in findings if finding.language is not None}),
+        )
+        for (check, severity), findings in grouped.items()
+    ]
+    return sorted(counts, key=lambda item: (-item.count, item.check, item.severity))
 
 
 def _by_language(entries: Iterable[TranslationEntry]) -> dict[str, list[TranslationEntry]]:
