@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
 from urllib.parse import quote
@@ -19,6 +19,7 @@ from urllib.parse import quote
 import click
 
 from transync.commands.common import load_config_and_warn
+from transync.config import Config
 from transync.errors import TransyncError
 from transync.model import Report
 from transync.paths import is_within
@@ -82,7 +83,8 @@ def build_time() -> datetime:
 def _repository(root: Path, now: datetime, options: DashboardOptions) -> dict[str, bytes]:
     if not root.is_dir():
         raise TransyncError(f"{root}: not a folder")
-    config = load_config_and_warn(root)
+    output = Path(options.output)
+    config = _without_site(load_config_and_warn(root), root, output)
     with delayed_progress() as progress:
         report = scan(
             root,
@@ -95,7 +97,6 @@ def _repository(root: Path, now: datetime, options: DashboardOptions) -> dict[st
             cache=options.cache,
             now=now,
         )
-    output = Path(options.output)
     _refuse_translation_folder(root, report, output)
     from transync.history.repository import repository_facts
 
@@ -117,6 +118,14 @@ def _repository(root: Path, now: datetime, options: DashboardOptions) -> dict[st
         thresholds=options.thresholds,
     )
     return build_site(report, info)
+
+
+def _without_site(config: Config, root: Path, output: Path) -> Config:
+    """A site written inside the tree is no part of it: its SUMMARY.md is not a source."""
+    inside = os.path.relpath(output.resolve(), root.resolve()).replace(os.sep, "/")
+    if inside == "." or inside.startswith("../"):
+        return config
+    return replace(config, exclude=(*config.exclude, f"{inside}/**"))
 
 
 def _refuse_translation_folder(root: Path, report: Report, output: Path) -> None:

@@ -23,6 +23,8 @@ from transync.model import (
     Kind,
     LanguageSummary,
     Layout,
+    MetadataOrigin,
+    MetadataRecord,
     Provenance,
     Report,
     Severity,
@@ -44,8 +46,10 @@ def load_report(path: Path) -> Report:
         raise TransyncError(f"{path}: not a {SCHEMA} report (write one with status --format json)")
     try:
         return _report(document)
-    except (KeyError, TypeError, ValueError, AttributeError) as error:
-        raise TransyncError(f"{path}: malformed {SCHEMA} report: {error!r}") from None
+    except KeyError as error:
+        raise TransyncError(f"{path}: malformed {SCHEMA} report: no {error} key") from None
+    except (TypeError, ValueError, AttributeError) as error:
+        raise TransyncError(f"{path}: malformed {SCHEMA} report: {error}") from None
 
 
 def _report(document: dict[str, Any]) -> Report:
@@ -70,7 +74,22 @@ def _summary(language: dict[str, Any]) -> LanguageSummary:
 
 
 def _entry(entry: dict[str, Any]) -> TranslationEntry:
-    provenance = entry.get("provenance")
+    provenance, origin = entry.get("provenance"), entry.get("metadata")
+    # The JSON names only where the deciding record was read from; the rest of it is the
+    # entry's own hash and date.
+    record = (
+        MetadataRecord(
+            MetadataOrigin(origin),
+            str(entry["translation"]),
+            None,
+            str(entry["source"]),
+            str(entry.get("stored_hash") or ""),
+            entry.get("translated_at"),
+            None,
+        )
+        if origin
+        else None
+    )
     return TranslationEntry(
         language=str(entry["language"]),
         state=State(entry["state"]),
@@ -80,6 +99,7 @@ def _entry(entry: dict[str, Any]) -> TranslationEntry:
         stored_hash=entry.get("stored_hash"),
         current_hash=entry.get("current_hash"),
         translated_at=entry.get("translated_at"),
+        record=record,
         provenance=_provenance(provenance) if provenance else None,
     )
 
