@@ -204,7 +204,7 @@ def test_an_orphan_says_what_happened_to_its_source(site: dict[str, bytes]) -> N
 def test_each_state_has_a_symbol_as_well_as_a_colour(site: dict[str, bytes]) -> None:
     index = text(site, "index.html")
     assert '<td class=c><a href="https://github.com/octo/docs/blob/main/translations/fr/' in index
-    assert ' title="ja: stale, 1 commits / 57 days behind">!</a>' in index
+    assert ' title="ja: stale, 1 commit / 57 days behind">!</a>' in index
     for word in ("current", "stale", "missing", "orphan", "untracked", "failed"):
         assert f"</span> {word}</li>" in index  # the legend
 

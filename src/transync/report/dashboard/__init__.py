@@ -177,7 +177,7 @@ def _environment() -> Environment:
         describe_commit_cause=describe_commit_cause,
         describe_provenance=describe_provenance,
         percent=lambda value: f"{value:.1f}%",
-        plural=lambda count, noun: f"{count:,} {noun}{'' if count == 1 else 's'}",
+        plural=view.plural,
     )
     return environment
 

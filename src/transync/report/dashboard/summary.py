@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from transync.model import Report, State
 from transync.report.dashboard.badges import percent
-from transync.report.dashboard.view import LanguageRow, SiteInfo
+from transync.report.dashboard.view import LanguageRow, SiteInfo, plural
 from transync.report.history_text import describe_commit_cause
 from transync.report.markdown import code, escape
 
@@ -41,4 +41,4 @@ def render_summary(
 
 
 def _days(days: int | None) -> str:
-    return "" if days is None else f"{days} days"
+    return "" if days is None else plural(days, "day")

@@ -252,10 +252,15 @@ def behind(entry: TranslationEntry) -> str:
         return ""
     parts = []
     if provenance.commits_behind is not None:
-        parts.append(f"{provenance.commits_behind} commits")
+        parts.append(plural(provenance.commits_behind, "commit"))
     if provenance.days_behind is not None:
-        parts.append(f"{provenance.days_behind} days")
+        parts.append(plural(provenance.days_behind, "day"))
     return f", {' / '.join(parts)} behind" if parts else ""
+
+
+def plural(count: int, noun: str) -> str:
+    """`1 commit`, `3 commits`, `1,185 translations`."""
+    return f"{count:,} {noun}{'' if count == 1 else 's'}"
 
 
 @dataclass(frozen=True)
