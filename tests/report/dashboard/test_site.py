@@ -276,6 +276,9 @@ def test_roll_ups_are_shown_once_on_the_index_and_per_language_on_its_page(
         ["table-rows", "error", "docs/guide.md:9", "table has 3 rows, the source's has 4",
          "2 of 2 fr ja", "2"],
     ]  # fmt: skip
+    assert 'href="https://github.com/octo/docs/blob/main/translations/ja/docs/guide.md#L12"' in (
+        text(site, "ja.html")
+    )
     findings = table_rows(text(site, "ja.html"), "finding-table")
     assert findings == [
         ["translations/ja/docs/guide.md", "12", "table-rows", "error",

@@ -68,8 +68,12 @@ class SiteInfo:
     link_base: str | None = None
     thresholds: Thresholds = field(default_factory=Thresholds)
 
-    def link(self, path: str) -> str | None:
-        return None if self.link_base is None else self.link_base + quote(path)
+    def link(self, path: str, line: int | None = None) -> str | None:
+        """The file's address; on a forge, `#L12` opens it at the line."""
+        if self.link_base is None:
+            return None
+        anchor = f"#L{line}" if line and self.link_base.startswith(("https://", "http://")) else ""
+        return self.link_base + quote(path) + anchor
 
 
 @dataclass(frozen=True)
@@ -293,7 +297,7 @@ def work_list(report: Report, row: LanguageRow, info: SiteInfo) -> WorkList:
 
     stale = sorted(items([State.STALE]), key=_urgency)
     findings = tuple(
-        (finding, info.link(finding.path))
+        (finding, info.link(finding.path, finding.line))
         for finding in report.findings
         if finding.language == row.code
     )
