@@ -317,6 +317,17 @@ def test_an_organisation_site_links_each_repository_and_language(
     ]
     assert {"docs/index.html", "docs/ja.html", "course/fr.html", "assets/site.css"} <= set(site)
     assert "course/ja.html" not in site
+    # A language spelled two ways (co-op-translator's old `tw`, the new `zh-TW`) is one column.
+    tw = replace(report.languages[1], code="tw")
+    zh_tw = replace(report.languages[1], code="zh-TW")
+    spelled = [
+        Repository("old", replace(report, languages=(tw,), entries=()), info),
+        Repository("new", replace(report, languages=(zh_tw,), entries=()), info),
+    ]
+    assert table_rows(text(build_organisation(spelled), "index.html"), "organisation-table") == [
+        ["octo/docs", overall, "0.0%"],
+        ["octo/docs", overall, "0.0%"],
+    ]
     assert 'href="docs/ja.html"' in text(site, "index.html")
     assert 'href="../assets/site.css"' in text(site, "docs/fr.html")
     assert 'href="../index.html"' in text(site, "docs/index.html")

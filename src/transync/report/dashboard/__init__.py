@@ -24,7 +24,8 @@ from urllib.parse import quote
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from transync.model import Report, State
+from transync.languages import canonical
+from transync.model import LanguageSummary, Report, State
 from transync.report import json_report
 from transync.report.dashboard import view
 from transync.report.dashboard.badges import Badge, badge, badge_svg, endpoint_json
@@ -75,10 +76,15 @@ def build_organisation(repositories: Sequence[Repository]) -> dict[str, bytes]:
     """One site for many repositories: an index of repository x language fresh %, and each
     repository's own site in a folder named by its slug."""
     files: dict[str, bytes] = {}
-    codes = sorted({summary.code for repo in repositories for summary in repo.report.languages})
+    # One column per language however each repository spells it (`tw` and `zh-TW`).
+    codes = sorted(
+        {canonical(summary.code) for repo in repositories for summary in repo.report.languages}
+    )
     rows = []
     for repository in repositories:
-        fresh = {summary.code: summary for summary in repository.report.languages}
+        fresh: dict[str, LanguageSummary] = {}
+        for summary in repository.report.languages:
+            fresh.setdefault(canonical(summary.code), summary)
         rows.append((repository, [fresh.get(code) for code in codes]))
         for path, data in _repository_files(
             repository.report, repository.info, None, home="../index.html", assets="../"
