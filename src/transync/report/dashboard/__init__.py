@@ -138,10 +138,8 @@ def _repository_files(
         "report.json": json_report.render(report).encode(),
         "SUMMARY.md": render_summary(report, info, rows, totals).encode(),
     }
-    for row in rows:
-        files[page_name(row.code)] = _render(
-            "language.html", work=view.work_list(report, row, info), **common
-        )
+    for work in view.work_lists(report, rows, info):
+        files[page_name(work.row.code)] = _render("language.html", work=work, **common)
     for code, summary_badge in _badges(rows, totals, info).items():
         files[f"badges/{code}.svg"] = badge_svg(summary_badge).encode()
         files[f"badges/{code}.json"] = endpoint_json(summary_badge).encode()

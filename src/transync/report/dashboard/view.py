@@ -288,27 +288,38 @@ class WorkList:
     findings: tuple[tuple[Finding, str | None], ...]
 
 
-def work_list(report: Report, row: LanguageRow, info: SiteInfo) -> WorkList:
-    entries = [entry for entry in report.entries if entry.language == row.code]
+def work_lists(report: Report, rows: Iterable[LanguageRow], info: SiteInfo) -> list[WorkList]:
+    """Each language's work list (entries and findings are grouped by language once: with 54
+    languages, filtering all of them per language cost more than rendering the pages)."""
+    entries = _by_language(report.entries)
+    findings: dict[str | None, list[Finding]] = defaultdict(list)
+    for finding in report.findings:
+        findings[finding.language].append(finding)
+    return [
+        _work_list(report.root, row, entries.get(row.code, []), findings.get(row.code, []), info)
+        for row in rows
+    ]
 
+
+def _work_list(
+    root: str,
+    row: LanguageRow,
+    entries: Sequence[TranslationEntry],
+    findings: Sequence[Finding],
+    info: SiteInfo,
+) -> WorkList:
     def items(states: Iterable[State]) -> tuple[WorkItem, ...]:
         wanted = frozenset(states)
-        return tuple(_item(entry, report.root, info) for entry in entries if entry.state in wanted)
+        return tuple(_item(entry, root, info) for entry in entries if entry.state in wanted)
 
-    stale = sorted(items([State.STALE]), key=_urgency)
-    findings = tuple(
-        (finding, info.link(finding.path, finding.line))
-        for finding in report.findings
-        if finding.language == row.code
-    )
     return WorkList(
         row=row,
-        stale=tuple(stale),
+        stale=tuple(sorted(items([State.STALE]), key=_urgency)),
         missing=items([State.MISSING]),
         orphans=items([State.ORPHAN]),
         problems=items(PROBLEM_STATES),
         untracked=items([State.UNTRACKED]),
-        findings=findings,
+        findings=tuple((finding, info.link(finding.path, finding.line)) for finding in findings),
     )
 
 
