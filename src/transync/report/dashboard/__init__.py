@@ -177,7 +177,6 @@ def _environment() -> Environment:
         cell_class=view.CELL_CLASSES,
         page=lambda code: quote(page_name(code)),
         badge_name=lambda code: quote(badge_name(code)),
-        behind=view.behind,
         describe_commit_cause=describe_commit_cause,
         describe_provenance=describe_provenance,
         percent=lambda value: f"{value:.1f}%",

@@ -246,10 +246,10 @@ def _cell_title(entry: TranslationEntry) -> str | None:
     """A current cell says all with its symbol and column; the others say how far behind."""
     if entry.state is State.CURRENT:
         return None
-    return f"{entry.language}: {entry.state.value}{behind(entry)}"
+    return f"{entry.language}: {entry.state.value}{_behind(entry)}"
 
 
-def behind(entry: TranslationEntry) -> str:
+def _behind(entry: TranslationEntry) -> str:
     """`, 3 commits / 40 days behind` for a stale file whose origin history knows."""
     provenance = entry.provenance
     if entry.state is not State.STALE or provenance is None:
