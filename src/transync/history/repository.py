@@ -43,10 +43,9 @@ def repository_facts(root: Path) -> RepositoryFacts:
     top = os.path.realpath(repo.working_tree_dir)
     inside = os.path.relpath(os.path.realpath(root), top).replace(os.sep, "/")
     prefix = "" if inside == "." else f"{inside}/"
-    slug = None
-    if "origin" in [remote.name for remote in repo.remotes]:
-        urls = list(repo.remote("origin").urls)
-        slug = github_slug(urls[0]) if urls else None
+    # Read from the config file: `Remote.urls` would run a git process for the same answer.
+    url = repo.config_reader().get_value('remote "origin"', "url", default="")
+    slug = github_slug(url) if isinstance(url, str) else None
     branch = None if repo.head.is_detached else repo.active_branch.name
     return RepositoryFacts(repo.head.commit.hexsha, branch, slug, prefix)
 
