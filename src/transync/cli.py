@@ -264,7 +264,11 @@ def check(
     metavar="URL",
     help="Link files to this forge repository [default: a GitHub origin remote; else relative].",
 )
-@click.option("--ref", metavar="REF", help="Branch, tag or commit of the links [default: HEAD's].")
+@click.option(
+    "--ref",
+    metavar="REF",
+    help="Branch, tag or commit of the links [default: the checked-out branch, else HEAD].",
+)
 @click.option(
     "--badge-thresholds",
     default="90,75,50",

@@ -315,6 +315,7 @@ def test_an_organisation_site_links_each_repository_and_language(
         ["octo/docs", overall, "50.0%", "0.0%"],
         ["octo/course", overall, "50.0%", "\N{EN DASH}"],
     ]
+    html5lib.HTMLParser(strict=True).parse(site["index.html"])
     assert {"docs/index.html", "docs/ja.html", "course/fr.html", "assets/site.css"} <= set(site)
     assert "course/ja.html" not in site
     # A language spelled two ways (co-op-translator's old `tw`, the new `zh-TW`) is one column.
