@@ -12,6 +12,7 @@ function cellValue(row, index, numeric) {
 }
 
 function makeSortable(table) {
+  if (table.caption) table.caption.append(" Click a column heading to sort.");
   const headings = table.tHead ? table.tHead.rows[0].cells : [];
   Array.from(headings).forEach((heading, index) => {
     heading.setAttribute("aria-sort", "none");
