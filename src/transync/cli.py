@@ -526,6 +526,102 @@ def init(context: click.Context, path: str, yes: bool, force: bool, dry_run: boo
     _run(context, lambda: run_init(path, yes=yes, force=force, dry_run=dry_run))
 
 
+@cli.command(epilog=EXIT_CODES_HELP)
+@click.argument("paths", nargs=-1, metavar="[PATH] | --from REPORT.json...", type=click.Path())
+@click.option(
+    "-o",
+    "--output",
+    default="transync-site",
+    show_default=True,
+    type=click.Path(file_okay=False),
+    help="The folder to write the site to (never inside a translation folder).",
+)
+@click.option(
+    "--from",
+    "from_reports",
+    is_flag=True,
+    help="Build one site from several repositories' report.json files (status --format json).",
+)
+@click.option(
+    "--repo-url",
+    metavar="URL",
+    help="Link files to this forge repository [default: a GitHub origin remote; else relative].",
+)
+@click.option(
+    "--ref",
+    metavar="REF",
+    help="Branch, tag or commit of the links [default: the checked-out branch, else HEAD].",
+)
+@click.option(
+    "--badge-thresholds",
+    default="90,75,50",
+    show_default=True,
+    metavar="G,Y,O",
+    help="Fresh % from which a badge is green, yellow, orange (red below).",
+)
+@LANG_OPTION
+@click.option("--no-history", is_flag=True, help="Do not read git history (no causes).")
+@click.option(
+    "--content/--no-content",
+    default=True,
+    show_default=True,
+    help="Run the content checks (tables, links, anchors, structure) as well as the states.",
+)
+@NO_CACHE_OPTION
+@click.option(
+    "--trend",
+    type=click.IntRange(min=0),
+    default=0,
+    metavar="N",
+    help="Draw each language's fresh % at the last N commits (read from git; history.json).",
+)
+@click.option("--dry-run", is_flag=True, help="List the files the site would have; write none.")
+@click.pass_context
+def dashboard(
+    context: click.Context,
+    paths: tuple[str, ...],
+    output: str,
+    from_reports: bool,
+    repo_url: str | None,
+    ref: str | None,
+    badge_thresholds: str,
+    languages: tuple[str, ...],
+    no_history: bool,
+    content: bool,
+    no_cache: bool,
+    trend: int,
+    dry_run: bool,
+) -> None:
+    """Write a static site of the translations under PATH: a page per language, badges, JSON.
+
+    index.html has the languages, the causes of staleness and the sources x languages matrix;
+    <lang>.html is that language's work list, most urgent first. With --from, PATHS are
+    report.json files of several repositories and the index compares them.
+    """
+    from transync.commands.dashboard import DashboardOptions, parse_thresholds
+    from transync.commands.dashboard import dashboard as run_dashboard
+
+    _run(
+        context,
+        lambda: run_dashboard(
+            paths,
+            DashboardOptions(
+                output=output,
+                from_reports=from_reports,
+                repo_url=repo_url,
+                ref=ref,
+                languages=languages,
+                history=not no_history,
+                content=content,
+                cache=not no_cache,
+                thresholds=parse_thresholds(badge_thresholds),
+                trend=trend,
+                dry_run=dry_run,
+            ),
+        ),
+    )
+
+
 def _run(context: click.Context, command: Callable[[], int]) -> None:
     """Run a command; turn every error into one line on stderr and a documented exit code."""
     try:

@@ -51,6 +51,7 @@ DEFAULT_EXCLUDED_DIRS = frozenset(
         "translations",
         "translated_images",
         "translated_images_fast",
+        "transync-site",  # `transync dashboard`'s default output: its SUMMARY.md is no source
     }
 )
 

@@ -7,6 +7,7 @@ the dashboards can never disagree about the state of a file.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from datetime import datetime
 from pathlib import Path
 
 from transync.checks import apply_severities, run_bookkeeping
@@ -34,6 +35,7 @@ def scan(
     content: bool = False,
     cache: bool = True,
     tree: Tree | None = None,
+    now: datetime | None = None,
 ) -> Report:
     """Scan a repository and return what it holds; reads files, never writes them.
 
@@ -43,7 +45,8 @@ def scan(
     translated file and its source: slower, so asked for explicitly; their results are kept
     in the user's cache folder between runs unless `cache` is False. `tree` is what the
     states are judged from (default: the files under `root`); content and history always
-    read the files on disk.
+    read the files on disk. `now` fixes the clock of the "days behind" figures (a dashboard
+    pins it with SOURCE_DATE_EPOCH).
     """
     config = config if config is not None else load_config(root)
     inventory = discover(root, config, tree)
@@ -71,7 +74,9 @@ def scan(
     if history:
         from transync.history import attach_history, translation_folders
 
-        entries, causes = attach_history(root, entries, translation_folders(inventory.layouts))
+        entries, causes = attach_history(
+            root, entries, translation_folders(inventory.layouts), now=now
+        )
     return build_report(
         display_root if display_root is not None else str(root),
         inventory.layouts,

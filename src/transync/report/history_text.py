@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from transync.model import Cause, Provenance
+from transync.model import Cause, CommitCause, Provenance
 
 REASONS = {
     "uncommitted-changes": "changed in the working tree (not committed yet)",
@@ -47,3 +47,18 @@ def describe_provenance(provenance: Provenance) -> str:
         kind = provenance.change.kind.value
         parts.append(f"{kind}: {words} words" if words else kind)
     return ", ".join(parts)
+
+
+def describe_commit_cause(cause: CommitCause) -> str:
+    """`822bab6 (2026-02-03, 'Feb2026 update') changed 22 sources: 1,185 translations stale,
+    in 54 languages`."""
+    if cause.commit is not None:
+        what = f"{cause.commit.short} ({cause.commit.date[:10]}, '{cause.commit.subject}') changed"
+    else:
+        what = REASONS.get(cause.reason or "", f"origin unknown ({cause.reason})") + ":"
+    sources, languages = len(cause.sources), len(cause.languages)
+    return (
+        f"{what} {sources:,} {'source' if sources == 1 else 'sources'}:"
+        f" {cause.translations:,} {'translation' if cause.translations == 1 else 'translations'}"
+        f" stale, in {languages:,} {'language' if languages == 1 else 'languages'}"
+    )

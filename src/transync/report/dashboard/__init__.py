@@ -1,0 +1,197 @@
+"""`transync dashboard`: the report as a static site, one page per language, badges and JSON.
+
+`build_site` turns one `Report` into the site's files (path -> bytes) and `build_organisation`
+puts several repositories' sites under one index; nothing here reads the repository or writes
+a file, so the same report always gives the same bytes. The pages are rendered by Jinja2 with
+autoescaping on: every name from a repository is text, never markup. They need no network:
+the stylesheet and the small script that sorts and filters tables sit beside them, and every
+page reads the same with the script off.
+
+A trend (fresh % over earlier commits) is optional: pass a `Trend` and the index and language
+pages draw it, and the site gains history.json.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+from urllib.parse import quote
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
+
+from transync.history.trend import TrendPoint
+from transync.languages import canonical
+from transync.model import LanguageSummary, Report, State
+from transync.report import json_report
+from transync.report.dashboard import view
+from transync.report.dashboard.badges import Badge, badge, badge_svg, endpoint_json
+from transync.report.dashboard.names import language_name
+from transync.report.dashboard.summary import render_summary
+from transync.report.history_text import describe_commit_cause, describe_provenance
+from transync.report.trend_json import render as render_history
+from transync.report.trend_svg import render_trend_svg
+
+TOTAL = "total"
+ASSETS = ("site.css", "site.js")
+ALL = "all"
+# File names the site uses itself: a language folder with one of these names gets a prefix.
+_RESERVED = frozenset({"index", "report", "SUMMARY", ALL})
+
+
+@dataclass(frozen=True)
+class Trend:
+    """Fresh % at earlier commits (`transync.history.trend`), oldest first: drawn for every
+    language on the index and for one language on its page, and written as history.json."""
+
+    root: str
+    points: tuple[TrendPoint, ...]
+
+    def svg(self, code: str) -> Markup | None:
+        """The chart of `code` ("total": every language), or None where it has no points."""
+        if code == TOTAL:
+            return Markup(render_trend_svg(self.points)) if self.points else None
+        if not any(summary.code == code for point in self.points for summary in point.languages):
+            return None
+        return Markup(render_trend_svg(self.points, code))
+
+
+@dataclass(frozen=True)
+class Repository:
+    """One repository of an organisation site: where its pages go and what they show."""
+
+    slug: str
+    report: Report
+    info: view.SiteInfo
+
+
+def build_site(
+    report: Report, info: view.SiteInfo, *, trend: Trend | None = None
+) -> dict[str, bytes]:
+    """The files of one repository's site, by path relative to the site folder."""
+    files = _repository_files(report, info, trend, home=None, assets="")
+    files.update(_assets(""))
+    return dict(sorted(files.items()))
+
+
+def build_organisation(repositories: Sequence[Repository]) -> dict[str, bytes]:
+    """One site for many repositories: an index of repository x language fresh %, and each
+    repository's own site in a folder named by its slug."""
+    files: dict[str, bytes] = {}
+    # One column per language however each repository spells it (`tw` and `zh-TW`).
+    codes = sorted(
+        {canonical(summary.code) for repo in repositories for summary in repo.report.languages}
+    )
+    rows = []
+    for repository in repositories:
+        fresh: dict[str, LanguageSummary] = {}
+        for summary in repository.report.languages:
+            fresh.setdefault(canonical(summary.code), summary)
+        rows.append((repository, [fresh.get(code) for code in codes]))
+        for path, data in _repository_files(
+            repository.report, repository.info, None, home="../index.html", assets="../"
+        ).items():
+            files[f"{repository.slug}/{path}"] = data
+    files["index.html"] = _render(
+        "organisation.html",
+        codes=codes,
+        rows=rows,
+        names={code: language_name(code) for code in codes},
+        assets="",
+        home=None,
+    )
+    files.update(_assets(""))
+    return dict(sorted(files.items()))
+
+
+def page_name(code: str) -> str:
+    """`fr.html`; a language folder named like one of the site's own files gets a prefix."""
+    return f"{'lang-' if code in _RESERVED else ''}{code}.html"
+
+
+def badge_name(code: str) -> str:
+    return f"{'lang-' if code in _RESERVED else ''}{code}"
+
+
+def _repository_files(
+    report: Report,
+    info: view.SiteInfo,
+    trend: Trend | None,
+    *,
+    home: str | None,
+    assets: str,
+) -> dict[str, bytes]:
+    rows = view.language_rows(report)
+    totals = view.totals_row(report)
+    folders = view.matrix(report, info)
+    common = {"info": info, "totals": totals, "trend": trend, "assets": assets, "home": home}
+    files = {
+        "index.html": _render(
+            "index.html",
+            rows=rows,
+            causes=view.causes_for(report),
+            groups=view.groups_for(report),
+            matrix=folders,
+            open_matrix=view.total_rows(folders) <= view.FOLDER_ROWS,
+            by_check=view.findings_by_check(report),
+            codes=[row.code for row in rows],
+            **common,
+        ),
+        "report.json": json_report.render(report).encode(),
+        "SUMMARY.md": render_summary(report, info, rows, totals).encode(),
+    }
+    if trend is not None:
+        files["history.json"] = render_history(trend.root, trend.points).encode()
+    for work in view.work_lists(report, rows, info):
+        files[page_name(work.row.code)] = _render("language.html", work=work, **common)
+    for code, summary_badge in _badges(rows, totals, info).items():
+        files[f"badges/{code}.svg"] = badge_svg(summary_badge).encode()
+        files[f"badges/{code}.json"] = endpoint_json(summary_badge).encode()
+    return files
+
+
+def _badges(
+    rows: Sequence[view.LanguageRow], totals: view.LanguageRow, info: view.SiteInfo
+) -> dict[str, Badge]:
+    badges = {
+        badge_name(row.code): badge(row.code, row.summary.fresh_percent, info.thresholds)
+        for row in rows
+    }
+    badges[ALL] = badge("translations", totals.summary.fresh_percent, info.thresholds)
+    return badges
+
+
+def _render(template: str, **context: Any) -> bytes:
+    return _environment().get_template(template).render(**context).encode()
+
+
+@lru_cache(maxsize=1)
+def _environment() -> Environment:
+    environment = Environment(
+        loader=PackageLoader("transync.report.dashboard", "templates"),
+        autoescape=True,  # every template is HTML: names from a repository are text
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    environment.globals.update(
+        State=State,
+        symbols=view.SYMBOLS,
+        cell_class=view.CELL_CLASSES,
+        page=lambda code: quote(page_name(code)),
+        badge_name=lambda code: quote(badge_name(code)),
+        describe_commit_cause=describe_commit_cause,
+        describe_provenance=describe_provenance,
+        percent=lambda value: f"{value:.1f}%",
+        plural=view.plural,
+    )
+    return environment
+
+
+def _assets(prefix: str) -> dict[str, bytes]:
+    folder = resources.files("transync.report.dashboard") / "static"
+    return {f"{prefix}assets/{name}": (folder / name).read_bytes() for name in ASSETS}
