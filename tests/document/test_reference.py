@@ -7,29 +7,24 @@ new one cannot slip in unnoticed and a listed one cannot silently go away.
 
 from __future__ import annotations
 
-import dataclasses
 import json
 from pathlib import Path
-from urllib.parse import unquote
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from markdown_it.common.normalize_url import normalizeLink
 
-from transync.document import Document, Link, markdown, pulldown
+from transync.document import Document, markdown, pulldown
+from transync.document.build import normalise_target
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "markdown"
 
 
-def _comparable(document: Document) -> Document:
-    """markdown-it percent-encodes link targets, pulldown-cmark keeps them as written; both
-    name the same file (`transync.targets` decodes them)."""
-    links = tuple(Link(unquote(link.target), link.line, link.image) for link in document.links)
-    return dataclasses.replace(document, links=links)
-
-
 def _both(data: bytes, path: str, *, translated: bool) -> tuple[Document, Document]:
     return (
-        _comparable(markdown.parse_file(data, path, translated=translated)),
-        _comparable(pulldown.parse_file(data, path, translated=translated)),
+        markdown.parse_file(data, path, translated=translated),
+        pulldown.parse_file(data, path, translated=translated),
     )
 
 
@@ -77,21 +72,31 @@ def test_sample_documents_are_the_same_with_both_parsers(samples: Path) -> None:
     assert differing == []
 
 
-# -- the documented differences (docs/checks.md, "Parsing") ---------------------------------
-
-
-def test_link_targets_are_kept_as_written_not_percent_encoded() -> None:
-    text = "[a](<spaced name.md>) [b](日本語.md) [c](https://例え.jp/a)\n"
+def test_link_targets_are_normalised_as_the_rendered_href() -> None:
+    text = "[a](<spaced name.md>) [b](日本語.md) [c](https://例え.jp/a) <me@example.com>\n"
     assert [link.target for link in pulldown.parse_markdown(text).links] == [
-        "spaced name.md",
-        "日本語.md",
-        "https://例え.jp/a",
-    ]
-    assert [link.target for link in markdown.parse_markdown(text).links] == [
         "spaced%20name.md",
         "%E6%97%A5%E6%9C%AC%E8%AA%9E.md",
         "https://xn--r8jz45g.jp/a",
+        "mailto:me@example.com",
     ]
+    assert pulldown.parse_markdown(text).links == markdown.parse_markdown(text).links
+
+
+_PATH_PARTS = [*"ab/.?#%&=:-_()[]|\\`{}^\"'~ ", "%20", "%zz", "é", "例え"]
+_URLS = st.tuples(
+    st.sampled_from(["", "https://", "HTTP://", "//", "mailto:me@", "ftp://"]),
+    st.sampled_from(["", "example.com", "例え.jp", "docs.例え.jp", "例.jp:80"]),
+    st.lists(st.sampled_from(_PATH_PARTS), max_size=10).map(lambda parts: "/" + "".join(parts)),
+).map("".join)
+
+
+@given(_URLS)
+def test_targets_are_normalised_as_markdown_it_does(url: str) -> None:
+    assert normalise_target(url) == normalizeLink(url)
+
+
+# -- the documented differences (docs/checks.md, "Parsing") ---------------------------------
 
 
 def test_links_after_a_code_span_over_two_lines_get_their_exact_line() -> None:

@@ -14,6 +14,7 @@ import html
 import json
 import re
 from collections.abc import Callable
+from urllib.parse import quote
 
 from transync.document import (
     CodeBlock,
@@ -50,6 +51,16 @@ _CJK = re.compile(
 )
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _TRAILING_PUNCTUATION = ".,:;!?\"'*_~"
+# What a link destination keeps as written when normalised (CommonMark's reference renderer,
+# markdown-it and GitHub's href): these characters and valid percent escapes.
+_URL_KEPT = r"A-Za-z0-9;/?:@&=+$,\-_.!~*'()#"
+_URL_AS_WRITTEN = re.compile(rf"(?:[{_URL_KEPT}]|%[0-9A-Fa-f]{{2}})*")
+_URL_TO_ENCODE = re.compile(rf"%[0-9A-Fa-f]{{2}}|[^{_URL_KEPT}]")
+# The host of a web address (or of a protocol-relative `//host`, or an address after
+# `mailto:`), whose non-ASCII labels are written in punycode.
+_URL_HOST = re.compile(
+    r"^((?:https?:)?//(?:[^/?#@]*@)?|mailto:[^@/?#]*@)([\w+.-]+)(?=[%/?;#<>\"`\s{}|\\^':]|$)"
+)
 
 # From a 0-based line of the parsed text to the 1-based line of the file (None: unknown).
 LineMap = Callable[[int], "int | None"]
@@ -196,6 +207,32 @@ class Collector:
         self.front_matter = FrontMatter(line_of(start), closed, keys)
         stop = end + 1 if closed else end
         return "\n".join([""] * stop + lines[stop:])
+
+
+def normalise_target(url: str) -> str:
+    """A Markdown link's destination as the rendered page's href has it (and as findings and
+    baselines have always named it): non-ASCII hosts in punycode, other characters outside
+    URL syntax percent-encoded as UTF-8, existing escapes kept, surrounding spaces dropped."""
+    if _URL_AS_WRITTEN.fullmatch(url):
+        return url  # nearly every link: nothing to do
+    url = url.strip()
+    host = _URL_HOST.match(url)
+    if host is not None and not host.group(2).isascii():
+        labels = [
+            label if label.isascii() else "xn--" + label.encode("punycode").decode()
+            for label in host.group(2).split(".")
+        ]
+        url = host.group(1) + ".".join(labels) + url[host.end() :]
+    return _URL_TO_ENCODE.sub(_percent_encoded, url)
+
+
+def _percent_encoded(match: re.Match[str]) -> str:
+    found = match.group()
+    if found.startswith("%") and len(found) == 3:
+        return found
+    if "\ud800" <= found <= "\udfff":
+        found = "\ufffd"  # a lone surrogate (from a file that is not valid UTF-8)
+    return quote(found, safe="")
 
 
 def parse_file(data: bytes, path: str, builder: type[Collector], *, translated: bool) -> Document:

@@ -155,7 +155,9 @@ class _Builder(build.Collector):
                         target = attributes["dest_url"]
                         if attributes["link_type"] == "Email":
                             target = "mailto:" + target
-                        self.add_link(target, line(start), image=tag == "Image")
+                        self.add_link(
+                            build.normalise_target(target), line(start), image=tag == "Image"
+                        )
                     if tag == "Image":
                         hidden += 1
                     else:
