@@ -46,41 +46,38 @@ class _Run:
     """The inline content of one heading, paragraph or table cell as it streams by; `own`
     (paragraphs only) gathers the text outside links and inline code, whose words count."""
 
-    __slots__ = ("implicit", "last", "line", "own", "text")
+    __slots__ = ("end", "implicit", "line", "own", "text")
 
     def __init__(self, line: int, own: list[str] | None, *, implicit: bool = False) -> None:
         self.line = line
         self.text: list[str] = []
         self.own = own
         # A tight list item's text: a paragraph the events do not mark, ending at the next
-        # block; `last` is the 0-based line of its last character so far.
+        # block; `end` is the byte offset of its end so far.
         self.implicit = implicit
-        self.last = line
+        self.end = 0
 
 
 class _Builder(build.Collector):
     def walk(self, text: str) -> None:
+        """One pass over the events. Most events are text: it is handled first and with the
+        fewest steps, and lines are computed only for what is recorded (a file has ~1,000
+        events and ~100 recorded lines)."""
         if self.too_deep is None:
             deep = _OVER_NESTED.search(text)
             if deep is not None:
                 self.too_deep = self.line(text.count("\n", 0, deep.start())) or 1
                 return
+        # Ranges are UTF-8 byte offsets: their lines are found among the line ends' offsets.
         data = text.encode("utf-8", "surrogatepass")
-        # Byte offsets of line ends: a range's line is found by bisection (most files are
-        # ASCII or nearly, but a UTF-8 offset is not a character offset in general).
-        ends = [match.start() for match in re.finditer(b"\n", data)]
-
-        def line(offset: int) -> int:
-            return bisect_left(ends, offset)
-
-        def last(start: int, end: int) -> int:
-            """The line of a range's last character (a line end belongs to its line)."""
-            return line(max(end - 1, start))
+        ends: list[int] = []
+        found = data.find(b"\n")
+        while found >= 0:
+            ends.append(found)
+            found = data.find(b"\n", found + 1)
 
         containers: list[str] = []  # the open block quotes, lists and items
         run: _Run | None = None  # the heading, paragraph or cell being read
-        pending: list[str] = []  # consecutive text outside links, searched for bare URLs
-        pending_at = 0
         hidden = 0  # inside an image: its alt text is neither text nor links
         in_link = 0
         code: list[str] | None = None
@@ -88,99 +85,95 @@ class _Builder(build.Collector):
         info = ""
         block_at = heading_level = table_at = columns = rows = 0
         in_head = False
-
-        def end_paragraph(run: _Run) -> None:
-            if run.implicit:
-                self.last_line = self.line(run.last)
-            self.add_paragraph("".join(run.text), run.own or [], run.line)
+        last_block: tuple[int, int] | None = None  # the range of the last block begun
+        cell = _Run(0, None)  # every table cell: its text goes straight to the prose
+        cell.text = self.prose
 
         # Events are typed as a union of TypedDicts; the walk narrows them by their keys.
-        events: Iterator[tuple[Any, Any]] = pyromark.events_with_range(text, options=_OPTIONS)
-        kind: str
+        events: Iterator[tuple[Any, Any]] = pyromark.events_with_range(
+            text, options=_OPTIONS, merge_text=True
+        )
         value: Any
         attributes: Any
         for event, span in events:
-            start = span["start"]
-            if pending and not (type(event) is dict and "Text" in event):
-                self.add_bare_urls("".join(pending), line(pending_at))
-                pending = []
-            if type(event) is str:  # SoftBreak, HardBreak, Rule
+            if type(event) is not dict:  # "SoftBreak", "HardBreak", "Rule"
                 if event == "Rule":
-                    self.last_line = self.line(last(start, span["end"]))
-                    continue
-                kind, value, tag, attributes = event, None, "", None
-            else:
-                ((kind, value),) = event.items()
-                tag, attributes = "", None
-                if kind == "Start":
-                    tag, attributes = (value, None) if type(value) is str else _only(value)
-                elif kind == "End":
-                    tag = value if type(value) is str else next(iter(value))
-            if code is not None and kind == "Text":
-                code.append(value)
+                    last_block = (span["start"], span["end"])
+                elif run is not None:
+                    if not hidden:
+                        run.text.append(" ")
+                    if run.implicit:
+                        run.end = span["end"]
+                elif containers and containers[-1] == "Item":
+                    run = _Run(bisect_left(ends, span["start"]), [], implicit=True)
+                    run.end = span["end"]
+                    run.text.append(" ")
                 continue
-            inline = tag in _INLINE_TAGS if tag else kind != "Html"
-            if inline and run is None and containers[-1:] == ["Item"]:
-                run = _Run(line(start), [], implicit=True)  # a tight list item's text
-            if run is not None and run.implicit:
-                if inline:
-                    run.last = last(start, span["end"])
-                elif kind == "Start" or tag == "Item":
-                    end_paragraph(run)  # a block after a tight item's text, or its end
-                    run = None
-            if kind == "Text" or kind == "Code":
-                if run is None or hidden:
+            value = event.get("Text")
+            if value is not None:
+                if code is not None:
+                    code.append(value)
+                    continue
+                if run is None:
+                    if not containers or containers[-1] != "Item":
+                        continue
+                    run = _Run(bisect_left(ends, span["start"]), [], implicit=True)
+                if run.implicit:
+                    run.end = span["end"]
+                if hidden:
                     continue
                 run.text.append(value)
-                if kind == "Text" and not in_link:
-                    if not pending:
-                        pending_at = start
-                    pending.append(value)
+                if not in_link:
                     if run.own is not None:
                         run.own.append(value)
-            elif kind == "SoftBreak" or kind == "HardBreak":
-                if run is not None and not hidden:
-                    run.text.append(" ")
-            elif kind == "InlineHtml":
-                if not hidden:
-                    self.add_html(value, line(start))
-            elif kind == "Html":
-                if markup is not None:
-                    markup.append(value)
-                else:
-                    self.add_html(value, line(start))
-            elif kind == "Start":
-                if tag == "Link" or tag == "Image":
-                    if not hidden:
-                        target = attributes["dest_url"]
-                        if attributes["link_type"] == "Email":
-                            target = "mailto:" + target
-                        self.add_link(
-                            build.normalise_target(target), line(start), image=tag == "Image"
-                        )
-                    if tag == "Image":
-                        hidden += 1
-                    else:
-                        in_link += 1
+                    if "://" in value:
+                        self.add_bare_urls(value, bisect_left(ends, span["start"]))
+                continue
+            ((kind, value),) = event.items()
+            if kind == "Start":
+                tag, attributes = (value, None) if type(value) is str else _only(value)
+                if tag in _INLINE_TAGS:
+                    if run is None and containers and containers[-1] == "Item":
+                        run = _Run(bisect_left(ends, span["start"]), [], implicit=True)
+                    if run is not None and run.implicit:
+                        run.end = span["end"]
+                    if tag == "Link" or tag == "Image":
+                        if not hidden:
+                            target = attributes["dest_url"]
+                            if attributes["link_type"] == "Email":
+                                target = "mailto:" + target
+                            self.add_link(
+                                build.normalise_target(target),
+                                bisect_left(ends, span["start"]),
+                                image=tag == "Image",
+                            )
+                        if tag == "Image":
+                            hidden += 1
+                        else:
+                            in_link += 1
                     continue
-                if tag in _SPANS:
-                    continue
-                self.last_line = self.line(last(start, span["end"]))
-                if tag == "Paragraph":
-                    run = _Run(line(start), [])
-                elif tag == "Heading":
-                    run = _Run(line(start), None)
-                    heading_level = int(attributes["level"][1])
-                elif tag == "TableCell":
-                    run = _Run(line(start), None)
+                if run is not None and run.implicit:
+                    self._end_paragraph(run)  # a block after a tight item's text
+                    last_block = (run.end - 1, run.end)
+                    run = None
+                if tag == "TableCell":
+                    run = cell  # its text counts as prose; its line is not needed
                     columns += in_head
+                    continue
+                last_block = (span["start"], span["end"])
+                start = span["start"]
+                if tag == "Paragraph":
+                    run = _Run(bisect_left(ends, start), [])
+                elif tag == "Heading":
+                    run = _Run(bisect_left(ends, start), None)
+                    heading_level = int(attributes["level"][1])
                 elif tag == "CodeBlock":
-                    code, block_at = [], line(start)
+                    code, block_at = [], bisect_left(ends, start)
                     info = attributes.get("Fenced", "") if isinstance(attributes, dict) else ""
                 elif tag == "HtmlBlock":
-                    markup, block_at = [], line(start)
+                    markup, block_at = [], bisect_left(ends, start)
                 elif tag == "Table":
-                    table_at, columns, rows = line(start), 0, 0
+                    table_at, columns, rows = bisect_left(ends, start), 0, 0
                 elif tag == "TableHead":
                     in_head = True
                 elif tag == "TableRow":
@@ -188,21 +181,23 @@ class _Builder(build.Collector):
                 else:
                     containers.append(tag)
             elif kind == "End":
-                if tag == "Link":
-                    in_link -= 1
-                elif tag == "Image":
-                    hidden -= 1
+                tag = value if type(value) is str else next(iter(value))
+                if tag in _INLINE_TAGS:
+                    if tag == "Link":
+                        in_link -= 1
+                    elif tag == "Image":
+                        hidden -= 1
+                    if run is not None and run.implicit:
+                        run.end = span["end"]
                 elif tag == "Paragraph":
                     if run is not None:
-                        end_paragraph(run)
+                        self._end_paragraph(run)
                     run = None
                 elif tag == "Heading":
                     if run is not None:
                         self.add_heading(heading_level, "".join(run.text), run.line)
                     run = None
                 elif tag == "TableCell":
-                    if run is not None:
-                        self.prose.append("".join(run.text))
                     run = None
                 elif tag == "TableHead":
                     in_head = False
@@ -216,12 +211,40 @@ class _Builder(build.Collector):
                     if markup is not None:
                         self.add_html("".join(markup), block_at)
                     markup = None
-                elif tag not in _SPANS and tag != "TableRow" and containers:
-                    containers.pop()
-        if pending:
-            self.add_bare_urls("".join(pending), line(pending_at))
+                elif tag != "TableRow":
+                    if run is not None and run.implicit:
+                        self._end_paragraph(run)  # the end of a tight item
+                        last_block = (run.end - 1, run.end)
+                        run = None
+                    if containers:
+                        containers.pop()
+            elif kind == "Html":
+                if markup is not None:
+                    markup.append(value)
+                else:
+                    self.add_html(value, bisect_left(ends, span["start"]))
+            elif kind == "InlineHtml" or kind == "Code":
+                if run is None and containers and containers[-1] == "Item":
+                    run = _Run(bisect_left(ends, span["start"]), [], implicit=True)
+                if run is not None and run.implicit:
+                    run.end = span["end"]
+                if hidden:
+                    continue
+                if kind == "Code":
+                    if run is not None:
+                        run.text.append(value)
+                else:
+                    self.add_html(value, bisect_left(ends, span["start"]))
         if run is not None and run.implicit:
-            end_paragraph(run)
+            self._end_paragraph(run)
+            last_block = (run.end - 1, run.end)
+        if last_block is not None:
+            # The line of the last block's last character (a line end belongs to its line).
+            start, end = last_block
+            self.last_line = self.line(bisect_left(ends, max(end - 1, start)))
+
+    def _end_paragraph(self, run: _Run) -> None:
+        self.add_paragraph("".join(run.text), run.own or [], run.line)
 
 
 def _only(value: dict[str, Any]) -> tuple[str, Any]:
