@@ -37,13 +37,13 @@ from benchmarks.make_corpus import Fractions, generate  # noqa: E402
 # Runs one command in a fresh process and reports its own wall time, CPU time and peak
 # memory: RUSAGE_CHILDREN of this small parent covers exactly that one child.
 _MEASURE = """
-import json, resource, subprocess, sys, time
+import json, os, resource, subprocess, sys, time
 start = time.perf_counter()
 code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE).returncode
 wall = time.perf_counter() - start
 usage = resource.getrusage(resource.RUSAGE_CHILDREN)
 print(json.dumps({"wall": wall, "cpu": usage.ru_utime + usage.ru_stime,
-                  "maxrss_kb": usage.ru_maxrss, "code": code}))
+                  "maxrss_kb": usage.ru_maxrss, "code": code, "load": os.getloadavg()[0]}))
 """
 
 LANGUAGES_FOR = {1_000: 20, 10_000: 20, 50_000: 50}
@@ -65,6 +65,9 @@ class Timing:
     walls: list[float]
     cpus: list[float]
     peak_kb: int
+    # The 1-minute load average after each run: wall times mean little on a busy machine,
+    # CPU times (user + system) somewhat more.
+    loads: list[float]
 
     @property
     def median(self) -> float:
@@ -78,7 +81,8 @@ class Timing:
         return (
             f"  {self.label:<28} median {self.median:7.3f} s  min {min(self.walls):7.3f} s"
             f"  cpu {statistics.median(self.cpus):6.3f} s  {rate}"
-            f"  peak {self.peak_kb / 1024:6.1f} MB{verdict}"
+            f"  peak {self.peak_kb / 1024:6.1f} MB  load {statistics.median(self.loads):4.1f}"
+            f"{verdict}"
         )
 
 
@@ -103,6 +107,7 @@ def timing(label: str, files: int, command: list[str], runs: int, env: dict[str,
         [result["wall"] for result in results],
         [result["cpu"] for result in results],
         int(max(result["maxrss_kb"] for result in results)),
+        [result["load"] for result in results],
     )
 
 
@@ -171,7 +176,7 @@ def main(argv: list[str] | None = None) -> int:
 
     help_timing = timing("transync --help", 0, [*transync, "--help"], args.runs, base_env)
     print(help_timing.row(0.15))
-    figures.append({"what": "help", "median": help_timing.median, "peak_kb": help_timing.peak_kb})
+    figures.append({**_figure(help_timing, 0, "--help", ""), "target": 0.15})
 
     for size in (int(size) for size in args.sizes.split(",")):
         tree, summary = corpus(size, args.seed, args.corpus_dir)
@@ -201,6 +206,7 @@ def main(argv: list[str] | None = None) -> int:
                     row = _cache_timing(label, files, argv_, mode, args, base_env)
                     print(row.row(TARGETS.get((command + suffix, size, mode))))
                     figures.append(_figure(row, size, command + suffix, mode))
+    print("\n" + markdown_table(figures))
     if args.json:
         args.json.write_text(json.dumps(figures, indent=2))
     return 0
@@ -236,14 +242,15 @@ def _cache_timing(
         subprocess.run(command, env=env, capture_output=True)  # fills the warm cache
         if mode == "warm":
             return timing(label, files, command, args.runs, env)
-        walls, cpus, peak = [], [], 0
+        walls, cpus, loads, peak = [], [], [], 0
         for _ in range(args.runs):
             with tempfile.TemporaryDirectory(prefix="transync-cache-") as fresh:
                 one = timing(label, files, command, 1, {**base_env, "TRANSYNC_CACHE_DIR": fresh})
             walls += one.walls
             cpus += one.cpus
+            loads += one.loads
             peak = max(peak, one.peak_kb)
-        return Timing(label, files, walls, cpus, peak)
+        return Timing(label, files, walls, cpus, peak, loads)
 
 
 def _figure(row: Timing, size: int, command: str, mode: str) -> dict[str, object]:
@@ -256,7 +263,32 @@ def _figure(row: Timing, size: int, command: str, mode: str) -> dict[str, object
         "min": round(min(row.walls), 4),
         "cpu": round(statistics.median(row.cpus), 4),
         "peak_kb": row.peak_kb,
+        "load": round(statistics.median(row.loads), 1),
+        "target": TARGETS.get((command, size, mode)),
     }
+
+
+def markdown_table(figures: list[dict[str, object]]) -> str:
+    """The figures as a Markdown table, to paste into docs/benchmarks.md as they are."""
+    lines = [
+        "| command | files | cache | median wall s | min wall s | median CPU s | peak MB"
+        " | load | target |",
+        "| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | --- |",
+    ]
+    for figure in figures:
+        target = figure.get("target")
+        verdict = ""
+        if isinstance(target, float | int):
+            verdict = (
+                f"< {target:g} s: {'met' if float(str(figure['median'])) < target else 'NOT met'}"
+            )
+        lines.append(
+            f"| {figure['command']} | {figure['files']}"
+            f" | {figure.get('mode', '')} | {figure['median']} | {figure.get('min', '')}"
+            f" | {figure.get('cpu', '')} | {int(str(figure['peak_kb'])) / 1024:.0f}"
+            f" | {figure.get('load', '')} | {verdict} |"
+        )
+    return "\n".join(lines)
 
 
 if __name__ == "__main__":

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import os
 import shutil
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -12,7 +12,7 @@ from tests.builders import GitRepo, RepoBuilder
 from transync.model import Report
 from transync.scan import scan
 
-NOW = datetime(2026, 3, 1, tzinfo=timezone.utc)
+NOW = datetime(2026, 3, 1, tzinfo=UTC)
 SAMPLES = Path(__file__).resolve().parents[1].parent / "shared" / "samples"
 
 # Fuzzing budget (docs/robustness.md): the normal suite runs a bounded number of examples per

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-import sys
+import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,11 +17,6 @@ from typing import Any
 from transync.errors import ConfigError
 from transync.model import LANG_PLACEHOLDER, Layout, Severity
 from transync.paths import resolves_within
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on Python 3.10 only
-    import tomli as tomllib  # type: ignore[import-not-found,unused-ignore]
 
 CONFIG_FILE = "transync.toml"
 PYPROJECT_FILE = "pyproject.toml"

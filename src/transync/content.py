@@ -34,8 +34,8 @@ from transync.text import BinaryContent
 # Untracked ones too: a translation without metadata at the path mirroring a source is still
 # that source's translation.
 CHECKED_STATES = frozenset({State.CURRENT, State.STALE, State.FAILED, State.UNTRACKED})
-# markdown-it-py parses about 1 MB a second: a larger file (a pull request can add a 50 MB
-# one) is not compared, and the `content-skipped` finding says so.
+# A larger file (a pull request can add a 50 MB one) is not compared, and the
+# `content-skipped` finding says so: a test fixture or a data dump, not documentation.
 MAX_BYTES = 10 * 1024 * 1024
 
 
@@ -114,7 +114,8 @@ def _compare(repository: _Repository, task: ContentTask) -> list[Finding]:
         if document.too_deep is not None:
             message = (
                 f"{path} nests deeper than {MAX_NESTING} levels at line {document.too_deep};"
-                " the Markdown parser drops what follows, so the files are not compared"
+                " parsing it would take time growing with the square of the depth, so the files"
+                " are not compared"
             )
             return [
                 Finding(
@@ -248,8 +249,9 @@ def _anchors(full: str, size: int, mtime: int) -> frozenset[str] | None:
 
 
 def _parsed(full: str, *, translated: bool) -> Document | None:
-    # Imported here: a re-run served from the cache parses nothing (markdown-it: ~40 ms).
-    from transync.document.markdown import parse_file
+    # Imported here: a re-run served from the cache parses nothing, and `status` and
+    # `--help` never load the parser.
+    from transync.document.pulldown import parse_file
 
     try:
         with open(full, "rb") as handle:

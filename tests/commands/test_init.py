@@ -3,9 +3,9 @@ when confirmed; never overwrites without --force; --dry-run writes nothing."""
 
 from __future__ import annotations
 
+import tomllib
 from pathlib import Path
 
-import tomllib
 from click.testing import CliRunner, Result
 
 from tests.builders import RepoBuilder

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import subprocess
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from tests.builders import GitRepo, RepoBuilder, md5
@@ -58,7 +58,7 @@ def test_days_behind_count_from_stale_since_and_from_the_translation_date(
 ) -> None:
     _translated_at_a_changed_at_b_and_c(repo, git)
     entries = scan(repo.root).entries
-    now = datetime(2026, 1, 12, 12, tzinfo=timezone.utc)
+    now = datetime(2026, 1, 12, 12, tzinfo=UTC)
     attached, _ = attach_history(repo.root, entries, ["translations"], now=now)
     provenance = next(entry.provenance for entry in attached if entry.provenance)
     assert provenance.days_behind == 10  # B is dated 2026-01-02

@@ -10,7 +10,7 @@ from __future__ import annotations
 import io
 import os
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import click
@@ -70,7 +70,7 @@ def check(path: str, options: CheckOptions) -> int:
             content=options.content,
             cache=options.cache,
         )
-    moment = datetime.now(timezone.utc)
+    moment = datetime.now(UTC)
     baseline = _baseline(root, policy, options, report, moment)
     result = evaluate(
         report,

@@ -1,9 +1,10 @@
 """The document model: what content checks compare, parsed once per file.
 
 A translated file and its source are each parsed into a `Document` (by
-`transync.document.markdown`, which is the only module that imports markdown-it), and every
-content check reads these small frozen values instead of re-reading or re-parsing text. Lines
-are 1-based lines of the file on disk, notebooks included.
+`transync.document.pulldown`, the only module that imports the parser, pyromark; the
+markdown-it-py builder in `transync.document.markdown` is the reference the tests hold it to),
+and every content check reads these small frozen values instead of re-reading or re-parsing
+text. Lines are 1-based lines of the file on disk, notebooks included.
 """
 
 from __future__ import annotations
@@ -61,8 +62,8 @@ class Paragraph:
     words: int
 
 
-# The deepest nesting the parser follows (see `transync.document.markdown`); here, so that
-# the content checks can name it without importing markdown-it.
+# The deepest nesting of containers a document may have (see `transync.document.pulldown`);
+# here, so that the content checks can name it without importing the parser.
 MAX_NESTING = 100
 
 
@@ -81,8 +82,9 @@ class Document:
     prose_chars: int = 0
     cjk_chars: int = 0
     last_line: int | None = None
-    # The line of a construct nested deeper than the parser follows: markdown-it stops there
-    # and drops the rest of the file, so the structure above is incomplete (None: complete).
+    # The line of a construct nested deeper than MAX_NESTING: the structure is not built
+    # (pulldown-cmark would take time growing with the square of the depth; markdown-it would
+    # drop the rest of the file), so the file is not compared (None: nesting is fine).
     too_deep: int | None = None
     # What a line scan finds that a parse hides (an unclosed fence, a link that lost its `[`,
     # `[text]()`, co-op-translator placeholders): `transync.document.lines.scan`, which every

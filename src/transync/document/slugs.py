@@ -7,11 +7,16 @@ every script survive, so Lithuanian, Japanese and Arabic headings have anchors o
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from urllib.parse import unquote
 
+_NOT_SLUG_ASCII = re.compile(r"[^a-z0-9 _-]")
+
 
 def slug(text: str) -> str:
+    if text.isascii():  # most headings: the letters and digits of ASCII are [a-z0-9]
+        return _NOT_SLUG_ASCII.sub("", text.lower()).replace(" ", "-")
     kept = []
     for char in text.lower():
         if char == " ":

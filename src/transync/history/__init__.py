@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import replace
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from transync.model import Cause, Layout, State, TranslationEntry
@@ -62,7 +62,7 @@ def attach_history(
         history,
         BlobHashes(blobs, history.read_blob),
         changes,
-        now or datetime.now(timezone.utc),
+        now or datetime.now(UTC),
     )
     attached = tuple(
         replace(entry, provenance=historian.stale(entry))

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from enum import Enum
 
 from transync.model import Report, State, TranslationEntry
@@ -225,7 +225,7 @@ def translation_date(entry: TranslationEntry) -> datetime | None:
         moment = datetime.fromisoformat(text[:-1] + "+00:00" if text.endswith("Z") else text)
     except ValueError:
         return None
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def _by_file(verdicts: list[Verdict], entries: list[TranslationEntry]) -> tuple[FileResult, ...]:

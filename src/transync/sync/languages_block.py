@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from urllib.parse import quote
 
 from transync.errors import TransyncError
@@ -182,7 +182,7 @@ def _newest_date(dates: Iterable[str | None]) -> str | None:
         except ValueError:
             continue  # an unreadable date: another check reports it
         if moment.tzinfo is None:
-            moment = moment.replace(tzinfo=timezone.utc)
+            moment = moment.replace(tzinfo=UTC)
         if newest is None or moment > newest:
             newest = moment
-    return newest.astimezone(timezone.utc).date().isoformat() if newest else None
+    return newest.astimezone(UTC).date().isoformat() if newest else None

@@ -15,7 +15,7 @@ import json
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from transync.errors import TransyncError
 from transync.metadata.sidecar import FAILURES_KEY
@@ -30,7 +30,7 @@ Fields = dict[str, object]
 
 def stamp_date(moment: datetime | None = None) -> str:
     """A translation date the way co-op-translator writes it."""
-    moment = (moment or datetime.now(timezone.utc)).astimezone(timezone.utc)
+    moment = (moment or datetime.now(UTC)).astimezone(UTC)
     return moment.strftime("%Y-%m-%dT%H:%M:%S+00:00")
 
 

@@ -1,0 +1,333 @@
+"""What every parser's `Document` builder shares: the text it is given and what it records.
+
+A parser module (`transync.document.pulldown`, and `transync.document.markdown` as the
+reference) walks its own syntax tree and reports headings, links, tables, code, paragraphs
+and HTML to a `Collector`; everything that does not depend on the parser is here, so the two
+builders cannot drift apart. What is not the author's content is left out before parsing,
+keeping line numbers: co-op-translator's metadata comment and disclaimer, and YAML front
+matter (recorded on its own, since CommonMark would read it as a heading).
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections.abc import Callable
+from urllib.parse import quote
+
+from transync.document import (
+    CodeBlock,
+    Document,
+    FrontMatter,
+    Heading,
+    Link,
+    Paragraph,
+    Table,
+)
+from transync.document.lines import LineSigns, scan
+from transync.document.slugs import Slugger, slug
+from transync.text import decode
+
+_DISCLAIMER = re.compile(
+    r"<!-- CO-OP TRANSLATOR DISCLAIMER START -->.*?(?:<!-- CO-OP TRANSLATOR DISCLAIMER END -->|\Z)",
+    re.S,
+)
+_METADATA = re.compile(r"<!--\s*CO_OP_TRANSLATOR_METADATA:.*?-->", re.S)
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
+# The unmarked disclaimer co-op-translator appends after a final `---`: short, names the tool.
+_THEMATIC_BREAK = re.compile(r"^[ \t]*(?:---|\*\*\*|___)[ \t]*$", re.M)
+_DISCLAIMER_TAIL_CHARS = 3000
+_TOOL_LINK = "github.com/azure/co-op-translator"
+_FRONT_KEY = re.compile(r"^([A-Za-z0-9_][\w.-]*)\s*:")
+_YAML_LINE = re.compile(r"^(?:[A-Za-z0-9_][\w.-]*\s*:(?:\s|$)|\s+\S|-\s|#)")
+_HTML_ATTR = re.compile(
+    r"<(a|img|source|area|link)\b([^>]*)>|<\w+\b[^>]*\bid\s*=\s*[\"']?([^\"'\s>]+)", re.I
+)
+_ATTR = re.compile(r"\b(href|src|id|name)\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>]+))", re.I)
+_BARE_URL = re.compile(r"https?://[^\s<>\"'`]+", re.I)
+_CUSTOM_ID = re.compile(r"\s*\{#([^\s}]+)\}\s*$")
+_CJK = re.compile(
+    r"[\u1100-\u11ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]"
+)
+_WORD = re.compile(r"[^\W\d_]{2,}")
+_TRAILING_PUNCTUATION = ".,:;!?\"'*_~"
+# What a link destination keeps as written when normalised (CommonMark's reference renderer,
+# markdown-it and GitHub's href): these characters and valid percent escapes.
+_URL_KEPT = r"A-Za-z0-9;/?:@&=+$,\-_.!~*'()#"
+_URL_AS_WRITTEN = re.compile(rf"(?:[{_URL_KEPT}]|%[0-9A-Fa-f]{{2}})*")
+_URL_TO_ENCODE = re.compile(rf"%[0-9A-Fa-f]{{2}}|[^{_URL_KEPT}]")
+# The host of a web address (or of a protocol-relative `//host`, or an address after
+# `mailto:`), whose non-ASCII labels are written in punycode.
+_URL_HOST = re.compile(
+    r"^((?:https?:)?//(?:[^/?#@]*@)?|mailto:[^@/?#]*@)([\w+.-]+)(?=[%/?;#<>\"`\s{}|\\^':]|$)"
+)
+
+# From a 0-based line of the parsed text to the 1-based line of the file (None: unknown).
+LineMap = Callable[[int], "int | None"]
+
+
+class Collector:
+    """Collects one document's structure across one text (or the cells of a notebook).
+
+    A parser's builder subclasses it and implements `walk`, which parses one prepared text
+    and calls the `add_*` methods with 0-based lines of that text."""
+
+    def __init__(self) -> None:
+        self.slugger = Slugger()
+        self.headings: list[Heading] = []
+        self.anchors: set[str] = set()
+        self.links: list[Link] = []
+        self.tables: list[Table] = []
+        self.code: list[CodeBlock] = []
+        self.paragraphs: list[Paragraph] = []
+        self.front_matter: FrontMatter | None = None
+        self.prose: list[str] = []
+        self.last_line: int | None = None
+        self.too_deep: int | None = None
+        # What the line scan saw in each text (see `transync.document.lines`).
+        self.signs: list[LineSigns] = []
+        self.line_of: LineMap = lambda line: line + 1
+
+    def walk(self, text: str) -> None:
+        raise NotImplementedError
+
+    def build(self, lines: int) -> Document:
+        prose = "".join(self.prose)
+        return Document(
+            headings=tuple(self.headings),
+            anchors=frozenset(self.anchors),
+            links=tuple(self.links),
+            tables=tuple(self.tables),
+            code_blocks=tuple(self.code),
+            front_matter=self.front_matter,
+            paragraphs=tuple(self.paragraphs),
+            prose_chars=len(prose),
+            cjk_chars=len(_CJK.findall(prose)),
+            last_line=self.last_line if self.last_line is not None else lines,
+            too_deep=self.too_deep,
+            signs=LineSigns(
+                unclosed_fence=next(
+                    (found.unclosed_fence for found in self.signs if found.unclosed_fence), None
+                ),
+                lost_brackets=tuple(line for found in self.signs for line in found.lost_brackets),
+                empty_links=tuple(line for found in self.signs for line in found.empty_links),
+                placeholders=tuple(pair for found in self.signs for pair in found.placeholders),
+            ),
+        )
+
+    def add(self, text: str, line_of: LineMap, *, translated: bool) -> None:
+        text = _blank_out(text, _METADATA)
+        if translated:
+            text = _blank_out(text, _DISCLAIMER)
+            text = _without_tail_disclaimer(text)
+        text = self._front_matter(text, line_of)
+        self.line_of = line_of
+        self.signs.append(scan(text, line_of))
+        self.walk(text)
+
+    def line(self, line: int | None) -> int | None:
+        return self.line_of(line) if line is not None else None
+
+    def add_heading(self, level: int, text: str, line: int | None) -> None:
+        self.prose.append(text)
+        custom = _CUSTOM_ID.search(text)
+        if custom:
+            self.anchors.add(custom.group(1).lower())
+            self.anchors.add(slug(text[: custom.start()]))
+        self.anchors.add(self.slugger(text))
+        self.headings.append(Heading(level, text, self.line(line)))
+
+    def add_paragraph(self, text: str, own: list[str], line: int | None) -> None:
+        """A paragraph's visible text; `own` is its text outside links and inline code."""
+        words = len(_WORD.findall("".join(own)))
+        self.paragraphs.append(Paragraph(self.line(line), text, words))
+        self.prose.append(text)
+
+    def add_table(self, line: int | None, columns: int, rows: int) -> None:
+        self.tables.append(Table(self.line(line), columns, rows))
+
+    def add_code(self, line: int | None, info: str, code: str) -> None:
+        self.code.append(CodeBlock(self.line(line), info.strip(), code))
+
+    def add_link(self, target: str, line: int | None, *, image: bool) -> None:
+        if target:
+            self.links.append(Link(target, self.line(line), image))
+
+    def add_bare_urls(self, text: str, line: int | None) -> None:
+        """The `http(s)://` addresses in plain text (GitHub links them too)."""
+        if "://" not in text:
+            return
+        for match in _BARE_URL.finditer(text):
+            url = match.group(0).rstrip(_TRAILING_PUNCTUATION)
+            while url.endswith(")") and url.count(")") > url.count("("):
+                url = url[:-1].rstrip(_TRAILING_PUNCTUATION)
+            self.add_link(url, line, image=False)
+
+    def add_html(self, markup: str, line: int | None) -> None:
+        """Links and anchors in HTML (`<a href>`, `<img src>`, `id=`, `<a name>`)."""
+        if "<!--" in markup:  # most markup is a tag: no call per tag
+            markup = _blank_out(markup, _COMMENT)
+        for match in _HTML_ATTR.finditer(markup):
+            at = None if line is None else line + markup.count("\n", 0, match.start())
+            if match.group(3):
+                self.anchors.add(match.group(3).lower())
+                continue
+            tag = match.group(1).lower()
+            for attr in _ATTR.finditer(match.group(2)):
+                name = attr.group(1).lower()
+                value = next(group for group in attr.groups()[1:] if group is not None)
+                value = html.unescape(value)
+                if name == "id" or (name == "name" and tag == "a"):
+                    self.anchors.add(value.lower())
+                elif (name == "href" and tag in ("a", "area")) or (
+                    name == "src" and tag in ("img", "source")
+                ):
+                    self.add_link(value.strip(), at, image=tag != "a")
+
+    def _front_matter(self, text: str, line_of: LineMap) -> str:
+        """Record front matter and blank it out. Unclosed front matter is recognised only when
+        the lines after the opening `---` all read as YAML up to a blank line, so that a
+        document that merely starts with a thematic break keeps its content."""
+        if self.front_matter is not None or not text.lstrip().startswith("---"):
+            return text  # the common case: no split of the whole text
+        lines = text.split("\n")
+        start = next((index for index, line in enumerate(lines) if line.strip()), None)
+        if start is None or lines[start].rstrip() != "---":
+            return text
+        end = next(
+            (
+                index
+                for index in range(start + 1, len(lines))
+                if lines[index].rstrip() in ("---", "...")
+            ),
+            None,
+        )
+        closed = end is not None
+        if end is None:
+            end = next(
+                (index for index in range(start + 1, len(lines)) if not lines[index].strip()),
+                len(lines),
+            )
+            if end == start + 1 or not all(
+                _YAML_LINE.match(line) for line in lines[start + 1 : end]
+            ):
+                return text  # a thematic break, not front matter
+        keys = tuple(
+            match.group(1) for line in lines[start + 1 : end] if (match := _FRONT_KEY.match(line))
+        )
+        self.front_matter = FrontMatter(line_of(start), closed, keys)
+        stop = end + 1 if closed else end
+        return "\n".join([""] * stop + lines[stop:])
+
+
+def normalise_target(url: str) -> str:
+    """A Markdown link's destination as the rendered page's href has it (and as findings and
+    baselines have always named it): non-ASCII hosts in punycode, other characters outside
+    URL syntax percent-encoded as UTF-8, existing escapes kept, surrounding spaces dropped."""
+    if _URL_AS_WRITTEN.fullmatch(url):
+        return url  # nearly every link: nothing to do
+    url = url.strip()
+    host = _URL_HOST.match(url)
+    if host is not None and not host.group(2).isascii():
+        labels = [
+            label if label.isascii() else "xn--" + label.encode("punycode").decode()
+            for label in host.group(2).split(".")
+        ]
+        url = host.group(1) + ".".join(labels) + url[host.end() :]
+    return _URL_TO_ENCODE.sub(_percent_encoded, url)
+
+
+def _percent_encoded(match: re.Match[str]) -> str:
+    found = match.group()
+    if found.startswith("%") and len(found) == 3:
+        return found
+    if "\ud800" <= found <= "\udfff":
+        found = "\ufffd"  # a lone surrogate (from a file that is not valid UTF-8)
+    return quote(found, safe="")
+
+
+def parse_file(data: bytes, path: str, builder: type[Collector], *, translated: bool) -> Document:
+    """Parse a document's bytes; notebooks are recognised by their `.ipynb` suffix."""
+    if path.lower().endswith(".ipynb"):
+        return parse_notebook(data, builder, translated=translated)
+    return parse_markdown(decode(data), builder, translated=translated)
+
+
+def parse_markdown(text: str, builder: type[Collector], *, translated: bool = False) -> Document:
+    collector = builder()
+    collector.add(text, lambda line: line + 1, translated=translated)
+    return collector.build(text.count("\n") + 1)
+
+
+def parse_notebook(data: bytes, builder: type[Collector], *, translated: bool = False) -> Document:
+    """A notebook's Markdown cells, each parsed on its own (as Jupyter renders them), with
+    lines mapped back to the JSON file when its layout allows (one source line per JSON line)."""
+    try:
+        text = decode(data)
+        notebook = json.loads(text)
+    except (ValueError, RecursionError):
+        return Document()
+    cells = notebook.get("cells") if isinstance(notebook, dict) else None
+    if not isinstance(cells, list):
+        return Document()
+    starts = _cell_source_lines(text, len(cells))
+    markdown = [
+        (index, cell.get("source", ""))
+        for index, cell in enumerate(cells)
+        if isinstance(cell, dict) and cell.get("cell_type") == "markdown"
+    ]
+    bodies = [
+        (index, source, "".join(map(str, source)) if isinstance(source, list) else str(source))
+        for index, source in markdown
+    ]
+    if translated and bodies and "co-op-translator" in bodies[-1][2].lower():
+        bodies.pop()  # the disclaimer cell co-op-translator appends
+    collector = builder()
+    for index, source, body in bodies:
+        collector.add(
+            body, _cell_lines(starts, index, isinstance(source, list)), translated=translated
+        )
+    return collector.build(text.count("\n") + 1)
+
+
+def _cell_source_lines(text: str, count: int) -> list[int] | None:
+    """The JSON line of each cell's `"source"` key, or None when the file is laid out otherwise."""
+    cells = [match.start() for match in re.finditer(r'"cell_type"\s*:', text)]
+    if len(cells) != count:
+        return None
+    lines = []
+    for start in cells:
+        found = re.compile(r'"source"\s*:').search(text, start)
+        if found is None:
+            return None
+        lines.append(text.count("\n", 0, found.start()) + 1)
+    return lines
+
+
+def _cell_lines(starts: list[int] | None, index: int, listed: bool) -> LineMap:
+    if starts is None:
+        return lambda line: None
+    first = starts[index]
+    return (lambda line: first + 1 + line) if listed else (lambda line: first)
+
+
+def _blank_out(text: str, pattern: re.Pattern[str]) -> str:
+    """Remove what `pattern` matches but keep its line breaks, so later lines keep their number."""
+    return pattern.sub(lambda match: "\n" * match.group(0).count("\n"), text)
+
+
+def _without_tail_disclaimer(text: str) -> str:
+    """Blank out the disclaimer paragraph co-op-translator appends (with or without a `---`
+    above it): near the end, opening with a bold label, linking to co-op-translator."""
+    found = text.lower().rfind(_TOOL_LINK, max(0, len(text) - _DISCLAIMER_TAIL_CHARS))
+    if found < 0:
+        return text
+    start = text.rfind("\n\n", 0, found) + 1
+    if not text[start:].lstrip().startswith(("**", "> **", "*", "_")):
+        return text
+    head = text[:start].rstrip("\n")
+    line_start = head.rfind("\n") + 1
+    if _THEMATIC_BREAK.fullmatch(head[line_start:]):
+        start = line_start  # the `---` co-op-translator puts above it
+    return text[:start] + "\n" * text.count("\n", start)
