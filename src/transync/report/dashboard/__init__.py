@@ -133,7 +133,8 @@ def _repository_files(
             "index.html",
             rows=rows,
             causes=view.causes_for(report),
-            groups=view.groups_for(report),
+            # In the roll-up stage's order: errors first, then the most widespread.
+            groups=report.finding_groups,
             matrix=folders,
             open_matrix=view.total_rows(folders) <= view.FOLDER_ROWS,
             by_check=view.findings_by_check(report),

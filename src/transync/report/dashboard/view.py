@@ -17,7 +17,6 @@ from urllib.parse import quote
 from transync.model import (
     CommitCause,
     Finding,
-    FindingGroup,
     LanguageSummary,
     Report,
     State,
@@ -347,21 +346,6 @@ def causes_for(report: Report) -> tuple[CommitCause, ...]:
         sorted(
             report.commit_causes,
             key=lambda cause: (cause.commit is None, -cause.translations, cause.reason or ""),
-        )
-    )
-
-
-def groups_for(report: Report) -> tuple[FindingGroup, ...]:
-    """Roll-ups, most widespread first: the fix that helps most languages at the top."""
-    return tuple(
-        sorted(
-            report.finding_groups,
-            key=lambda group: (
-                -len(group.languages),
-                -group.count,
-                group.source or "",
-                group.check,
-            ),
         )
     )
 
