@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import hashlib
 import json
 
 from tests.builders import RepoBuilder, inline_block, md5, record
@@ -230,10 +231,16 @@ def test_the_cyclic_collector_is_paused_while_classifying_and_left_as_it_was_fou
         gc.enable()
 
 
-def test_legacy_flat_image_names_are_image_translations(repo: RepoBuilder) -> None:
+def test_legacy_flat_image_names_are_image_translations_of_the_image_they_hash(
+    repo: RepoBuilder,
+) -> None:
+    """co-op-translator named them `<stem>.<sha256 of the source's path>.<lang>.<ext>`."""
     repo.source("README.md", "# Hello\n")
     repo.inline("lt", "README.md")
-    flat = "translated_images/cover.0123456789abcdef0123.mni.png"
+    repo.write("imgs/cover.png", b"png")
+    repo.write("docs/cover.png", b"another image of the same name")
+    digest = hashlib.sha256(b"imgs/cover.png").hexdigest()
+    flat = f"translated_images/cover.{digest}.mni.png"
     repo.write(flat, b"png")
     repo.write("translated_images/notes.txt", b"not an image translation")
     report = scan(repo.root)
@@ -242,10 +249,20 @@ def test_legacy_flat_image_names_are_image_translations(repo: RepoBuilder) -> No
         Kind.IMAGE,
         State.UNTRACKED,
         "mni",
-        "cover.png",
+        "imgs/cover.png",
     )
     skipped = [finding.path for finding in _findings(report, "skipped-path")]
     assert skipped == ["translated_images/notes.txt"]
+
+
+def test_a_flat_image_whose_source_is_gone_says_so(repo: RepoBuilder) -> None:
+    repo.source("README.md", "# Hello\n")
+    repo.inline("lt", "README.md")
+    flat = "translated_images/cover.0123456789abcdef0123.ja.png"
+    repo.write(flat, b"png")
+    entry = _entry(scan(repo.root), flat)
+    assert (entry.state, entry.source) == (State.UNTRACKED, "cover.png")
+    assert entry.note is not None and "no file in the repository" in entry.note
 
 
 def test_untracked_translations_get_the_content_checks(repo: RepoBuilder) -> None:

@@ -9,8 +9,9 @@ import pytest
 
 from tests.builders import RepoBuilder
 from transync.config import Config, parse_config
-from transync.discover import discover, flat_image_language
+from transync.discover import discover
 from transync.errors import TransyncError
+from transync.metadata.flat_image import read_flat_image_name
 from transync.model import Layout
 
 
@@ -116,8 +117,20 @@ def test_symlinks_never_lead_the_walk_outside(
 
 
 def test_legacy_flat_image_names_tell_their_language() -> None:
-    assert flat_image_language("cover.eb18d1b9605d754b.ja.png") == "ja"
-    assert flat_image_language("cover.eb18d1b9605d754b.tw.png") == "tw"  # old alias of zh-TW
-    assert flat_image_language("cover.eb18d1b9605d754b.mni.png") == "mni"
-    assert flat_image_language("cover.eb18d1b9605d754b.xx.png") is None
-    assert flat_image_language("cover.ja.png") is None  # no hash: not co-op-translator's name
+    def language(name: str) -> str | None:
+        parts = read_flat_image_name(name)
+        return parts.language if parts else None
+
+    assert language("cover.eb18d1b9605d754b.ja.png") == "ja"
+    assert language("cover.eb18d1b9605d754b.tw.png") == "tw"  # old alias of zh-TW
+    assert language("cover.eb18d1b9605d754b.mni.png") == "mni"
+    assert language("cover.eb18d1b9605d754b.xx.png") is None
+    assert language("cover.ja.png") is None  # no hash: not co-op-translator's name
+
+
+def test_a_legacy_flat_image_name_is_made_from_its_source_path() -> None:
+    name = read_flat_image_name(
+        "cover.eb18d1b9605d754b30973f4e17c6e11ea4f8473d9686ee378d6e7b44e3c70ac7.ar.png"
+    )
+    assert name is not None and name.source_name == "cover.png"
+    assert name.made_from("imgs/cover.png") and not name.made_from("cover.png")

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
-from transync.discover import IMAGES_LAYOUT, SIDECAR_NAME, Inventory
+from transync.discover import IMAGES_LAYOUT, SIDECAR_NAME, FlatImage, Inventory
 from transync.hashing import SourceHashes
 from transync.metadata.inline import read_inline
 from transync.metadata.notebook import read_notebook
@@ -70,9 +70,9 @@ def classify(
             if not languages or folder.code in languages:
                 entries.extend(judge.images(folder))
         entries.extend(
-            _flat_image(language, path)
-            for language, path in inventory.flat_images
-            if not languages or language in languages
+            _flat_image(image)
+            for image in inventory.flat_images
+            if not languages or image.name.language in languages
         )
     return Classification(tuple(entries), (*judge.findings, *judge.tree.notes()))
 
@@ -92,19 +92,25 @@ def cyclic_collection_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _flat_image(language: str, path: str) -> TranslationEntry:
+def _flat_image(image: FlatImage) -> TranslationEntry:
     """A legacy flat image translation: co-op-translator kept no metadata for these, so it is
-    untracked; its source is the image of the same stem, named without folder."""
-    name = path.rsplit("/", 1)[-1]
-    stem, _, rest = name.partition(".")
+    untracked; its source is the image whose path its name was made from."""
+    language = image.name.language
+    found = image.source is not None
     return TranslationEntry(
         language=language,
         state=State.UNTRACKED,
         kind=Kind.IMAGE,
-        source=f"{stem}.{rest.rsplit('.', 1)[-1]}",
-        translation=path,
+        source=image.source if image.source is not None else image.name.source_name,
+        translation=image.path,
         folder=LanguageFolder(IMAGES_LAYOUT, language, IMAGES_LAYOUT.translation_root(language)),
-        note="legacy flat image name (language read from the name); no metadata to judge it by",
+        note=(
+            "legacy flat image name (language and source read from the name); no metadata"
+            " to judge its freshness by"
+            if found
+            else "legacy flat image name; no file in the repository has the path it was made"
+            " from (moved or deleted?)"
+        ),
     )
 
 

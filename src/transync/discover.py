@@ -6,14 +6,13 @@ loop or lead out of the repository) and a symlinked file counts only when it sta
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from transync.config import DEFAULT_EXCLUDED_DIRS, Config
 from transync.errors import TransyncError
-from transync.languages import COOP_LANGUAGES, canonical
+from transync.metadata.flat_image import FlatImageName, read_flat_image_name
 from transync.model import Finding, LanguageFolder, Layout, Severity
 from transync.paths import LEADS_OUTSIDE, is_within, matches_any
 from transync.tree import Tree, WorkTree
@@ -23,12 +22,6 @@ SIDECAR_NAME = ".co-op-translator.json"
 LEAVES_REPOSITORY = f"{LEADS_OUTSIDE}; not read"
 SKIPPED_PATH = "skipped-path"  # the check name of findings about paths the walk refused
 IMAGES_LAYOUT = Layout("translated_images/<lang>", ".")
-# How co-op-translator named translated images before per-language folders, directly in
-# `translated_images/`: `<stem>.<hash>.<lang>.<ext>`.
-_FLAT_IMAGE = re.compile(
-    r"^.+\.[0-9a-f]{16,64}\.(?P<language>[A-Za-z]{2,3}(?:-[A-Za-z]{2,4})?)\.\w+$"
-)
-
 # Co-op-translator's layouts, in the order they are looked for when none is configured.
 DEFAULT_LAYOUTS = (
     Layout("translations/<lang>", "."),
@@ -46,9 +39,18 @@ class Inventory:
     translations: Mapping[LanguageFolder, tuple[str, ...]]
     image_folders: tuple[LanguageFolder, ...]
     findings: tuple[Finding, ...]
-    # Legacy flat image translations (`translated_images/<stem>.<hash>.<lang>.png`), as
-    # (language as written in the name, path).
-    flat_images: tuple[tuple[str, str], ...] = ()
+    # Legacy flat image translations (`translated_images/<stem>.<hash>.<lang>.png`).
+    flat_images: tuple[FlatImage, ...] = ()
+
+
+@dataclass(frozen=True)
+class FlatImage:
+    """A legacy flat image translation; `source` is the image its name was made from, None
+    when no file in the repository has that path any more."""
+
+    path: str
+    name: FlatImageName
+    source: str | None
 
 
 def discover(root: Path, config: Config, tree: Tree | None = None) -> Inventory:
@@ -90,6 +92,11 @@ def discover(root: Path, config: Config, tree: Tree | None = None) -> Inventory:
         folder: tuple(sorted(path for path in walker.files(folder.path) if _is_document(path)))
         for folder in folders
     }
+    if flat_images:
+        # A search, not a scan: what it passes over was reported by the walks above, or is
+        # no source of theirs.
+        everything = _Walker(tree, []).files(".", skip=frozenset(containers))
+        flat_images = _with_sources(flat_images, everything)
     return Inventory(
         layouts=tuple(layouts),
         sources=sources,
@@ -101,15 +108,7 @@ def discover(root: Path, config: Config, tree: Tree | None = None) -> Inventory:
     )
 
 
-def flat_image_language(name: str) -> str | None:
-    """The language of a legacy flat image name (`cover.<hash>.ja.png`: `ja`), if it is one."""
-    found = _FLAT_IMAGE.match(name)
-    if found is None or canonical(found.group("language")) not in COOP_LANGUAGES:
-        return None
-    return found.group("language")
-
-
-def _flat_images(tree: Tree) -> tuple[tuple[str, str], ...]:
+def _flat_images(tree: Tree) -> tuple[FlatImage, ...]:
     container = IMAGES_LAYOUT.container
     if not tree.is_dir(container) or not tree.leads_within(container):
         return ()  # absent, or leading out of the repository (`_language_folders` says so)
@@ -119,11 +118,39 @@ def _flat_images(tree: Tree) -> tuple[tuple[str, str], ...]:
         return ()  # unreadable (`_language_folders` says so)
     return tuple(
         sorted(
-            (language, f"{container}/{entry.name}")
-            for entry in entries
-            if entry.is_file(follow_symlinks=False)
-            and (language := flat_image_language(entry.name)) is not None
+            (
+                FlatImage(f"{container}/{entry.name}", name, None)
+                for entry in entries
+                if entry.is_file(follow_symlinks=False)
+                and (name := read_flat_image_name(entry.name)) is not None
+            ),
+            key=lambda image: image.path,
         )
+    )
+
+
+def _with_sources(images: tuple[FlatImage, ...], files: Iterator[str]) -> tuple[FlatImage, ...]:
+    """Each image with the file its name was made from: one walk of the repository, keeping
+    the files with a wanted name, then the one whose path has the name's hash."""
+    wanted = {image.name.source_name for image in images}
+    candidates: dict[str, list[str]] = {}
+    for path in files:
+        base = path.rsplit("/", 1)[-1]
+        if base in wanted:
+            candidates.setdefault(base, []).append(path)
+    return tuple(
+        replace(
+            image,
+            source=next(
+                (
+                    path
+                    for path in candidates.get(image.name.source_name, ())
+                    if image.name.made_from(path)
+                ),
+                None,
+            ),
+        )
+        for image in images
     )
 
 
@@ -151,7 +178,7 @@ def _language_folders(
         elif entry.is_dir():
             if tree.is_dir(folder.path):
                 yield folder
-        elif layout is not IMAGES_LAYOUT or flat_image_language(entry.name) is None:
+        elif layout is not IMAGES_LAYOUT or read_flat_image_name(entry.name) is None:
             findings.append(_skipped(folder.path, "is a file, not a language folder"))
 
 
