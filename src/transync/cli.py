@@ -50,6 +50,10 @@ def cli(context: click.Context, debug: bool) -> None:
 
 
 # Options several commands take, defined once so that they read the same everywhere.
+PATH_ARGUMENT = click.argument("path", default=".", type=click.Path())
+OUTPUT_OPTION = click.option(
+    "--output", type=click.Path(dir_okay=False), metavar="FILE", help="Write to FILE, not stdout."
+)
 LANG_OPTION = click.option(
     "--lang", "languages", multiple=True, metavar="CODE", help="Only this language (repeatable)."
 )
@@ -75,7 +79,7 @@ def _command(epilog: str = EXIT_CODES_HELP) -> Callable[[Callable[..., int]], cl
 
 
 @_command()
-@click.argument("path", default=".", type=click.Path())
+@PATH_ARGUMENT
 @LANG_OPTION
 @click.option(
     "--format",
@@ -150,7 +154,7 @@ def diff(target: str, languages: tuple[str, ...], stat: bool, root: str | None) 
 
 
 @_command()
-@click.argument("path", default=".", type=click.Path())
+@PATH_ARGUMENT
 @click.option(
     "--fail-on",
     multiple=True,
@@ -204,9 +208,7 @@ def diff(target: str, languages: tuple[str, ...], stat: bool, root: str | None) 
     show_default=True,
     help="github: annotations (+ job summary); sarif: code scanning; junit: test reports.",
 )
-@click.option(
-    "--output", type=click.Path(dir_okay=False), metavar="FILE", help="Write to FILE, not stdout."
-)
+@OUTPUT_OPTION
 @click.option(
     "--content/--no-content",
     default=True,
@@ -398,7 +400,7 @@ def todo(
 
 
 @_command()
-@click.argument("path", default=".", type=click.Path())
+@PATH_ARGUMENT
 @click.option(
     "-n",
     "limit",
@@ -417,9 +419,7 @@ def todo(
     show_default=True,
     help="json is the transync.history/1 schema (history.json); svg a chart of fresh %.",
 )
-@click.option(
-    "--output", type=click.Path(dir_okay=False), metavar="FILE", help="Write to FILE, not stdout."
-)
+@OUTPUT_OPTION
 def trend(
     path: str,
     limit: int,
@@ -483,7 +483,7 @@ def badges(
 
 
 @_command()
-@click.argument("path", default=".", type=click.Path())
+@PATH_ARGUMENT
 @click.option("--yes", "-y", is_flag=True, help="Write without asking.")
 @click.option("--force", is_flag=True, help="Replace files and a [tool.transync] that exist.")
 @click.option("--dry-run", is_flag=True, help="Print what would be written; write nothing.")
