@@ -60,7 +60,7 @@ def _move(
     actions: list[Action] = []
     if target == "json" and in_page is not None:
         if in_sidecar is None:
-            actions.append(_set(location, key, in_page))
+            actions.append(_add_to_sidecar(location, key, in_page))
         after = page.encode(without_inline_block(page.text))
         actions.append(
             FileEdit(entry.translation, data, after, "record moved to the sidecar", Phase.DROP)
@@ -75,5 +75,5 @@ def _move(
     return actions
 
 
-def _set(location: str, key: str, fields: Fields) -> SidecarUpdate:
+def _add_to_sidecar(location: str, key: str, fields: Fields) -> SidecarUpdate:
     return SidecarUpdate(location, (RecordChange(key, fields),), "record moved from the page")
