@@ -59,8 +59,8 @@ def test_a_stale_translation_fails_the_hook_with_the_message(
     assert done.returncode == 1, done.stdout + done.stderr
     assert "transync check" in done.stdout
     assert "Failed" in done.stdout
-    assert "translations/lt/README.md" in done.stdout
-    assert "stale" in done.stdout
+    # One line per cause: the source, what is wrong and the language it concerns.
+    assert "README.md: stale in 1 of 1 language (lt)" in done.stdout
 
 
 def test_a_current_translation_passes_the_hook(tmp_path: Path, pre_commit_home: Path) -> None:
