@@ -6,15 +6,18 @@ so `transync --help` stays fast.
 
 from __future__ import annotations
 
+import functools
 import io
+import os
 import sys
 import traceback
 from collections.abc import Callable
+from typing import Any
 
 import click
 
 from transync import __version__
-from transync.errors import EXIT_CANNOT_RUN, TransyncError
+from transync.errors import EXIT_BROKEN_PIPE, EXIT_CANNOT_RUN, TransyncError
 from transync.text import printable
 
 # PATH arguments are plain click.Path(): a missing or wrong kind of path is the command's own
@@ -24,6 +27,7 @@ Exit codes:
   0  the command ran (for `check`: the policy passed)
   1  `check`: the policy failed; `badges --check`: the table is out of date
   2  transync could not run (bad PATH, bad config, unreadable input, git trouble)
+  141  the output's reader (head, a pager) stopped reading early, as for any Unix tool
 """
 
 
@@ -46,6 +50,10 @@ def cli(context: click.Context, debug: bool) -> None:
 
 
 # Options several commands take, defined once so that they read the same everywhere.
+PATH_ARGUMENT = click.argument("path", default=".", type=click.Path())
+OUTPUT_OPTION = click.option(
+    "--output", type=click.Path(dir_okay=False), metavar="FILE", help="Write to FILE, not stdout."
+)
 LANG_OPTION = click.option(
     "--lang", "languages", multiple=True, metavar="CODE", help="Only this language (repeatable)."
 )
@@ -56,8 +64,22 @@ NO_CACHE_OPTION = click.option(
 )
 
 
-@cli.command(epilog=EXIT_CODES_HELP)
-@click.argument("path", default=".", type=click.Path())
+def _command(epilog: str = EXIT_CODES_HELP) -> Callable[[Callable[..., int]], click.Command]:
+    """Register a command whose function returns its exit code: `_run` turns what it raises
+    into one line and a documented exit code, so no command repeats that wiring."""
+
+    def register(function: Callable[..., int]) -> click.Command:
+        @functools.wraps(function)
+        def callback(**parameters: Any) -> None:
+            _run(click.get_current_context(), lambda: function(**parameters))
+
+        return cli.command(epilog=epilog)(callback)
+
+    return register
+
+
+@_command()
+@PATH_ARGUMENT
 @LANG_OPTION
 @click.option(
     "--format",
@@ -83,9 +105,7 @@ NO_CACHE_OPTION = click.option(
     help="Do not read git history (no provenance for stale and orphaned translations).",
 )
 @NO_CACHE_OPTION
-@click.pass_context
 def status(
-    context: click.Context,
     path: str,
     languages: tuple[str, ...],
     output_format: str,
@@ -93,7 +113,7 @@ def status(
     content: bool,
     no_history: bool,
     no_cache: bool,
-) -> None:
+) -> int:
     """Show the state of every translation under PATH (default: the current folder).
 
     In a git work tree, stale and orphaned translations get their provenance (the commit they
@@ -101,21 +121,18 @@ def status(
     """
     from transync.commands.status import status as run_status
 
-    _run(
-        context,
-        lambda: run_status(
-            path,
-            languages,
-            output_format,
-            details,
-            not no_history,
-            content=content or details,
-            cache=not no_cache,
-        ),
+    return run_status(
+        path,
+        languages,
+        output_format,
+        details,
+        not no_history,
+        content=content or details,
+        cache=not no_cache,
     )
 
 
-@cli.command(epilog=EXIT_CODES_HELP)
+@_command()
 @click.argument("target", metavar="TRANSLATION|SOURCE", type=click.Path())
 @LANG_OPTION
 @click.option("--stat", is_flag=True, help="Show a diffstat instead of the diff.")
@@ -124,10 +141,7 @@ def status(
     type=click.Path(),
     help="The folder to scan (default: the top of the git work tree).",
 )
-@click.pass_context
-def diff(
-    context: click.Context, target: str, languages: tuple[str, ...], stat: bool, root: str | None
-) -> None:
+def diff(target: str, languages: tuple[str, ...], stat: bool, root: str | None) -> int:
     """Show what changed in a source since its translation was made: the diff to port.
 
     Given a translation, diffs its source from the commit the translation was made from to the
@@ -136,11 +150,11 @@ def diff(
     """
     from transync.commands.diff import diff as run_diff
 
-    _run(context, lambda: run_diff(target, languages, stat, root))
+    return run_diff(target, languages, stat, root)
 
 
-@cli.command(epilog=EXIT_CODES_HELP)
-@click.argument("path", default=".", type=click.Path())
+@_command()
+@PATH_ARGUMENT
 @click.option(
     "--fail-on",
     multiple=True,
@@ -194,9 +208,7 @@ def diff(
     show_default=True,
     help="github: annotations (+ job summary); sarif: code scanning; junit: test reports.",
 )
-@click.option(
-    "--output", type=click.Path(dir_okay=False), metavar="FILE", help="Write to FILE, not stdout."
-)
+@OUTPUT_OPTION
 @click.option(
     "--content/--no-content",
     default=True,
@@ -209,9 +221,7 @@ def diff(
     help="List every problem by language and file, not only one line per cause (text, markdown).",
 )
 @NO_CACHE_OPTION
-@click.pass_context
 def check(
-    context: click.Context,
     path: str,
     fail_on: tuple[str, ...],
     warn_on: tuple[str, ...],
@@ -226,7 +236,7 @@ def check(
     content: bool,
     details: bool,
     no_cache: bool,
-) -> None:
+) -> int:
     """Check the translations under PATH against a policy; exit 1 when it fails (for CI).
 
     Settings come from [tool.transync.check] (or [check] in transync.toml); flags win.
@@ -247,7 +257,7 @@ def check(
         cache=not no_cache,
         details=details,
     )
-    _run(context, lambda: run_check(path, options))
+    return run_check(path, options)
 
 
 # -- bringing translations back in sync (write commands, and the work list) ------------------
@@ -261,6 +271,7 @@ Exit codes:
   0  every selected file was brought up to date (or needed nothing)
   1  some selected files were left untouched (each named, with the reason, on stderr)
   2  transync could not run (bad PATH, dirty work tree, unreadable input, git trouble)
+  141  the output's reader (head, a pager) stopped reading early, as for any Unix tool
 """
 TARGETS_ARGUMENT = click.argument("arguments", nargs=-1, metavar="[PATH] [FILE|GLOB]...")
 DRY_RUN_OPTION = click.option(
@@ -273,29 +284,36 @@ ALLOW_DIRTY_OPTION = click.option(
 )
 
 
-@cli.command(epilog=WRITE_EPILOG)
-@TARGETS_ARGUMENT
-@LANG_OPTION
-@DRY_RUN_OPTION
-@ALLOW_DIRTY_OPTION
-@click.pass_context
+def _selection_command(
+    *, writes: bool = True, allow_dirty: bool = True
+) -> Callable[[Callable[..., int]], click.Command]:
+    """A command over `[PATH] [FILE|GLOB]...` and `--lang`; one that `writes` also takes
+    `--dry-run` and (unless it only touches records) `--allow-dirty`. The command's own
+    options follow these in its help."""
+
+    def register(function: Callable[..., int]) -> click.Command:
+        shared = [TARGETS_ARGUMENT, LANG_OPTION]
+        if writes:
+            shared += [DRY_RUN_OPTION, ALLOW_DIRTY_OPTION] if allow_dirty else [DRY_RUN_OPTION]
+        for decorator in reversed(shared):  # the first listed comes first in --help
+            function = decorator(function)
+        return _command(WRITE_EPILOG if writes else EXIT_CODES_HELP)(function)
+
+    return register
+
+
+@_selection_command()
 def port(
-    context: click.Context,
-    arguments: tuple[str, ...],
-    languages: tuple[str, ...],
-    dry_run: bool,
-    allow_dirty: bool,
-) -> None:
+    arguments: tuple[str, ...], languages: tuple[str, ...], dry_run: bool, allow_dirty: bool
+) -> int:
     """Carry source changes that need no translator (link targets, code blocks, line
     wrapping) over to stale translations, and record them as up to date."""
     from transync.commands.port import port as run_port
 
-    _run(context, lambda: run_port(arguments, languages, dry_run=dry_run, allow_dirty=allow_dirty))
+    return run_port(arguments, languages, dry_run=dry_run, allow_dirty=allow_dirty)
 
 
-@cli.command(epilog=WRITE_EPILOG)
-@TARGETS_ARGUMENT
-@LANG_OPTION
+@_selection_command(allow_dirty=False)
 @click.option(
     "--source",
     "sources",
@@ -304,67 +322,41 @@ def port(
     help="Every translation of SOURCE (repeatable).",
 )
 @click.option("--force", is_flag=True, help="Stamp even if the source changed in prose.")
-@DRY_RUN_OPTION
-@click.pass_context
 def stamp(
-    context: click.Context,
     arguments: tuple[str, ...],
     languages: tuple[str, ...],
+    dry_run: bool,
     sources: tuple[str, ...],
     force: bool,
-    dry_run: bool,
-) -> None:
+) -> int:
     """Record that translations reviewed or updated by hand match their source as it is now."""
     from transync.commands.stamp import stamp as run_stamp
 
-    _run(context, lambda: run_stamp(arguments, languages, sources, force=force, dry_run=dry_run))
+    return run_stamp(arguments, languages, sources, force=force, dry_run=dry_run)
 
 
-@cli.command(epilog=WRITE_EPILOG)
-@TARGETS_ARGUMENT
-@LANG_OPTION
-@DRY_RUN_OPTION
-@ALLOW_DIRTY_OPTION
-@click.pass_context
+@_selection_command()
 def relocate(
-    context: click.Context,
-    arguments: tuple[str, ...],
-    languages: tuple[str, ...],
-    dry_run: bool,
-    allow_dirty: bool,
-) -> None:
+    arguments: tuple[str, ...], languages: tuple[str, ...], dry_run: bool, allow_dirty: bool
+) -> int:
     """Move orphaned translations after their moved source, with their links and records."""
     from transync.commands.relocate import relocate as run_relocate
 
-    _run(
-        context,
-        lambda: run_relocate(arguments, languages, dry_run=dry_run, allow_dirty=allow_dirty),
-    )
+    return run_relocate(arguments, languages, dry_run=dry_run, allow_dirty=allow_dirty)
 
 
-@cli.command(epilog=WRITE_EPILOG)
-@TARGETS_ARGUMENT
-@LANG_OPTION
-@DRY_RUN_OPTION
-@ALLOW_DIRTY_OPTION
-@click.pass_context
+@_selection_command()
 def prune(
-    context: click.Context,
-    arguments: tuple[str, ...],
-    languages: tuple[str, ...],
-    dry_run: bool,
-    allow_dirty: bool,
-) -> None:
+    arguments: tuple[str, ...], languages: tuple[str, ...], dry_run: bool, allow_dirty: bool
+) -> int:
     """Remove orphaned translations whose source is gone for good, their records and the
     translated images nothing references any more."""
     from transync.commands.prune import prune as run_prune
 
-    _run(context, lambda: run_prune(arguments, languages, dry_run=dry_run, allow_dirty=allow_dirty))
+    return run_prune(arguments, languages, dry_run=dry_run, allow_dirty=allow_dirty)
 
 
-@cli.command(epilog=WRITE_EPILOG)
-@TARGETS_ARGUMENT
-@LANG_OPTION
+@_selection_command()
 @click.option(
     "--to",
     "target",
@@ -372,29 +364,20 @@ def prune(
     required=True,
     help="json: the per-language .co-op-translator.json; inline: the block in each page.",
 )
-@DRY_RUN_OPTION
-@ALLOW_DIRTY_OPTION
-@click.pass_context
 def migrate(
-    context: click.Context,
     arguments: tuple[str, ...],
     languages: tuple[str, ...],
-    target: str,
     dry_run: bool,
     allow_dirty: bool,
-) -> None:
+    target: str,
+) -> int:
     """Move Markdown translations' metadata between inline blocks and sidecars, losing nothing."""
     from transync.commands.migrate import migrate as run_migrate
 
-    _run(
-        context,
-        lambda: run_migrate(arguments, languages, target, dry_run=dry_run, allow_dirty=allow_dirty),
-    )
+    return run_migrate(arguments, languages, target, dry_run=dry_run, allow_dirty=allow_dirty)
 
 
-@cli.command(epilog=EXIT_CODES_HELP)
-@TARGETS_ARGUMENT
-@LANG_OPTION
+@_selection_command(writes=False)
 @click.option(
     "--format",
     "output_format",
@@ -404,25 +387,20 @@ def migrate(
     help="list: one source path a line, for a translation run; markdown/json: the details.",
 )
 @click.option("-0", "null", is_flag=True, help="With --format list: separate paths with NUL.")
-@click.pass_context
 def todo(
-    context: click.Context,
-    arguments: tuple[str, ...],
-    languages: tuple[str, ...],
-    output_format: str,
-    null: bool,
-) -> None:
+    arguments: tuple[str, ...], languages: tuple[str, ...], output_format: str, null: bool
+) -> int:
     """Each language's remaining translation work, most important first (read-only)."""
     from transync.commands.todo import todo as run_todo
 
-    _run(context, lambda: run_todo(arguments, languages, output_format, null=null))
+    return run_todo(arguments, languages, output_format, null=null)
 
 
 # -- trend and the README's languages table ----------------------------------------------
 
 
-@cli.command(epilog=EXIT_CODES_HELP)
-@click.argument("path", default=".", type=click.Path())
+@_command()
+@PATH_ARGUMENT
 @click.option(
     "-n",
     "limit",
@@ -441,18 +419,14 @@ def todo(
     show_default=True,
     help="json is the transync.history/1 schema (history.json); svg a chart of fresh %.",
 )
-@click.option(
-    "--output", type=click.Path(dir_okay=False), metavar="FILE", help="Write to FILE, not stdout."
-)
-@click.pass_context
+@OUTPUT_OPTION
 def trend(
-    context: click.Context,
     path: str,
     limit: int,
     languages: tuple[str, ...],
     output_format: str,
     output: str | None,
-) -> None:
+) -> int:
     """Show each language's state at the last N commits of PATH's git history.
 
     Reads the commits from git (no checkout, nothing written to the repository) and judges
@@ -462,10 +436,10 @@ def trend(
         raise click.UsageError("--output needs --format json or svg")
     from transync.commands.trend import trend as run_trend
 
-    _run(context, lambda: run_trend(path, limit, languages, output_format, output))
+    return run_trend(path, limit, languages, output_format, output)
 
 
-@cli.command(epilog=EXIT_CODES_HELP)
+@_command()
 @click.argument("readme", metavar="README", type=click.Path())
 @click.option(
     "--root",
@@ -486,16 +460,14 @@ def trend(
 @click.option(
     "--check", is_flag=True, help="Write nothing; exit 1 when the block is out of date (CI)."
 )
-@click.pass_context
 def badges(
-    context: click.Context,
     readme: str,
     root: str | None,
     insert: str | None,
     site_url: str | None,
     dry_run: bool,
     check: bool,
-) -> None:
+) -> int:
     """Write the README's languages table: a badge, fresh % and last update per language.
 
     Only the lines between these two markers are rewritten (co-op-translator's own table
@@ -507,26 +479,25 @@ def badges(
     """
     from transync.commands.badges import badges as run_badges
 
-    _run(context, lambda: run_badges(readme, root, insert, site_url, dry_run, check))
+    return run_badges(readme, root, insert, site_url, dry_run, check)
 
 
-@cli.command(epilog=EXIT_CODES_HELP)
-@click.argument("path", default=".", type=click.Path())
+@_command()
+@PATH_ARGUMENT
 @click.option("--yes", "-y", is_flag=True, help="Write without asking.")
 @click.option("--force", is_flag=True, help="Replace files and a [tool.transync] that exist.")
 @click.option("--dry-run", is_flag=True, help="Print what would be written; write nothing.")
-@click.pass_context
-def init(context: click.Context, path: str, yes: bool, force: bool, dry_run: bool) -> None:
+def init(path: str, yes: bool, force: bool, dry_run: bool) -> int:
     """Set transync up in the repository at PATH: detect its layouts and languages, then write
     [tool.transync] (pyproject.toml, else transync.toml) and the pull request gate
     .github/workflows/translations.yml. Never overwrites without --force.
     """
     from transync.commands.init import init as run_init
 
-    _run(context, lambda: run_init(path, yes=yes, force=force, dry_run=dry_run))
+    return run_init(path, yes=yes, force=force, dry_run=dry_run)
 
 
-@cli.command(epilog=EXIT_CODES_HELP)
+@_command()
 @click.argument("paths", nargs=-1, metavar="[PATH] | --from REPORT.json...", type=click.Path())
 @click.option(
     "-o",
@@ -576,9 +547,7 @@ def init(context: click.Context, path: str, yes: bool, force: bool, dry_run: boo
     help="Draw each language's fresh % at the last N commits (read from git; history.json).",
 )
 @click.option("--dry-run", is_flag=True, help="List the files the site would have; write none.")
-@click.pass_context
 def dashboard(
-    context: click.Context,
     paths: tuple[str, ...],
     output: str,
     from_reports: bool,
@@ -591,7 +560,7 @@ def dashboard(
     no_cache: bool,
     trend: int,
     dry_run: bool,
-) -> None:
+) -> int:
     """Write a static site of the translations under PATH: a page per language, badges, JSON.
 
     index.html has the languages, the causes of staleness and the sources x languages matrix;
@@ -601,23 +570,20 @@ def dashboard(
     from transync.commands.dashboard import DashboardOptions, parse_thresholds
     from transync.commands.dashboard import dashboard as run_dashboard
 
-    _run(
-        context,
-        lambda: run_dashboard(
-            paths,
-            DashboardOptions(
-                output=output,
-                from_reports=from_reports,
-                repo_url=repo_url,
-                ref=ref,
-                languages=languages,
-                history=not no_history,
-                content=content,
-                cache=not no_cache,
-                thresholds=parse_thresholds(badge_thresholds),
-                trend=trend,
-                dry_run=dry_run,
-            ),
+    return run_dashboard(
+        paths,
+        DashboardOptions(
+            output=output,
+            from_reports=from_reports,
+            repo_url=repo_url,
+            ref=ref,
+            languages=languages,
+            history=not no_history,
+            content=content,
+            cache=not no_cache,
+            thresholds=parse_thresholds(badge_thresholds),
+            trend=trend,
+            dry_run=dry_run,
         ),
     )
 
@@ -626,6 +592,15 @@ def _run(context: click.Context, command: Callable[[], int]) -> None:
     """Run a command; turn every error into one line on stderr and a documented exit code."""
     try:
         code = command()
+        sys.stdout.flush()  # so that a reader gone early shows here, not at interpreter exit
+    except click.ClickException:
+        raise  # a usage error found by the command itself: click words it like its own
+    except BrokenPipeError:
+        # The reader (head, a pager) has what it wanted: stop quietly, as Unix tools do.
+        # Python's recipe (docs: signal, "Note on SIGPIPE"): point stdout at devnull so the
+        # flush at exit has nowhere to fail.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        context.exit(EXIT_BROKEN_PIPE)
     except TransyncError as error:
         _fail(context, f"transync: error: {error}", error.exit_code)
     except KeyboardInterrupt:

@@ -6,6 +6,7 @@ from __future__ import annotations
 EXIT_OK = 0
 EXIT_POLICY_FAILED = 1
 EXIT_CANNOT_RUN = 2
+EXIT_BROKEN_PIPE = 128 + 13  # what a shell reports for a tool that SIGPIPE ended
 
 
 class TransyncError(Exception):

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from transync.model import LANG_PLACEHOLDER, Finding, FindingGroup, Severity, TranslationEntry
 
 _NUMBERS = re.compile(r"\d+")
-_SEVERITY_RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.NOTE: 2}
+SEVERITY_RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.NOTE: 2}  # errors first
 
 # A group's identity: check, severity, source, source line and the message (its shape, when
 # the source line already pins the place down; see `finding_key`).
@@ -116,7 +116,7 @@ def places_message(places: int, first: str) -> str:
 
 def importance(group: FindingGroup) -> tuple[int, int, int, str, int, str]:
     return (
-        _SEVERITY_RANK[group.severity],
+        SEVERITY_RANK[group.severity],
         -len(group.languages),
         -group.count,
         group.source or "",

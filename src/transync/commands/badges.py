@@ -12,6 +12,7 @@ import click
 from transync.commands.common import load_config_and_warn
 from transync.errors import EXIT_OK, EXIT_POLICY_FAILED, TransyncError
 from transync.model import Report, State
+from transync.report.rollup_text import plural
 from transync.scan import scan
 from transync.sync.languages_block import language_rows, replace_block, table_lines
 from transync.tree import WorkTree
@@ -55,7 +56,7 @@ def badges(
         if current and not check:
             click.echo(
                 f"transync: warning: {readme} is translated: writing it makes its translations"
-                f" stale in {len(current)} language{'' if len(current) == 1 else 's'}"
+                f" stale in {plural(len(current), 'language')}"
                 " until they are synced again",
                 err=True,
             )

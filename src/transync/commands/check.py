@@ -123,9 +123,10 @@ def _render(result: CheckResult, options: CheckOptions, *, to_terminal: bool) ->
         from rich.console import Console
 
         from transync.report import check_text
+        from transync.report.terminal import Terminal
 
         if to_terminal:
-            check_text.render(result, Console(), details=options.details)
+            check_text.render(result, Terminal(), details=options.details)
             return None
         buffer = io.StringIO()
         console = Console(file=buffer, width=100, no_color=True)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from transync.commands.writing import carry_out, refuse_dirty, scan_repository, select
+from transync.commands.writing import carry_out, scope
 from transync.sync.files import reader
 from transync.sync.migrate import plan_migrate
 
@@ -21,10 +21,6 @@ def migrate(
     dry_run: bool,
     allow_dirty: bool,
 ) -> int:
-    selection = select(arguments)
-    root = selection.root
-    if not dry_run:
-        refuse_dirty(root, allow_dirty)
-    report = scan_repository(root, languages, history=False)
-    chosen = [entry for entry in report.entries if selection.wants(entry)]
-    return carry_out(root, plan_migrate(chosen, reader(root), target), dry_run=dry_run)
+    work = scope(arguments, languages, dry_run=dry_run, allow_dirty=allow_dirty, history=False)
+    plan = plan_migrate(work.chosen, reader(work.root), target)
+    return carry_out(work.root, plan, dry_run=dry_run)

@@ -8,13 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from transync.commands.writing import (
-    carry_out,
-    refuse_dirty,
-    scan_repository,
-    select,
-    with_provenance,
-)
+from transync.commands.writing import carry_out, scope, with_provenance
 from transync.errors import TransyncError
 from transync.history.git_log import open_repo
 from transync.model import State
@@ -26,20 +20,19 @@ from transync.sync.records import stamp_date
 def port(
     arguments: Sequence[str], languages: Sequence[str], *, dry_run: bool, allow_dirty: bool
 ) -> int:
-    selection = select(arguments)
-    root = selection.root
+    work = scope(
+        arguments,
+        languages,
+        dry_run=dry_run,
+        allow_dirty=allow_dirty,
+        states={State.STALE, State.FAILED},
+        history=False,
+    )
+    root = work.root
     repo = open_repo(root)
     if repo is None:
         raise TransyncError(f"{root}: not in a git work tree with commits (port needs history)")
-    if not dry_run:
-        refuse_dirty(root, allow_dirty)
-    report = scan_repository(root, languages, history=False)
-    chosen = [
-        entry
-        for entry in report.entries
-        if entry.state in (State.STALE, State.FAILED) and selection.wants(entry)
-    ]
-    entries = with_provenance(root, report, chosen)
+    entries = with_provenance(root, work.report, work.chosen)
 
     def read_blob(blob: str) -> bytes:
         data: bytes = repo.odb.stream(bytes.fromhex(blob)).read()

@@ -9,13 +9,7 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 
-from transync.commands.writing import (
-    carry_out,
-    references,
-    refuse_dirty,
-    scan_repository,
-    select,
-)
+from transync.commands.writing import carry_out, references, scope
 from transync.sync.files import reader
 from transync.sync.prune import plan_prune
 
@@ -23,13 +17,12 @@ from transync.sync.prune import plan_prune
 def prune(
     arguments: Sequence[str], languages: Sequence[str], *, dry_run: bool, allow_dirty: bool
 ) -> int:
-    selection = select(arguments)
-    root = selection.root
-    if not dry_run:
-        refuse_dirty(root, allow_dirty)
-    report = scan_repository(root, languages)
-    chosen = [e for e in report.entries if selection.wants(e)]
+    work = scope(arguments, languages, dry_run=dry_run, allow_dirty=allow_dirty)
+    root = work.root
     plan = plan_prune(
-        chosen, reader(root), lambda path: os.path.lexists(root / path), references(root, report)
+        work.chosen,
+        reader(root),
+        lambda path: os.path.lexists(root / path),
+        references(root, work.report),
     )
     return carry_out(root, plan, dry_run=dry_run)

@@ -9,14 +9,7 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 
-from transync.commands.writing import (
-    carry_out,
-    in_git,
-    references,
-    refuse_dirty,
-    scan_repository,
-    select,
-)
+from transync.commands.writing import carry_out, in_git, references, scope
 from transync.model import State
 from transync.sync.files import reader
 from transync.sync.relocate import plan_relocate
@@ -25,13 +18,14 @@ from transync.sync.relocate import plan_relocate
 def relocate(
     arguments: Sequence[str], languages: Sequence[str], *, dry_run: bool, allow_dirty: bool
 ) -> int:
-    selection = select(arguments)
-    root = selection.root
-    if not dry_run:
-        refuse_dirty(root, allow_dirty)
-    report = scan_repository(root, languages)
-    chosen = [e for e in report.entries if e.state is State.ORPHAN and selection.wants(e)]
+    work = scope(
+        arguments, languages, dry_run=dry_run, allow_dirty=allow_dirty, states={State.ORPHAN}
+    )
+    root = work.root
     plan = plan_relocate(
-        chosen, reader(root), lambda path: os.path.lexists(root / path), references(root, report)
+        work.chosen,
+        reader(root),
+        lambda path: os.path.lexists(root / path),
+        references(root, work.report),
     )
     return carry_out(root, plan, dry_run=dry_run, git=in_git(root))

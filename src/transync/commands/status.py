@@ -44,9 +44,8 @@ def status(
 
         click.echo(markdown.render(report, details=details), nl=False)
     else:
-        from rich.console import Console
-
         from transync.report import table
+        from transync.report.terminal import Terminal
 
-        table.render(report, Console(), details=details)
+        table.render(report, Terminal(), details=details)
     return 0

@@ -27,11 +27,10 @@ def trend(
     with delayed_progress("Reading commits") as progress:
         points = compute_trend(root, config, limit, languages, progress)
     if output_format == "table":
-        from rich.console import Console
-
         from transync.report import trend_table
+        from transync.report.terminal import Terminal
 
-        trend_table.render(path, points, Console())
+        trend_table.render(path, points, Terminal())
         return 0
     if output_format == "json":
         from transync.report import trend_json

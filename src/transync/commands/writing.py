@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -75,6 +75,38 @@ def as_root_relative(root: Path, argument: str) -> str:
     if real != real_root and not real.startswith(real_root + os.sep):
         return argument
     return os.path.relpath(real, real_root).replace(os.sep, "/")
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What a write command works on: the repository, its scan, and the entries chosen."""
+
+    root: Path
+    report: Report
+    chosen: list[TranslationEntry]
+
+
+def scope(
+    arguments: Sequence[str],
+    languages: Sequence[str],
+    *,
+    dry_run: bool,
+    allow_dirty: bool,
+    states: Collection[State] | None = None,
+    history: bool = True,
+) -> Scope:
+    """The prologue every write command shares: select, refuse a dirty tree (unless only
+    showing), scan, and keep the selected entries (in one of `states`, when given)."""
+    selection = select(arguments)
+    if not dry_run:
+        refuse_dirty(selection.root, allow_dirty)
+    report = scan_repository(selection.root, languages, history=history)
+    chosen = [
+        entry
+        for entry in report.entries
+        if (states is None or entry.state in states) and selection.wants(entry)
+    ]
+    return Scope(selection.root, report, chosen)
 
 
 def scan_repository(root: Path, languages: Iterable[str], *, history: bool = True) -> Report:

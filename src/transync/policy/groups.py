@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from transync.history.causes import UNCOMMITTED
 from transync.model import CommitRef, Provenance, Report, Severity, State
 from transync.rollup import (
+    SEVERITY_RANK,
     Sources,
     finding_key,
     language_neutral,
@@ -29,7 +30,6 @@ if TYPE_CHECKING:
     from transync.policy.problems import Problem
 
 _OUTCOME_RANK = {"fail": 0, "warn": 1, "baselined": 2, "note": 3}
-_SEVERITY_RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.NOTE: 2}
 # The cause of stale translations in a scan that read no git history.
 NO_HISTORY = "no-history"
 # States whose translation is an older version of a changed source: grouped by that change.
@@ -171,7 +171,7 @@ def _cause_importance(item: ProblemGroup | CommitGroup) -> tuple[int, int, int, 
     severity = item.severity if isinstance(item, ProblemGroup) else Severity.ERROR
     return (
         _OUTCOME_RANK[item.outcome.value],
-        _SEVERITY_RANK[severity],
+        SEVERITY_RANK[severity],
         -len(item.languages),
         -item.problems,
     )
@@ -237,7 +237,7 @@ def _neutral(problem: Problem) -> str:
 def _importance(group: ProblemGroup) -> tuple[int, int, int, int, str, int, str]:
     return (
         _OUTCOME_RANK[group.outcome.value],
-        _SEVERITY_RANK[group.severity],
+        SEVERITY_RANK[group.severity],
         -len(group.languages),
         -group.count,
         group.source,

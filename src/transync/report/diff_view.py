@@ -15,6 +15,7 @@ from rich.text import Text
 from transync.history.source_diff import SourceDiff
 from transync.model import TranslationEntry
 from transync.report.history_text import describe_provenance
+from transync.report.terminal import Terminal
 
 STAT_WIDTH = 40
 
@@ -26,7 +27,7 @@ def render(
     stat: bool,
     console: Console | None = None,
 ) -> None:
-    console = console or Console(highlight=False)
+    console = console or Terminal(highlight=False)
     for diff in diffs:
         _header(diff, console)
         if diff.binary:

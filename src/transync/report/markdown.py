@@ -19,15 +19,7 @@ def render(report: Report, *, details: bool = False) -> str:
     if report.commit_causes:
         lines += ["", "### Causes of staleness", ""]
         for group in report.commit_causes:
-            line = describe_commit(
-                group.commit,
-                group.reason,
-                group.sources,
-                group.translations,
-                group.languages,
-                group.of_languages,
-                listed=None,
-            )
+            line = describe_commit(group, listed=None)
             lines.append(f"- {escape(line)}")
             if len(group.causes) > 1:
                 lines += [f"  - {escape(describe_cause(cause))}" for cause in group.causes]

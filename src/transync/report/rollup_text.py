@@ -8,6 +8,7 @@ without opening the details.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Protocol
 
 from transync.model import CommitRef, FindingGroup, State
 from transync.policy.evaluate import Freshness
@@ -107,39 +108,37 @@ def describe_below_fresh(below: Sequence[Freshness]) -> str:
     return f"{len(below)} {noun} below the freshness target: {named}"
 
 
-def describe_commit(
-    commit: CommitRef | None,
-    reason: str | None,
-    sources: Sequence[str],
-    translations: int,
-    languages: Sequence[str],
-    of_languages: int,
-    *,
-    listed: int | None = LISTED,
-) -> str:
+class StaleByCommit(Protocol):
+    """The translations one commit (or one reason) made stale: status's `model.CommitCause`
+    and check's `policy.groups.CommitGroup` each are one, built from their own groups."""
+
+    @property
+    def commit(self) -> CommitRef | None: ...
+    @property
+    def reason(self) -> str | None: ...
+    @property
+    def sources(self) -> tuple[str, ...]: ...
+    @property
+    def translations(self) -> int: ...
+    @property
+    def languages(self) -> tuple[str, ...]: ...
+    @property
+    def of_languages(self) -> int: ...
+
+
+def describe_commit(stale: StaleByCommit, *, listed: int | None = LISTED) -> str:
     """`22 sources changed in 822bab6 'Feb2026 update': 1,185 translations stale, in all 54
     languages`: one commit, one fix, however many sources and languages it reaches."""
+    sources = stale.sources
     what = f"{len(sources)} sources" if len(sources) != 1 else sources[0]
-    if commit is not None:
-        change = f"changed in {commit.short} '{commit.subject}'"
-    elif reason == NO_HISTORY:
+    if stale.commit is not None:
+        change = f"changed in {stale.commit.short} '{stale.commit.subject}'"
+    elif stale.reason == NO_HISTORY:
         change = "changed (no git history to tell when)"
     else:
-        change = REASONS.get(reason or "", f"origin unknown ({reason})")
-    where = languages_phrase(languages, of_languages, listed=listed)
-    return f"{what} {change}: {plural(translations, 'translation')} stale, {where}"
-
-
-def describe_commit_group(group: CommitGroup, *, listed: int | None = LISTED) -> str:
-    return describe_commit(
-        group.commit,
-        group.reason,
-        group.sources,
-        group.translations,
-        group.languages,
-        group.of_languages,
-        listed=listed,
-    )
+        change = REASONS.get(stale.reason or "", f"origin unknown ({stale.reason})")
+    where = languages_phrase(stale.languages, stale.of_languages, listed=listed)
+    return f"{what} {change}: {plural(stale.translations, 'translation')} stale, {where}"
 
 
 def describe_check_cause(item: ProblemGroup | CommitGroup, *, listed: int | None = LISTED) -> str:
@@ -155,7 +154,7 @@ def check_cause_parts(
     the first says it all (a state: "README.md: stale in 3 of 8 languages")."""
     if isinstance(item, CommitGroup):
         if len(item.groups) != 1:
-            return describe_commit_group(item, listed=listed), ""
+            return describe_commit(item, listed=listed), ""
         item = item.groups[0]
     if item.kind in _STATE_WORDS:
         return describe_problem_group(item, listed=listed), ""

@@ -114,14 +114,7 @@ def _print_causes(report: Report, console: Console, *, details: bool) -> None:
     console.print(Text(f"Causes of staleness ({len(report.commit_causes)})", style="bold"))
     shown = report.commit_causes if details else report.commit_causes[:SHOWN_GROUPS]
     for group in shown:
-        line = describe_commit(
-            group.commit,
-            group.reason,
-            group.sources,
-            group.translations,
-            group.languages,
-            group.of_languages,
-        )
+        line = describe_commit(group)
         console.print(
             Text(f"  {one_line(line)}"),
             highlight=False,

@@ -11,12 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from transync.errors import TransyncError
 from transync.model import Kind, MetadataOrigin, TranslationEntry
 from transync.sync.carry import CannotCarry
 from transync.sync.document import read_page
 from transync.sync.files import Reader
-from transync.sync.plan import Action, FileEdit, Phase, Plan, SidecarUpdate, Skip
+from transync.sync.plan import Action, FileEdit, Phase, Plan, SidecarUpdate, plan_each
 from transync.sync.records import (
     Fields,
     RecordChange,
@@ -32,18 +31,13 @@ _MOVABLE = frozenset({MetadataOrigin.INLINE, MetadataOrigin.SIDECAR})
 
 
 def plan_migrate(entries: Iterable[TranslationEntry], read: Reader, target: str) -> Plan:
-    actions: list[Action] = []
-    skipped: list[Skip] = []
-    sidecars: dict[str, dict[str, object]] = {}
-    for entry in entries:
-        origins = {record.origin for record in entry.records}
-        if entry.kind is not Kind.MARKDOWN or not origins & _MOVABLE:
-            continue
-        try:
-            actions += _move(entry, read, target, sidecars)
-        except (CannotCarry, TransyncError) as refusal:
-            skipped.append(Skip(entry.translation, str(refusal)))
-    return Plan(tuple(actions), tuple(skipped))
+    sidecars: dict[str, dict[str, object]] = {}  # shared: one sidecar holds many pages
+    movable = (
+        entry
+        for entry in entries
+        if entry.kind is Kind.MARKDOWN and {record.origin for record in entry.records} & _MOVABLE
+    )
+    return plan_each(movable, lambda entry: _move(entry, read, target, sidecars))
 
 
 def _move(
@@ -66,7 +60,7 @@ def _move(
     actions: list[Action] = []
     if target == "json" and in_page is not None:
         if in_sidecar is None:
-            actions.append(_set(location, key, in_page))
+            actions.append(_add_to_sidecar(location, key, in_page))
         after = page.encode(without_inline_block(page.text))
         actions.append(
             FileEdit(entry.translation, data, after, "record moved to the sidecar", Phase.DROP)
@@ -81,5 +75,5 @@ def _move(
     return actions
 
 
-def _set(location: str, key: str, fields: Fields) -> SidecarUpdate:
+def _add_to_sidecar(location: str, key: str, fields: Fields) -> SidecarUpdate:
     return SidecarUpdate(location, (RecordChange(key, fields),), "record moved from the page")

@@ -8,9 +8,13 @@ moment leaves every record somewhere (see `sync.execute`).
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from enum import IntEnum
 
+from transync.errors import TransyncError
+from transync.model import TranslationEntry
+from transync.sync.carry import CannotCarry
 from transync.sync.records import RecordChange
 
 
@@ -67,3 +71,18 @@ class Plan:
     skipped: tuple[Skip, ...] = field(default=())
     # Files to stage as one rename each (old, new) once written: what `git mv` would record.
     renames: tuple[tuple[str, str], ...] = ()
+
+
+def plan_each(
+    entries: Iterable[TranslationEntry], plan_one: Callable[[TranslationEntry], list[Action]]
+) -> Plan:
+    """Plan entry by entry: one that cannot be done is skipped with its reason, and the
+    others still go ahead."""
+    actions: list[Action] = []
+    skipped: list[Skip] = []
+    for entry in entries:
+        try:
+            actions += plan_one(entry)
+        except (CannotCarry, TransyncError) as refusal:
+            skipped.append(Skip(entry.translation, str(refusal)))
+    return Plan(tuple(actions), tuple(skipped))

@@ -11,7 +11,6 @@ import posixpath
 from collections.abc import Callable, Iterable
 
 from transync.discover import IMAGES_LAYOUT, SIDECAR_NAME
-from transync.errors import TransyncError
 from transync.history.changes import as_text
 from transync.model import ChangeKind, Kind, State, TranslationEntry
 from transync.paths import UnsafePath, is_within, join, normalise_source_file, relative_to
@@ -27,7 +26,7 @@ from transync.sync.carry import (
 )
 from transync.sync.document import read_page
 from transync.sync.files import Reader
-from transync.sync.plan import Action, Plan, Skip
+from transync.sync.plan import Action, Plan, plan_each
 from transync.sync.records import load_sidecar
 from transync.sync.refresh import refresh
 
@@ -38,16 +37,10 @@ BlobReader = Callable[[str], bytes]
 def plan_port(
     entries: Iterable[TranslationEntry], read: Reader, read_blob: BlobReader, date: str
 ) -> Plan:
-    actions: list[Action] = []
-    skipped: list[Skip] = []
-    for entry in entries:
-        if entry.state not in (State.STALE, State.FAILED):
-            continue
-        try:
-            actions += _port(entry, read, read_blob, date)
-        except (CannotCarry, TransyncError) as refusal:
-            skipped.append(Skip(entry.translation, str(refusal)))
-    return Plan(tuple(actions), tuple(skipped))
+    return plan_each(
+        (entry for entry in entries if entry.state in (State.STALE, State.FAILED)),
+        lambda entry: _port(entry, read, read_blob, date),
+    )
 
 
 def _port(entry: TranslationEntry, read: Reader, read_blob: BlobReader, date: str) -> list[Action]:

@@ -9,12 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from transync.errors import TransyncError
 from transync.hashing import md5_hex
 from transync.model import ChangeKind, State, TranslationEntry
 from transync.sync.carry import CannotCarry
 from transync.sync.files import Reader
-from transync.sync.plan import Action, Plan, Skip
+from transync.sync.plan import Action, Plan, plan_each
 from transync.sync.refresh import refresh
 
 STAMPABLE = (State.STALE, State.FAILED, State.UNTRACKED)
@@ -23,16 +22,10 @@ STAMPABLE = (State.STALE, State.FAILED, State.UNTRACKED)
 def plan_stamp(
     entries: Iterable[TranslationEntry], read: Reader, date: str, *, force: bool
 ) -> Plan:
-    actions: list[Action] = []
-    skipped: list[Skip] = []
-    for entry in entries:
-        if entry.state is State.CURRENT:
-            continue
-        try:
-            actions += _stamp(entry, read, date, force)
-        except (CannotCarry, TransyncError) as refusal:
-            skipped.append(Skip(entry.translation, str(refusal)))
-    return Plan(tuple(actions), tuple(skipped))
+    return plan_each(
+        (entry for entry in entries if entry.state is not State.CURRENT),
+        lambda entry: _stamp(entry, read, date, force),
+    )
 
 
 def _stamp(entry: TranslationEntry, read: Reader, date: str, force: bool) -> list[Action]:
