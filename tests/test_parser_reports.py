@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from benchmarks.make_corpus import generate
 
-from transync import content
+from transync.checks import content
 from transync.document import markdown, pulldown
 from transync.report.json_report import report_dict
 from transync.scan import scan

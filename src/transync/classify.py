@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from transync.discover import IMAGES_LAYOUT, SIDECAR_NAME, FlatImage, Inventory
+from transync.discover.tree import Tree, WorkTree
 from transync.hashing import SourceHashes
 from transync.metadata.inline import read_inline
 from transync.metadata.notebook import read_notebook
@@ -31,7 +32,6 @@ from transync.model import (
     TranslationEntry,
 )
 from transync.paths import UnsafePath, join, normalise_source_file, relative_to
-from transync.tree import Tree, WorkTree
 
 Progress = Callable[[int], None]
 

@@ -6,7 +6,7 @@ import hashlib
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from transync.tree import Tree
+    from transync.discover.tree import Tree
 
 
 def md5_hex(data: bytes) -> str:

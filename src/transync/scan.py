@@ -14,11 +14,11 @@ from transync.checks import apply_severities, run_bookkeeping
 from transync.classify import classify
 from transync.config import Config, load_config
 from transync.discover import discover
+from transync.discover.tree import Tree
 from transync.history.causes import group_by_commit
 from transync.model import Cause, Finding, Layout, Report, TranslationEntry
 from transync.rollup import by_file, group_findings
 from transync.summary import summarise
-from transync.tree import Tree
 
 # Called once with the number of translated files, then with each batch done.
 ProgressFactory = Callable[[int], Callable[[int], None]]
@@ -64,8 +64,8 @@ def scan(
         *run_bookkeeping(classification.entries),
     ]
     if content:
+        from transync.checks.content import content_tasks, run_content
         from transync.config import config_fingerprint
-        from transync.content import content_tasks, run_content
 
         tasks = content_tasks(classification.entries, inventory.layouts, config.severities)
         findings += run_content(root, tasks, config_fingerprint(config), use_cache=cache)

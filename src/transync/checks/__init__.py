@@ -1,7 +1,7 @@
 """Checks: small functions from evidence to findings, collected in registries.
 
 Bookkeeping checks look at one classified entry and its metadata (cheap: `status` always runs
-them). Content checks compare a translation's structure with its source (`transync.content`);
+them). Content checks compare a translation's structure with its source (`transync.checks.content`);
 their registry is `transync.checks.registry`, kept apart so that `status` without content
 checks does not import them (~15 ms).
 

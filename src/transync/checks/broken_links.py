@@ -12,12 +12,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from transync.checks.context import TRANSLATED_IMAGE_FOLDERS, ContentContext
+from transync.checks.targets import Target, TargetKind, readable
 from transync.discover import SOURCE_SUFFIXES
 from transync.document import Link
 from transync.document.slugs import normalise_fragment
 from transync.model import Finding, Severity
 from transync.paths import is_within, relative_to
-from transync.targets import Target, TargetKind, readable
 
 BROKEN_LINK = "broken-link"
 BROKEN_ANCHOR = "broken-anchor"

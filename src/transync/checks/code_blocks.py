@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from transync.align import opcodes
+from transync.checks.align import opcodes
 from transync.checks.context import ContentContext
 from transync.checks.wording import count
 from transync.document import CodeBlock

@@ -16,10 +16,10 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Protocol
 
+from transync.checks.targets import Target, TargetKind, resolve, web_key
 from transync.document import Document, Link
 from transync.model import Finding, Layout, Severity, State
 from transync.paths import is_within, join, relative_to
-from transync.targets import Target, TargetKind, resolve, web_key
 
 if TYPE_CHECKING:
     from transync.checks.outline import Alignment

@@ -17,12 +17,12 @@ import posixpath
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 
-from transync.align import opcodes
+from transync.checks.align import opcodes
 from transync.checks.context import ContentContext
+from transync.checks.targets import TargetKind, tracking_marks
 from transync.checks.wording import count
 from transync.document import Link
 from transync.model import Finding, Severity
-from transync.targets import TargetKind, tracking_marks
 
 MISSING = "link-missing"
 EXTRA = "link-extra"

@@ -11,7 +11,7 @@ from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
-from transync.align import Opcode, opcodes
+from transync.checks.align import Opcode, opcodes
 from transync.checks.context import ContentContext
 from transync.document import Document
 

@@ -10,12 +10,12 @@ from pathlib import Path
 import click
 
 from transync.commands.common import load_config_and_warn
+from transync.discover.tree import WorkTree
 from transync.errors import EXIT_OK, EXIT_POLICY_FAILED, TransyncError
 from transync.model import Report, State
 from transync.report.rollup_text import plural
 from transync.scan import scan
 from transync.sync.languages_block import language_rows, replace_block, table_lines
-from transync.tree import WorkTree
 
 
 def badges(

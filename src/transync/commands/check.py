@@ -56,7 +56,7 @@ def check(path: str, options: CheckOptions) -> int:
         click.echo(f"transync: warning: {warning}", err=True)
     change = None
     if options.changed_from:
-        from transync.changed import changed_since
+        from transync.history.changed import changed_since
 
         change = changed_since(root, options.changed_from)
     with delayed_progress() as progress:

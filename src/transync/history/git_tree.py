@@ -1,4 +1,4 @@
-"""A commit's tree as a `transync.tree.Tree`: listed by `git ls-tree`, read from one
+"""A commit's tree as a `transync.discover.tree.Tree`: listed by `git ls-tree`, read from one
 `git cat-file --batch` stream. Never a checkout, never a write into the repository.
 
 `BlobReader` is the one stream every commit of a trend shares; `BlobMemo` remembers what each
@@ -18,13 +18,13 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO, Any, TypeVar
 
+from transync.discover.tree import TreeEntry
 from transync.errors import TransyncError
 from transync.history.blob_hashes import BlobHashes
 from transync.history.parsed_store import ParsedStore
 from transync.history.store import Store
 from transync.model import Finding
 from transync.paths import LEADS_OUTSIDE
-from transync.tree import TreeEntry
 
 Parsed = TypeVar("Parsed")
 

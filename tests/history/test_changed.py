@@ -14,8 +14,8 @@ import pytest
 
 from tests.builders import RepoBuilder
 from tests.conftest import NOW
-from transync.changed import changed_since
 from transync.errors import TransyncError
+from transync.history.changed import changed_since
 from transync.policy.evaluate import CheckResult, evaluate
 from transync.policy.settings import Flags, build_policy
 from transync.scan import scan

@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Protocol, TypeVar
 
-from transync.checkout import Checkout
+from transync.discover.checkout import Checkout
 from transync.fileio import read_bytes
 from transync.hashing import md5_hex
 from transync.model import Finding
@@ -75,7 +75,7 @@ class WorkTree:
     `replaced` gives some files other contents, as if already written: `transync badges`
     judges the README it is about to write (it may be a translated source itself). Sources
     are hashed as git would store them where the checkout converted their line endings
-    (`transync.checkout`), and a name exists only with its exact case, as on Linux.
+    (`transync.discover.checkout`), and a name exists only with its exact case, as on Linux.
     """
 
     def __init__(self, root: Path, replaced: Mapping[str, bytes] | None = None) -> None:

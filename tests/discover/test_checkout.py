@@ -12,8 +12,8 @@ import pytest
 from click.testing import CliRunner
 
 from tests.builders import GitRepo, RepoBuilder, md5
-from transync.checkout import CHECK, Checkout
 from transync.cli import cli
+from transync.discover.checkout import CHECK, Checkout
 from transync.model import State
 from transync.scan import scan
 
@@ -156,7 +156,7 @@ class _NoGit:
 
 def test_no_git_call_outside_a_work_tree(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     spy = _NoGit()
-    monkeypatch.setattr("transync.checkout._git", spy)
+    monkeypatch.setattr("transync.discover.checkout._git", spy)
     checkout = Checkout(None, None, tmp_path)
     assert checkout.stored_bytes("README.md", SOURCE_CRLF) == SOURCE_CRLF
     assert spy.calls == 0
@@ -168,7 +168,7 @@ def test_no_git_call_when_nothing_configures_a_conversion(
     _translated_upstream(tmp_path)
     (tmp_path / "README.md").write_bytes(SOURCE_CRLF)
     spy = _NoGit()
-    monkeypatch.setattr("transync.checkout._git", spy)
+    monkeypatch.setattr("transync.discover.checkout._git", spy)
     monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
     monkeypatch.setenv("GIT_CONFIG_GLOBAL", os.devnull)
     assert Checkout.of(tmp_path).stored_bytes("README.md", SOURCE_CRLF) == SOURCE_CRLF
@@ -181,6 +181,6 @@ def test_no_git_call_for_a_source_without_crlf(
     git = _translated_upstream(tmp_path)
     git.git("config", "core.autocrlf", "true")
     spy = _NoGit()
-    monkeypatch.setattr("transync.checkout._git", spy)
+    monkeypatch.setattr("transync.discover.checkout._git", spy)
     assert Checkout.of(tmp_path).stored_bytes("README.md", SOURCE_LF) == SOURCE_LF
     assert spy.calls == 0

@@ -8,10 +8,10 @@ import pickle
 from click.testing import CliRunner
 
 from tests.builders import RepoBuilder
+from transync.checks.content import ContentTask, content_findings
 from transync.checks.registry import CONTENT_CHECKS
 from transync.cli import cli
 from transync.config import Config
-from transync.content import ContentTask, content_findings
 from transync.model import Layout, Severity, State
 from transync.scan import scan
 

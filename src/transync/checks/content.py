@@ -20,8 +20,8 @@ from dataclasses import dataclass
 from functools import lru_cache, partial
 from pathlib import Path
 
-from transync.cache import Cache
 from transync.checks import CONTENT_SKIPPED
+from transync.checks.cache import Cache
 from transync.checks.context import ContentContext
 from transync.checks.registry import CONTENT_CHECKS
 from transync.document import MAX_NESTING, Document

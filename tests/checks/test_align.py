@@ -3,7 +3,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from transync.align import opcodes
+from transync.checks.align import opcodes
 
 keys = st.lists(st.sampled_from("abcdefgh"), max_size=60)
 

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from transync import cache as cache_module
-from transync.cache import Cache
 from transync.cache_dir import ENV_VARIABLE as CACHE_VARIABLE
+from transync.checks import cache as cache_module
+from transync.checks.cache import Cache
 
 
 @pytest.fixture
