@@ -88,45 +88,41 @@ def content_outcome(root: str, task: ContentTask) -> ContentOutcome:
     return ContentOutcome(findings, repository.existence, frozenset(repository.anchored))
 
 
+def _skipped(task: ContentTask, why: str) -> list[Finding]:
+    """The one finding of a pair the content checks did not compare, saying why."""
+    return [
+        Finding(
+            CONTENT_SKIPPED,
+            Severity.WARNING,
+            task.translation,
+            why,
+            task.language,
+            source=task.source,
+        )
+    ]
+
+
 def _compare(repository: _Repository, task: ContentTask) -> list[Finding]:
     for path in (task.source, task.translation):
         size = repository.size(path)
         if size is not None and size > MAX_BYTES:
-            message = (
+            return _skipped(
+                task,
                 f"{path} is {size / 1e6:.1f} MB; content checks compare files up to"
-                f" {MAX_BYTES / 1e6:.1f} MB"
+                f" {MAX_BYTES / 1e6:.1f} MB",
             )
-            return [
-                Finding(
-                    CONTENT_SKIPPED,
-                    Severity.WARNING,
-                    task.translation,
-                    message,
-                    task.language,
-                    source=task.source,
-                )
-            ]
     source = repository.document(task.source, translated=False)
     translation = repository.document(task.translation, translated=True)
     if source is None or translation is None:
         return []
     for path, document in ((task.source, source), (task.translation, translation)):
         if document.too_deep is not None:
-            message = (
+            return _skipped(
+                task,
                 f"{path} nests deeper than {MAX_NESTING} levels at line {document.too_deep};"
                 " parsing it would take time growing with the square of the depth, so the files"
-                " are not compared"
+                " are not compared",
             )
-            return [
-                Finding(
-                    CONTENT_SKIPPED,
-                    Severity.WARNING,
-                    task.translation,
-                    message,
-                    task.language,
-                    source=task.source,
-                )
-            ]
     context = ContentContext(
         language=task.language,
         source_path=task.source,
