@@ -19,6 +19,7 @@ cold for transync's own cache only: the files themselves are read from memory ea
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import os
 import shutil
@@ -157,7 +158,14 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     args.corpus_dir.mkdir(parents=True, exist_ok=True)
     transync = [sys.executable, "-m", "transync"]
-    base_env = {key: value for key, value in os.environ.items() if key != "TRANSYNC_CACHE_DIR"}
+    # An installed transync has its bytecode cached; an environment that forbids writing it
+    # (PYTHONDONTWRITEBYTECODE) would time compiling ~70 modules (~0.14 s) in every run.
+    unset = {"TRANSYNC_CACHE_DIR", "PYTHONDONTWRITEBYTECODE"}
+    base_env = {key: value for key, value in os.environ.items() if key not in unset}
+    package = importlib.util.find_spec("transync")
+    if package is not None and package.submodule_search_locations:
+        compile_all = [sys.executable, "-m", "compileall", "-q"]
+        subprocess.run([*compile_all, *package.submodule_search_locations], capture_output=True)
     commands = []
     for command in args.commands.split(","):
         if has_command(transync, command):

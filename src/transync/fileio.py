@@ -17,11 +17,17 @@ def read_bytes(path: str) -> bytes:
     """The whole file; raises OSError like `open` does."""
     fd = os.open(path, _FLAGS)
     try:
-        parts = [os.read(fd, os.fstat(fd).st_size + 1)]
+        size = os.fstat(fd).st_size
+        first = os.read(fd, size + 1)
+        if len(first) == size:
+            # All the bytes the file had when sized, and fewer than asked for: the end. (A
+            # read that confirms it with b"" was half of a scan's system calls.)
+            return first
+        parts = [first]
         # Reads may be short (network file systems) and files may grow while read: go on
-        # until the OS says the file ended, usually with one more call that returns b"".
+        # until the OS says the file ended, with a call that returns b"".
         while parts[-1]:
             parts.append(os.read(fd, _CHUNK))
     finally:
         os.close(fd)
-    return parts[0] if len(parts) == 2 else b"".join(parts)
+    return b"".join(parts)

@@ -20,12 +20,6 @@ def decode(data: bytes) -> str:
     return text[1:] if text.startswith("\ufeff") else text
 
 
-def line_of(text: str, offset: int) -> int:
-    """1-based line number of a character offset; CR-only line ends count too."""
-    head = text[:offset]
-    return head.count("\n") + head.count("\r") - head.count("\r\n") + 1
-
-
 # Characters that a terminal, a CI log or a rendered page would act on instead of showing:
 # C0/C1 controls and Unicode line separators (escape sequences, line breaks that forge log
 # lines), lone surrogates (file names that are not valid UTF-8) and the bidirectional

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import codecs
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from tests.builders import inline_block, md5
-from transync.metadata.inline import read_inline
+from transync.metadata.inline import _read_text, read_inline
 from transync.model import MetadataOrigin, MetadataProblem, MetadataRecord
 
 HASH = md5("source")
@@ -124,3 +127,31 @@ def test_wrong_types_and_bad_hashes_are_problems() -> None:
 
 def test_a_binary_file_is_a_problem() -> None:
     assert "NUL" in _reason(b"CO_OP_TRANSLATOR_METADATA\x00\x01")
+
+
+# Pages are searched as bytes when their text has the same lines and ASCII characters, as
+# text otherwise; both searches must find the same blocks, lines and problems.
+_PIECES = [
+    BLOCK,
+    "<!--\n",
+    "<!-- \n\u3000CO_OP_TRANSLATOR_METADATA\u00a0:",
+    "CO_OP_TRANSLATOR_METADATA:",
+    '{"original_hash": "' + HASH + '", "source_file": "a.md"}',
+    "-->\n",
+    "```\n",
+    "~~~~\n",
+    "   ```python\n",
+    "# Título\n",
+    "\u2028\u0085\n",
+    "\n",
+    "text ",
+]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=12), st.binary(max_size=3))
+@settings(max_examples=400, deadline=None)
+def test_searching_bytes_finds_what_searching_the_text_does(
+    pieces: list[str], noise: bytes
+) -> None:
+    data = "".join(pieces).encode() + noise.replace(b"\r", b"").replace(b"\x00", b"")
+    assert read_inline(data, "t.md") == _read_text(data, "t.md")

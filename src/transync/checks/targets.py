@@ -71,6 +71,7 @@ def readable(raw: str) -> str:
     return decoded if decoded.isprintable() else raw
 
 
+@lru_cache(maxsize=16384)  # pure; a course's languages repeat its sources' URLs
 def web_key(url: str) -> str:
     """A URL without what does not change the page. Two links with the same key lead to the
     same page; the equivalences (docs/checks.md lists them):
@@ -104,6 +105,7 @@ def _shields_path(path: str) -> str:
     return path
 
 
+@lru_cache(maxsize=16384)
 def tracking_marks(url: str) -> frozenset[str]:
     """The tracking parameters and locale segments of a URL, as `WT.mc_id=...` and `/en-us/`."""
     try:

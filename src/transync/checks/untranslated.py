@@ -29,7 +29,6 @@ _MIN_CHARS = 160
 _MIN_WORDS = 20
 _MIN_LOWER_SHARE = 0.5
 _ENGLISH_BASED_SHARE = 0.5
-_SPACE = re.compile(r"\s+")
 _URL = re.compile(r"https?://\S+|www\.\S+", re.I)
 _WORD = re.compile(r"[^\W\d_]{2,}")
 
@@ -87,4 +86,5 @@ _last_source: tuple[Document, dict[str, int | None]] | None = None
 
 
 def _normal(text: str) -> str:
-    return _SPACE.sub(" ", text).strip()
+    # The same as collapsing r"\s+" and stripping (both use str.isspace), without a regex.
+    return " ".join(text.split())

@@ -49,8 +49,11 @@ def scan(text: str, line_of: Callable[[int], int | None]) -> LineSigns:
     lost: list[int] = []
     empty: list[int] = []
     placeholders: list[tuple[int, str]] = []
+    # Substring tests before each regex: most lines hold no placeholder, bracket, code span
+    # or backslash, and the scan runs over every line of every file.
     for index, line in enumerate(text.split("\n")):
-        placeholders += [(index, match.group(0)) for match in PLACEHOLDER.finditer(line)]
+        if "@@" in line:
+            placeholders += [(index, match.group(0)) for match in PLACEHOLDER.finditer(line)]
         opening = _FENCE.match(line)
         if fence is not None:
             if opening and _closes(opening, fence[0]):
@@ -63,7 +66,12 @@ def scan(text: str, line_of: Callable[[int], int | None]) -> LineSigns:
         if not line.strip():
             depth = 0
             continue
-        depth = _links(_ESCAPED.sub("", _CODE_SPAN.sub("", line)), index, depth, lost, empty)
+        if "[" in line or "]" in line:  # else no link ends here and no `[` opens or closes
+            if "`" in line:
+                line = _CODE_SPAN.sub("", line)
+            if "\\" in line:
+                line = _ESCAPED.sub("", line)
+            depth = _links(line, index, depth, lost, empty)
     return LineSigns(
         unclosed_fence=line_of(fence[1]) if fence is not None else None,
         lost_brackets=_mapped(lost, line_of),

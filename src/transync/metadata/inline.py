@@ -8,12 +8,15 @@ CO_OP_TRANSLATOR_METADATA:
 
 from __future__ import annotations
 
+import codecs
 import json
 import re
+from collections.abc import Callable
+from typing import AnyStr, Generic, NamedTuple
 
 from transync.metadata.fields import parse_record
 from transync.model import MetadataOrigin, MetadataProblem, MetadataRecord
-from transync.text import BinaryContent, decode, line_of
+from transync.text import BinaryContent, decode
 
 MARKER = b"CO_OP_TRANSLATOR_METADATA"
 # Only a comment whose marker starts a new line, outside code fences, counts (as for
@@ -22,41 +25,97 @@ MARKER = b"CO_OP_TRANSLATOR_METADATA"
 # whole blocks in fenced samples.
 _BLOCK_START = re.compile(r"<!--[ \t]*\n\s*CO_OP_TRANSLATOR_METADATA\s*:?")
 _FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})", re.MULTILINE)
+# The same two patterns over UTF-8 bytes, so that most pages are never decoded. `\s` of a
+# bytes pattern is ASCII only: the UTF-8 forms of the other characters `str.isspace`
+# accepts are spelled out (U+0085, U+00A0, U+1680, U+2000-U+200A, U+2028, U+2029, U+202F,
+# U+205F, U+3000: a CJK translation may indent with an ideographic space).
+_SPACES = (
+    rb"(?:[\t\n\v\f\r\x1c-\x1f ]|\xc2[\x85\xa0]|\xe1\x9a\x80|\xe2\x80[\x80-\x8a\xa8\xa9\xaf]"
+    rb"|\xe2\x81\x9f|\xe3\x80\x80)*"
+)
+_BLOCK_START_BYTES = re.compile(
+    rb"<!--[ \t]*\n" + _SPACES + rb"CO_OP_TRANSLATOR_METADATA" + _SPACES + rb":?"
+)
+_FENCE_BYTES = re.compile(rb"^[ \t]{0,3}(`{3,}|~{3,})", re.MULTILINE)
+# Pages whose decoded text differs from their bytes in more than multi-byte characters (a
+# BOM, UTF-16, CR line ends, NUL bytes of binary content) are searched as text.
+_TEXT_FIRST = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 _ORIGIN = MetadataOrigin.INLINE
 
 
 def read_inline(data: bytes, location: str) -> MetadataRecord | MetadataProblem | None:
-    """Read the inline block of a translated Markdown file (None when it has none)."""
+    """Read the inline block of a translated Markdown file (None when it has none).
+
+    The whole page is searched, not only its head: a block further down is read, and a
+    second block anywhere makes the metadata invalid (which one would co-op-translator
+    trust?). Most pages are searched as bytes; only the block's JSON is decoded.
+    """
     if MARKER not in data and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return None  # the common fast path: no decoding at all
+    if data.startswith(_TEXT_FIRST) or b"\r" in data or b"\x00" in data:
+        return _read_text(data, location)
+    return _read_block(data, location, _BYTES)
+
+
+def _read_text(data: bytes, location: str) -> MetadataRecord | MetadataProblem | None:
     try:
         text = decode(data)
     except BinaryContent as error:
         return MetadataProblem(_ORIGIN, location, None, str(error))
-    if "\r" in text:  # most files have none: two copies of the page saved
+    if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")  # CR-only files have lines too
-    starts = list(_BLOCK_START.finditer(text))
+    return _read_block(text, location, _TEXT)
+
+
+class _Syntax(NamedTuple, Generic[AnyStr]):
+    """The patterns and pieces `_read_block` needs, for text or for bytes."""
+
+    block_start: re.Pattern[AnyStr]
+    fence: re.Pattern[AnyStr]
+    newline: AnyStr
+    block_end: AnyStr
+    as_text: Callable[[AnyStr], str]
+
+
+def _utf8(data: bytes) -> str:
+    return data.decode("utf-8", errors="replace")
+
+
+def _same(text: str) -> str:
+    return text
+
+
+_TEXT = _Syntax(_BLOCK_START, _FENCE, "\n", "-->", _same)
+_BYTES = _Syntax(_BLOCK_START_BYTES, _FENCE_BYTES, b"\n", b"-->", _utf8)
+
+
+def _read_block(
+    page: AnyStr, location: str, syntax: _Syntax[AnyStr]
+) -> MetadataRecord | MetadataProblem | None:
+    """The block of `page`, bytes or text with LF line ends only. Offsets and line numbers
+    agree between the two: UTF-8 decoding never adds, drops or merges an ASCII character."""
+    starts = list(syntax.block_start.finditer(page))
     if starts:
         # Only fences opened before the last marker can enclose one: the rest of a page
         # (often all of it, the block being at the top) is not searched.
-        fenced = _fenced_spans(text, starts[-1].start())
+        fenced = _fenced_spans(page, syntax.fence, starts[-1].start())
         starts = [match for match in starts if not _inside(match.start(), fenced)]
     if not starts:
         return None
-    lines = [line_of(text, match.start()) for match in starts]
+    lines = [page.count(syntax.newline, 0, match.start()) + 1 for match in starts]
     if len(starts) > 1:
         where = ", ".join(str(line) for line in lines)
         return MetadataProblem(
             _ORIGIN, location, lines[0], f"{len(starts)} metadata blocks (lines {where})"
         )
     body_start = starts[0].end()
-    body_end = text.find("-->", body_start)
+    body_end = page.find(syntax.block_end, body_start)
     if body_end < 0:
         return MetadataProblem(
             _ORIGIN, location, lines[0], "metadata block is not closed with '-->'"
         )
     try:
-        value = json.loads(text[body_start:body_end])
+        value = json.loads(syntax.as_text(page[body_start:body_end]))
     except (ValueError, RecursionError) as error:
         return MetadataProblem(
             _ORIGIN, location, lines[0], f"metadata block is not valid JSON: {error}"
@@ -64,21 +123,21 @@ def read_inline(data: bytes, location: str) -> MetadataRecord | MetadataProblem 
     return parse_record(value, _ORIGIN, location, lines[0])
 
 
-def _fenced_spans(text: str, end: int) -> list[tuple[int, int]]:
+def _fenced_spans(page: AnyStr, fence: re.Pattern[AnyStr], end: int) -> list[tuple[int, int]]:
     """Offsets of the fenced code blocks opened before `end`: an opening fence to the next of
-    its kind and length (a block still open at `end` runs to the end of the text)."""
+    its kind and length (a block still open at `end` runs to the end of the page)."""
     spans = []
-    opener: str | None = None
+    opener: AnyStr | None = None
     start = 0
-    for match in _FENCE.finditer(text, 0, end):
-        fence = match.group(1)
+    for match in fence.finditer(page, 0, end):
+        found = match.group(1)
         if opener is None:
-            opener, start = fence, match.start()
-        elif fence[0] == opener[0] and len(fence) >= len(opener):
+            opener, start = found, match.start()
+        elif found[:1] == opener[:1] and len(found) >= len(opener):
             spans.append((start, match.end()))
             opener = None
     if opener is not None:
-        spans.append((start, len(text)))
+        spans.append((start, len(page)))
     return spans
 
 

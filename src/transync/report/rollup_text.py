@@ -8,12 +8,16 @@ without opening the details.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from transync.model import CommitRef, FindingGroup, State
-from transync.policy.evaluate import Freshness
 from transync.policy.groups import NO_HISTORY, CommitGroup, ProblemGroup
 from transync.report.history_text import REASONS
+
+if TYPE_CHECKING:
+    # For a type only: the policy's evaluation imports every content check (~60 ms), which
+    # `status` renders this module's sentences without.
+    from transync.policy.evaluate import Freshness
 
 # Languages listed by name at most; the rest are counted ("ar, bg, … 34 more").
 LISTED = 8
