@@ -19,7 +19,6 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
-import statistics
 import sys
 import tempfile
 import time
@@ -28,7 +27,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.make_corpus import generate
-from benchmarks.trend import _commit, _git, _time
+from benchmarks.trend import _commit, _git, _time, print_figures
 
 LANGUAGES = 20
 
@@ -78,15 +77,7 @@ def main(argv: list[str] | None = None) -> int:
         for _ in range(arguments.runs):
             shutil.rmtree(empty["TRANSYNC_CACHE_DIR"], ignore_errors=True)
             figures["check --changed-from main, no cache"].append(_time(changed, empty))
-        load = ", ".join(f"{value:.2f}" for value in os.getloadavg())
-        print(f"load average (1, 5, 15 min): {load}; {os.cpu_count()} cores")
-        for label, values in figures.items():
-            walls, cpus = [wall for wall, _ in values], [cpu for _, cpu in values]
-            print(
-                f"{label:>36}: median {statistics.median(walls):6.2f} s"
-                f" (min {min(walls):.2f}, max {max(walls):.2f}, {len(values)} runs);"
-                f" CPU {statistics.median(cpus):.2f} s"
-            )
+        print_figures(figures)
     return 0
 
 

@@ -133,16 +133,22 @@ def main(argv: list[str] | None = None) -> int:
             figures["one new commit"].append(_time(trend, environment))
         status = [*transync, "status", str(root), "--no-history", "--format", "json"]
         figures["status (for scale)"] = [_time(status, environment) for _ in range(arguments.runs)]
-        load = ", ".join(f"{value:.2f}" for value in os.getloadavg())
-        print(f"load average (1, 5, 15 min): {load}; {os.cpu_count()} cores")
-        for label, values in figures.items():
-            walls, cpus = [wall for wall, _ in values], [cpu for _, cpu in values]
-            print(
-                f"{label:>20}: median {statistics.median(walls):6.2f} s"
-                f" (min {min(walls):.2f}, max {max(walls):.2f}, {len(values)} runs);"
-                f" CPU {statistics.median(cpus):.2f} s"
-            )
+        print_figures(figures)
     return 0
+
+
+def print_figures(figures: dict[str, list[tuple[float, float]]]) -> None:
+    """The machine's load, then each label's median wall and CPU seconds over its runs."""
+    load = ", ".join(f"{value:.2f}" for value in os.getloadavg())
+    print(f"load average (1, 5, 15 min): {load}; {os.cpu_count()} cores")
+    width = max(map(len, figures), default=0)
+    for label, values in figures.items():
+        walls, cpus = [wall for wall, _ in values], [cpu for _, cpu in values]
+        print(
+            f"{label:>{width}}: median {statistics.median(walls):6.2f} s"
+            f" (min {min(walls):.2f}, max {max(walls):.2f}, {len(values)} runs);"
+            f" CPU {statistics.median(cpus):.2f} s"
+        )
 
 
 if __name__ == "__main__":
