@@ -31,7 +31,7 @@ from transync.model import (
     State,
     TranslationEntry,
 )
-from transync.paths import UnsafePath, join, normalise_source_file, relative_to
+from transync.paths import UnsafePath, join, matches_any, normalise_source_file, relative_to
 
 Progress = Callable[[int], None]
 
@@ -68,7 +68,7 @@ def classify(
                 advance(len(paths))
         for folder in inventory.image_folders:
             if not languages or folder.code in languages:
-                entries.extend(judge.images(folder))
+                entries.extend(judge.images(folder, inventory.exclude))
         entries.extend(
             _flat_image(image)
             for image in inventory.flat_images
@@ -189,11 +189,16 @@ class _Judge:
 
     # -- images -------------------------------------------------------------------------------
 
-    def images(self, folder: LanguageFolder) -> Iterator[TranslationEntry]:
-        """Image translations exist only through their sidecar, keyed by file name."""
+    def images(
+        self, folder: LanguageFolder, exclude: tuple[str, ...]
+    ) -> Iterator[TranslationEntry]:
+        """Image translations exist only through their sidecar, keyed by file name; those
+        `exclude` matches are left out."""
         sidecar = self._sidecar(folder)
         for name, record in sorted(sidecar.records.items()):
             path = join(folder.path, name)
+            if exclude and matches_any(path, exclude):
+                continue
             if self.tree.lexists(path):
                 yield self._verdict(folder, Kind.IMAGE, path, name, [record], sidecar.failures)
             else:

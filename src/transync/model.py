@@ -125,6 +125,10 @@ class FailureRecord:
     detail: str | None
 
 
+# Findings that a translation lost most or all of its text: it needs work before anything else.
+GUTTED_CHECKS = frozenset({"truncated", "content-lost", "empty"})
+
+
 @dataclass(frozen=True)
 class Finding:
     """One thing a check noticed. Plain data: checks create them, renderers show them."""
@@ -308,15 +312,27 @@ class TranslationEntry:
 
 @dataclass(frozen=True)
 class LanguageSummary:
-    """Counts of states for one language, and the share of it that is up to date."""
+    """Counts of states for one language, and the share of it that is up to date.
+
+    `counts` and `fresh_percent` are the headline: translated pages (Markdown, notebooks),
+    and images too only where the configuration counts them (`count-images`), so that
+    thousands of images without metadata never dilute the figure of the pages. `images`
+    counts every translated image's state, counted in the headline or not.
+    """
 
     code: str
     counts: Mapping[State, int]
     fresh_percent: float
+    images: Mapping[State, int] = field(default_factory=dict)
+    images_counted: bool = False
 
     @property
     def files(self) -> int:
         return sum(self.counts.values())
+
+    @property
+    def image_files(self) -> int:
+        return sum(self.images.values())
 
 
 @dataclass(frozen=True)

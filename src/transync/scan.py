@@ -83,6 +83,7 @@ def scan(
         entries,
         apply_severities(findings, config.severities),
         causes,
+        count_images=config.count_images,
     )
 
 
@@ -92,12 +93,15 @@ def build_report(
     entries: Iterable[TranslationEntry],
     findings: Iterable[Finding],
     causes: Iterable[Cause] = (),
+    *,
+    count_images: bool = False,
 ) -> Report:
-    """Assemble a report in its canonical order, so that two runs print the same bytes."""
+    """Assemble a report in its canonical order, so that two runs print the same bytes;
+    `count_images` adds the images to the pages in the freshness figures."""
     ordered = tuple(
         sorted(entries, key=lambda entry: (entry.language, entry.translation, entry.kind.value))
     )
-    languages, totals = summarise(ordered)
+    languages, totals = summarise(ordered, count_images=count_images)
     causes = tuple(causes)
     ordered_findings = tuple(sorted(set(findings), key=_finding_order))
     finding_groups = group_findings(ordered_findings, ordered)

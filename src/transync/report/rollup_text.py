@@ -62,7 +62,13 @@ def _names(languages: Sequence[str], listed: int | None) -> str:
 def describe_problem_group(group: ProblemGroup, *, listed: int | None = LISTED) -> str:
     """`README.md: stale in 51 of 54 languages (…) (translated from 4ef49ea, 2 commits behind)`
     for a state; `AGENTS.md:11: link points to … — in all 8 languages` for a finding."""
-    if group.kind in _STATE_WORDS:
+    if group.images:
+        where = languages_phrase(group.languages, group.of_languages, listed=listed)
+        line = (
+            f"{group.source}: {plural(group.problems, 'image')} {where} without metadata"
+            f" ({plural(group.images, 'source image')}; legacy flat names: freshness unknown)"
+        )
+    elif group.kind in _STATE_WORDS:
         where = languages_phrase(group.languages, group.of_languages, listed=listed)
         line = f"{group.source}: {_STATE_WORDS[group.kind]} {where}{_behind(group)}"
     else:

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from itertools import groupby
 
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from transync.config import COUNT_IMAGES
 from transync.model import Finding, LanguageSummary, Report, Severity, State
 from transync.report.history_text import describe_cause, describe_provenance
 from transync.report.rollup_text import describe_commit, finding_group_parts, plural
+from transync.summary import fresh_percent
 from transync.text import one_line, printable
 
 # More languages than this and the default view shows them as a grid, not a table row each, so
@@ -49,6 +52,8 @@ def print_languages(report: Report, console: Console, *, details: bool = False) 
     else:
         console.print(_languages_grid(report, console.width))
     console.print(_total_line(report.totals, len(report.languages)))
+    if report.totals.image_files:
+        console.print(images_line(report.totals))
 
 
 def _languages_grid(report: Report, width: int) -> Text:
@@ -101,11 +106,33 @@ def _count(summary: LanguageSummary, state: State) -> Text:
 
 
 def _total_line(totals: LanguageSummary, languages: int) -> Text:
-    parts = [f"{count:,} {state.value}" for state, count in totals.counts.items() if count]
+    noun = "translated file" if totals.images_counted else "translated page"
     return Text(
-        f"Total: {plural(totals.files, 'translated file')} in {plural(languages, 'language')}: "
-        f"{', '.join(parts) or 'nothing to report'} ({totals.fresh_percent:.1f}% fresh)"
+        f"Total: {plural(totals.files, noun)} in {plural(languages, 'language')}: "
+        f"{_state_counts(totals.counts) or 'nothing to report'}"
+        f" ({totals.fresh_percent:.1f}% fresh)"
     )
+
+
+def images_line(totals: LanguageSummary) -> Text:
+    """The images' own figure, and whether the headline counts them: images without metadata
+    (legacy flat names) cannot be judged, and thousands of them would bury the pages'."""
+    counted = (
+        "counted above"
+        if totals.images_counted
+        else f"not counted above ({COUNT_IMAGES} = true counts them)"
+    )
+    images = plural(totals.image_files, "translated image")
+    if totals.images[State.UNTRACKED] == totals.image_files:
+        return Text(f"Images: {images}, none with metadata to judge them by; {counted}")
+    return Text(
+        f"Images: {images}: {_state_counts(totals.images)}"
+        f" ({fresh_percent(totals.images):.1f}% fresh); {counted}"
+    )
+
+
+def _state_counts(counts: Mapping[State, int]) -> str:
+    return ", ".join(f"{count:,} {state.value}" for state, count in counts.items() if count)
 
 
 def _print_causes(report: Report, console: Console, *, details: bool) -> None:
