@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 
+import pytest
 from click.testing import CliRunner
 
 from tests.builders import RepoBuilder
@@ -137,3 +138,15 @@ def test_stray_files_beside_the_image_folders_are_one_finding(repo: RepoBuilder)
     [finding] = [f for f in report.findings if f.check == SKIPPED_PATH]
     assert finding.path == "translated_images"
     assert "holds 5 files that are neither language folders nor images" in finding.message
+
+
+def test_the_dashboard_and_its_summary_show_the_pages_figure_and_the_images_line(
+    repo: RepoBuilder, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    site = tmp_path_factory.mktemp("site")
+    code, _ = _run("dashboard", str(_course(repo).root), "--output", str(site))
+    assert code == 0
+    summary = (site / "SUMMARY.md").read_text()
+    assert "| **total** | 50% | 2 | 2 | 0 | 0 |" in summary
+    assert "Images: 60 translated images, none with metadata to judge them by" in summary
+    assert "Images: 60 translated images" in (site / "index.html").read_text()

@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from itertools import groupby
 
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from transync.config import COUNT_IMAGES
 from transync.model import Finding, LanguageSummary, Report, Severity, State
 from transync.report.history_text import describe_cause, describe_provenance
-from transync.report.rollup_text import describe_commit, finding_group_parts, plural
-from transync.summary import fresh_percent
+from transync.report.rollup_text import (
+    describe_commit,
+    describe_images,
+    finding_group_parts,
+    plural,
+    state_counts,
+)
 from transync.text import one_line, printable
 
 # More languages than this and the default view shows them as a grid, not a table row each, so
@@ -109,30 +112,13 @@ def _total_line(totals: LanguageSummary, languages: int) -> Text:
     noun = "translated file" if totals.images_counted else "translated page"
     return Text(
         f"Total: {plural(totals.files, noun)} in {plural(languages, 'language')}: "
-        f"{_state_counts(totals.counts) or 'nothing to report'}"
+        f"{state_counts(totals.counts) or 'nothing to report'}"
         f" ({totals.fresh_percent:.1f}% fresh)"
     )
 
 
 def images_line(totals: LanguageSummary) -> Text:
-    """The images' own figure, and whether the headline counts them: images without metadata
-    (legacy flat names) cannot be judged, and thousands of them would bury the pages'."""
-    counted = (
-        "counted above"
-        if totals.images_counted
-        else f"not counted above ({COUNT_IMAGES} = true counts them)"
-    )
-    images = plural(totals.image_files, "translated image")
-    if totals.images[State.UNTRACKED] == totals.image_files:
-        return Text(f"Images: {images}, none with metadata to judge them by; {counted}")
-    return Text(
-        f"Images: {images}: {_state_counts(totals.images)}"
-        f" ({fresh_percent(totals.images):.1f}% fresh); {counted}"
-    )
-
-
-def _state_counts(counts: Mapping[State, int]) -> str:
-    return ", ".join(f"{count:,} {state.value}" for state, count in counts.items() if count)
+    return Text(describe_images(totals))
 
 
 def _print_causes(report: Report, console: Console, *, details: bool) -> None:

@@ -32,6 +32,7 @@ from transync.report.dashboard.badges import Badge, badge, badge_svg, endpoint_j
 from transync.report.dashboard.names import language_name
 from transync.report.dashboard.summary import render_summary
 from transync.report.history_text import describe_commit_cause, describe_provenance
+from transync.report.rollup_text import describe_images
 from transync.report.trend_json import render as render_history
 from transync.report.trend_svg import render_trend_svg
 
@@ -186,6 +187,7 @@ def _environment() -> Environment:
         page=lambda code: quote(page_name(code)),
         badge_name=lambda code: quote(badge_name(code)),
         describe_commit_cause=describe_commit_cause,
+        describe_images=describe_images,
         describe_provenance=describe_provenance,
         percent=lambda value: f"{value:.1f}%",
         plural=view.plural,

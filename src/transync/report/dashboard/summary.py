@@ -9,6 +9,7 @@ from transync.report.dashboard.badges import percent
 from transync.report.dashboard.view import LanguageRow, SiteInfo, plural
 from transync.report.history_text import describe_commit_cause
 from transync.report.markdown import code, escape
+from transync.report.rollup_text import describe_images
 
 
 def render_summary(
@@ -34,6 +35,8 @@ def render_summary(
             f" | {row.other + counts[State.ORPHAN]} | {row.newest or ''}"
             f" | {_days(row.oldest_stale_days)} |"
         )
+    if report.totals.image_files:
+        lines += ["", escape(describe_images(report.totals))]
     if report.commit_causes:
         lines += ["", "### Why translations are stale", ""]
         lines += [f"- {escape(describe_commit_cause(cause))}" for cause in report.commit_causes]
