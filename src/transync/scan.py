@@ -74,9 +74,10 @@ def scan(
     if history:
         from transync.history import attach_history, translation_folders
 
-        entries, causes = attach_history(
+        entries, causes, gaps = attach_history(
             root, entries, translation_folders(inventory.layouts), now=now
         )
+        findings += gaps
     return build_report(
         display_root if display_root is not None else str(root),
         inventory.layouts,

@@ -5,16 +5,21 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from transync.commands.common import load_config_and_warn
+from transync.commands.common import load_config_and_warn, warn_history_gaps
 from transync.errors import TransyncError
 from transync.model import State, TranslationEntry
 from transync.scan import scan
+
+if TYPE_CHECKING:
+    from transync.history.source_diff import SourceDiff
 
 
 def diff(target: str, languages: Sequence[str], stat: bool, root_option: str | None) -> int:
     from transync.history import attach_history, translation_folders
     from transync.history.git_log import open_repo
+    from transync.history.git_tree import BlobReader
     from transync.history.source_diff import source_diffs
     from transync.report import diff_view
 
@@ -35,17 +40,11 @@ def diff(target: str, languages: Sequence[str], stat: bool, root_option: str | N
         )
     if all(entry.state is State.MISSING for entry in chosen):
         raise TransyncError(f"{target}: not translated (every translation of it is missing)")
-    attached, _ = attach_history(root, chosen, translation_folders(report.layouts))
-
-    def read_blob(blob: str) -> bytes:
-        data: bytes = repo.odb.stream(bytes.fromhex(blob)).read()
-        return data
-
-    diff_view.render(
-        source_diffs(root, attached, read_blob),
-        _others(attached),
-        stat=stat,
-    )
+    attached, _, gaps = attach_history(root, chosen, translation_folders(report.layouts))
+    with BlobReader(root) as read_blob:
+        diffs = source_diffs(root, attached, read_blob)
+    diff_view.render(diffs, _others(attached, diffs), stat=stat)
+    warn_history_gaps(gaps)
     return 0
 
 
@@ -56,10 +55,9 @@ def _relative(path: Path, root: Path, target: str) -> str:
     return os.path.relpath(real, real_root).replace(os.sep, "/")
 
 
-def _others(entries: Sequence[TranslationEntry]) -> list[TranslationEntry]:
+def _others(
+    entries: Sequence[TranslationEntry], diffs: Sequence[SourceDiff]
+) -> list[TranslationEntry]:
     """Entries that have no diff to show, so that the output still accounts for them."""
-    return [
-        entry
-        for entry in entries
-        if entry.provenance is None or entry.provenance.source_blob is None
-    ]
+    shown = {(diff.source, language) for diff in diffs for language in diff.languages}
+    return [entry for entry in entries if (entry.source, entry.language) not in shown]

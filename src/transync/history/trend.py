@@ -10,7 +10,7 @@ tree id in the user's cache folder: a second trend over the same commits reads n
 from __future__ import annotations
 
 import subprocess
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,6 +19,7 @@ from transync.classify import classify
 from transync.config import Config, config_fingerprint
 from transync.discover import SIDECAR_NAME, Inventory, discover
 from transync.errors import TransyncError
+from transync.history.objects import UnreadableObject, no_fetch_environment
 from transync.history.store import Store
 from transync.model import Kind, LanguageSummary, State
 from transync.scan import ProgressFactory
@@ -56,12 +57,14 @@ def compute_trend(
     limit: int,
     languages: Iterable[str] = (),
     progress: ProgressFactory | None = None,
+    warn: Callable[[str], None] | None = None,
 ) -> tuple[TrendPoint, ...]:
     """The status at up to `limit` first-parent commits ending at HEAD, oldest first.
 
     Every commit is judged with `config` (today's configuration), restricted to `languages`
     when given; the newest point is HEAD (uncommitted edits are not in the trend). `progress`
-    is told the number of commits not in the cache, then each one done. Raises
+    is told the number of commits not in the cache, then each one done. A commit whose files
+    git cannot read (a partial clone's) is left out, and `warn` told so in one line. Raises
     TransyncError when `root` is not in a git work tree with commits.
     """
     from transync.cache_dir import cache_dir
@@ -77,18 +80,31 @@ def compute_trend(
         if isinstance(found, dict):
             counted[commit.tree] = _TreeCounts.from_json(found)
     missing = [commit for commit in commits if commit.tree not in counted]
+    unreadable: list[str] = []
     if missing:
         advance = progress(len(missing)) if progress else None
         with _Reading(root) as reading:
             for commit in missing:
-                counts = reading.counts(prefix, commit.tree, config, wanted)
-                counted[commit.tree] = counts
-                store.put(f"{commit.tree}:{setting}", counts.to_json())
+                try:
+                    counts = reading.counts(prefix, commit.tree, config, wanted)
+                except UnreadableObject as error:
+                    unreadable.append(str(error))
+                else:
+                    counted[commit.tree] = counts
+                    store.put(f"{commit.tree}:{setting}", counts.to_json())
                 if advance:
                     advance(1)
     store.save()
+    if unreadable and warn is not None:
+        warn(
+            f"{len(unreadable)} of {len(commits)} commits left out of the trend: git cannot"
+            f" read their files ({unreadable[0]}): a partial clone without its remote, or a"
+            " damaged repository"
+        )
     return tuple(
-        _point(commit, counted[commit.tree], config.count_images) for commit in reversed(commits)
+        _point(commit, counted[commit.tree], config.count_images)
+        for commit in reversed(commits)
+        if commit.tree in counted
     )
 
 
@@ -192,7 +208,13 @@ def _first_parent_commits(root: Path, limit: int) -> list[_Commit]:
 def _git(root: Path, *args: str) -> str:
     try:
         done = subprocess.run(
-            ["git", *args], cwd=root, capture_output=True, check=True, text=True, errors="replace"
+            ["git", *args],
+            cwd=root,
+            capture_output=True,
+            check=True,
+            text=True,
+            errors="replace",
+            env=no_fetch_environment(),
         )
     except OSError as error:
         raise TransyncError(f"{root}: cannot run git: {error.strerror}") from None

@@ -8,6 +8,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from transync.history import HISTORY_UNKNOWN
 from transync.model import Finding, LanguageSummary, Report, Severity, State
 from transync.report.history_text import describe_cause, describe_provenance
 from transync.report.rollup_text import (
@@ -57,6 +58,10 @@ def print_languages(report: Report, console: Console, *, details: bool = False) 
     console.print(_total_line(report.totals, len(report.languages)))
     if report.totals.image_files:
         console.print(images_line(report.totals))
+    # What history could not tell, under the figures: a warning among many could be cut.
+    for finding in report.findings:
+        if finding.check == HISTORY_UNKNOWN:
+            console.print(Text(f"History: {printable(one_line(finding.message))}", style="yellow"))
 
 
 def _languages_grid(report: Report, width: int) -> Text:
