@@ -286,6 +286,15 @@ class FindingGroup:
 
 
 @dataclass(frozen=True)
+class TextAmount:
+    """The letters and digits (in bytes) of a page's own text and of its source's, measured
+    for pages small enough to have lost most of it (`metadata.own_text`)."""
+
+    translation: int
+    source: int
+
+
+@dataclass(frozen=True)
 class TranslationEntry:
     """The verdict for one language x file, with the evidence it was reached from.
 
@@ -308,6 +317,8 @@ class TranslationEntry:
     failure: FailureRecord | None = None
     note: str | None = None
     provenance: Provenance | None = None
+    # Measured only for a page small beside its source (the `empty` check judges it).
+    text: TextAmount | None = None
 
 
 @dataclass(frozen=True)

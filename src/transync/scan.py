@@ -11,12 +11,13 @@ from datetime import datetime
 from pathlib import Path
 
 from transync.checks import apply_severities, run_bookkeeping
+from transync.checks.empty import NAME as EMPTY
 from transync.classify import classify
 from transync.config import Config, load_config
 from transync.discover import discover
 from transync.discover.tree import Tree
 from transync.history.causes import group_by_commit
-from transync.model import Cause, Finding, Layout, Report, TranslationEntry
+from transync.model import Cause, Finding, Layout, Report, Severity, TranslationEntry
 from transync.rollup import by_file, group_findings
 from transync.summary import summarise
 
@@ -58,16 +59,25 @@ def scan(
     )
     advance = progress(total) if progress else None
     classification = classify(root, inventory, wanted, advance, tree)
+    bookkeeping = run_bookkeeping(classification.entries)
     findings = [
         *_for_languages(inventory.findings, wanted),
         *classification.findings,
-        *run_bookkeeping(classification.entries),
+        *bookkeeping,
     ]
     if content:
         from transync.checks.content import content_tasks, run_content
         from transync.config import config_fingerprint
 
-        tasks = content_tasks(classification.entries, inventory.layouts, config.severities)
+        # A page that lost its text is not compared: `empty` says all there is to say (one
+        # defect, one finding, not a truncation and every link and heading it lost).
+        emptied = {
+            finding.path
+            for finding in bookkeeping
+            if finding.check == EMPTY and config.severities.get(EMPTY, Severity.ERROR)
+        }
+        compared = [entry for entry in classification.entries if entry.translation not in emptied]
+        tasks = content_tasks(compared, inventory.layouts, config.severities)
         findings += run_content(root, tasks, config_fingerprint(config), use_cache=cache)
     entries = classification.entries
     causes: tuple[Cause, ...] = ()

@@ -153,7 +153,7 @@ class _Reading:
         except TransyncError:
             return _TreeCounts({}, {})  # nothing translated yet at this commit
         tree.read_ahead(_files_to_read(inventory, wanted))
-        classification = classify(self._root, inventory, wanted, tree=tree)
+        classification = classify(self._root, inventory, wanted, tree=tree, measure=False)
         self._memo.forget_read_ahead()
         pages: dict[str, dict[State, int]] = {}
         images: dict[str, dict[State, int]] = {}

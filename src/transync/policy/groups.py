@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from transync.discover import IMAGES_LAYOUT
 from transync.history.causes import UNCOMMITTED
-from transync.model import CommitRef, Kind, Provenance, Report, Severity, State
+from transync.model import GUTTED_CHECKS, CommitRef, Kind, Provenance, Report, Severity, State
 from transync.rollup import (
     SEVERITY_RANK,
     Sources,
@@ -197,10 +197,13 @@ def _one_file(members: list[ProblemGroup]) -> ProblemGroup:
     )
 
 
-def _cause_importance(item: ProblemGroup | CommitGroup) -> tuple[int, int, int, int]:
+def _cause_importance(item: ProblemGroup | CommitGroup) -> tuple[int, bool, int, int, int]:
+    """Failures first; within an outcome, translations that lost their text (empty, cut
+    off) before anything else, then errors, the most languages, the most problems."""
     severity = item.severity if isinstance(item, ProblemGroup) else Severity.ERROR
     return (
         _OUTCOME_RANK[item.outcome.value],
+        item.kind not in GUTTED_CHECKS,
         SEVERITY_RANK[severity],
         -len(item.languages),
         -item.problems,

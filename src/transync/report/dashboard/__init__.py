@@ -183,7 +183,7 @@ def _environment() -> Environment:
     environment.globals.update(
         State=State,
         symbols=view.SYMBOLS,
-        cell_class=view.CELL_CLASSES,
+        gutted_symbol=view.GUTTED_SYMBOL,
         page=lambda code: quote(page_name(code)),
         badge_name=lambda code: quote(badge_name(code)),
         describe_commit_cause=describe_commit_cause,
