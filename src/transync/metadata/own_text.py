@@ -26,7 +26,8 @@ _MARKED_DISCLAIMER = re.compile(
 _TOOL_LINK = b"github.com/azure/co-op-translator"
 _DISCLAIMER_TAIL_BYTES = 9000  # 3,000 characters of up to 3 bytes each
 _THEMATIC_BREAK = re.compile(rb"[ \t]*(?:---|\*\*\*|___)[ \t]*")
-_TEXT = re.compile(rb"[A-Za-z0-9\x80-\xff]")
+# Every ASCII byte but letters and digits: deleting them leaves the text's bytes (in C).
+_NOT_TEXT = bytes(byte for byte in range(128) if not chr(byte).isalnum())
 
 
 def may_be_gutted(translation_bytes: int, source_bytes: int) -> bool:
@@ -37,15 +38,17 @@ def may_be_gutted(translation_bytes: int, source_bytes: int) -> bool:
 
 def text_amount(data: bytes) -> int:
     """The letters and digits of a page's own text, in bytes."""
-    return len(_TEXT.findall(own_text(data)))
+    return len(own_text(data).translate(None, _NOT_TEXT))
 
 
 def own_text(data: bytes) -> bytes:
     """The page without co-op-translator's metadata comment and disclaimer."""
     body = _MARKED_DISCLAIMER.sub(b"", _METADATA.sub(b"", data))
-    found = body.lower().rfind(_TOOL_LINK, max(0, len(body) - _DISCLAIMER_TAIL_BYTES))
+    tail = max(0, len(body) - _DISCLAIMER_TAIL_BYTES)
+    found = body[tail:].lower().rfind(_TOOL_LINK)
     if found < 0:
         return body
+    found += tail
     start = body.rfind(b"\n\n", 0, found) + 1
     if not body[start:].lstrip().startswith((b"**", b"> **", b"*", b"_")):
         return body  # a link to the tool in the page's own words, not the disclaimer
