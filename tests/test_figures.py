@@ -150,3 +150,18 @@ def test_the_dashboard_and_its_summary_show_the_pages_figure_and_the_images_line
     assert "| **total** | 50% | 2 | 2 | 0 | 0 |" in summary
     assert "Images: 60 translated images, none with metadata to judge them by" in summary
     assert "Images: 60 translated images" in (site / "index.html").read_text()
+
+
+def test_without_language_folders_flat_image_names_are_read_against_co_op_translators_codes(
+    repo: RepoBuilder,
+) -> None:
+    """No folder to trust: the codes co-op-translator translates into, exactly as it writes
+    them, and nothing else."""
+    repo.write("images/cover.png", b"png")
+    digest = hashlib.sha256(b"images/cover.png").hexdigest()
+    for code in ("ja", "Ko", "ed"):
+        repo.write(f"translated_images/cover.{digest}.{code}.png", b"png")
+    report = scan(repo.root)
+    assert [summary.code for summary in report.languages] == ["ja"]
+    [finding] = [f for f in report.findings if f.check == UNKNOWN_IMAGE_LANGUAGE]
+    assert "'Ko' (1), 'ed' (1)" in finding.message

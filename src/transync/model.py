@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 LANG_PLACEHOLDER = "<lang>"
+# The checks that find a page empty or cut off: the most urgent work a language has.
+GUTTED_CHECKS = frozenset({"truncated", "content-lost", "empty"})
 
 
 class Severity(str, Enum):
@@ -123,10 +125,6 @@ class FailureRecord:
     source_file: str
     original_hash: str | None
     detail: str | None
-
-
-# Findings that a translation lost most or all of its text: it needs work before anything else.
-GUTTED_CHECKS = frozenset({"truncated", "content-lost", "empty"})
 
 
 @dataclass(frozen=True)
