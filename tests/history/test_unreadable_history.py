@@ -116,3 +116,21 @@ def test_a_blob_reader_leaves_out_what_a_partial_clone_lacks_and_reads_the_rest(
     current = git.git("rev-parse", "HEAD:README.md")
     with BlobReader(clone) as read:
         assert read.many([first, current]) == {current: (repo.root / "README.md").read_bytes()}
+
+
+def test_a_scan_never_fetches_what_a_blobless_clone_lacks(
+    repo: RepoBuilder, git: GitRepo, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """Its promisor remote would serve the blob; the scan still does not ask for it."""
+    first = _history(repo, git)
+    clone = _blobless_clone(git, tmp_path_factory.mktemp("clone") / "course")
+    for command in ("status", "check", "todo"):
+        _run(command, str(clone))
+    present = subprocess.run(
+        ["git", "cat-file", "--batch-check=%(objectname)", "--batch-all-objects"],
+        cwd=clone,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+    assert first not in present
