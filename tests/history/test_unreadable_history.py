@@ -134,3 +134,19 @@ def test_a_scan_never_fetches_what_a_blobless_clone_lacks(
         check=True,
     ).stdout.split()
     assert first not in present
+
+
+def test_prune_keeps_an_orphan_whose_history_cannot_be_read(
+    repo: RepoBuilder, git: GitRepo
+) -> None:
+    """Whether its source moved is unknown: pruning could delete a translation to relocate."""
+    repo.source("lesson.md", "# Lesson\n")
+    repo.inline("ja", "lesson.md", "# 課\n")
+    git.commit("lesson")
+    (repo.root / "lesson.md").unlink()
+    git.commit("lesson gone")
+    _remove_loose(git, git.git("rev-parse", "HEAD~1^{tree}"))
+    code, out = _run("prune", str(repo.root))
+    assert (repo.root / "translations/ja/lesson.md").exists()
+    assert "cannot tell whether its source moved" in out
+    assert code == 1  # a selected file was left untouched, with the reason

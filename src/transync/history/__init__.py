@@ -113,6 +113,8 @@ def _gaps_finding(gaps: Gaps, entries: Iterable[TranslationEntry]) -> tuple[Find
         count = len(gaps.unreadable)
         objects = f"{count:,} object{'s' if count != 1 else ''}"
         facts = f"origin of {translations}" if unknown else "what some sources changed"
+        if gaps.renames:
+            facts += " and renames"
         why = f"git cannot read {objects} ({gaps.first_error})"
     else:
         facts, why = "renamed sources", f"git cannot detect renames ({gaps.renames})"

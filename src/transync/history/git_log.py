@@ -4,12 +4,12 @@ One walk of the whole history (translation folders excluded, renames detected) c
 as much as one `git log --follow` of a single file, and answers every source and language at
 once. Paths are relative to the scan root, which may be a folder inside the work tree.
 
-Only documents are walked (Markdown, notebooks): their blobs are all provenance ever reads,
-so a blobless clone (`--filter=blob:none`) is asked for nothing else. History degrades, never
-fails: git never fetches a missing object during a scan (`history.objects`), a walk that cannot
-detect renames (their contents missing) is redone without, one that cannot run at all leaves
-an empty history, and a blob that cannot be read is recorded, not raised past provenance.
-`History.gaps` says which of these happened, for the one line every command prints.
+History degrades, never fails: git never fetches a missing object during a scan
+(`history.objects`); a walk that cannot detect renames (contents missing: a blobless clone,
+`--filter=blob:none`, or a mirror without its largest files) is redone without, reading trees
+only; one that cannot run at all leaves an empty history; a blob that cannot be read is
+recorded, not raised past provenance, which reads only the versions of the sources it
+explains. `History.gaps` says which of these happened, for the one line every command prints.
 """
 
 from __future__ import annotations
@@ -20,7 +20,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from transync.discover import SOURCE_SUFFIXES
 from transync.history.objects import UnreadableObject, no_fetch_variables
 from transync.model import CommitRef
 
@@ -233,14 +232,14 @@ def open_history(root: Path, excluded: Iterable[str]) -> History | None:
     top = os.path.realpath(repo.working_tree_dir)
     prefix = os.path.relpath(os.path.realpath(root), top).replace(os.sep, "/")
     prefix = "" if prefix == "." else prefix + "/"
-    documents = _glob_escaped(prefix)
-    pathspecs = [f":(top,icase,glob){documents}**/*{suffix}" for suffix in SOURCE_SUFFIXES] + [
+    pathspecs = [f":(top){prefix}"] + [
         f":(exclude,top){prefix}{folder}" for folder in excluded if folder not in ("", ".")
     ]
     import git
 
     gaps = Gaps()
-    # Inexact rename detection compares contents: a clone without them can walk without it.
+    # Inexact rename detection compares contents; without it the walk reads trees only, which
+    # a partial clone or a mirror without its largest files has.
     for renames in ("-M", "--no-renames"):
         try:
             output = repo.git.log(
@@ -257,11 +256,6 @@ def open_history(root: Path, excluded: Iterable[str]) -> History | None:
         commits, changes = _parse(output, prefix)
         return History(repo, commits, changes, gaps)
     return History(repo, [], [], gaps)
-
-
-def _glob_escaped(path: str) -> str:
-    """`path` matching itself under the `glob` pathspec magic (`[`, `*`, `?` are literal)."""
-    return "".join(f"[{char}]" if char in "[*?" else char for char in path)
 
 
 def _last_line(message: str) -> str:
