@@ -49,12 +49,13 @@ def todo(
 def _coop_plan(selection: Selection, languages: Sequence[str], version: str | None) -> str:
     """Every language folder is scanned: co-op-translator's code (`zh-TW`) may name an alias
     folder (`tw`) that it renames first."""
-    from transync.coop.forecast import forecast
+    from transync.coop.forecast import forecast, plan_only_sources
     from transync.report import coop_plan
 
     report = scan_repository(selection.root, (), history=False)
     chosen = [entry for entry in report.entries if selection.wants(entry)]
-    plan = forecast(chosen, reader(selection.root), languages, version=version)
+    extra = plan_only_sources(str(selection.root), report.layouts, version)
+    plan = forecast(chosen, reader(selection.root), languages, version=version, plan_only=extra)
     root = selection.root.resolve()
     layout = plan.languages[0].layout if plan.languages else None
     source = (root / layout.sources).resolve() if layout else root

@@ -9,7 +9,8 @@ are more forgiving. The decisions come from the modelled version's rules (`trans
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+import os
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import PurePosixPath
@@ -35,6 +36,7 @@ class PagePlan:
     decision: Decision
     tokens: int
     words: int
+    translated: bool = True
 
     @property
     def reason(self) -> Reason | None:
@@ -45,7 +47,7 @@ class PagePlan:
         """Where the plan would list the page if it decided as the run does."""
         if self.decision.run is None:
             return Bucket.CURRENT
-        return Bucket.NEW if self.decision.bucket is Bucket.NEW else Bucket.OUTDATED
+        return Bucket.OUTDATED if self.translated else Bucket.NEW
 
 
 @dataclass(frozen=True)
@@ -125,9 +127,12 @@ def forecast(
     *,
     version: str | None = None,
     keep: Callable[[TranslationEntry], bool] | None = None,
+    plan_only: Mapping[Layout, Sequence[str]] | None = None,
 ) -> Forecast:
     """Every text page of every language asked for (all language folders when none is), or
-    only the entries `keep` accepts (a cheaper partial forecast for `status`)."""
+    only the entries `keep` accepts (a cheaper partial forecast for `status`). `plan_only`:
+    the sources only co-op-translator's plan finds (`plan_only_sources`)."""
+    plan_only = plan_only or {}
     rules = rules_for(version or DEFAULT_VERSION)
     by_folder: dict[LanguageFolder, list[TranslationEntry]] = {}
     sources: dict[Layout, set[str]] = {}
@@ -135,15 +140,18 @@ def forecast(
         if entry.kind not in TEXT_KINDS or entry.folder is None or entry.state is State.ORPHAN:
             continue
         sources.setdefault(entry.folder.layout, set()).add(entry.source)
+        kept = by_folder.setdefault(entry.folder, [])
         if keep is None or keep(entry):
-            by_folder.setdefault(entry.folder, []).append(entry)
+            kept.append(entry)
     estimate = _Estimates(rules, read)
     plans: list[LanguagePlan] = []
     for layout, code, folder in _language_folders(by_folder, sources, languages):
         if folder is None:
             folder_path, renamed = layout.translation_root(code), None
             pages = tuple(
-                estimate.new_page(layout, folder_path, source) for source in sources[layout]
+                estimate.new_page(layout, folder_path, source, run_finds=True)
+                for source in sources[layout]
+                if keep is None
             )
         else:
             sidecar = read(f"{folder.path}/{SIDECAR}")
@@ -152,6 +160,10 @@ def forecast(
                 estimate.page(entry, sidecar, read, alias=renamed is not None)
                 for entry in by_folder[folder]
             )
+        pages += tuple(
+            estimate.new_page(layout, folder_path, source, run_finds=False)
+            for source in plan_only.get(layout, ())
+        )
         ordered = tuple(sorted(pages, key=lambda page: PurePosixPath(page.file).parts))
         plans.append(LanguagePlan(code, layout, folder_path, renamed, ordered))
     return Forecast(rules.VERSION, rules.tokenizer(), tuple(plans))
@@ -199,17 +211,45 @@ class _Estimates:
         translation = None if entry.state is State.MISSING else read(entry.translation)
         key = _key(entry.folder.layout, entry.source)
         decision = self._rules.decide(Page(key, entry.kind, data, translation, sidecar, alias))
-        return PagePlan(key, entry.source, entry.translation, decision, tokens, words)
+        return PagePlan(
+            key, entry.source, entry.translation, decision, tokens, words, translation is not None
+        )
 
-    def new_page(self, layout: Layout, folder: str, source: str) -> PagePlan:
-        """A page of a language that has no folder yet."""
+    def new_page(self, layout: Layout, folder: str, source: str, *, run_finds: bool) -> PagePlan:
+        """A page without a translated file in a language that has no folder yet, or that only
+        the plan finds."""
         data, tokens, words = self._source(source)
         key = _key(layout, source)
         kind = Kind.NOTEBOOK if source.endswith(".ipynb") else Kind.MARKDOWN
-        decision = self._rules.decide(Page(key, kind, data, None, None))
-        return PagePlan(key, source, f"{folder}/{key}", decision, tokens, words)
+        page = Page(key, kind, data, None, None, run_finds=run_finds)
+        decision = self._rules.decide(page)
+        return PagePlan(key, source, f"{folder}/{key}", decision, tokens, words, False)
 
 
 def _key(layout: Layout, source: str) -> str:
     root = layout.sources.strip("/")
     return source[len(root) + 1 :] if root not in ("", ".") else source
+
+
+def plan_only_sources(
+    root: str, layouts: Iterable[Layout], version: str | None = None
+) -> dict[Layout, list[str]]:
+    """The text sources co-op-translator's plan finds under each layout's source root that its
+    run excludes (`.github/ISSUE_TEMPLATE/bug_report.md`), as repository paths."""
+    rules = rules_for(version or DEFAULT_VERSION)
+    found: dict[Layout, list[str]] = {}
+    for layout in layouts:
+        base = layout.sources.strip("/") if layout.sources not in ("", ".") else ""
+        output = layout.container
+        for folder, subfolders, files in os.walk(os.path.join(root, base) if base else root):
+            relative = os.path.relpath(folder, root).replace(os.sep, "/")
+            relative = "" if relative == "." else relative
+            if relative == output:
+                subfolders.clear()
+                continue
+            for name in files:
+                path = f"{relative}/{name}" if relative else name
+                parts = tuple(path[len(base) + 1 :].split("/") if base else path.split("/"))
+                if rules.plan_only(parts):
+                    found.setdefault(layout, []).append(path)
+    return found

@@ -35,7 +35,8 @@ class Page:
     `translation` is None when no translated file exists; `sidecar` is the language folder's
     `.co-op-translator.json` as bytes (None when absent). Everything is raw: the rules decode
     and parse the way the modelled version does. `alias_folder`: the folder has an old short
-    name (`tw`) that the run renames to the code (`zh-TW`) before it decides.
+    name (`tw`) that the run renames to the code (`zh-TW`) before it decides. `run_finds`:
+    False for a source only the plan finds (in a folder the run excludes, such as `.github`).
     """
 
     key: str
@@ -44,6 +45,7 @@ class Page:
     translation: bytes | None
     sidecar: bytes | None
     alias_folder: bool = False
+    run_finds: bool = True
 
 
 @dataclass(frozen=True)
@@ -62,6 +64,8 @@ class Decision:
 
 class Rules(Protocol):
     VERSION: str
+
+    def plan_only(self, parts: tuple[str, ...]) -> bool: ...
 
     def decide(self, page: Page) -> Decision: ...
 

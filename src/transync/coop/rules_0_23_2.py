@@ -14,7 +14,9 @@ the one it mirrors).
 - The plan (`build_translation_plan`) lists a page as new when the translated file is missing,
   else outdated unless the sidecar alone (`read_text_metadata_for_source` with an absolute
   path: exact key, else the longest matching path suffix) holds the source's MD5. It never
-  reads inline metadata, and never checks line counts.
+  reads inline metadata, and never checks line counts. It finds sources everywhere but in the
+  output folder, so it also lists pages under `.github` or `node_modules` as new, which the
+  run (excluding `EXCLUDED_DIRS`) never translates.
 - An alias language folder (`tw`) is renamed to its code (`zh-TW`) by the run (with `--yes`,
   `--migrate-language-folders` or when confirmed) unless that folder exists; the dry run does
   not rename it, so its plan and estimate count every page of that language as new.
@@ -41,15 +43,32 @@ FAILURES_KEY = "__translation_failures__"
 _LABELLED_BLOCK = "<!--\nCO_OP_TRANSLATOR_METADATA:"
 _LABEL = "CO_OP_TRANSLATOR_METADATA:"
 _WORD = re.compile(r"\S+")
+TEXT_EXTENSIONS = frozenset({".md", ".mdx", ".markdown", ".ipynb"})
+# fmt: off
+EXCLUDED_DIRS = frozenset({
+    "translations", "translated_images", "translated_images_fast", ".git", ".github", ".vscode",
+    "__pycache__", "node_modules", "build", "dist", "venv", "env", "site-packages", ".venv",
+    ".idea", ".devcontainer", ".pytest_cache",
+})
+# fmt: on
 
 
 def decide(page: Page) -> Decision:
     sidecar = _sidecar(page.sidecar)
+    if not page.run_finds:
+        return Decision(None, False, _bucket(page, sidecar))
     if page.alias_folder:
         # The dry run only prints the rename (`LanguageFolderMigrator`): its estimate and plan
         # look in the canonical folder, which does not exist yet, and count every page as new.
         return Decision(_run(page, sidecar), True, Bucket.NEW)
     return Decision(_run(page, sidecar), _estimated(page, sidecar), _bucket(page, sidecar))
+
+
+def plan_only(parts: tuple[str, ...]) -> bool:
+    """A text source the plan lists and the run never translates: `build_translation_plan`
+    excludes only the output folder, the run every folder named in `EXCLUDED_DIRS`."""
+    suffix = parts[-1].rsplit(".", 1)[-1].lower() if "." in parts[-1] else ""
+    return f".{suffix}" in TEXT_EXTENSIONS and any(part in EXCLUDED_DIRS for part in parts[:-1])
 
 
 def tokens(source: bytes) -> int:
