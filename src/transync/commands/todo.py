@@ -7,10 +7,12 @@ Wiring only: select -> scan with history -> work list (`transync.worklist`) -> o
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 
 import click
 
 from transync.commands.writing import Selection, scan_repository, select
+from transync.model import TranslationEntry
 from transync.sync.files import reader
 from transync.worklist import work_list
 
@@ -43,7 +45,19 @@ def todo(
 
         text = todo_list.render(work, null=null)
     click.echo(text, nl=False)
+    if output_format != "json":
+        _coop_plan_note(selection.root, chosen)
     return 0
+
+
+def _coop_plan_note(root: Path, entries: Sequence[TranslationEntry]) -> None:
+    """On stderr: the list on stdout feeds a translation run."""
+    from transync.coop.forecast import inline_gap
+    from transync.report import coop_note
+
+    gap = inline_gap(entries, reader(root))
+    if gap is not None:
+        click.echo(coop_note.line(gap), err=True)
 
 
 def _coop_plan(selection: Selection, languages: Sequence[str], version: str | None) -> str:

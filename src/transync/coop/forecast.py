@@ -18,7 +18,14 @@ from pathlib import PurePosixPath
 from transync.coop import DEFAULT_VERSION, rules_for
 from transync.coop.page import Bucket, Decision, Page, Reason, Rules
 from transync.languages import canonical
-from transync.model import Kind, LanguageFolder, Layout, State, TranslationEntry
+from transync.model import (
+    Kind,
+    LanguageFolder,
+    Layout,
+    MetadataOrigin,
+    State,
+    TranslationEntry,
+)
 
 SIDECAR = ".co-op-translator.json"
 Reader = Callable[[str], "bytes | None"]
@@ -253,3 +260,38 @@ def plan_only_sources(
                 if rules.plan_only(parts):
                     found.setdefault(layout, []).append(path)
     return found
+
+
+@dataclass(frozen=True)
+class PlanGap:
+    """Current pages co-op-translator's plan lists as outdated because their metadata is the
+    inline block, which its run reads and its plan does not; `tokens` is what they cost."""
+
+    pages: int
+    languages: int
+    tokens: int
+
+
+def inline_gap(
+    entries: Iterable[TranslationEntry], read: Reader, version: str | None = None
+) -> PlanGap | None:
+    """Only pages with inline metadata and no sidecar record are read again."""
+    plan = forecast(entries, read, version=version, keep=_inline_only)
+    pages = [
+        (language.language, page)
+        for language in plan.languages
+        for page in language.disagreements
+        if page.decision.bucket is Bucket.OUTDATED and page.reason is None
+    ]
+    if not pages:
+        return None
+    return PlanGap(
+        len(pages),
+        len({language for language, _ in pages}),
+        sum(page.tokens for _, page in pages),
+    )
+
+
+def _inline_only(entry: TranslationEntry) -> bool:
+    origins = {record.origin for record in entry.records}
+    return MetadataOrigin.INLINE in origins and MetadataOrigin.SIDECAR not in origins
