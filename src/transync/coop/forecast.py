@@ -50,6 +50,11 @@ class PagePlan:
         return self.decision.run
 
     @property
+    def only_in_plan(self) -> bool:
+        """A source the run never translates (in `.github`), which the plan lists as new."""
+        return not self.translated and self.decision.run is None
+
+    @property
     def run_bucket(self) -> Bucket:
         """Where the plan would list the page if it decided as the run does."""
         if self.decision.run is None:

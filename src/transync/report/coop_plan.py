@@ -21,6 +21,8 @@ def render(forecast: Forecast, source: str, output: str, exclude: tuple[str, ...
     buckets: dict[Bucket, list[dict[str, str]]] = {bucket: [] for bucket in Bucket}
     for language in forecast.languages:
         for page in language.pages:
+            if page.only_in_plan:
+                continue
             item = {"file": page.file, "language": language.language}
             if page.reason is not None:
                 item["reason"] = page.reason.value
