@@ -68,7 +68,12 @@ def _coop_plan(selection: Selection, languages: Sequence[str], version: str | No
 
     report = scan_repository(selection.root, (), history=False)
     chosen = [entry for entry in report.entries if selection.wants(entry)]
-    extra = plan_only_sources(str(selection.root), report.layouts, version)
+    extra = {
+        layout: [source for source in sources if selection.wants_path(source)]
+        for layout, sources in plan_only_sources(
+            str(selection.root), report.layouts, version
+        ).items()
+    }
     plan = forecast(chosen, reader(selection.root), languages, version=version, plan_only=extra)
     root = selection.root.resolve()
     layout = plan.languages[0].layout if plan.languages else None

@@ -115,7 +115,7 @@ def _markdown_outdated(page: Page, sidecar: dict[str, object], *, migrated: bool
     sees it after `_migrate_legacy_inline_text_metadata`: a page whose sidecar has no hash got
     its inline block's hash there, and lost the block (and so its lines)."""
     assert page.translation is not None
-    content = _text(page.translation)
+    content = _translation_text(page.translation)
     stored = _record_hash(sidecar.get(page.key))
     if stored is None and content is not None:
         stored = _inline_hash(content)
@@ -123,7 +123,7 @@ def _markdown_outdated(page: Page, sidecar: dict[str, object], *, migrated: bool
             content = _strip_inline(content)
     if stored is None:
         return Reason.NO_METADATA
-    if stored != md5_hex(page.source):
+    if stored != _source_hash(page.source):
         return Reason.SOURCE_CHANGED
     return Reason.LINE_COUNT_DRIFT if _line_drift(page.source, content) else None
 
@@ -137,13 +137,13 @@ def _notebook_outdated(page: Page, sidecar: dict[str, object]) -> Reason | None:
         stored = _notebook_hash(page.translation)
         if stored is None:
             return Reason.NO_METADATA
-    return None if stored == md5_hex(page.source) else Reason.SOURCE_CHANGED
+    return None if stored == _source_hash(page.source) else Reason.SOURCE_CHANGED
 
 
 def _failed_on_this_source(sidecar: dict[str, object], page: Page) -> bool:
     failures = sidecar.get(FAILURES_KEY)
     entry = failures.get(page.key) if isinstance(failures, dict) else None
-    return isinstance(entry, dict) and entry.get("original_hash") == md5_hex(page.source)
+    return isinstance(entry, dict) and entry.get("original_hash") == _source_hash(page.source)
 
 
 # -- the plan ----------------------------------------------------------------------------------
@@ -155,7 +155,7 @@ def _bucket(page: Page, sidecar: dict[str, object]) -> Bucket:
         return Bucket.NEW
     record = _suffix_lookup(sidecar, page.key)
     stored = record.get("original_hash") if isinstance(record, dict) else None
-    return Bucket.CURRENT if stored == md5_hex(page.source) else Bucket.OUTDATED
+    return Bucket.CURRENT if stored == _source_hash(page.source) else Bucket.OUTDATED
 
 
 def _suffix_lookup(sidecar: dict[str, object], key: str) -> object:
@@ -172,6 +172,7 @@ def _suffix_lookup(sidecar: dict[str, object], key: str) -> object:
 # -- reading as co-op-translator reads ---------------------------------------------------------
 
 
+@lru_cache(maxsize=8)  # one folder's pages share one sidecar, parsed once
 def _sidecar(data: bytes | None) -> dict[str, object]:
     """`_load_lang_metadata`: strict UTF-8 JSON (a BOM fails it); any failure reads as empty."""
     if data is None:
@@ -267,6 +268,16 @@ def _notebook_hash(data: bytes) -> object | None:
     metadata = notebook.get("metadata") if isinstance(notebook, dict) else None
     block = metadata.get("coopTranslator") if isinstance(metadata, dict) else None
     return _record_hash(block)
+
+
+# A source is judged once per language and a translation twice (by the run and by the
+# estimate): each hash and text is computed once.
+_source_hash = lru_cache(maxsize=64)(md5_hex)
+
+
+@lru_cache(maxsize=4)
+def _translation_text(data: bytes) -> str | None:
+    return _text(data)
 
 
 @lru_cache(maxsize=1)
