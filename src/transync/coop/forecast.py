@@ -298,5 +298,8 @@ def inline_gap(
 
 
 def _inline_only(entry: TranslationEntry) -> bool:
+    """A current page whose only record is inline (a stale one is outdated to both)."""
+    if entry.state is not State.CURRENT:
+        return False
     origins = {record.origin for record in entry.records}
     return MetadataOrigin.INLINE in origins and MetadataOrigin.SIDECAR not in origins
