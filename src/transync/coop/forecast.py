@@ -17,6 +17,7 @@ from pathlib import PurePosixPath
 
 from transync.coop import DEFAULT_VERSION, rules_for
 from transync.coop.page import Bucket, Decision, Page, Reason, Rules
+from transync.discover import SIDECAR_NAME
 from transync.languages import canonical
 from transync.model import (
     Kind,
@@ -27,7 +28,6 @@ from transync.model import (
     TranslationEntry,
 )
 
-SIDECAR = ".co-op-translator.json"
 Reader = Callable[[str], "bytes | None"]
 TEXT_KINDS = (Kind.MARKDOWN, Kind.NOTEBOOK)
 
@@ -107,6 +107,9 @@ class LanguagePlan:
 
 @dataclass(frozen=True)
 class Forecast:
+    """Every language asked for, by the rules of co-op-translator `version`; `tokenizer` names
+    how tokens were counted."""
+
     version: str
     tokenizer: str
     languages: tuple[LanguagePlan, ...]
@@ -122,14 +125,6 @@ class Forecast:
     @property
     def estimated_tokens(self) -> int:
         return sum(language.estimated_tokens for language in self.languages)
-
-    @property
-    def plan_tokens(self) -> int:
-        return sum(language.plan_tokens for language in self.languages)
-
-    @property
-    def disagreements(self) -> tuple[PagePlan, ...]:
-        return tuple(page for language in self.languages for page in language.disagreements)
 
 
 def forecast(
@@ -166,10 +161,10 @@ def forecast(
                 if keep is None
             )
         else:
-            sidecar = read(f"{folder.path}/{SIDECAR}")
+            sidecar = read(f"{folder.path}/{SIDECAR_NAME}")
             folder_path, renamed = folder.path, (folder.code if folder.code != code else None)
             pages = tuple(
-                estimate.page(entry, sidecar, read, alias=renamed is not None)
+                estimate.page(entry, sidecar, alias=renamed is not None)
                 for entry in by_folder[folder]
             )
         pages += tuple(
@@ -215,12 +210,10 @@ class _Estimates:
             self._counted[source] = (data, self._rules.tokens(data), self._rules.words(data))
         return self._counted[source]
 
-    def page(
-        self, entry: TranslationEntry, sidecar: bytes | None, read: Reader, *, alias: bool
-    ) -> PagePlan:
+    def page(self, entry: TranslationEntry, sidecar: bytes | None, *, alias: bool) -> PagePlan:
         assert entry.folder is not None
         data, tokens, words = self._source(entry.source)
-        translation = None if entry.state is State.MISSING else read(entry.translation)
+        translation = None if entry.state is State.MISSING else self._read(entry.translation)
         key = _key(entry.folder.layout, entry.source)
         decision = self._rules.decide(Page(key, entry.kind, data, translation, sidecar, alias))
         return PagePlan(
@@ -232,7 +225,7 @@ class _Estimates:
         the plan finds."""
         data, tokens, words = self._source(source)
         key = _key(layout, source)
-        kind = Kind.NOTEBOOK if source.endswith(".ipynb") else Kind.MARKDOWN
+        kind = Kind.NOTEBOOK if source.lower().endswith(".ipynb") else Kind.MARKDOWN
         page = Page(key, kind, data, None, None, run_finds=run_finds)
         decision = self._rules.decide(page)
         return PagePlan(key, source, f"{folder}/{key}", decision, tokens, words, False)
