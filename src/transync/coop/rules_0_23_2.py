@@ -32,14 +32,15 @@ import json
 import re
 from collections.abc import Callable
 from functools import lru_cache
+from pathlib import PurePosixPath
 
 from transync.coop.page import Bucket, Decision, Page, Reason
 from transync.hashing import md5_hex
+from transync.metadata.sidecar import FAILURES_KEY
 from transync.model import Kind
 
 VERSION = "0.23.2"
 LINE_BREAK_MARGIN = 15
-FAILURES_KEY = "__translation_failures__"
 _LABELLED_BLOCK = "<!--\nCO_OP_TRANSLATOR_METADATA:"
 _LABEL = "CO_OP_TRANSLATOR_METADATA:"
 _WORD = re.compile(r"\S+")
@@ -67,8 +68,8 @@ def decide(page: Page) -> Decision:
 def plan_only(parts: tuple[str, ...]) -> bool:
     """A text source the plan lists and the run never translates: `build_translation_plan`
     excludes only the output folder, the run every folder named in `EXCLUDED_DIRS`."""
-    suffix = parts[-1].rsplit(".", 1)[-1].lower() if "." in parts[-1] else ""
-    return f".{suffix}" in TEXT_EXTENSIONS and any(part in EXCLUDED_DIRS for part in parts[:-1])
+    suffix = PurePosixPath(parts[-1]).suffix.lower()
+    return suffix in TEXT_EXTENSIONS and any(part in EXCLUDED_DIRS for part in parts[:-1])
 
 
 def tokens(source: bytes) -> int:
