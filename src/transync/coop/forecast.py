@@ -18,6 +18,7 @@ from pathlib import PurePosixPath
 from transync.coop import DEFAULT_VERSION, rules_for
 from transync.coop.page import Bucket, Decision, Page, Reason, Rules
 from transync.discover import SIDECAR_NAME
+from transync.errors import TransyncError
 from transync.languages import canonical
 from transync.model import (
     Kind,
@@ -273,8 +274,17 @@ class PlanGap:
 def inline_gap(
     entries: Iterable[TranslationEntry], read: Reader, version: str | None = None
 ) -> PlanGap | None:
-    """Only pages with inline metadata and no sidecar record are read again."""
-    plan = forecast(entries, read, version=version, keep=_inline_only)
+    """Only pages with inline metadata and no sidecar record are read again. A file the reader
+    refuses (a symbolic link out of the repository) reads as absent: a note never stops the
+    report it is added to."""
+
+    def read_or_none(path: str) -> bytes | None:
+        try:
+            return read(path)
+        except TransyncError:
+            return None
+
+    plan = forecast(entries, read_or_none, version=version, keep=_inline_only)
     pages = [
         (language.language, page)
         for language in plan.languages
