@@ -20,7 +20,7 @@ def build(repo: RepoBuilder) -> None:
     for name in (
         "sidecar-current.md", "sidecar-stale.md", "inline-current.md", "inline-stale.md",
         "no-metadata.md", "missing.md", "empty.md", "cut-off.md", "failed.md",
-        "inline-near-margin.md", "mixed.md",
+        "inline-near-margin.md", "mixed.md", "inline-crlf.md",
     ):  # fmt: skip
         repo.source(name, SOURCE)
     repo.source("lesson.ipynb", json.dumps({"cells": [], "metadata": {}}))
@@ -43,6 +43,9 @@ def build(repo: RepoBuilder) -> None:
     # A stale sidecar record wins over a current inline block.
     repo.sidecar_entry("fr", "mixed.md", None, stale=True)
     repo.inline("fr", "mixed.md", full)
+    # Windows line endings: co-op-translator reads text with universal newlines.
+    crlf = inline_block("inline-crlf.md", md5(SOURCE), "fr") + full
+    repo.write("translations/fr/inline-crlf.md", crlf.replace("\n", "\r\n"))
     stamp = record("lesson.ipynb", repo.source_hash("lesson.ipynb"), "fr")
     notebook = {"cells": [], "metadata": {"coopTranslator": stamp}}
     repo.write("translations/fr/lesson.ipynb", json.dumps(notebook))
@@ -60,6 +63,7 @@ EXPECTED: dict[tuple[str, str], tuple[str | None, bool, str]] = {
     ("fr", "cut-off.md"): ("line-count-drift", True, "outdated_files"),
     ("fr", "empty.md"): ("line-count-drift", True, "current_files"),
     ("fr", "failed.md"): ("failed-last-time", True, "new_files"),
+    ("fr", "inline-crlf.md"): (None, False, "outdated_files"),
     ("fr", "inline-current.md"): (None, False, "outdated_files"),
     ("fr", "inline-near-margin.md"): ("line-count-drift", False, "outdated_files"),
     ("fr", "inline-stale.md"): ("source-changed", True, "outdated_files"),
@@ -73,6 +77,7 @@ EXPECTED: dict[tuple[str, str], tuple[str | None, bool, str]] = {
     ("zh-TW", "cut-off.md"): ("new", True, "new_files"),
     ("zh-TW", "empty.md"): ("new", True, "new_files"),
     ("zh-TW", "failed.md"): ("new", True, "new_files"),
+    ("zh-TW", "inline-crlf.md"): ("new", True, "new_files"),
     ("zh-TW", "inline-current.md"): (None, True, "new_files"),
     ("zh-TW", "inline-near-margin.md"): ("new", True, "new_files"),
     ("zh-TW", "inline-stale.md"): ("new", True, "new_files"),

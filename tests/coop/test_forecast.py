@@ -39,13 +39,6 @@ def _decisions(plan: Forecast) -> dict[tuple[str, str], tuple[str | None, bool, 
     }
 
 
-def _run_list(reason: str | None) -> str:
-    """How the oracle names what the run does with a page."""
-    if reason is None:
-        return "current"
-    return "new" if reason in ("new", "failed-last-time") else "outdated"
-
-
 def _coop_python() -> str:
     if not os.access(COOP_PYTHON, os.X_OK):
         pytest.skip(f"co-op-translator is not installed for {COOP_PYTHON} (TRANSYNC_COOP_PYTHON)")
@@ -64,11 +57,12 @@ def test_the_forecast_makes_co_op_translator_0_23_2s_decisions_on_every_case(
     assert _decisions(_forecast(repo.root)) == EXPECTED
 
 
-def test_co_op_translator_itself_decides_as_the_pinned_cases_say(repo: RepoBuilder) -> None:
+def _agrees_with_co_op_translator(root: Path, languages: tuple[str, ...]) -> None:
+    """co-op-translator's own functions (tests/coop/oracle.py) against the forecast, page by
+    page: its run, its decision function (the estimate's), its plan's lists, its estimates."""
     python = _coop_python()
-    build(repo)
     done = subprocess.run(
-        [python, str(ORACLE), str(repo.root), "fr", "zh-TW"],
+        [python, str(ORACLE), str(root), *languages],
         capture_output=True,
         text=True,
         check=True,
@@ -80,18 +74,52 @@ def test_co_op_translator_itself_decides_as_the_pinned_cases_say(repo: RepoBuild
         for bucket in ("new_files", "outdated_files", "current_files")
         for item in oracle["plan"][bucket]
     }
-    ours = _forecast(repo.root)
-    for (language, file), (reason, estimated, bucket) in EXPECTED.items():
-        run = oracle["run"][language].get(file, "current")
-        assert run == _run_list(reason), (language, file)
-        assert plan_lists[(language, file)] == bucket, (language, file)
-        decision = oracle["decision"].get(language, {}).get(file)
-        if language == "fr" and decision not in (None, "missing"):
-            assert decision == estimated, (language, file)
+    ours = _forecast(root, languages)
+    for language in ours.languages:
+        for page in language.pages:
+            where = (language.language, page.file)
+            run = oracle["run"][language.language].get(page.file, "current")
+            assert run == page.run_bucket.value.removesuffix("_files"), where
+            assert plan_lists.pop(where) == page.decision.bucket.value, where
+            decision = oracle["decision"][language.language].get(page.file)
+            if language.renamed_from is None and decision not in (None, "missing"):
+                assert decision == page.decision.estimated, where
+    assert plan_lists == {}
     assert oracle["plan"]["estimated_tokens"] == ours.estimated_tokens
     assert oracle["plan"]["estimated_words"] == sum(
         language.estimated_words for language in ours.languages
     )
+
+
+def test_co_op_translator_itself_decides_as_the_forecast_on_every_case(
+    repo: RepoBuilder,
+) -> None:
+    build(repo)
+    _agrees_with_co_op_translator(repo.root, ("fr", "zh-TW"))
+
+
+def _bom_sidecar(repo: RepoBuilder) -> None:
+    repo.source("README.md", "# Lesson\n")
+    repo.sidecar_entry("de", "README.md", "# Lektion\n")
+    sidecar = repo.root / "translations/de/.co-op-translator.json"
+    sidecar.write_bytes(b"\xef\xbb\xbf" + sidecar.read_bytes())
+
+
+def test_a_sidecar_with_a_byte_order_mark_is_no_metadata_to_co_op_translator(
+    repo: RepoBuilder,
+) -> None:
+    _bom_sidecar(repo)
+    (de,) = _forecast(repo.root, ("de",)).languages
+    (page,) = de.pages
+    assert page.reason is not None and page.reason.value == "no-metadata"
+    assert page.decision.bucket.value == "outdated_files"
+
+
+def test_co_op_translator_itself_reads_no_metadata_through_a_byte_order_mark(
+    repo: RepoBuilder,
+) -> None:
+    _bom_sidecar(repo)
+    _agrees_with_co_op_translator(repo.root, ("de",))
 
 
 def test_the_run_forgets_an_inline_block_before_counting_lines(repo: RepoBuilder) -> None:
