@@ -17,6 +17,7 @@ from typing import Any
 import click
 
 from transync import __version__
+from transync.coop import DEFAULT_VERSION, MODELLED
 from transync.errors import EXIT_BROKEN_PIPE, EXIT_CANNOT_RUN, TransyncError
 from transync.text import printable
 
@@ -381,19 +382,31 @@ def migrate(
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(["list", "markdown", "json"]),
+    type=click.Choice(["list", "markdown", "json", "coop-plan"]),
     default="list",
     show_default=True,
-    help="list: one source path a line, for a translation run; markdown/json: the details.",
+    help="list: one source path a line, for a translation run; markdown/json: the details; "
+    "coop-plan: what co-op-translator's next run translates, in its plan's JSON schema.",
 )
 @click.option("-0", "null", is_flag=True, help="With --format list: separate paths with NUL.")
+@click.option(
+    "--coop-version",
+    type=click.Choice(sorted(MODELLED)),
+    default=DEFAULT_VERSION,
+    show_default=True,
+    help="With --format coop-plan: the co-op-translator version whose rules to apply.",
+)
 def todo(
-    arguments: tuple[str, ...], languages: tuple[str, ...], output_format: str, null: bool
+    arguments: tuple[str, ...],
+    languages: tuple[str, ...],
+    output_format: str,
+    null: bool,
+    coop_version: str,
 ) -> int:
     """Each language's remaining translation work, most important first (read-only)."""
     from transync.commands.todo import todo as run_todo
 
-    return run_todo(arguments, languages, output_format, null=null)
+    return run_todo(arguments, languages, output_format, null=null, coop_version=coop_version)
 
 
 # -- trend and the README's languages table ----------------------------------------------

@@ -38,9 +38,10 @@ class Selection:
     patterns: tuple[str, ...]
 
     def wants(self, entry: TranslationEntry) -> bool:
-        return not self.patterns or any(
-            matches_any(path, self.patterns) for path in (entry.translation, entry.source)
-        )
+        return any(self.wants_path(path) for path in (entry.translation, entry.source))
+
+    def wants_path(self, path: str) -> bool:
+        return not self.patterns or matches_any(path, self.patterns)
 
 
 def select(arguments: Sequence[str]) -> Selection:

@@ -23,10 +23,11 @@ from urllib.parse import quote
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
+from transync.coop.forecast import PlanGap
 from transync.history.trend import TrendPoint
 from transync.languages import canonical
 from transync.model import LanguageSummary, Report, State
-from transync.report import json_report
+from transync.report import coop_note, json_report
 from transync.report.dashboard import view
 from transync.report.dashboard.badges import Badge, badge, badge_svg, endpoint_json
 from transync.report.dashboard.names import language_name
@@ -69,10 +70,15 @@ class Repository:
 
 
 def build_site(
-    report: Report, info: view.SiteInfo, *, trend: Trend | None = None
+    report: Report,
+    info: view.SiteInfo,
+    *,
+    trend: Trend | None = None,
+    coop_gap: PlanGap | None = None,
 ) -> dict[str, bytes]:
-    """The files of one repository's site, by path relative to the site folder."""
-    files = _repository_files(report, info, trend, home=None, assets="")
+    """The files of one repository's site, by path relative to the site folder; `coop_gap`
+    adds a section on where co-op-translator's own plan would disagree with its run."""
+    files = _repository_files(report, info, trend, home=None, assets="", coop_gap=coop_gap)
     files.update(_assets(""))
     return dict(sorted(files.items()))
 
@@ -123,6 +129,7 @@ def _repository_files(
     *,
     home: str | None,
     assets: str,
+    coop_gap: PlanGap | None = None,
 ) -> dict[str, bytes]:
     rows = view.language_rows(report)
     totals = view.totals_row(report)
@@ -139,6 +146,7 @@ def _repository_files(
             open_matrix=view.total_rows(folders) <= view.FOLDER_ROWS,
             by_check=view.findings_by_check(report),
             codes=[row.code for row in rows],
+            coop_note=coop_note.line(coop_gap) if coop_gap else None,
             **common,
         ),
         "report.json": json_report.render(report).encode(),
