@@ -225,3 +225,60 @@ def build_course(
     git.commit("Feb2026 update")
     repo.source(f"lessons/{lessons + 1:02d}/README.md", lesson(lessons + 1))
     git.commit("Add the last lesson")
+
+
+# A course whose translations carry no metadata (made by hand, or before co-op-translator
+# wrote any): its lesson folder is renamed, then sources are edited, then one page is
+# retranslated. `UNTRACKED_COURSE_VERDICTS` is what git history says of every translation.
+UNTRACKED_COURSE_LANGUAGES = ("de", "fr")
+UNTRACKED_COURSE_VERDICTS = {
+    "translations/de/README.md": "outdated",
+    "translations/fr/README.md": "outdated",
+    "translations/de/02-Prompts/README.md": "up-to-date",
+    "translations/fr/02-Prompts/README.md": "outdated",
+    "translations/de/01-IntroToGenAI/README.md": "moved",
+    "translations/fr/01-IntroToGenAI/README.md": "moved",
+    "translations/de/01-IntroToGenAI/setup.md": "moved",
+    "translations/fr/01-IntroToGenAI/setup.md": "moved",
+}
+UNTRACKED_COURSE_MOVES = {
+    "01-IntroToGenAI/README.md": "01-IntroductionToGenerativeAI/README.md",
+    "01-IntroToGenAI/setup.md": "01-IntroductionToGenerativeAI/setup.md",
+}
+
+
+def build_untracked_course(
+    repo: RepoBuilder,
+    git: GitRepo,
+    languages: tuple[str, ...] = UNTRACKED_COURSE_LANGUAGES,
+) -> None:
+    """Sources and plain translations committed; the lesson folder renamed (its README by a
+    rename git sees, its setup page rewritten beyond recognition in the same commit); the root
+    README and lesson 2 edited; lesson 2 retranslated in German."""
+    sources = {
+        "README.md": "# Course\n\nStart with [lesson 1](01-IntroToGenAI/README.md).\n",
+        "01-IntroToGenAI/README.md": lesson(1),
+        "01-IntroToGenAI/setup.md": "# Setup\n\nInstall python.\n",
+        "02-Prompts/README.md": lesson(2),
+    }
+    for path, text in sources.items():
+        repo.source(path, text)
+        for language in languages:
+            repo.write(f"{repo.lang_dir(language)}/{path}", translate(text, language))
+    git.commit("Course and its translations, without metadata")
+    git.git("mv", "01-IntroToGenAI", "01-IntroductionToGenerativeAI")
+    repo.source(
+        "01-IntroductionToGenerativeAI/setup.md",
+        "# Getting ready\n\nCreate a virtual environment, then install the requirements"
+        " with pip and check the versions of every tool.\n",
+    )
+    repo.source(
+        "README.md", "# Course\n\nStart with [lesson 1](01-IntroductionToGenerativeAI/README.md).\n"
+    )
+    git.commit("Rename lesson 1's folder")
+    repo.source("02-Prompts/README.md", lesson(2, " (2026 edition)"))
+    git.commit("Lesson 2: the 2026 edition")
+    repo.write(
+        "translations/de/02-Prompts/README.md", translate(lesson(2, " (2026 edition)"), "de")
+    )
+    git.commit("German: lesson 2 retranslated")

@@ -51,6 +51,10 @@ DEFAULT_EXCLUDED_DIRS = frozenset(
 )
 
 OFF = "off"
+# `estimates`: what becomes of untracked translations judged from git history.
+ESTIMATES_APART = "apart"  # shown, labelled, counted apart from the exact states (default)
+ESTIMATES_COUNT = "count"  # counted as the state they estimate, in the figures and the gate
+ESTIMATE_SETTINGS = (ESTIMATES_APART, ESTIMATES_COUNT, OFF)
 
 
 @dataclass(frozen=True)
@@ -66,9 +70,10 @@ class Config:
     check: Mapping[str, Any] = field(default_factory=dict)
     source: str | None = None
     warnings: tuple[str, ...] = ()
+    estimates: str = ESTIMATES_APART
 
 
-_KNOWN_KEYS = {"layouts", "include", "exclude", "checks", "check"}
+_KNOWN_KEYS = {"layouts", "include", "exclude", "checks", "check", "estimates"}
 
 
 def load_config(root: Path) -> Config:
@@ -117,7 +122,16 @@ def parse_config(section: object, source: str) -> Config:
         check=_table(section.get("check", {}), "check", source),
         source=source,
         warnings=warnings,
+        estimates=_choice(section.get("estimates", ESTIMATES_APART), "estimates", source),
     )
+
+
+def _choice(value: object, key: str, source: str) -> str:
+    if value not in ESTIMATE_SETTINGS:
+        raise ConfigError(
+            f"{source}: '{key}' must be one of {', '.join(ESTIMATE_SETTINGS)} (got {value!r})"
+        )
+    return str(value)
 
 
 def _layouts(value: object, source: str) -> tuple[Layout, ...]:

@@ -213,6 +213,44 @@ class Provenance:
         return len(self.missed) if self.translated_from is not None else None
 
 
+class EstimatedState(str, Enum):
+    """Where an untracked translation stands, judged from git history instead of a stored hash.
+
+    `outdated`: its source has commits after the translation's last commit; `up-to-date`: none;
+    `moved`: the source it mirrors was renamed or moved (to `Provenance.moved_to`); `removed`:
+    the source was deleted; `unknown`: history cannot tell (`Estimate.detail` says why).
+    """
+
+    OUTDATED = "outdated"
+    UP_TO_DATE = "up-to-date"
+    MOVED = "moved"
+    REMOVED = "removed"
+    UNKNOWN = "unknown"
+
+    @property
+    def needs_work(self) -> bool:
+        return self in (EstimatedState.OUTDATED, EstimatedState.MOVED)
+
+
+BASIS_HASH = "hash"
+BASIS_GIT = "git"
+
+
+@dataclass(frozen=True)
+class Estimate:
+    """The git-history verdict on a translation without metadata (basis "git").
+
+    `translation_commit` is the translation's last commit that changed its text (moves do not
+    count); the source side (the version it was made from, the commits since, where the source
+    moved) is the entry's `Provenance`.
+    """
+
+    state: EstimatedState
+    translation_commit: CommitRef | None = None
+    detail: str | None = None
+    basis: str = BASIS_GIT
+
+
 @dataclass(frozen=True)
 class Cause:
     """One source change that made several translations stale: one fix, many languages.
@@ -304,6 +342,15 @@ class TranslationEntry:
     failure: FailureRecord | None = None
     note: str | None = None
     provenance: Provenance | None = None
+    # Only for untracked translations judged from git history (see `history.estimates`).
+    estimate: Estimate | None = None
+
+    @property
+    def basis(self) -> str | None:
+        """What the state rests on: the stored hash, git history (an estimate), or nothing."""
+        if self.estimate is not None:
+            return self.estimate.basis
+        return BASIS_HASH if self.record is not None else None
 
 
 @dataclass(frozen=True)
@@ -335,3 +382,6 @@ class Report:
     # The groups of one check in one source file that reach the same languages, merged: one
     # line per cause in the default views (`rollup.by_file`).
     finding_causes: tuple[FindingGroup, ...] = field(default=())
+    # Estimated states of untracked translations per language and in total ("total"): shown
+    # apart from `languages` and `totals` (see `history.estimates`).
+    estimated: Mapping[str, Mapping[EstimatedState, int]] = field(default_factory=dict)

@@ -23,10 +23,19 @@ CHANGE_CACHE = "change-kinds.v1.json"
 
 
 def translation_folders(layouts: Iterable[Layout]) -> list[str]:
-    """The folders holding translations (with translated images): never sources."""
+    """The folders holding translations (with translated images) and no sources: Hugo's
+    `content/<lang>/` beside `content/en/` leaves `content` to the history of sources."""
     from transync.discover import IMAGES_LAYOUT
+    from transync.paths import is_within
 
-    return sorted({layout.container for layout in (*layouts, IMAGES_LAYOUT)})
+    layouts = (*layouts, IMAGES_LAYOUT)
+    return sorted(
+        {
+            layout.container
+            for layout in layouts
+            if not any(is_within(other.sources, layout.container) for other in layouts)
+        }
+    )
 
 
 def attach_history(
@@ -35,16 +44,23 @@ def attach_history(
     excluded: Iterable[str],
     *,
     now: datetime | None = None,
+    estimates: Iterable[str] | None = None,
 ) -> tuple[tuple[TranslationEntry, ...], tuple[Cause, ...]]:
     """Entries with provenance attached, and the causes of staleness among them.
 
     `excluded` names the translation folders (never sources: skipping them keeps the history
-    walk small). `now` fixes the clock for the "days behind" figures.
+    walk small). `now` fixes the clock for the "days behind" figures. `estimates` names the
+    folders holding translations: untracked ones there are judged from their own history
+    (`history.estimates`); None leaves them alone.
     """
+    from transync.history.estimates import estimable
     from transync.history.git_log import open_history
 
     entries = tuple(entries)
-    if not any(entry.state in HISTORY_STATES for entry in entries):
+    if not any(
+        entry.state in HISTORY_STATES or (estimates is not None and estimable(entry))
+        for entry in entries
+    ):
         return entries, ()
     history = open_history(root, excluded)
     if history is None:
@@ -72,6 +88,16 @@ def attach_history(
         else entry
         for entry in entries
     )
+    if estimates is not None:
+        from transync.history.estimates import estimate_all
+
+        attached = estimate_all(root, attached, historian, sorted(estimates))
     blobs.save()
     changes.save()
     return attached, group_causes(attached)
+
+
+def layout_folders(layouts: Iterable[Layout]) -> list[str]:
+    """Every folder that holds translations, sources beside them or not: where estimates
+    read the translations' own history."""
+    return sorted({layout.container for layout in layouts})
