@@ -1,0 +1,94 @@
+"""Wordings of estimates (untracked translations judged from git history), shared by the
+terminal, Markdown and dashboard views: every estimate says its basis."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from transync.history.changed import FETCH_HINT
+from transync.model import EstimatedState, Kind, Report, State, TranslationEntry
+from transync.report.history_text import describe_provenance
+from transync.report.rollup_text import plural
+from transync.summary import TOTAL
+
+LABEL = "estimated from git"
+# How each estimated state reads in a sentence.
+WORDS = {
+    EstimatedState.OUTDATED: "outdated",
+    EstimatedState.UP_TO_DATE: "up to date",
+    EstimatedState.MOVED: "source moved",
+    EstimatedState.REMOVED: "source removed",
+    EstimatedState.UNKNOWN: "unknown",
+}
+ADOPT_HINT = (
+    "`transync stamp --adopt FILE` records metadata for a translation you have checked, so"
+    " that it is judged exactly from then on"
+)
+
+
+def describe_estimate(entry: TranslationEntry) -> str:
+    """`estimated outdated (basis: git): last written in 4560c77 (2026-01-01); from 4560c77,
+    1 commits behind since 0587f70 (30 days)`."""
+    estimate = entry.estimate
+    assert estimate is not None
+    parts = [f"estimated {WORDS[estimate.state]} (basis: {estimate.basis})"]
+    if estimate.translation_commit is not None:
+        commit = estimate.translation_commit
+        parts.append(f"last written in {commit.short} ({commit.date[:10]})")
+    if entry.provenance is not None and entry.provenance.origin == "commit":
+        parts.append(describe_provenance(entry.provenance))
+    elif entry.provenance is not None and entry.provenance.moved_to is not None:
+        parts.append(f"moved to {entry.provenance.moved_to}")
+    if estimate.detail and (entry.provenance is None or entry.provenance.origin != "commit"):
+        parts.append(estimate.detail)
+    return "; ".join(parts)
+
+
+def counts_phrase(counts: Mapping[EstimatedState, int]) -> str:
+    """`3 outdated, 1 up to date, 4 source moved`, in the states' order."""
+    return ", ".join(
+        f"{counts[state]:,} {WORDS[state]}" for state in EstimatedState if counts.get(state)
+    )
+
+
+def estimated_line(report: Report) -> str | None:
+    """The estimates beside the exact total, and whether the figures count them."""
+    counts = report.estimated.get(TOTAL)
+    if not counts:
+        return None
+    counted = any(
+        entry.estimate is not None and entry.state is not State.UNTRACKED
+        for entry in report.entries
+    )
+    how = (
+        'counted in the figures above (setting `estimates = "count"`)'
+        if counted
+        else 'counted apart from the figures above (`estimates = "count"` counts them)'
+    )
+    return f"Estimated from git history (basis: git, no metadata): {counts_phrase(counts)}; {how}"
+
+
+def no_metadata_notice(report: Report) -> str | None:
+    """For a course none of whose translations carries metadata: said in the first lines,
+    with what to do, so that a 0% reads as what it is."""
+    pages = [entry for entry in report.entries if entry.kind is not Kind.IMAGE]
+    if not pages or any(entry.record is not None for entry in report.entries):
+        return None
+    untracked = [
+        entry for entry in pages if entry.estimate is not None or entry.state is State.UNTRACKED
+    ]
+    if not untracked:
+        return None
+    first = (
+        f"No translation here carries co-op-translator metadata"
+        f" ({plural(len(untracked), 'translated page')}): exact states need a stored hash."
+    )
+    if report.estimated.get(TOTAL):
+        return (
+            f"{first} Their states are {LABEL} (the source's commits after each translation's"
+            f" last commit). {ADOPT_HINT}."
+        )
+    return (
+        f"{first} No git history was read to estimate them: run in a git clone with its"
+        f" history ({FETCH_HINT}), without --no-history. {ADOPT_HINT}."
+    )
