@@ -13,7 +13,8 @@ from transync.scan import scan
 
 
 def diff(target: str, languages: Sequence[str], stat: bool, root_option: str | None) -> int:
-    from transync.history import attach_history, translation_folders
+    from transync.config import OFF
+    from transync.history import attach_history, layout_folders, translation_folders
     from transync.history.git_log import open_repo
     from transync.history.source_diff import source_diffs
     from transync.report import diff_view
@@ -24,7 +25,8 @@ def diff(target: str, languages: Sequence[str], stat: bool, root_option: str | N
         raise TransyncError(f"{target}: not in a git work tree with commits")
     root = Path(root_option) if root_option else Path(repo.working_tree_dir)
     relative = _relative(path, root, target)
-    report = scan(root, config=load_config_and_warn(root), languages=languages)
+    config = load_config_and_warn(root)
+    report = scan(root, config=config, languages=languages)
     chosen = [entry for entry in report.entries if relative in (entry.translation, entry.source)]
     if not chosen:
         if not path.exists():
@@ -35,14 +37,20 @@ def diff(target: str, languages: Sequence[str], stat: bool, root_option: str | N
         )
     if all(entry.state is State.MISSING for entry in chosen):
         raise TransyncError(f"{target}: not translated (every translation of it is missing)")
-    attached, _ = attach_history(root, chosen, translation_folders(report.layouts))
+    attached, _ = attach_history(
+        root,
+        chosen,
+        translation_folders(report.layouts),
+        estimates=layout_folders(report.layouts) if config.estimates != OFF else None,
+    )
 
     def read_blob(blob: str) -> bytes:
         data: bytes = repo.odb.stream(bytes.fromhex(blob)).read()
         return data
 
+    diffable = [entry for entry in attached if not _nothing_to_port(entry)]
     diff_view.render(
-        source_diffs(root, attached, read_blob),
+        source_diffs(root, diffable, read_blob),
         _others(attached),
         stat=stat,
     )
@@ -61,5 +69,13 @@ def _others(entries: Sequence[TranslationEntry]) -> list[TranslationEntry]:
     return [
         entry
         for entry in entries
-        if entry.provenance is None or entry.provenance.source_blob is None
+        if entry.provenance is None
+        or entry.provenance.source_blob is None
+        or _nothing_to_port(entry)
     ]
+
+
+def _nothing_to_port(entry: TranslationEntry) -> bool:
+    """An estimate whose source has no commits since the translation has no diff (a moved
+    source may have none: the move alone is `relocate`'s to carry)."""
+    return entry.estimate is not None and (entry.provenance is None or not entry.provenance.missed)

@@ -41,6 +41,8 @@ def describe_estimate(entry: TranslationEntry) -> str:
         parts.append(f"moved to {entry.provenance.moved_to}")
     if estimate.detail and (entry.provenance is None or entry.provenance.origin != "commit"):
         parts.append(estimate.detail)
+    if estimate.state is EstimatedState.MOVED:
+        parts.append("`transync relocate` carries it there")
     return "; ".join(parts)
 
 
