@@ -367,6 +367,16 @@ class LanguageSummary:
 
 
 @dataclass(frozen=True)
+class EstimatedSummary:
+    """One language's estimated states, and its fresh share were they counted (the figure
+    `estimates = "count"` gives)."""
+
+    code: str
+    counts: Mapping[EstimatedState, int]
+    fresh_percent: float
+
+
+@dataclass(frozen=True)
 class Report:
     """Everything one scan found. The JSON renderer turns this into `transync.report/1`."""
 
@@ -384,4 +394,4 @@ class Report:
     finding_causes: tuple[FindingGroup, ...] = field(default=())
     # Estimated states of untracked translations per language and in total ("total"): shown
     # apart from `languages` and `totals` (see `history.estimates`).
-    estimated: Mapping[str, Mapping[EstimatedState, int]] = field(default_factory=dict)
+    estimated: Mapping[str, EstimatedSummary] = field(default_factory=dict)

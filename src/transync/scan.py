@@ -15,7 +15,7 @@ from transync.classify import classify
 from transync.config import ESTIMATES_COUNT, Config, load_config
 from transync.discover import discover
 from transync.discover.tree import Tree
-from transync.estimated_counts import estimated_counts
+from transync.estimated_counts import estimated_summaries
 from transync.history.causes import group_by_commit
 from transync.model import Cause, Finding, Layout, Report, TranslationEntry
 from transync.rollup import by_file, group_findings
@@ -124,7 +124,7 @@ def build_report(
         commit_causes=group_by_commit(causes),
         finding_groups=finding_groups,
         finding_causes=by_file(finding_groups),
-        estimated=estimated_counts(ordered),
+        estimated=estimated_summaries(ordered),
     )
 
 

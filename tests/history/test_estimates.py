@@ -92,7 +92,7 @@ def test_estimates_are_counted_apart_by_default_and_in_the_figures_when_configur
 ) -> None:
     report = scan(course, history=True)
     assert report.totals.counts[State.CURRENT] == 0
-    assert report.estimated["total"][EstimatedState.OUTDATED] == 3
+    assert report.estimated["total"].counts[EstimatedState.OUTDATED] == 3
     counted = scan(course, history=True, config=Config(estimates="count"))
     assert counted.totals.counts[State.CURRENT] == 1
     assert counted.totals.counts[State.STALE] == 3

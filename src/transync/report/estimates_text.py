@@ -55,8 +55,8 @@ def counts_phrase(counts: Mapping[EstimatedState, int]) -> str:
 
 def estimated_line(report: Report) -> str | None:
     """The estimates beside the exact total, and whether the figures count them."""
-    counts = report.estimated.get(TOTAL)
-    if not counts:
+    total = report.estimated.get(TOTAL)
+    if total is None:
         return None
     counted = any(
         entry.estimate is not None and entry.state is not State.UNTRACKED
@@ -65,9 +65,13 @@ def estimated_line(report: Report) -> str | None:
     how = (
         'counted in the figures above (setting `estimates = "count"`)'
         if counted
-        else 'counted apart from the figures above (`estimates = "count"` counts them)'
+        else f"counted apart from the figures above: {total.fresh_percent:.1f}% fresh if"
+        ' counted (`estimates = "count"`)'
     )
-    return f"Estimated from git history (basis: git, no metadata): {counts_phrase(counts)}; {how}"
+    return (
+        "Estimated from git history (basis: git, no metadata):"
+        f" {counts_phrase(total.counts)}; {how}"
+    )
 
 
 def no_metadata_notice(report: Report) -> str | None:

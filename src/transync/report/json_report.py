@@ -44,8 +44,11 @@ def report_dict(report: Report) -> dict[str, Any]:
         "causes": [cause_dict(cause) for cause in report.causes],
         "commit_causes": _commit_causes(report),
         "estimated": {
-            code: {state.value: count for state, count in counts.items()}
-            for code, counts in report.estimated.items()
+            code: {
+                "counts": {state.value: count for state, count in summary.counts.items()},
+                "fresh_percent": summary.fresh_percent,
+            }
+            for code, summary in report.estimated.items()
         },
     }
 
