@@ -3,23 +3,12 @@ terminal, Markdown and dashboard views: every estimate says its basis."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
 from transync.history.changed import FETCH_HINT
 from transync.model import EstimatedState, Kind, Report, State, TranslationEntry
-from transync.report.history_text import describe_provenance
+from transync.report.history_text import LABEL, WORDS, counts_phrase, describe_provenance
 from transync.report.rollup_text import plural
 from transync.summary import TOTAL
 
-LABEL = "estimated from git"
-# How each estimated state reads in a sentence.
-WORDS = {
-    EstimatedState.OUTDATED: "outdated",
-    EstimatedState.UP_TO_DATE: "up to date",
-    EstimatedState.MOVED: "source moved",
-    EstimatedState.REMOVED: "source removed",
-    EstimatedState.UNKNOWN: "unknown",
-}
 ADOPT_HINT = (
     "`transync stamp --adopt FILE` records metadata for a translation you have checked, so"
     " that it is judged exactly from then on"
@@ -44,13 +33,6 @@ def describe_estimate(entry: TranslationEntry) -> str:
     if estimate.state is EstimatedState.MOVED:
         parts.append("`transync relocate` carries it there")
     return "; ".join(parts)
-
-
-def counts_phrase(counts: Mapping[EstimatedState, int]) -> str:
-    """`3 outdated, 1 up to date, 4 source moved`, in the states' order."""
-    return ", ".join(
-        f"{counts[state]:,} {WORDS[state]}" for state in EstimatedState if counts.get(state)
-    )
 
 
 def estimated_line(report: Report) -> str | None:

@@ -177,9 +177,7 @@ def _badge(row: LanguageRow, site_url: str | None) -> str:
         base = site_url.rstrip("/")
         page = quote(row.code, safe="")
         return f"[![{alt}]({base}/badges/{page}.svg)]({base}/{page}.html)"
-    image = "https://img.shields.io/badge/{}-{}-{}".format(
-        _shields(row.code), _shields(message), badge_colour(row.fresh_percent)
-    )
+    image = f"https://img.shields.io/badge/{_shields(row.code)}-{_shields(message)}-{badge_colour(row.fresh_percent)}"
     return f"[![{alt}]({image})]({quote(row.folder, safe='/')}/)"
 
 

@@ -31,8 +31,8 @@ from transync.report.dashboard import view
 from transync.report.dashboard.badges import Badge, badge, badge_svg, endpoint_json, percent
 from transync.report.dashboard.names import language_name
 from transync.report.dashboard.summary import render_summary
-from transync.report.estimates_text import counts_phrase, describe_estimate, no_metadata_notice
-from transync.report.history_text import describe_commit_cause, describe_provenance
+from transync.report.estimates_text import describe_estimate, no_metadata_notice
+from transync.report.history_text import counts_phrase, describe_commit_cause, describe_provenance
 from transync.report.trend_json import render as render_history
 from transync.report.trend_svg import render_trend_svg
 
