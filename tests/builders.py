@@ -282,3 +282,51 @@ def build_untracked_course(
         "translations/de/02-Prompts/README.md", translate(lesson(2, " (2026 edition)"), "de")
     )
     git.commit("German: lesson 2 retranslated")
+
+
+# The layouts of other docs tools, as (name, translation root of a language, source root).
+DOCS_LAYOUTS = {
+    "docusaurus": ("i18n/{lang}/docusaurus-plugin-content-docs/current", "docs"),
+    "hugo": ("content/{lang}", "content/en"),
+    "docs-beside-en": ("docs/{lang}", "docs/en"),
+}
+# What git history says of each translation of `build_docs_course`, by path below the root.
+DOCS_COURSE_VERDICTS = {
+    ("fr", "intro.md"): "outdated",
+    ("de", "intro.md"): "up-to-date",
+    ("fr", "guide/setup.md"): "moved",
+    ("de", "guide/usage.md"): "moved",
+    ("de", "guide/setup.md"): "moved",
+    ("fr", "guide/usage.md"): "moved",
+}
+
+
+def build_docs_course(
+    root: Path, git: GitRepo, translations: str, sources: str, languages: tuple[str, ...]
+) -> None:
+    """A docs site in one of `DOCS_LAYOUTS` (`translations` holds `{lang}`), translated by
+    hand without metadata: the intro edited, the guide folder renamed to `tutorial`, then
+    the intro retranslated in German."""
+    pages = {
+        "intro.md": "# Intro\n\nWelcome to the tool.\n",
+        "guide/setup.md": "# Setup\n\nInstall the tool.\n",
+        "guide/usage.md": "# Usage\n\nRun the tool.\n",
+    }
+
+    def write(path: str, text: str) -> None:
+        target = root / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text)
+
+    for page, text in pages.items():
+        write(f"{sources}/{page}", text)
+        for language in languages:
+            write(f"{translations.format(lang=language)}/{page}", translate(text, language))
+    git.commit("Docs and their translations")
+    write(f"{sources}/intro.md", "# Intro\n\nWelcome to the tool, now with plugins.\n")
+    git.commit("Intro: plugins")
+    git.git("mv", f"{sources}/guide", f"{sources}/tutorial")
+    git.commit("Rename the guide to tutorial")
+    german = translations.format(lang="de")
+    write(f"{german}/intro.md", translate("# Intro\n\nWelcome, plugins.\n", "de"))
+    git.commit("German intro retranslated")

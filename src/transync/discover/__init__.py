@@ -13,6 +13,7 @@ from pathlib import Path
 from transync.config import DEFAULT_EXCLUDED_DIRS, Config
 from transync.discover.tree import Tree, WorkTree
 from transync.errors import TransyncError
+from transync.languages import looks_like_language
 from transync.metadata.flat_image import FlatImageName, read_flat_image_name
 from transync.model import Finding, LanguageFolder, Layout, Severity
 from transync.paths import LEADS_OUTSIDE, is_within, matches_any
@@ -26,6 +27,14 @@ IMAGES_LAYOUT = Layout("translated_images/<lang>", ".")
 DEFAULT_LAYOUTS = (
     Layout("translations/<lang>", "."),
     Layout("docs/i18n/<lang>", "docs"),
+)
+# The common layouts of other docs tools, detected when their source root exists beside the
+# translations: Docusaurus, Hugo's content per language, and `docs/<lang>/` beside `docs/en/`.
+DOCUSAURUS_LAYOUT = Layout("i18n/<lang>/docusaurus-plugin-content-docs/current", "docs")
+SIBLING_LAYOUTS = (
+    DOCUSAURUS_LAYOUT,
+    Layout("content/<lang>", "content/en"),
+    Layout("docs/<lang>", "docs/en"),
 )
 
 
@@ -63,9 +72,7 @@ def discover(root: Path, config: Config, tree: Tree | None = None) -> Inventory:
         if not root.is_dir():
             raise TransyncError(f"{root}: not a folder")
         tree = WorkTree(root)
-    layouts = config.layouts or tuple(
-        layout for layout in DEFAULT_LAYOUTS if tree.is_dir(layout.container)
-    )
+    layouts = config.layouts or detect_layouts(tree)
     findings: list[Finding] = []
     folders = [folder for layout in layouts for folder in _language_folders(tree, layout, findings)]
     image_folders = list(_language_folders(tree, IMAGES_LAYOUT, findings))
@@ -106,6 +113,18 @@ def discover(root: Path, config: Config, tree: Tree | None = None) -> Inventory:
         findings=tuple(findings),
         flat_images=flat_images,
     )
+
+
+def detect_layouts(tree: Tree) -> tuple[Layout, ...]:
+    """The layouts a repository uses, when none is configured: co-op-translator's where their
+    folder exists, the other tools' where their sources and a translation folder both do."""
+    found = [layout for layout in DEFAULT_LAYOUTS if tree.is_dir(layout.container)]
+    for layout in SIBLING_LAYOUTS:
+        if not tree.is_dir(layout.container) or not tree.is_dir(layout.sources):
+            continue
+        if any(True for _ in _language_folders(tree, layout, [])):
+            found.append(layout)
+    return tuple(found)
 
 
 def _flat_images(tree: Tree) -> tuple[FlatImage, ...]:
@@ -167,10 +186,19 @@ def _language_folders(
     except OSError as error:
         findings.append(_skipped(layout.container, f"cannot be read ({error.strerror})"))
         return
+    # Translations beside their sources (`content/fr/` beside `content/en/`): the source
+    # folder and folders that are no language (`docs/images/`) are not language folders.
+    beside = is_within(layout.sources, layout.container)
     for entry in entries:
         if entry.name.startswith("."):
             continue
         folder = LanguageFolder(layout, entry.name, layout.translation_root(entry.name))
+        if beside and (
+            is_within(layout.sources, folder.path)
+            or not entry.is_dir()
+            or not looks_like_language(entry.name)
+        ):
+            continue
         if entry.is_symlink():
             findings.append(
                 _skipped(folder.path, "is a symbolic link; language folders are not followed")
