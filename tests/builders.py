@@ -289,7 +289,19 @@ DOCS_LAYOUTS = {
     "docusaurus": ("i18n/{lang}/docusaurus-plugin-content-docs/current", "docs"),
     "hugo": ("content/{lang}", "content/en"),
     "docs-beside-en": ("docs/{lang}", "docs/en"),
+    # mkdocs-static-i18n: `page.fr.md` beside `page.md` (a mkdocs.yml at the root).
+    "mkdocs-suffix": ("docs/*.{lang}", "docs"),
 }
+
+
+def docs_translation(translations: str, language: str, page: str) -> str:
+    """Where `page` (below the source root) is translated into `language` in a docs layout."""
+    if translations.endswith("*.{lang}"):
+        stem, _, extension = page.rpartition(".")
+        return f"{translations[: -len('*.{lang}')]}{stem}.{language}.{extension}"
+    return f"{translations.format(lang=language)}/{page}"
+
+
 # What git history says of each translation of `build_docs_course`, by path below the root.
 DOCS_COURSE_VERDICTS = {
     ("fr", "intro.md"): "outdated",
@@ -318,15 +330,19 @@ def build_docs_course(
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text)
 
+    if translations.endswith("*.{lang}"):
+        write("mkdocs.yml", "site_name: Tool\nplugins:\n  - i18n\n")
     for page, text in pages.items():
         write(f"{sources}/{page}", text)
         for language in languages:
-            write(f"{translations.format(lang=language)}/{page}", translate(text, language))
+            write(docs_translation(translations, language, page), translate(text, language))
     git.commit("Docs and their translations")
     write(f"{sources}/intro.md", "# Intro\n\nWelcome to the tool, now with plugins.\n")
     git.commit("Intro: plugins")
-    git.git("mv", f"{sources}/guide", f"{sources}/tutorial")
+    (root / sources / "tutorial").mkdir()
+    for page in ("setup.md", "usage.md"):  # the sources only: suffixed translations stay
+        git.git("mv", f"{sources}/guide/{page}", f"{sources}/tutorial/{page}")
     git.commit("Rename the guide to tutorial")
-    german = translations.format(lang="de")
-    write(f"{german}/intro.md", translate("# Intro\n\nWelcome, plugins.\n", "de"))
+    german = docs_translation(translations, "de", "intro.md")
+    write(german, translate("# Intro\n\nWelcome, plugins.\n", "de"))
     git.commit("German intro retranslated")

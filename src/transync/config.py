@@ -144,13 +144,22 @@ def _layouts(value: object, source: str) -> tuple[Layout, ...]:
             raise ConfigError(
                 f"{source}: '{key}' must be a table with 'translations' and 'sources'"
             )
-        translations = item.get("translations")
+        suffix = item.get("suffix", False)
+        if not isinstance(suffix, bool):
+            raise ConfigError(f"{source}: '{key}.suffix' must be true or false")
         sources = item.get("sources", ".")
+        # A suffix layout (`page.fr.md` beside `page.md`) keeps translations among sources.
+        translations = item.get("translations", sources if suffix else None)
         if not isinstance(translations, str) or not isinstance(sources, str):
             raise ConfigError(
                 f"{source}: '{key}' needs string values for 'translations' and 'sources'"
             )
-        if translations.count(LANG_PLACEHOLDER) != 1:
+        if suffix and translations != sources:
+            raise ConfigError(
+                f"{source}: '{key}' with 'suffix = true' keeps translations beside their"
+                " sources: give 'sources' only"
+            )
+        if not suffix and translations.count(LANG_PLACEHOLDER) != 1:
             raise ConfigError(
                 f"{source}: '{key}.translations' must contain {LANG_PLACEHOLDER} exactly once"
                 f" (got {translations!r})"
@@ -158,7 +167,9 @@ def _layouts(value: object, source: str) -> tuple[Layout, ...]:
         for name, path in (("translations", translations), ("sources", sources)):
             if path.startswith("/") or ".." in path.replace("\\", "/").split("/"):
                 raise ConfigError(f"{source}: '{key}.{name}' must stay inside the repository")
-        layouts.append(Layout(translations.strip("/"), sources.strip("/") or "."))
+        layouts.append(
+            Layout(translations.strip("/") or ".", sources.strip("/") or ".", suffix=suffix)
+        )
     return tuple(layouts)
 
 

@@ -69,6 +69,9 @@ class Layout:
 
     translations: str
     sources: str
+    # mkdocs-static-i18n's suffixes: `page.fr.md` beside `page.md`, in the source tree itself
+    # (`translations` is then the source root, without `<lang>`).
+    suffix: bool = False
 
     @property
     def container(self) -> str:
@@ -77,6 +80,24 @@ class Layout:
 
     def translation_root(self, language: str) -> str:
         return self.translations.replace(LANG_PLACEHOLDER, language).rstrip("/")
+
+    def source_key(self, key: str, language: str) -> str:
+        """A translation's path below its translation root -> its source's below the source
+        root: the same path, or `page.fr.md` -> `page.md` with suffixes."""
+        if not self.suffix:
+            return key
+        stem, dot, extension = key.rpartition(".")
+        marker = f".{language}"
+        if dot and stem.endswith(marker):
+            return f"{stem[: -len(marker)]}.{extension}"
+        return key
+
+    def translation_key(self, key: str, language: str) -> str:
+        """The inverse of `source_key`."""
+        if not self.suffix:
+            return key
+        stem, dot, extension = key.rpartition(".")
+        return f"{stem}.{language}.{extension}" if dot else f"{key}.{language}"
 
 
 @dataclass(frozen=True)

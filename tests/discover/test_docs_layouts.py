@@ -1,5 +1,6 @@
 """The common layouts of translated docs (Docusaurus, Hugo, `docs/<lang>/` beside
-`docs/en/`): detected, and every command works from git alone where nothing carries metadata."""
+`docs/en/`, mkdocs-static-i18n's `page.fr.md`): detected, and every command works from git
+alone where nothing carries metadata."""
 
 from __future__ import annotations
 
@@ -8,7 +9,13 @@ import json
 import pytest
 from click.testing import CliRunner, Result
 
-from tests.builders import DOCS_COURSE_VERDICTS, DOCS_LAYOUTS, GitRepo, build_docs_course
+from tests.builders import (
+    DOCS_COURSE_VERDICTS,
+    DOCS_LAYOUTS,
+    GitRepo,
+    build_docs_course,
+    docs_translation,
+)
 from transync.cli import cli
 from transync.model import Layout
 from transync.scan import scan
@@ -35,7 +42,9 @@ def test_the_layout_is_detected_with_its_languages_and_not_its_source_folder(
 ) -> None:
     git, translations, sources = site
     report = scan(git.root)
-    assert report.layouts == (Layout(translations.format(lang="<lang>"), sources),)
+    suffix = translations.endswith("*.{lang}")
+    expected = sources if suffix else translations.format(lang="<lang>")
+    assert report.layouts == (Layout(expected, sources, suffix=suffix),)
     assert [summary.code for summary in report.languages] == list(LANGUAGES)
 
 
@@ -44,7 +53,7 @@ def test_status_estimates_every_translation_from_git(site: tuple[GitRepo, str, s
     result = _run("status", str(git.root), "--format", "json")
     files = {entry["translation"]: entry for entry in json.loads(result.stdout)["files"]}
     for (language, page), verdict in DOCS_COURSE_VERDICTS.items():
-        entry = files[f"{translations.format(lang=language)}/{page}"]
+        entry = files[docs_translation(translations, language, page)]
         assert entry["estimate"]["state"] == verdict, (language, page)
         assert entry["basis"] == "git"
 
@@ -53,18 +62,17 @@ def test_check_diff_todo_and_dashboard_work_from_git_alone(
     site: tuple[GitRepo, str, str], tmp_path_factory: pytest.TempPathFactory
 ) -> None:
     git, translations, _ = site
-    french = translations.format(lang="fr")
     check = _run("check", str(git.root))
     assert "(estimated from git: 1 outdated, 1 up to date)" in check.stdout
-    diff = _run("diff", f"{french}/intro.md")
+    diff = _run("diff", docs_translation(translations, "fr", "intro.md"))
     assert "+Welcome to the tool, now with plugins." in diff.stdout
     assert "Intro: plugins" in diff.stdout
     todo = json.loads(_run("todo", "--format", "json").stdout)
     actions = {
         item["translation"]: item["action"] for lang in todo["languages"] for item in lang["items"]
     }
-    assert actions[f"{french}/intro.md"] == "translate"
-    assert actions[f"{french}/guide/setup.md"] == "relocate"
+    assert actions[docs_translation(translations, "fr", "intro.md")] == "translate"
+    assert actions[docs_translation(translations, "fr", "guide/setup.md")] == "relocate"
     site_folder = tmp_path_factory.mktemp("site")
     assert _run("dashboard", str(git.root), "-o", str(site_folder)).exit_code == 0
     assert "Estimated from git" in (site_folder / "fr.html").read_text()
@@ -72,20 +80,20 @@ def test_check_diff_todo_and_dashboard_work_from_git_alone(
 
 def test_relocate_and_stamp_work_from_git_alone(site: tuple[GitRepo, str, str]) -> None:
     git, translations, sources = site
-    french = translations.format(lang="fr")
     relocated = _run("relocate")
     assert relocated.exit_code == 0, relocated.output
-    assert (git.root / french / "tutorial/setup.md").is_file()
-    assert not list((git.root / french).glob("guide/*"))
+    setup = docs_translation(translations, "fr", "tutorial/setup.md")
+    assert (git.root / setup).is_file()
+    assert not (git.root / docs_translation(translations, "fr", "guide/setup.md")).exists()
     git.commit("Relocate")
-    german = translations.format(lang="de")
-    adopted = _run("stamp", "--adopt", f"{german}/intro.md")
+    german = docs_translation(translations, "de", "intro.md")
+    adopted = _run("stamp", "--adopt", german)
     assert adopted.exit_code == 0, adopted.output
     git.commit("Adopt the German intro")
     files = {
         entry["translation"]: entry
         for entry in json.loads(_run("status", str(git.root), "--format", "json").stdout)["files"]
     }
-    assert files[f"{german}/intro.md"]["state"] == "current"
-    assert files[f"{french}/tutorial/setup.md"]["estimate"]["state"] == "up-to-date"
-    assert f"{sources}/tutorial/setup.md" == files[f"{french}/tutorial/setup.md"]["source"]
+    assert files[german]["state"] == "current"
+    assert files[setup]["estimate"]["state"] == "up-to-date"
+    assert files[setup]["source"] == f"{sources}/tutorial/setup.md"

@@ -61,7 +61,8 @@ def _report(document: dict[str, Any]) -> Report:
     return Report(
         root=str(document["root"]),
         layouts=tuple(
-            Layout(layout["translations"], layout["sources"]) for layout in document["layouts"]
+            Layout(layout["translations"], layout["sources"], bool(layout.get("suffix", False)))
+            for layout in document["layouts"]
         ),
         languages=tuple(_summary(language) for language in document["languages"]),
         totals=_summary(document["totals"]),

@@ -33,7 +33,11 @@ def report_dict(report: Report) -> dict[str, Any]:
         "tool": {"name": "transync", "version": __version__},
         "root": report.root,
         "layouts": [
-            {"translations": layout.translations, "sources": layout.sources}
+            {
+                "translations": layout.translations,
+                "sources": layout.sources,
+                **({"suffix": True} if layout.suffix else {}),
+            }
             for layout in report.layouts
         ],
         "languages": [language_dict(summary) for summary in report.languages],

@@ -151,7 +151,8 @@ def _new_path(entry: TranslationEntry) -> str | None:
     moved_to = provenance.moved_to
     if moved_to is None or not is_within(moved_to, folder.layout.sources):
         return None
-    return join(folder.path, relative_to(moved_to, folder.layout.sources))
+    key = relative_to(moved_to, folder.layout.sources)
+    return join(folder.path, folder.layout.translation_key(key, folder.code))
 
 
 def _refusal(entry: TranslationEntry, target: str | None, exists: Exists) -> str | None:
