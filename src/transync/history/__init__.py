@@ -20,6 +20,13 @@ HISTORY_STATES = (State.STALE, State.FAILED, State.ORPHAN)
 BLOB_CACHE = "blob-md5.json"
 # Bump the version when `history.changes` classifies differently: old verdicts are dropped.
 CHANGE_CACHE = "change-kinds.v1.json"
+# What to fetch when the history a question needs is not in the clone (`--changed-from`,
+# estimates), said the same way everywhere.
+FETCH_HINT = "fetch more history: `git fetch --deepen=100`, or `fetch-depth: 0` in actions/checkout"
+SHALLOW_DETAIL = (
+    "the clone is shallow: the translation's last commit in it may not be the one that wrote"
+    f" it; {FETCH_HINT}"
+)
 
 
 def translation_folders(layouts: Iterable[Layout]) -> list[str]:

@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from transync.hashing import md5_hex
-from transync.history.changed import FETCH_HINT
+from transync.history import SHALLOW_DETAIL
 from transync.history.git_log import FileChange, History, Version
 from transync.history.provenance import ORIGIN_COMMIT, ORIGIN_UNKNOWN, SHALLOW, Historian
 from transync.model import (
@@ -35,10 +35,6 @@ from transync.model import (
 )
 from transync.paths import is_within, join
 
-SHALLOW_DETAIL = (
-    "the clone is shallow: the translation's last commit in it may not be the one that wrote"
-    f" it; {FETCH_HINT}"
-)
 NOT_COMMITTED = "the translation is not committed: git cannot tell when it was written"
 
 

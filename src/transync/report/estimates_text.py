@@ -3,7 +3,7 @@ terminal, Markdown and dashboard views: every estimate says its basis."""
 
 from __future__ import annotations
 
-from transync.history.changed import FETCH_HINT
+from transync.history import FETCH_HINT, SHALLOW_DETAIL
 from transync.model import EstimatedState, Kind, Report, State, TranslationEntry
 from transync.report.history_text import LABEL, WORDS, counts_phrase, describe_provenance
 from transync.report.rollup_text import plural
@@ -50,9 +50,15 @@ def estimated_line(report: Report) -> str | None:
         else f"counted apart from the figures above: {total.fresh_percent:.1f}% fresh if"
         ' counted (`estimates = "count"`)'
     )
+    shallow = sum(
+        1
+        for entry in report.entries
+        if entry.estimate is not None and entry.estimate.detail == SHALLOW_DETAIL
+    )
+    warning = f". {plural(shallow, 'estimate')} unknown: {SHALLOW_DETAIL}" if shallow else ""
     return (
         "Estimated from git history (basis: git, no metadata):"
-        f" {counts_phrase(total.counts)}; {how}"
+        f" {counts_phrase(total.counts)}; {how}{warning}"
     )
 
 
