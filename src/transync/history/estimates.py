@@ -54,7 +54,12 @@ class Estimator:
     own history, and every commit's place in HEAD's history to compare the two."""
 
     def __init__(
-        self, root: Path, historian: Historian, translations: History, order: dict[str, int]
+        self,
+        root: Path,
+        historian: Historian,
+        translations: History,
+        order: dict[str, int],
+        boundary: frozenset[str] = frozenset(),
     ) -> None:
         self.root = root
         self.historian = historian
@@ -62,13 +67,16 @@ class Estimator:
         self.translations = translations
         # Position in `git rev-list --topo-order HEAD`: 0 is HEAD, larger is older.
         self.order = order
+        self._renames: dict[int, list[tuple[str, str]]] = {}
+        # A shallow clone's oldest commits: a file they show as added may be older.
+        self.boundary = boundary
 
     def estimate(self, entry: TranslationEntry) -> TranslationEntry:
         written = self.translations.last_written(entry.translation)
         if written is None:
             return replace(entry, estimate=Estimate(EstimatedState.UNKNOWN, detail=NOT_COMMITTED))
         commit = self.translations.commits[written]
-        if self.history.shallow and written == len(self.translations.commits) - 1:
+        if commit.id in self.boundary:
             return replace(
                 entry,
                 estimate=Estimate(EstimatedState.UNKNOWN, commit, SHALLOW_DETAIL),
@@ -93,6 +101,9 @@ class Estimator:
                 return replace(entry, estimate=estimate, provenance=provenance)
             source = move.target
         provenance = self._provenance(entry, source, commit)
+        if provenance.last_changed is None:  # the source was never committed
+            estimate = Estimate(EstimatedState.UNKNOWN, commit, provenance.detail)
+            return replace(entry, estimate=estimate, provenance=provenance)
         if move is not None:
             provenance = replace(
                 provenance, removed_in=removed_in, moved_to=move.target, moved_by=move.by
@@ -109,6 +120,8 @@ class Estimator:
     def _provenance(self, entry: TranslationEntry, source: str, commit: CommitRef) -> Provenance:
         """The source's side: its version when the translation was written, the commits since."""
         versions = self.historian.versions(source)
+        if not versions:
+            return Provenance(ORIGIN_UNKNOWN, detail=f"{source} was never committed")
         position = self.order.get(commit.id, -1)
         newer = [version for version in versions if self._position(version) < position]
         older = versions[len(newer) :]
@@ -148,13 +161,30 @@ class Estimator:
             target = self.history.followed(removal)
             if target is not None and (self.root / target).is_file():
                 return _Move(target, "rename")
-        for old, new in self.history.renamed_in(removal.commit):
+        renames = self._renames.get(removal.commit)
+        if renames is None:  # asked once per commit, however many translations it moved
+            renames = self._renames[removal.commit] = list(self.history.renamed_in(removal.commit))
+        for old, new in renames:
             old_folder, new_folder = _moved_folder(old, new)
             if old_folder and is_within(posixpath.dirname(source), old_folder):
                 target = join(new_folder, source[len(old_folder) + 1 :])
                 if (self.root / target).is_file():
                     return _Move(target, "folder-moved")
         return None
+
+
+def _boundary(history: History) -> frozenset[str]:
+    """The commits a shallow clone stops at (git lists them in `.git/shallow`)."""
+    if not history.shallow:
+        return frozenset()
+    # Relative to the folder git runs in: the work tree's top.
+    listed = Path(history.repo.working_tree_dir or ".") / history.repo.git.rev_parse(
+        "--git-path", "shallow"
+    )
+    try:
+        return frozenset(listed.read_text().split())
+    except OSError:
+        return frozenset()
 
 
 def _moved_folder(old: str, new: str) -> tuple[str, str]:
@@ -185,7 +215,7 @@ def estimate_all(
             historian.history.repo.git.rev_list("--topo-order", "HEAD").split()
         )
     }
-    estimator = Estimator(root, historian, translations, order)
+    estimator = Estimator(root, historian, translations, order, _boundary(historian.history))
     return tuple(estimator.estimate(entry) if estimable(entry) else entry for entry in entries)
 
 
