@@ -130,3 +130,26 @@ def test_tracked_translations_get_no_estimate(tmp_path: Path) -> None:
     git.commit("Edit")
     entry = _by_translation(tmp_path)["translations/fr/README.md"]
     assert entry.state is State.STALE and entry.estimate is None and entry.basis == "hash"
+
+
+def test_a_shallow_clone_knows_the_translations_written_after_its_boundary(
+    course: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    shallow = tmp_path_factory.mktemp("shallow") / "clone"
+    subprocess.run(
+        ["git", "clone", "-q", "--depth", "2", f"file://{course}", str(shallow)], check=True
+    )
+    entries = _by_translation(shallow)
+    german = entries["translations/de/02-Prompts/README.md"].estimate
+    french = entries["translations/fr/02-Prompts/README.md"].estimate
+    assert german is not None and german.state is EstimatedState.UP_TO_DATE
+    assert french is not None and french.state is EstimatedState.UNKNOWN
+
+
+def test_a_translation_of_a_source_never_committed_is_unknown(course: Path, git: GitRepo) -> None:
+    (course / "translations/fr/new.md").write_text("# Nouveau\n")
+    git.commit("A translation ahead of its source")
+    (course / "new.md").write_text("# New\n")
+    entry = _by_translation(course)["translations/fr/new.md"]
+    assert entry.estimate is not None and entry.estimate.state is EstimatedState.UNKNOWN
+    assert entry.estimate.detail == "new.md was never committed"
