@@ -165,3 +165,12 @@ def test_without_history_a_course_without_metadata_says_what_to_fetch(course: Gi
     assert result.stdout.startswith("No translation here carries co-op-translator metadata")
     assert "No git history was read" in result.stdout
     assert "git fetch" in result.stdout
+
+
+def test_the_readme_badges_add_the_estimated_figure_and_the_last_commit_date(
+    course: GitRepo,
+) -> None:
+    result = _run("badges", "README.md", "--insert", "Course", "--dry-run")
+    assert result.exit_code == 0, result.output
+    assert "| `fr` French | [![fr: 0% · est. 0% fresh]" in result.stdout
+    assert "| 0.0% (est. 25.0%) | 2026-01-04 |" in result.stdout

@@ -68,7 +68,16 @@ def language_rows(report: Report, folder_link: Callable[[str], str]) -> tuple[La
                 summary.code,
                 language_name(summary.code),
                 summary.fresh_percent,
-                _newest_date(entry.translated_at for entry in entries),
+                # A translation without metadata was written at its last commit, as git says.
+                _newest_date(
+                    entry.translated_at
+                    or (
+                        entry.estimate.translation_commit.date
+                        if entry.estimate and entry.estimate.translation_commit
+                        else None
+                    )
+                    for entry in entries
+                ),
                 folder_link(folder),
                 estimated.fresh_percent
                 if (estimated := report.estimated.get(summary.code)) is not None
@@ -169,10 +178,10 @@ def _outside_fences(lines: Sequence[str]) -> list[bool]:
 
 
 def _badge(row: LanguageRow, site_url: str | None) -> str:
-    alt = escape(f"{row.code}: {row.fresh_percent:g}% fresh")
     message = f"{row.fresh_percent:g}%"
     if row.estimated_percent is not None:
         message += f" · est. {row.estimated_percent:g}%"
+    alt = escape(f"{row.code}: {message} fresh")
     if site_url:
         base = site_url.rstrip("/")
         page = quote(row.code, safe="")
