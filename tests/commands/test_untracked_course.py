@@ -90,6 +90,15 @@ def test_diff_shows_the_source_changes_since_the_translations_last_commit(
     assert "estimated up to date (basis: git)" in up_to_date.stdout
 
 
+def test_diff_of_a_moved_source_covers_the_translations_waiting_at_its_old_path(
+    course: GitRepo,
+) -> None:
+    result = _run("diff", "01-IntroductionToGenerativeAI/README.md")
+    assert result.exit_code == 0, result.output
+    assert "de: translations/de/01-IntroToGenAI/README.md: estimated source moved" in result.stdout
+    assert "`transync relocate` carries it there" in result.stdout
+
+
 def test_todo_lists_outdated_and_moved_translations_as_estimated_work(course: GitRepo) -> None:
     result = _run("todo", "--format", "json")
     items = {

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from transync.commands.common import load_config_and_warn
 from transync.errors import TransyncError
+from transync.history.estimates import estimable
 from transync.model import State, TranslationEntry
 from transync.scan import scan
 
@@ -28,6 +29,12 @@ def diff(target: str, languages: Sequence[str], stat: bool, root_option: str | N
     config = load_config_and_warn(root)
     report = scan(root, config=config, languages=languages)
     chosen = [entry for entry in report.entries if relative in (entry.translation, entry.source)]
+    estimates = layout_folders(report.layouts) if config.estimates != OFF else None
+    if chosen and all(entry.state is State.MISSING for entry in chosen) and estimates:
+        # Translations without metadata may wait at the source's old path (moved).
+        chosen = _moved_here(
+            root, report.entries, relative, translation_folders(report.layouts), estimates
+        )
     if not chosen:
         if not path.exists():
             raise TransyncError(f"{target}: no such file")
@@ -38,10 +45,7 @@ def diff(target: str, languages: Sequence[str], stat: bool, root_option: str | N
     if all(entry.state is State.MISSING for entry in chosen):
         raise TransyncError(f"{target}: not translated (every translation of it is missing)")
     attached, _ = attach_history(
-        root,
-        chosen,
-        translation_folders(report.layouts),
-        estimates=layout_folders(report.layouts) if config.estimates != OFF else None,
+        root, chosen, translation_folders(report.layouts), estimates=estimates
     )
 
     def read_blob(blob: str) -> bytes:
@@ -55,6 +59,28 @@ def diff(target: str, languages: Sequence[str], stat: bool, root_option: str | N
         stat=stat,
     )
     return 0
+
+
+def _moved_here(
+    root: Path,
+    entries: Sequence[TranslationEntry],
+    source: str,
+    excluded: list[str],
+    folders: list[str],
+) -> list[TranslationEntry]:
+    """The missing entries of `source`, or, when translations without metadata were made of
+    it at the path it moved from, those."""
+    from transync.history import attach_history
+
+    missing = [entry for entry in entries if entry.source == source]
+    untracked = [entry for entry in entries if estimable(entry)]
+    estimated, _ = attach_history(root, untracked, excluded, estimates=folders)
+    moved = [
+        entry
+        for entry in estimated
+        if entry.provenance is not None and entry.provenance.moved_to == source
+    ]
+    return moved or missing
 
 
 def _relative(path: Path, root: Path, target: str) -> str:
