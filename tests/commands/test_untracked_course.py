@@ -183,3 +183,19 @@ def test_the_readme_badges_add_the_estimated_figure_and_the_last_commit_date(
     assert result.exit_code == 0, result.output
     assert "| `fr` French | [![fr: 0% · est. 0% fresh]" in result.stdout
     assert "| 0.0% (est. 25.0%) | 2026-01-04 |" in result.stdout
+
+
+def test_pages_without_metadata_beside_tracked_ones_say_why_they_have_no_estimate(
+    repo: RepoBuilder, git: GitRepo
+) -> None:
+    repo.source("README.md", "# Course\n")
+    repo.source("guide.md", "# Guide\n")
+    repo.inline("fr", "README.md", "# Cours\n")
+    repo.write("translations/fr/guide.md", "# Guide (fr)\n")
+    git.commit("One page tracked, one not")
+    estimated = _run("status", str(git.root))
+    assert "Estimated from git history (basis: git, no metadata): 1 up to date" in estimated.stdout
+    plain = _run("status", str(git.root), "--no-history")
+    assert "1 translated page without metadata, not estimated: git history was not read" in (
+        plain.stdout
+    )

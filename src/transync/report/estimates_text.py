@@ -62,6 +62,25 @@ def estimated_line(report: Report) -> str | None:
     )
 
 
+def not_estimated_line(report: Report) -> str | None:
+    """Pages without metadata that got no estimate (history not read), when some pages do
+    carry metadata (a course with none says more, first: `no_metadata_notice`)."""
+    if no_metadata_notice(report) is not None:
+        return None
+    waiting = sum(
+        1
+        for entry in report.entries
+        if entry.state is State.UNTRACKED and entry.kind is not Kind.IMAGE and not entry.estimate
+    )
+    if not waiting:
+        return None
+    return (
+        f"{plural(waiting, 'translated page')} without metadata, not estimated: git history was"
+        ' not read (not in a git clone, --no-history, or `estimates = "off"`).'
+        f" {ADOPT_HINT}."
+    )
+
+
 def no_metadata_notice(report: Report) -> str | None:
     """For a course none of whose translations carries metadata: said in the first lines,
     with what to do, so that a 0% reads as what it is."""

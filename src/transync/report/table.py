@@ -13,6 +13,7 @@ from transync.report.estimates_text import (
     describe_estimate,
     estimated_line,
     no_metadata_notice,
+    not_estimated_line,
 )
 from transync.report.history_text import describe_cause, describe_provenance
 from transync.report.rollup_text import describe_commit, finding_group_parts, plural
@@ -57,9 +58,9 @@ def print_languages(report: Report, console: Console, *, details: bool = False) 
     else:
         console.print(_languages_grid(report, console.width))
     console.print(_total_line(report.totals, len(report.languages)))
-    estimated = estimated_line(report)
-    if estimated is not None:
-        console.print(Text(estimated))
+    for line in (estimated_line(report), not_estimated_line(report)):
+        if line is not None:
+            console.print(Text(line))
 
 
 def _languages_grid(report: Report, width: int) -> Text:
