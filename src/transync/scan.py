@@ -15,7 +15,7 @@ from transync.classify import classify
 from transync.config import ESTIMATES_COUNT, Config, load_config
 from transync.discover import discover
 from transync.discover.tree import Tree
-from transync.estimated_counts import estimated_summaries
+from transync.estimated_summary import estimated_summaries
 from transync.history.causes import group_by_commit
 from transync.model import Cause, Finding, Layout, Report, TranslationEntry
 from transync.rollup import by_file, group_findings
