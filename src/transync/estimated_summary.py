@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping, Sequence
 
-from transync.history.estimates import counted
 from transync.model import EstimatedState, EstimatedSummary, TranslationEntry
 from transync.summary import TOTAL, summarise
 
@@ -18,6 +17,9 @@ def estimated_summaries(entries: Sequence[TranslationEntry]) -> Mapping[str, Est
     )
     if not pairs:
         return {}
+    # Imported here: a scan without estimates does not load the history stage.
+    from transync.history.estimates import counted
+
     per_language: dict[str, Counter[EstimatedState]] = {}
     for (language, state), count in sorted(pairs.items()):
         per_language.setdefault(language, Counter())[state] += count
