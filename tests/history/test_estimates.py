@@ -153,3 +153,25 @@ def test_a_translation_of_a_source_never_committed_is_unknown(course: Path, git:
     entry = _by_translation(course)["translations/fr/new.md"]
     assert entry.estimate is not None and entry.estimate.state is EstimatedState.UNKNOWN
     assert entry.estimate.detail == "new.md was never committed"
+
+
+def test_translations_history_that_cannot_be_read_leaves_estimates_unknown_not_a_failure(
+    course: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from transync.errors import TransyncError
+    from transync.history import git_log
+
+    reading = git_log.open_history
+
+    def unreadable(root: Path, excluded: object, *, only: object = None) -> object:
+        if only is not None:
+            raise TransyncError(f"{root}: git log failed: fatal: unable to read 1234abcd")
+        return reading(root, excluded)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(git_log, "open_history", unreadable)
+    entry = _by_translation(course)["translations/fr/README.md"]
+    assert entry.estimate is not None and entry.estimate.state is EstimatedState.UNKNOWN
+    assert entry.estimate.detail == (
+        "the translations' git history cannot be read"
+        " (git log failed: fatal: unable to read 1234abcd)"
+    )

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from transync.commands.common import load_config_and_warn
 from transync.errors import TransyncError
-from transync.history.estimates import estimable
+from transync.history import estimable
 from transync.model import State, TranslationEntry
 from transync.scan import scan
 

@@ -13,7 +13,7 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
-from transync.model import Cause, Layout, State, TranslationEntry
+from transync.model import Cause, Kind, Layout, State, TranslationEntry
 
 HISTORY_STATES = (State.STALE, State.FAILED, State.ORPHAN)
 # Files in transync's cache directory (see `transync.cache_dir`), never in the scanned tree.
@@ -45,6 +45,12 @@ def translation_folders(layouts: Iterable[Layout]) -> list[str]:
     )
 
 
+def estimable(entry: TranslationEntry) -> bool:
+    """Untracked pages and notebooks, which history can estimate (`history.estimates`):
+    images have no text whose age it could tell."""
+    return entry.state is State.UNTRACKED and entry.kind is not Kind.IMAGE
+
+
 def attach_history(
     root: Path,
     entries: Iterable[TranslationEntry],
@@ -60,7 +66,6 @@ def attach_history(
     folders holding translations: untracked ones there are judged from their own history
     (`history.estimates`); None leaves them alone.
     """
-    from transync.history.estimates import estimable
     from transync.history.git_log import open_history
 
     entries = tuple(entries)

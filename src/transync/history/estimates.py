@@ -19,8 +19,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from transync.errors import TransyncError
 from transync.hashing import md5_hex
-from transync.history import SHALLOW_DETAIL
+from transync.history import SHALLOW_DETAIL, estimable
 from transync.history.git_log import FileChange, History, Version
 from transync.history.provenance import ORIGIN_COMMIT, ORIGIN_UNKNOWN, SHALLOW, Historian
 from transync.model import (
@@ -28,7 +29,6 @@ from transync.model import (
     CommitRef,
     Estimate,
     EstimatedState,
-    Kind,
     Provenance,
     State,
     TranslationEntry,
@@ -36,11 +36,6 @@ from transync.model import (
 from transync.paths import is_within, join
 
 NOT_COMMITTED = "the translation is not committed: git cannot tell when it was written"
-
-
-def estimable(entry: TranslationEntry) -> bool:
-    """Untracked pages and notebooks: images have no text whose age history could tell."""
-    return entry.state is State.UNTRACKED and entry.kind is not Kind.IMAGE
 
 
 @dataclass(frozen=True)
@@ -173,6 +168,11 @@ class Estimator:
         return None
 
 
+def _last_line(error: Exception) -> str:
+    lines = (getattr(error, "stderr", None) or str(error)).strip().splitlines()
+    return lines[-1].strip() if lines else type(error).__name__
+
+
 def _boundary(history: History) -> frozenset[str]:
     """The commits a shallow clone stops at (git lists them in `.git/shallow`)."""
     if not history.shallow:
@@ -203,18 +203,25 @@ def estimate_all(
     root: Path, entries: Iterable[TranslationEntry], historian: Historian, folders: list[str]
 ) -> tuple[TranslationEntry, ...]:
     """`entries` with an estimate on every untracked page or notebook (others unchanged)."""
+    from git import GitCommandError
+
     from transync.history.git_log import open_history
 
     entries = tuple(entries)
-    translations = open_history(root, (), only=folders)
+    try:
+        translations = open_history(root, (), only=folders)
+        listed = historian.history.repo.git.rev_list("--topo-order", "HEAD").split()
+    except (TransyncError, GitCommandError) as error:
+        # History that cannot be read leaves the estimates unknown, never the scan failed.
+        reason = _last_line(error).removeprefix(f"{root}: ")
+        detail = f"the translations' git history cannot be read ({reason})"
+        unknown = Estimate(EstimatedState.UNKNOWN, detail=detail)
+        return tuple(
+            replace(entry, estimate=unknown) if estimable(entry) else entry for entry in entries
+        )
     if translations is None:
         return entries
-    order = {
-        commit: position
-        for position, commit in enumerate(
-            historian.history.repo.git.rev_list("--topo-order", "HEAD").split()
-        )
-    }
+    order = {commit: position for position, commit in enumerate(listed)}
     estimator = Estimator(root, historian, translations, order, _boundary(historian.history))
     return tuple(estimator.estimate(entry) if estimable(entry) else entry for entry in entries)
 
