@@ -5,6 +5,7 @@ alone where nothing carries metadata."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
@@ -97,3 +98,34 @@ def test_relocate_and_stamp_work_from_git_alone(site: tuple[GitRepo, str, str]) 
     assert files[german]["state"] == "current"
     assert files[setup]["estimate"]["state"] == "up-to-date"
     assert files[setup]["source"] == f"{sources}/tutorial/setup.md"
+
+
+def test_docusaurus_blog_and_pages_are_layouts_of_their_own(tmp_path: Path) -> None:
+    for path in (
+        "docs/intro.md",
+        "blog/2026-01-01-hello.md",
+        "src/pages/about.md",
+        "i18n/fr/docusaurus-plugin-content-docs/current/intro.md",
+        "i18n/fr/docusaurus-plugin-content-blog/2026-01-01-hello.md",
+        "i18n/fr/docusaurus-plugin-content-pages/about.md",
+        "i18n/fr/docusaurus-theme-classic/navbar.json",
+    ):
+        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / path).write_text("# Page\n")
+    report = scan(tmp_path)
+    assert {entry.translation: entry.source for entry in report.entries} == {
+        "i18n/fr/docusaurus-plugin-content-docs/current/intro.md": "docs/intro.md",
+        "i18n/fr/docusaurus-plugin-content-blog/2026-01-01-hello.md": "blog/2026-01-01-hello.md",
+        "i18n/fr/docusaurus-plugin-content-pages/about.md": "src/pages/about.md",
+    }
+
+
+def test_folders_beside_the_source_folder_that_name_no_language_are_not_languages(
+    tmp_path: Path,
+) -> None:
+    for path in ("docs/en/a.md", "docs/fr/a.md", "docs/images/a.md", "docs/README.md"):
+        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / path).write_text("# Page\n")
+    report = scan(tmp_path)
+    assert [summary.code for summary in report.languages] == ["fr"]
+    assert not report.findings

@@ -28,15 +28,20 @@ DEFAULT_LAYOUTS = (
     Layout("translations/<lang>", "."),
     Layout("docs/i18n/<lang>", "docs"),
 )
-# The common layouts of other docs tools, detected when their source root exists beside the
-# translations: Docusaurus, Hugo's content per language, and `docs/<lang>/` beside `docs/en/`.
-DOCUSAURUS_LAYOUT = Layout("i18n/<lang>/docusaurus-plugin-content-docs/current", "docs")
+# The common layouts of other docs tools, detected where their source root and a language
+# folder both exist: Docusaurus (docs, blog, pages), Hugo's content per language, and
+# `docs/<lang>/` beside `docs/en/`.
+DOCUSAURUS_LAYOUTS = (
+    Layout("i18n/<lang>/docusaurus-plugin-content-docs/current", "docs"),
+    Layout("i18n/<lang>/docusaurus-plugin-content-blog", "blog"),
+    Layout("i18n/<lang>/docusaurus-plugin-content-pages", "src/pages"),
+)
 # mkdocs-static-i18n's suffix layout (`docs/page.fr.md` beside `docs/page.md`), looked for
 # where a mkdocs configuration sits at the root.
 MKDOCS_LAYOUT = Layout("docs", "docs", suffix=True)
 MKDOCS_FILES = ("mkdocs.yml", "mkdocs.yaml")
-SIBLING_LAYOUTS = (
-    DOCUSAURUS_LAYOUT,
+DOCS_TOOL_LAYOUTS = (
+    *DOCUSAURUS_LAYOUTS,
     Layout("content/<lang>", "content/en"),
     Layout("docs/<lang>", "docs/en"),
 )
@@ -146,7 +151,7 @@ def detect_layouts(tree: Tree) -> tuple[Layout, ...]:
         walked = _Walker(tree, []).files(MKDOCS_LAYOUT.sources, skip=containers)
         if _suffixed(walked, MKDOCS_LAYOUT).folders:
             found.append(MKDOCS_LAYOUT)
-    for layout in SIBLING_LAYOUTS:
+    for layout in DOCS_TOOL_LAYOUTS:
         if not tree.is_dir(layout.container) or not tree.is_dir(layout.sources):
             continue
         if any(True for _ in _language_folders(tree, layout, [])):
