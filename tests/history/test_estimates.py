@@ -175,3 +175,20 @@ def test_translations_history_that_cannot_be_read_leaves_estimates_unknown_not_a
         "the translations' git history cannot be read"
         " (git log failed: fatal: unable to read 1234abcd)"
     )
+
+
+def test_a_source_edited_but_not_committed_makes_its_translations_outdated(course: Path) -> None:
+    (course / "02-Prompts/README.md").write_text(lesson(2, " (2027 draft)"))
+    entry = _by_translation(course)["translations/de/02-Prompts/README.md"]
+    assert entry.estimate is not None and entry.estimate.state is EstimatedState.OUTDATED
+    assert entry.estimate.detail == (
+        "the source has uncommitted changes since the translation's last commit"
+    )
+    assert entry.provenance is not None and entry.provenance.change is not None
+
+
+def test_a_crlf_checkout_of_an_unchanged_source_is_no_edit(course: Path) -> None:
+    source = course / "02-Prompts/README.md"
+    source.write_bytes(source.read_bytes().replace(b"\n", b"\r\n"))
+    entry = _by_translation(course)["translations/de/02-Prompts/README.md"]
+    assert entry.estimate is not None and entry.estimate.state is EstimatedState.UP_TO_DATE

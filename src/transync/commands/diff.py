@@ -9,7 +9,7 @@ from pathlib import Path
 from transync.commands.common import load_config_and_warn
 from transync.errors import TransyncError
 from transync.history import estimable
-from transync.model import State, TranslationEntry
+from transync.model import EstimatedState, State, TranslationEntry
 from transync.scan import scan
 
 
@@ -102,6 +102,11 @@ def _others(entries: Sequence[TranslationEntry]) -> list[TranslationEntry]:
 
 
 def _nothing_to_port(entry: TranslationEntry) -> bool:
-    """An estimate whose source has no commits since the translation has no diff (a moved
-    source may have none: the move alone is `relocate`'s to carry)."""
-    return entry.estimate is not None and (entry.provenance is None or not entry.provenance.missed)
+    """An estimate that finds nothing to redo has no diff: up to date, unknown, or a moved
+    source with no change since (the move alone is `relocate`'s to carry)."""
+    estimate, provenance = entry.estimate, entry.provenance
+    if estimate is None:
+        return False
+    if estimate.state is EstimatedState.MOVED:
+        return provenance is None or not provenance.missed
+    return estimate.state is not EstimatedState.OUTDATED

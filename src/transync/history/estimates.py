@@ -36,6 +36,7 @@ from transync.model import (
 from transync.paths import is_within, join
 
 NOT_COMMITTED = "the translation is not committed: git cannot tell when it was written"
+UNCOMMITTED = "the source has uncommitted changes since the translation's last commit"
 
 
 @dataclass(frozen=True)
@@ -105,7 +106,8 @@ class Estimator:
             )
             state = EstimatedState.MOVED
         else:
-            state = EstimatedState.OUTDATED if provenance.missed else EstimatedState.UP_TO_DATE
+            outdated = provenance.missed or provenance.detail == UNCOMMITTED
+            state = EstimatedState.OUTDATED if outdated else EstimatedState.UP_TO_DATE
         return replace(
             entry,
             estimate=Estimate(state, commit, provenance.detail),
@@ -124,20 +126,37 @@ class Estimator:
         base = older[0] if older else None
         stale_since = missed[0] if missed else None
         historian = self.historian
+        edited = base is not None and not missed and self._edited_since(base, source)
+        if base is None:
+            detail: str | None = f"{source} was first committed after the translation's last commit"
+        elif edited:
+            detail = UNCOMMITTED
+        else:
+            detail = None
         return Provenance(
             origin=ORIGIN_COMMIT if base is not None else ORIGIN_UNKNOWN,
-            detail=None
-            if base is not None
-            else f"{source} was first committed after the translation's last commit",
+            detail=detail,
             translated_from=historian.ref(base) if base is not None else None,
             stale_since=stale_since,
             missed=missed,
             last_changed=historian.ref(versions[0]) if versions else None,
             days_behind=historian.days_since(stale_since.date) if stale_since else None,
             days_since_translation=historian.days_since(commit.date),
-            change=self._change(base, entry, source) if base is not None and missed else None,
+            change=self._change(base, entry, source)
+            if base is not None and (missed or edited)
+            else None,
             source_blob=base.blob if base is not None else None,
         )
+
+    def _edited_since(self, version: Version, source: str) -> bool:
+        """Whether the source on disk differs from `version` (a CRLF checkout of an LF blob
+        does not)."""
+        try:
+            digest = md5_hex((self.root / source).read_bytes())
+        except OSError:
+            return False
+        stored = self.historian.hashes(version.blob)
+        return digest not in (stored.raw, stored.crlf)
 
     def _position(self, version: Version) -> int:
         return self.order.get(self.history.commits[version.commit].id, -1)
