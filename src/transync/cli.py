@@ -322,18 +322,28 @@ def port(
     metavar="SOURCE",
     help="Every translation of SOURCE (repeatable).",
 )
-@click.option("--force", is_flag=True, help="Stamp even if the source changed in prose.")
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Stamp even if the source changed in prose (or, adopting, if git history says so).",
+)
+@click.option(
+    "--adopt",
+    is_flag=True,
+    help="Record metadata for translations that have none, checked by you against their source.",
+)
 def stamp(
     arguments: tuple[str, ...],
     languages: tuple[str, ...],
     dry_run: bool,
     sources: tuple[str, ...],
     force: bool,
+    adopt: bool,
 ) -> int:
     """Record that translations reviewed or updated by hand match their source as it is now."""
     from transync.commands.stamp import stamp as run_stamp
 
-    return run_stamp(arguments, languages, sources, force=force, dry_run=dry_run)
+    return run_stamp(arguments, languages, sources, force=force, dry_run=dry_run, adopt=adopt)
 
 
 @_selection_command()
