@@ -119,7 +119,11 @@ def _repository(root: Path, now: datetime, options: DashboardOptions) -> dict[st
         link_base=link_base,
         thresholds=options.thresholds,
     )
-    return build_site(report, info, trend=_trend(root, config, options))
+    from transync.coop.forecast import inline_gap
+    from transync.sync.files import reader
+
+    gap = inline_gap(report.entries, reader(root))
+    return build_site(report, info, trend=_trend(root, config, options), coop_gap=gap)
 
 
 def _trend(root: Path, config: Config, options: DashboardOptions) -> Trend | None:

@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from transync.model import Cause, Finding, Layout, Severity, State, TranslationEntry
+from transync.model import Cause, Finding, Kind, Layout, Severity, State, TranslationEntry
 
 if TYPE_CHECKING:
     from transync.history.git_log import Gaps
@@ -26,13 +26,35 @@ HISTORY_UNKNOWN = "history-unknown"
 BLOB_CACHE = "blob-md5.json"
 # Bump the version when `history.changes` classifies differently: old verdicts are dropped.
 CHANGE_CACHE = "change-kinds.v1.json"
+# What to fetch when the history a question needs is not in the clone (`--changed-from`,
+# estimates), said the same way everywhere.
+FETCH_HINT = "fetch more history: `git fetch --deepen=100`, or `fetch-depth: 0` in actions/checkout"
+SHALLOW_DETAIL = (
+    "the clone is shallow: the translation's last commit in it may not be the one that wrote"
+    f" it; {FETCH_HINT}"
+)
 
 
 def translation_folders(layouts: Iterable[Layout]) -> list[str]:
-    """The folders holding translations (with translated images): never sources."""
+    """The folders holding translations (with translated images) and no sources: Hugo's
+    `content/<lang>/` beside `content/en/` leaves `content` to the history of sources."""
     from transync.discover import IMAGES_LAYOUT
+    from transync.paths import is_within
 
-    return sorted({layout.container for layout in (*layouts, IMAGES_LAYOUT)})
+    layouts = (*layouts, IMAGES_LAYOUT)
+    return sorted(
+        {
+            layout.container
+            for layout in layouts
+            if not any(is_within(other.sources, layout.container) for other in layouts)
+        }
+    )
+
+
+def estimable(entry: TranslationEntry) -> bool:
+    """Untracked pages and notebooks, which history can estimate (`history.estimates`):
+    images have no text whose age it could tell."""
+    return entry.state is State.UNTRACKED and entry.kind is not Kind.IMAGE
 
 
 class Attached(NamedTuple):
@@ -50,17 +72,23 @@ def attach_history(
     excluded: Iterable[str],
     *,
     now: datetime | None = None,
+    estimates: Iterable[str] | None = None,
 ) -> Attached:
     """Entries with provenance attached, and the causes of staleness among them.
 
     `excluded` names the translation folders (never sources: skipping them keeps the history
-    walk small). `now` fixes the clock for the "days behind" figures. A history git cannot
-    read whole leaves facts unknown, never the scan failed: the states do not depend on it.
+    walk small). `now` fixes the clock for the "days behind" figures. `estimates` names the
+    folders holding translations: untracked ones there are judged from their own history
+    (`history.estimates`); None leaves them alone. A history git cannot read whole leaves
+    facts unknown, never the scan failed: the states do not depend on it.
     """
     from transync.history.git_log import open_history
 
     entries = tuple(entries)
-    if not any(entry.state in HISTORY_STATES for entry in entries):
+    if not any(
+        entry.state in HISTORY_STATES or (estimates is not None and estimable(entry))
+        for entry in entries
+    ):
         return Attached(entries, ())
     history = open_history(root, excluded)
     if history is None:
@@ -89,6 +117,10 @@ def attach_history(
             else entry
             for entry in entries
         )
+        if estimates is not None:
+            from transync.history.estimates import estimate_all
+
+            attached = estimate_all(root, attached, historian, sorted(estimates))
     finally:
         history.close()
     blobs.save()
@@ -127,3 +159,9 @@ def _gaps_finding(gaps: Gaps, entries: Iterable[TranslationEntry]) -> tuple[Find
             " repository (the states are exact; --no-history skips git)",
         ),
     )
+
+
+def layout_folders(layouts: Iterable[Layout]) -> list[str]:
+    """Every folder that holds translations, sources beside them or not: where estimates
+    read the translations' own history."""
+    return sorted({layout.container for layout in layouts})
