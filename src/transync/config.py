@@ -70,10 +70,14 @@ class Config:
     check: Mapping[str, Any] = field(default_factory=dict)
     source: str | None = None
     warnings: tuple[str, ...] = ()
+    # Whether translated images join pages in the freshness figures (`count-images`); by
+    # default they have a figure of their own.
+    count_images: bool = False
     estimates: str = ESTIMATES_APART
 
 
-_KNOWN_KEYS = {"layouts", "include", "exclude", "checks", "check", "estimates"}
+COUNT_IMAGES = "count-images"
+_KNOWN_KEYS = {"layouts", "include", "exclude", "checks", "check", "estimates", COUNT_IMAGES}
 
 
 def load_config(root: Path) -> Config:
@@ -123,6 +127,7 @@ def parse_config(section: object, source: str) -> Config:
         source=source,
         warnings=warnings,
         estimates=_choice(section.get("estimates", ESTIMATES_APART), "estimates", source),
+        count_images=_boolean(section.get(COUNT_IMAGES, False), COUNT_IMAGES, source),
     )
 
 
@@ -177,6 +182,12 @@ def _strings(value: object, key: str, source: str) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
         raise ConfigError(f"{source}: '{key}' must be a list of strings")
     return tuple(value)
+
+
+def _boolean(value: object, key: str, source: str) -> bool:
+    if not isinstance(value, bool):
+        raise ConfigError(f"{source}: '{key}' must be true or false (got {value!r})")
+    return value
 
 
 def _table(value: object, key: str, source: str) -> dict[str, Any]:

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 LANG_PLACEHOLDER = "<lang>"
+# The checks that find a page empty or cut off: the most urgent work a language has.
+GUTTED_CHECKS = frozenset({"truncated", "content-lost", "empty"})
 
 
 class Severity(str, Enum):
@@ -341,6 +343,15 @@ class FindingGroup:
 
 
 @dataclass(frozen=True)
+class TextAmount:
+    """The letters and digits (in bytes) of a page's own text and of its source's, measured
+    for pages small enough to have lost most of it (`metadata.own_text`)."""
+
+    translation: int
+    source: int
+
+
+@dataclass(frozen=True)
 class TranslationEntry:
     """The verdict for one language x file, with the evidence it was reached from.
 
@@ -363,6 +374,8 @@ class TranslationEntry:
     failure: FailureRecord | None = None
     note: str | None = None
     provenance: Provenance | None = None
+    # Measured only for a page small beside its source (the `empty` check judges it).
+    text: TextAmount | None = None
     # Only for untracked translations judged from git history (see `history.estimates`).
     estimate: Estimate | None = None
 
@@ -376,15 +389,27 @@ class TranslationEntry:
 
 @dataclass(frozen=True)
 class LanguageSummary:
-    """Counts of states for one language, and the share of it that is up to date."""
+    """Counts of states for one language, and the share of it that is up to date.
+
+    `counts` and `fresh_percent` are the headline: translated pages (Markdown, notebooks),
+    and images too only where the configuration counts them (`count-images`), so that
+    thousands of images without metadata never dilute the figure of the pages. `images`
+    counts every translated image's state, counted in the headline or not.
+    """
 
     code: str
     counts: Mapping[State, int]
     fresh_percent: float
+    images: Mapping[State, int] = field(default_factory=dict)
+    images_counted: bool = False
 
     @property
     def files(self) -> int:
         return sum(self.counts.values())
+
+    @property
+    def image_files(self) -> int:
+        return sum(self.images.values())
 
 
 @dataclass(frozen=True)

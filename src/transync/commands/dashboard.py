@@ -18,7 +18,7 @@ from urllib.parse import quote
 
 import click
 
-from transync.commands.common import load_config_and_warn
+from transync.commands.common import load_config_and_warn, warn
 from transync.config import Config
 from transync.errors import TransyncError
 from transync.model import Report
@@ -133,7 +133,7 @@ def _trend(root: Path, config: Config, options: DashboardOptions) -> Trend | Non
     from transync.history.trend import compute_trend
 
     with delayed_progress() as progress:
-        points = compute_trend(root, config, options.trend, options.languages, progress)
+        points = compute_trend(root, config, options.trend, options.languages, progress, warn)
     return Trend(str(root), points)
 
 

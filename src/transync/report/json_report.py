@@ -22,6 +22,7 @@ from transync.model import (
     Report,
     TranslationEntry,
 )
+from transync.summary import fresh_percent
 
 SCHEMA = "transync.report/1"
 
@@ -189,9 +190,16 @@ def finding_dict(finding: Finding) -> dict[str, Any]:
 
 
 def language_dict(summary: LanguageSummary) -> dict[str, Any]:
+    """The headline figures (pages; images too when configured), then the images' own."""
     return {
         "code": summary.code,
         "files": summary.files,
         "counts": {state.value: count for state, count in summary.counts.items()},
         "fresh_percent": summary.fresh_percent,
+        "images": {
+            "files": summary.image_files,
+            "counts": {state.value: count for state, count in summary.images.items()},
+            "fresh_percent": fresh_percent(summary.images),
+            "counted": summary.images_counted,
+        },
     }

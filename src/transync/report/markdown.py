@@ -11,7 +11,12 @@ from transync.report.estimates_text import (
     no_metadata_notice,
 )
 from transync.report.history_text import describe_cause
-from transync.report.rollup_text import describe_commit, describe_finding_group, plural
+from transync.report.rollup_text import (
+    describe_commit,
+    describe_finding_group,
+    describe_images,
+    plural,
+)
 from transync.text import one_line, printable
 
 _COLUMNS = (State.CURRENT, State.STALE, State.MISSING, State.ORPHAN)
@@ -52,10 +57,18 @@ def render(report: Report, *, details: bool = False) -> str:
 def languages_section(report: Report) -> list[str]:
     """The language table, folded away beyond a dozen languages: the causes listed below name
     the languages they reach, and a 54-row table would push them off the page."""
+    images = ["", escape(describe_images(report.totals))] if report.totals.image_files else []
     if len(report.languages) <= TABLE_LANGUAGES:
-        return language_table(report)
+        return [*language_table(report), *images]
     summary = f"{len(report.languages)} languages, {report.totals.fresh_percent:.1f}% fresh"
-    return [f"<details><summary>{summary}</summary>", "", *language_table(report), "", "</details>"]
+    return [
+        f"<details><summary>{summary}</summary>",
+        "",
+        *language_table(report),
+        "",
+        "</details>",
+        *images,
+    ]
 
 
 def language_table(report: Report) -> list[str]:

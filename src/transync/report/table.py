@@ -8,6 +8,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from transync.history import HISTORY_UNKNOWN
 from transync.model import Finding, LanguageSummary, Report, Severity, State
 from transync.report.estimates_text import (
     describe_estimate,
@@ -16,7 +17,13 @@ from transync.report.estimates_text import (
     not_estimated_line,
 )
 from transync.report.history_text import describe_cause, describe_provenance
-from transync.report.rollup_text import describe_commit, finding_group_parts, plural
+from transync.report.rollup_text import (
+    describe_commit,
+    describe_images,
+    finding_group_parts,
+    plural,
+    state_counts,
+)
 from transync.text import one_line, printable
 
 # More languages than this and the default view shows them as a grid, not a table row each, so
@@ -61,6 +68,12 @@ def print_languages(report: Report, console: Console, *, details: bool = False) 
     for line in (estimated_line(report), not_estimated_line(report)):
         if line is not None:
             console.print(Text(line))
+    if report.totals.image_files:
+        console.print(images_line(report.totals))
+    # What history could not tell, under the figures: a warning among many could be cut.
+    for finding in report.findings:
+        if finding.check == HISTORY_UNKNOWN:
+            console.print(Text(f"History: {printable(one_line(finding.message))}", style="yellow"))
 
 
 def _languages_grid(report: Report, width: int) -> Text:
@@ -113,11 +126,16 @@ def _count(summary: LanguageSummary, state: State) -> Text:
 
 
 def _total_line(totals: LanguageSummary, languages: int) -> Text:
-    parts = [f"{count:,} {state.value}" for state, count in totals.counts.items() if count]
+    noun = "translated file" if totals.images_counted else "translated page"
     return Text(
-        f"Total: {plural(totals.files, 'translated file')} in {plural(languages, 'language')}: "
-        f"{', '.join(parts) or 'nothing to report'} ({totals.fresh_percent:.1f}% fresh)"
+        f"Total: {plural(totals.files, noun)} in {plural(languages, 'language')}: "
+        f"{state_counts(totals.counts) or 'nothing to report'}"
+        f" ({totals.fresh_percent:.1f}% fresh)"
     )
+
+
+def images_line(totals: LanguageSummary) -> Text:
+    return Text(describe_images(totals))
 
 
 def _print_causes(report: Report, console: Console, *, details: bool) -> None:

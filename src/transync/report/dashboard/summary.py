@@ -10,6 +10,7 @@ from transync.report.dashboard.view import LanguageRow, SiteInfo, plural
 from transync.report.estimates_text import estimated_line, no_metadata_notice
 from transync.report.history_text import describe_commit_cause
 from transync.report.markdown import code, escape
+from transync.report.rollup_text import describe_images
 
 
 def render_summary(
@@ -36,6 +37,8 @@ def render_summary(
             f" | {row.other + counts[State.ORPHAN]} | {row.newest or ''}"
             f" | {_days(row.oldest_stale_days)} |"
         )
+    if report.totals.image_files:
+        lines += ["", escape(describe_images(report.totals))]
     estimated = estimated_line(report)
     if estimated is not None:
         lines += ["", escape(estimated)]
