@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tests.builders import RepoBuilder, record
-from transync.text import printable
+from transync.inert import printable
 
 SOURCE = "# Hello\n"
 LANG = "translations/ja"

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import re
-
+from transync.inert import markdown_code, markdown_text
 from transync.model import Finding, Report, State
 from transync.report.history_text import describe_cause
 from transync.report.rollup_text import describe_commit, describe_finding_group, plural
-from transync.text import one_line, printable
 
 _COLUMNS = (State.CURRENT, State.STALE, State.MISSING, State.ORPHAN)
 _OTHER = (State.UNTRACKED, State.INVALID_METADATA, State.FAILED)
@@ -15,19 +13,23 @@ TABLE_LANGUAGES = 12
 
 
 def render(report: Report, *, details: bool = False) -> str:
-    lines = [f"## Translation status of {code(report.root)}", "", *languages_section(report)]
+    lines = [
+        f"## Translation status of {markdown_code(report.root)}",
+        "",
+        *languages_section(report),
+    ]
     if report.commit_causes:
         lines += ["", "### Causes of staleness", ""]
         for group in report.commit_causes:
             line = describe_commit(group, listed=None)
-            lines.append(f"- {escape(line)}")
+            lines.append(f"- {markdown_text(line)}")
             if len(group.causes) > 1:
-                lines += [f"  - {escape(describe_cause(cause))}" for cause in group.causes]
+                lines += [f"  - {markdown_text(describe_cause(cause))}" for cause in group.causes]
     if report.finding_causes:
         lines += ["", f"### Findings: {plural(len(report.findings), 'finding')}", ""]
         lines += [
-            f"- {group.severity.value} {code(group.check)}"
-            f" {escape(describe_finding_group(group, listed=None))}"
+            f"- {group.severity.value} {markdown_code(group.check)}"
+            f" {markdown_text(describe_finding_group(group, listed=None))}"
             for group in report.finding_causes
         ]
     if details:
@@ -51,7 +53,9 @@ def language_table(report: Report) -> list[str]:
         "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for summary in (*report.languages, report.totals):
-        name = "**total**" if summary is report.totals else code(summary.code, in_table=True)
+        name = (
+            "**total**" if summary is report.totals else markdown_code(summary.code, in_table=True)
+        )
         counts = [str(summary.counts[state]) for state in _COLUMNS]
         other = sum(summary.counts[state] for state in _OTHER)
         lines.append(
@@ -72,8 +76,10 @@ def _details(report: Report) -> list[str]:
         findings = [finding for finding in report.findings if finding.language == summary.code]
         if not attention and not findings:
             continue
-        lines += ["", f"### {code(summary.code)}", ""]
-        lines += [f"- **{entry.state.value}** {code(entry.translation)}" for entry in attention]
+        lines += ["", f"### {markdown_code(summary.code)}", ""]
+        lines += [
+            f"- **{entry.state.value}** {markdown_code(entry.translation)}" for entry in attention
+        ]
         lines += [_finding(finding) for finding in findings]
     shared = [finding for finding in report.findings if finding.language is None]
     if shared:
@@ -84,28 +90,6 @@ def _details(report: Report) -> list[str]:
 
 def _finding(finding: Finding) -> str:
     return (
-        f"- {finding.severity.value} {code(finding.check)} {code(finding.path)}"
-        f"{f':{finding.line}' if finding.line else ''}: {escape(finding.message)}"
+        f"- {finding.severity.value} {markdown_code(finding.check)} {markdown_code(finding.path)}"
+        f"{f':{finding.line}' if finding.line else ''}: {markdown_text(finding.message)}"
     )
-
-
-_PUNCTUATION = re.compile(r"([\\`*_\[\]<>&|#!~])")
-_BACKTICKS = re.compile("`+")
-
-
-def escape(text: str) -> str:
-    """Prose that renders as itself, on one line: no markup, link or HTML survives."""
-    return _PUNCTUATION.sub(r"\\\1", one_line(text))
-
-
-def code(text: str, *, in_table: bool = False) -> str:
-    """A code span showing `text` exactly (backticks included, HTML inert); in a table cell a
-    `|` must still be escaped, since GFM splits cells before it reads code spans."""
-    text = printable(text)
-    fence = "`" * (max((len(run) for run in _BACKTICKS.findall(text)), default=0) + 1)
-    # CommonMark strips one space from each end of a code span, unless it is all spaces.
-    if text.strip(" ") and (text[:1] in ("`", " ") or text[-1:] in ("`", " ")):
-        text = f" {text} "
-    if in_table:
-        text = text.replace("|", "\\|")
-    return f"{fence}{text}{fence}"

@@ -8,10 +8,10 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from transync.inert import one_line, printable
 from transync.model import Finding, LanguageSummary, Report, Severity, State
 from transync.report.history_text import describe_cause, describe_provenance
 from transync.report.rollup_text import describe_commit, finding_group_parts, plural
-from transync.text import one_line, printable
 
 # More languages than this and the default view shows them as a grid, not a table row each, so
 # that a 54-language course fits one screen; --details shows the table.

@@ -4,19 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from transync.inert import markdown_code, markdown_text
 from transync.model import Report, State
 from transync.report.dashboard.badges import percent
 from transync.report.dashboard.view import LanguageRow, SiteInfo, plural
 from transync.report.history_text import describe_commit_cause
-from transync.report.markdown import code, escape
 
 
 def render_summary(
     report: Report, info: SiteInfo, rows: Sequence[LanguageRow], totals: LanguageRow
 ) -> str:
-    commit = f" at {code(info.commit[:12])}" if info.commit else ""
+    commit = f" at {markdown_code(info.commit[:12])}" if info.commit else ""
     lines = [
-        f"## Translations of {code(info.repository)}",
+        f"## Translations of {markdown_code(info.repository)}",
         "",
         f"{percent(totals.summary.fresh_percent)} fresh{commit}, scanned {info.scanned_at}.",
         "",
@@ -24,9 +24,9 @@ def render_summary(
         "| --- | ---: | ---: | ---: | ---: | ---: | --- | ---: |",
     ]
     for row in (*rows, totals):
-        name = "**total**" if row is totals else code(row.code, in_table=True)
+        name = "**total**" if row is totals else markdown_code(row.code, in_table=True)
         if row.name and row is not totals:
-            name += f" {escape(row.name)}"
+            name += f" {markdown_text(row.name)}"
         counts = row.summary.counts
         lines.append(
             f"| {name} | {percent(row.summary.fresh_percent)} | {counts[State.CURRENT]}"
@@ -36,7 +36,9 @@ def render_summary(
         )
     if report.commit_causes:
         lines += ["", "### Why translations are stale", ""]
-        lines += [f"- {escape(describe_commit_cause(cause))}" for cause in report.commit_causes]
+        lines += [
+            f"- {markdown_text(describe_commit_cause(cause))}" for cause in report.commit_causes
+        ]
     return "\n".join(lines) + "\n"
 
 
