@@ -47,6 +47,12 @@ def _unforged(match: re.Match[str]) -> str:
     return ":\\:" if found == "::" else found + "\\"
 
 
+def content_line(line: str) -> str:
+    """A line of a repository file shown in a terminal or log (a diff): as `printable`, but
+    a tab stays a tab, as in the file."""
+    return "\t".join(printable(part) for part in line.split("\t"))
+
+
 _LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 
 

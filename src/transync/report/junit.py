@@ -10,7 +10,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from itertools import groupby
 
-from transync.inert import xml_text
+from transync.inert import xml_document, xml_text
 from transync.policy.evaluate import CheckResult, FileResult, Outcome, Verdict
 from transync.report.locations import checkout_path
 
@@ -51,7 +51,7 @@ def render(result: CheckResult) -> str:
     root.set("tests", str(total_tests))
     root.set("failures", str(total_failures))
     ET.indent(root)
-    return ET.tostring(root, encoding="unicode", xml_declaration=True) + "\n"
+    return xml_document(ET.tostring(root, encoding="unicode", xml_declaration=True)) + "\n"
 
 
 def _testcase(suite: ET.Element, item: FileResult, root: str) -> None:
