@@ -9,7 +9,7 @@ text, so each has its escaper here, and every renderer uses the one for its sink
 - GitHub's workflow commands (`command_data`, `command_property`), as `@actions/core` does;
 - Markdown (`markdown_text`, `markdown_code`): no markup, raw HTML, autolink or @mention;
 - JSON and XML printed in a CI log (`json_document`, `xml_text`, `xml_document`);
-- HTML links (`web_url`): only `http` and `https`.
+- HTML links (`is_web_url`): only `http` and `https`.
 """
 
 from __future__ import annotations
@@ -133,7 +133,7 @@ def xml_document(serialised: str) -> str:
 # -- HTML links -----------------------------------------------------------------------------
 
 
-def web_url(url: str) -> bool:
+def is_web_url(url: str) -> bool:
     """Whether `url` may be a link: `http` or `https` only (never `javascript:`, `data:`)."""
     scheme, colon, rest = url.partition(":")
     return bool(colon) and scheme.lower() in ("http", "https") and rest.startswith("//")

@@ -107,3 +107,20 @@ def test_markdown_outputs_hold_no_raw_html_autolink_or_mention(
     assert "</details>" not in markdown and "<img" not in markdown
     assert "@octocat" not in markdown
     assert "https://evil.example" not in markdown
+
+
+def test_a_repo_url_that_is_not_http_is_refused(hostile: Path, tmp_path: Path) -> None:
+    arguments = ["dashboard", str(hostile), "-o", str(tmp_path / "site")]
+    result = CliRunner().invoke(cli, [*arguments, "--repo-url", "javascript:alert(1)//"])
+    assert result.exit_code == 2
+    assert "not an http(s) address" in result.stderr
+    assert not (tmp_path / "site").exists()
+
+
+def test_the_dashboard_summary_shows_a_metadata_date_as_text(hostile: Path, tmp_path: Path) -> None:
+    arguments = ["dashboard", str(hostile), "-o", str(tmp_path / "site")]
+    result = CliRunner().invoke(cli, [*arguments, "--repo-url", "https://github.com/o/r"])
+    assert result.exit_code == 0, result.output
+    summary = (tmp_path / "site" / "SUMMARY.md").read_text()
+    assert "</details>" not in summary and "<img" not in summary and "@octocat" not in summary
+    assert "javascript:" not in (tmp_path / "site" / "fr.html").read_text()

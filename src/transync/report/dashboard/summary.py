@@ -31,7 +31,7 @@ def render_summary(
         lines.append(
             f"| {name} | {percent(row.summary.fresh_percent)} | {counts[State.CURRENT]}"
             f" | {counts[State.STALE]} | {counts[State.MISSING]}"
-            f" | {row.other + counts[State.ORPHAN]} | {row.newest or ''}"
+            f" | {row.other + counts[State.ORPHAN]} | {markdown_text(row.newest or '')}"
             f" | {_days(row.oldest_stale_days)} |"
         )
     if report.commit_causes:
