@@ -34,7 +34,11 @@ def printable(text: str) -> str:
     """Show `text` with every unsafe character as a visible Python-style escape (`\\n`,
     `\\x1b`, `\\udcff`, `\\u202e`), and each `::` or `##[` of a workflow command escaped
     (`:\\:`, `##\\[`), so that names from a repository cannot act on a display or a log."""
-    return _WORKFLOW_COMMAND.sub(_unforged, _UNSAFE.sub(_escape, text))
+    return _escape_command(_UNSAFE.sub(_escape, text))
+
+
+def _escape_command(text: str) -> str:
+    return _WORKFLOW_COMMAND.sub(_unforged, text)
 
 
 def _escape(match: re.Match[str]) -> str:
@@ -66,13 +70,18 @@ def one_line(text: str) -> str:
 
 
 def command_data(text: str) -> str:
-    """A workflow command's message, escaped as `@actions/core` does (command.ts)."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """A workflow command's message, escaped as `@actions/core` does (command.ts), and any
+    `::` or `##[` in it escaped as in `printable` (the runner reads the line as the first
+    command; another inside its message is still shown as text, not as a command)."""
+    escaped = _escape_command(text.replace("%", "%25"))
+    return escaped.replace("\r", "%0D").replace("\n", "%0A")
 
 
 def command_property(text: str) -> str:
-    """A property's value: also `:` and `,`, which would end the property."""
-    return command_data(text).replace(":", "%3A").replace(",", "%2C")
+    """A property's value (a file name as it is, so that GitHub finds the file): `%`, CR,
+    LF, and `:` and `,`, which would end the property."""
+    escaped = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return escaped.replace(":", "%3A").replace(",", "%2C")
 
 
 # -- Markdown -------------------------------------------------------------------------------

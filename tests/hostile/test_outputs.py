@@ -9,7 +9,6 @@ may be one a GitHub runner executes, and each sink keeps its own rules (docs/rob
 
 from __future__ import annotations
 
-import re
 import shutil
 from pathlib import Path
 
@@ -17,6 +16,7 @@ import pytest
 from click.testing import CliRunner
 
 from tests.builders import GitRepo, RepoBuilder, inline_block, md5
+from tests.hostile.runner import assert_no_workflow_command
 from transync.cli import cli
 
 FORGED = ("::stop-commands::x", "##[error]x", "##[add-mask]x", "##vso[task.setvariable]x")
@@ -55,9 +55,6 @@ COMMANDS = {
     "diff": ["diff", "{root}/translations/fr/##[error]x.md", "--root", "{root}"],
     "port": ["port", "{root}", "--dry-run"],
 }
-# `::` after leading blanks, or `##[` anywhere: what the runner takes for a command.
-_RUNNER_COMMAND = re.compile(r"^\s*::|##(?:vso)?\[", re.IGNORECASE)
-_OWN_ANNOTATION = re.compile(r"^::(?:error|warning|notice) (?:[a-z]+=[^:,]*,?)*::")
 
 
 @pytest.fixture(scope="module")
@@ -88,12 +85,7 @@ def test_no_output_line_is_a_workflow_command(
 ) -> None:
     output, summary = _run(hostile, arguments, tmp_path)
     assert "stop-commands" in output or "x.md" in output  # the hostile names were shown
-    for line in (output + summary).splitlines():
-        if "github" in arguments and _OWN_ANNOTATION.match(line):
-            line = _OWN_ANNOTATION.sub("", line)  # transync's own; its text is the message
-            assert "%0A" in line or "\n" not in line
-            continue
-        assert not _RUNNER_COMMAND.search(line), line
+    assert_no_workflow_command(output + summary)
     assert "\x1b" not in output
 
 
