@@ -7,7 +7,8 @@ text, so each has its escaper here, and every renderer uses the one for its sink
 - a terminal or a CI log (`printable`, `one_line`): control characters and Unicode line
   breaks shown as escapes, and nothing a GitHub runner takes for a workflow command;
 - GitHub's workflow commands (`command_data`, `command_property`), as `@actions/core` does;
-- Markdown (`markdown_text`, `markdown_code`): no markup, raw HTML, autolink or @mention;
+- Markdown (`markdown_text`, `markdown_code`): no markup, raw HTML, autolink or @mention
+  (addresses and mentions are code spans);
 - JSON and XML printed in a CI log (`json_document`, `xml_text`, `xml_document`);
 - HTML links (`is_web_url`): only `http` and `https`.
 """
@@ -87,16 +88,30 @@ def command_property(text: str) -> str:
 # -- Markdown -------------------------------------------------------------------------------
 
 _PUNCTUATION = re.compile(r"([\\`*_\[\]<>&|#!~])")
-# GitHub links bare addresses (`https://x`, `www.x`) and e-mail addresses and notifies
-# @mentions: a zero-width joiner after the scheme, `www` or `@` breaks each, invisibly.
-_LINKED = re.compile(r"(?<=[a-z0-9])(?=://)|(?<=\bwww)(?=\.)|(?<=@)(?=[\w-])", re.IGNORECASE)
-_JOINER = "\u200d"
+# What GitHub would link or notify in prose: an address (`https://x`, `www.x`) or what
+# follows an `@` (a mention, an e-mail address's domain). Each is shown as a code span, which
+# GitHub never links: the text reads and copies exactly. (Trailing punctuation and `|` stay
+# outside; a scheme is at most 32 characters, so no run of letters is searched twice.)
+_LINKABLE = re.compile(
+    r"(?:\b[a-z][a-z0-9+.-]{0,31}+://|\bwww\.|@(?=[\w-]))[^\s|`]*[^\s|`).,;:!?'\"\]]",
+    re.IGNORECASE,
+)
 _BACKTICKS = re.compile("`+")
 
 
 def markdown_text(text: str) -> str:
     """Prose that renders as itself, on one line: no markup, HTML, link or mention survives."""
-    return _LINKED.sub(_JOINER, _PUNCTUATION.sub(r"\\\1", one_line(text)))
+    text = one_line(text)
+    parts: list[str] = []
+    position = 0
+    for found in _LINKABLE.finditer(text):
+        parts += (
+            _PUNCTUATION.sub(r"\\\1", text[position : found.start()]),
+            markdown_code(found.group()),
+        )
+        position = found.end()
+    parts.append(_PUNCTUATION.sub(r"\\\1", text[position:]))
+    return "".join(parts)
 
 
 def markdown_code(text: str, *, in_table: bool = False) -> str:

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -45,11 +46,17 @@ def test_a_markdown_code_span_shows_a_name_exactly(name: str) -> None:
 
 @given(names)
 def test_markdown_text_shows_a_message_exactly_with_no_markup(message: str) -> None:
-    """Exactly, but for the zero-width joiners that keep GitHub from linking or notifying."""
+    """Exactly; what GitHub would link or notify (an address, an @mention) as a code span."""
     tokens = _inline(f"x {markdown_text(message)} y")
-    assert {kind for kind, _ in tokens} <= {"text"}
-    shown = "".join(content for _, content in tokens).replace("\u200d", "")
-    assert shown == f"x {one_line(message)} y".replace("\u200d", "")
+    assert {kind for kind, _ in tokens} <= {"text", "code_inline"}
+    assert "".join(content for _, content in tokens) == f"x {one_line(message)} y"
+    for kind, content in tokens:
+        if kind == "text":
+            assert not _LINKED.search(content), content
+
+
+# What GitHub links in text: a mention, an e-mail address, an extended autolink.
+_LINKED = re.compile(r"@[\w-]|(?:\b(?:https?|ftp)://|\bwww\.)[^\s|`).,;:!?'\"\]]", re.IGNORECASE)
 
 
 @given(names, names)
