@@ -21,6 +21,7 @@ from transync.history.changes import changed_sections
 from transync.metadata.inline import read_inline
 from transync.sync.anchors import heading_anchors
 from transync.sync.carry import parts
+from transync.sync.records import inline_fields
 
 N = 10_000
 
@@ -67,6 +68,10 @@ CONTENT_PASSES: dict[str, tuple[Callable[[str], object], Callable[[int], str]]] 
         lambda n: "# " + "[a](" * n + "[[" * n + "\n",
     ),
     "link targets carried by port": (parts, lambda n: "](a" * n + "](a '" * n + "\n"),
+    "inline blocks never closed, read by a write command": (
+        inline_fields,
+        lambda n: "<!--\nCO_OP_TRANSLATOR_METADATA:" * n,
+    ),
     "inline metadata blocks counted": (
         lambda text: read_inline(text.encode(), "x.md"),
         lambda n: "# x\n" + "<!--\nCO_OP_TRANSLATOR_METADATA:\n{}\n-->\n" * (n // 4),
