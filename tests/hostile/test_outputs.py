@@ -54,6 +54,8 @@ COMMANDS = {
     "todo-markdown": ["todo", "{root}", "--format", "markdown"],
     "diff": ["diff", "{root}/translations/fr/##[error]x.md", "--root", "{root}"],
     "port": ["port", "{root}", "--dry-run"],
+    "trend": ["trend", "{root}"],
+    "trend-json": ["trend", "{root}", "--format", "json"],
 }
 
 
