@@ -58,6 +58,12 @@ def content_line(line: str) -> str:
     return "\t".join(printable(part) for part in line.split("\t"))
 
 
+def shown_lines(text: str) -> str:
+    """Lines of a file (a diff, a file about to be written) shown in a terminal or a log,
+    each as `content_line`."""
+    return "\n".join(content_line(line) for line in text.split("\n"))
+
+
 _LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 
 

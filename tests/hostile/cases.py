@@ -1182,6 +1182,16 @@ OUTPUT_CASES: tuple[Case, ...] = (
         (Shows("`https://evil.example/@octocat`", ("check", "{path}", "--format", "markdown")),),
     ),
     Case(
+        "config-key-command",
+        "outputs",
+        'transync.toml: `"##[error]x" = 1` and `"::stop-commands::y" = 2`',
+        config('"##[error]x" = 1\n"::stop-commands::y" = 2\n'),
+        (
+            Warns("transync.toml: unknown key '##\\[error]x' ignored"),
+            Warns("transync.toml: unknown key ':\\:stop-commands:\\:y' ignored"),
+        ),
+    ),
+    Case(
         "backtracking-link-openers",
         "cost",
         "a 16 KB line of `[a](` (221 s before)",

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from transync.config import Config, load_config
+from transync.inert import one_line
 
 
 def load_config_and_warn(root: Path) -> Config:
@@ -17,7 +18,7 @@ def load_config_and_warn(root: Path) -> Config:
     """
     config = load_config(root) if root.is_dir() else Config()
     for warning in config.warnings:
-        click.echo(f"transync: warning: {warning}", err=True)
+        click.echo(one_line(f"transync: warning: {warning}"), err=True)
     if config.severities:
         from transync.policy.kinds import known_checks, require_known
 
