@@ -28,7 +28,8 @@ _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 # What a GitHub runner executes in a log line: `::command::` once leading blanks are trimmed
 # (a wrapped line can start anywhere), and the older `##[command]` (and Azure's `##vso[`)
 # anywhere in a line. Escaped wherever they occur, so no wrapping can make one.
-_WORKFLOW_COMMAND = re.compile(r"::|##(?=\[)|##vso(?=\[)", re.IGNORECASE)
+# Each `:` after a `:` and each `[` after `##` gets a backslash (`:\:\:` for `:::`).
+_WORKFLOW_COMMAND = re.compile(r"(?<=:):|(?<=##)\[|(?<=##vso)\[", re.IGNORECASE)
 
 
 def printable(text: str) -> str:
@@ -39,17 +40,12 @@ def printable(text: str) -> str:
 
 
 def _escape_command(text: str) -> str:
-    return _WORKFLOW_COMMAND.sub(_unforged, text)
+    return _WORKFLOW_COMMAND.sub(r"\\\g<0>", text)
 
 
 def _escape(match: re.Match[str]) -> str:
     code = ord(match.group())
     return _NAMED.get(match.group()) or (f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
-
-
-def _unforged(match: re.Match[str]) -> str:
-    found = match.group()
-    return ":\\:" if found == "::" else found + "\\"
 
 
 def content_line(line: str) -> str:

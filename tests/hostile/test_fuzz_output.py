@@ -35,6 +35,13 @@ def test_printable_text_is_plain_utf8_on_one_line(name: str) -> None:
     assert not set(one_line(name)) & set("\n\r\x85\u2028\u2029")
 
 
+@given(st.text(alphabet=":#[vsoVSO x\n", max_size=40) | names)
+def test_printable_text_holds_no_workflow_command_anywhere(name: str) -> None:
+    """No `::` and no `##[`: whatever a wrapped line starts with, the runner sees text."""
+    shown = printable(name)
+    assert "::" not in shown and "##[" not in shown and "##vso[" not in shown.lower()
+
+
 @given(names)
 def test_a_markdown_code_span_shows_a_name_exactly(name: str) -> None:
     assert _inline(f"x {markdown_code(name)} y") == [
