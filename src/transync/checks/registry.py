@@ -21,9 +21,11 @@ from transync.checks import (
     untranslated,
 )
 from transync.checks.context import ContentContext
+from transync.checks.precedence import Claim
 from transync.model import Finding
 
-ContentCheck = Callable[[ContentContext], Iterable[Finding]]
+# A check yields its findings, and the claims of those that explain others (`precedence`).
+ContentCheck = Callable[[ContentContext], Iterable[Finding | Claim]]
 
 # The check names a content check may report -> the check. One module per check or per
 # closely related family (the four link-parity checks share one alignment).

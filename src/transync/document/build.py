@@ -111,8 +111,10 @@ class Collector:
                     (found.unclosed_fence for found in self.signs if found.unclosed_fence), None
                 ),
                 lost_brackets=tuple(line for found in self.signs for line in found.lost_brackets),
+                lost_targets=tuple(pair for found in self.signs for pair in found.lost_targets),
                 empty_links=tuple(line for found in self.signs for line in found.empty_links),
                 placeholders=tuple(pair for found in self.signs for pair in found.placeholders),
+                blank_rows=tuple(line for found in self.signs for line in found.blank_rows),
             ),
         )
 

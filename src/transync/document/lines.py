@@ -21,6 +21,8 @@ PLACEHOLDER = re.compile(
 _FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})(.*)$")
 _CODE_SPAN = re.compile(r"(`+).*?\1")
 _ESCAPED = re.compile(r"\\[\[\]]")
+# A table row whose every cell is blank (`| | |`): no row of the table's content.
+_BLANK_ROW = re.compile(r"^[ \t]*\|(?:[ \t]*\|)+[ \t]*$")
 # `](target)`: the end of an inline link, target up to its closing parenthesis.
 _LINK_END = re.compile(r"\]\(\s*([^)\s]*)[^)]*\)")
 
@@ -33,10 +35,14 @@ class LineSigns:
     unclosed_fence: int | None = None
     # Lines with `text](target)` whose `[` is gone: shown literally, not as a link.
     lost_brackets: tuple[int, ...] = ()
+    # (line, target) of each of them.
+    lost_targets: tuple[tuple[int, str], ...] = ()
     # Lines with a link whose target is empty: `[text]()`.
     empty_links: tuple[int, ...] = ()
     # (line, placeholder) of every co-op-translator placeholder left in the text.
     placeholders: tuple[tuple[int, str], ...] = ()
+    # Lines of table rows whose every cell is blank.
+    blank_rows: tuple[int, ...] = ()
 
 
 NO_SIGNS = LineSigns()
@@ -46,8 +52,9 @@ def scan(text: str, line_of: Callable[[int], int | None]) -> LineSigns:
     """Scan Markdown text; `line_of` maps a 0-based line of `text` to the file's line."""
     fence: tuple[str, int] | None = None  # (the opening run of backticks or tildes, its line)
     depth = 0  # `[` still open in the current paragraph
-    lost: list[int] = []
+    lost: list[tuple[int, str]] = []
     empty: list[int] = []
+    blank_rows: list[int] = []
     placeholders: list[tuple[int, str]] = []
     # Substring tests before each regex: most lines hold no placeholder, bracket, code span
     # or backslash, and the scan runs over every line of every file.
@@ -66,6 +73,9 @@ def scan(text: str, line_of: Callable[[int], int | None]) -> LineSigns:
         if not line.strip():
             depth = 0
             continue
+        if "|" in line and _BLANK_ROW.match(line):
+            blank_rows.append(index)
+            continue
         if "[" in line or "]" in line:  # else no link ends here and no `[` opens or closes
             if "`" in line:
                 line = _CODE_SPAN.sub("", line)
@@ -74,11 +84,15 @@ def scan(text: str, line_of: Callable[[int], int | None]) -> LineSigns:
             depth = _links(line, index, depth, lost, empty)
     return LineSigns(
         unclosed_fence=line_of(fence[1]) if fence is not None else None,
-        lost_brackets=_mapped(lost, line_of),
+        lost_brackets=_mapped([index for index, _ in lost], line_of),
+        lost_targets=tuple(
+            (mapped, target) for index, target in lost if (mapped := line_of(index)) is not None
+        ),
         empty_links=_mapped(empty, line_of),
         placeholders=tuple(
             (mapped, found) for index, found in placeholders if (mapped := line_of(index))
         ),
+        blank_rows=_mapped(blank_rows, line_of),
     )
 
 
@@ -88,7 +102,7 @@ def _closes(opening: re.Match[str], fence: str) -> bool:
     return run[0] == fence[0] and len(run) >= len(fence) and not opening.group(2).strip()
 
 
-def _links(line: str, index: int, depth: int, lost: list[int], empty: list[int]) -> int:
+def _links(line: str, index: int, depth: int, lost: list[tuple[int, str]], empty: list[int]) -> int:
     """Note the line's lost brackets and empty links; return the `[` left open after it."""
     position = 0
     for end in _LINK_END.finditer(line):
@@ -98,7 +112,7 @@ def _links(line: str, index: int, depth: int, lost: list[int], empty: list[int])
             if end.group(1).startswith(
                 ("http://", "https://", "./", "../", "#")
             ) or "." in end.group(1):
-                lost.append(index)
+                lost.append((index, end.group(1)))
             depth = 0
         else:
             depth -= 1
