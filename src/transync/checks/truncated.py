@@ -160,9 +160,8 @@ def _cut(context: ContentContext) -> _Cut | None:
         table is not None
         and translated_table is not None
         and translated_table == context.translation.tables[-1]
-        # One row fewer in a last table is a dropped row; more, or the source going on, a cut.
-        and (translated_table.rows + 1 < table.rows or bool(lost))
-        and translated_table.rows < table.rows,
+        # One row fewer in a last table is a dropped row; more is a cut.
+        and translated_table.rows + 1 < table.rows,
     )
 
 
