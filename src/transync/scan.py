@@ -17,7 +17,7 @@ from transync.discover import discover
 from transync.discover.tree import Tree
 from transync.history.causes import group_by_commit
 from transync.model import Cause, Finding, Layout, Report, TranslationEntry
-from transync.rollup import by_file, group_findings
+from transync.rollup import by_file, group_findings, on_sources
 from transync.summary import summarise
 
 # Called once with the number of translated files, then with each batch done.
@@ -65,10 +65,12 @@ def scan(
     ]
     if content:
         from transync.checks.content import content_tasks, run_content
+        from transync.checks.registry import COMPARISONS
         from transync.config import config_fingerprint
 
         tasks = content_tasks(classification.entries, inventory.layouts, config.severities)
-        findings += run_content(root, tasks, config_fingerprint(config), use_cache=cache)
+        compared = run_content(root, tasks, config_fingerprint(config), use_cache=cache)
+        findings += on_sources(compared, classification.entries, COMPARISONS)
     entries = classification.entries
     causes: tuple[Cause, ...] = ()
     if history:

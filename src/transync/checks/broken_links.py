@@ -78,7 +78,7 @@ def _link_syntax(context: ContentContext) -> Iterator[Finding | Claim]:
             yield context.source_fault(
                 BROKEN_LINK,
                 line,
-                f"{problem} in the source (reported once for all its translations)",
+                f"{problem} in the source",
             )
         for line in context.own_lines(theirs, ours):
             yield context.finding(
@@ -141,8 +141,7 @@ def _broken(
             yield context.source_fault(
                 BROKEN_LINK,
                 twin.line,
-                f"{readable(twin.target)} does not exist: the source's own link is broken"
-                " (reported once for all its translations)",
+                f"{readable(twin.target)} does not exist: the source's own link is broken",
             )
             return
     yield from _finding(
@@ -170,8 +169,7 @@ def _broken_anchor(
                 BROKEN_ANCHOR,
                 twin.line,
                 f"#{readable(origin.fragment or '')} matches no heading or anchor in"
-                f" {origin.path}: the source's own link is broken (reported once for all its"
-                " translations)",
+                f" {origin.path}: the source's own link is broken",
             )
             return
     where = "this file" if target.path == context.translation_path else target.path

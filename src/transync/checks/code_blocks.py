@@ -74,8 +74,7 @@ def _unclosed_fence(context: ContentContext) -> Finding | None:
         return context.source_fault(
             NAME,
             theirs,
-            "the code fence opened here is never closed: the rest of the file shows as code"
-            " (reported once for all its translations)",
+            "the code fence opened here is never closed: the rest of the file shows as code",
         )
     ours = context.translation.signs.unclosed_fence
     if ours is None:

@@ -30,8 +30,7 @@ def check(context: ContentContext) -> Iterator[Finding | Claim]:
             NAME,
             line,
             f"{count(len(theirs), 'co-op-translator placeholder')} in the source"
-            f" (the first: {placeholder}): the source's own text is broken (reported once for"
-            " all its translations)",
+            f" (the first: {placeholder}): the source's own text is broken",
             severity=Severity.ERROR,
         )
     own = set(context.own_lines([line for line, _ in theirs], [line for line, _ in ours]))

@@ -9,6 +9,7 @@ happens to differ; unpaired ones are a missing or an extra table.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from transync.checks.context import ContentContext
 from transync.checks.outline import counterparts
@@ -29,6 +30,18 @@ def check(context: ContentContext) -> Iterator[Finding]:
     for source_item, translated_item in counterparts(context.outline, "table:"):
         theirs = theirs_at.get(source_item.line) if source_item else None
         ours = ours_at.get(translated_item.line) if translated_item else None
+        theirs_blank = _blank_rows(theirs, context.source.signs.blank_rows)
+        ours_blank = _blank_rows(ours, context.translation.signs.blank_rows)
+        if theirs_blank and len(theirs_blank) != len(ours_blank):
+            yield context.source_fault(
+                ROWS,
+                theirs_blank[0],
+                f"{count(len(theirs_blank), 'all-blank row')} in the source's table (the first"
+                " here): it shows as an empty row, and translations drop it or keep it as they"
+                " please, so blank rows are not compared",
+            )
+        theirs = _without(theirs, theirs_blank)
+        ours = _without(ours, ours_blank)
         if ours is None and theirs is not None:
             yield context.finding(
                 ROWS,
@@ -65,6 +78,19 @@ def check(context: ContentContext) -> Iterator[Finding]:
                     f" has {theirs.columns}",
                     source_line=theirs.line,
                 )
+
+
+def _blank_rows(table: Table | None, blank: tuple[int, ...]) -> list[int]:
+    """The lines of a table's all-blank body rows (a row a line: header, delimiter, body)."""
+    if table is None or table.line is None or not blank:
+        return []
+    first, last = table.line + 2, table.line + 1 + table.rows
+    return [line for line in blank if first <= line <= last]
+
+
+def _without(table: Table | None, blank: list[int]) -> Table | None:
+    """The table as compared: its rows with content."""
+    return replace(table, rows=table.rows - len(blank)) if table is not None and blank else table
 
 
 def _by_line(tables: tuple[Table, ...]) -> dict[int | None, Table]:
