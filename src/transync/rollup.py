@@ -103,7 +103,10 @@ def on_sources(
         first = members[0]
         source = sources.source_of(first)
         languages = len({finding.language for finding in members})
-        if languages >= _FEW and languages > sources.languages.get(source, 0) * _MOST:
+        # One construct (a run of lost links is lost text, which a translating tool can
+        # lose the same way everywhere: its own fault).
+        alone = all(finding.count == 1 for finding in members)
+        if alone and languages >= _FEW and languages > sources.languages.get(source, 0) * _MOST:
             fault = Finding(
                 first.check,
                 Severity.NOTE if first.severity is Severity.NOTE else Severity.WARNING,

@@ -70,3 +70,12 @@ def test_an_ending_that_is_only_shorter_is_not_truncated(compare: Compare) -> No
     source = f"# T\n\n{PROSE * 2}\n\n- [a](https://a.example) {PROSE}\n"
     translated = f"# 가\n\n{PROSE * 2}\n\n- [a](https://a.example) 짧은 번역.\n"
     assert compare(source, translated, check="truncated") == []
+
+
+def test_a_translation_cut_in_the_middle_of_a_link_target_is_only_truncated(
+    compare: Compare,
+) -> None:
+    source = f"# T\n\n{SECTIONS}"
+    cut = source[: source.index("## Part 4")] + "- [item](https://example.com/ite\n"
+    [finding] = _defects(compare, source, cut.replace("# T", "# 가"))
+    assert finding.check == "truncated"

@@ -109,6 +109,8 @@ class _Cut:
     translated_tail: int
     # The least share of the source's text a whole translation keeps (lower in CJK scripts).
     ratio: float
+    # Lines of what the translation has of its own at the cut (a link cut short).
+    cut_short: frozenset[int]
     # A source table the cut falls in, and whether the translation's has fewer rows.
     table: int | None
     rows_lost: bool
@@ -127,6 +129,7 @@ class _Cut:
         a table cut in the middle) is this one defect."""
         return Claim(
             NAME,
+            lines=self.cut_short,
             source_lines=frozenset({self.table} if self.table is not None else ()),
             source_from=self.first_lost if self.first_lost is not None else self.source_line + 1,
         )
@@ -139,8 +142,11 @@ def _cut(context: ContentContext) -> _Cut | None:
     if not matched:
         return None
     _, _, source_end, _, translated_end = matched[-1]
-    if translated_end < len(alignment.translated):
-        return None  # something of the translation's own follows: it did not stop there
+    # Something of the translation's own follows: it did not stop there; unless it is on its
+    # last line (a link cut in the middle of its target).
+    cut_short = alignment.translated[translated_end:]
+    if any(item.line != context.translation.last_line for item in cut_short):
+        return None
     source_line = alignment.source[source_end - 1].line
     translated_line = alignment.translated[translated_end - 1].line
     if source_line is None or translated_line is None:
@@ -156,6 +162,7 @@ def _cut(context: ContentContext) -> _Cut | None:
         _text_after(context.source, source_line),
         _text_after(context.translation, translated_line),
         _min_ratio(context.translation),
+        frozenset(item.line for item in cut_short if item.line is not None),
         table.line if table is not None else None,
         table is not None
         and translated_table is not None
