@@ -16,7 +16,9 @@ def test_a_badge_image_and_an_unrelated_text_link_are_missing_and_extra(compare:
 
 def test_a_link_changed_on_its_site_is_one_changed_link(compare: Compare) -> None:
     source = "# T\n\n[a](https://a.example/x) [b](https://b.example/one) [c](https://c.example)\n"
-    translated = "# 가\n\n[a](https://a.example/x) [b](https://b.example/two) [c](https://c.example)\n"
+    translated = (
+        "# 가\n\n[a](https://a.example/x) [b](https://b.example/two) [c](https://c.example)\n"
+    )
     [finding] = compare(source, translated, check="link-")
     assert finding.check == "link-changed"
     assert "https://b.example/two" in finding.message

@@ -103,7 +103,7 @@ def _count_finding(
         return context.finding(
             NAME,
             Severity.WARNING,
-            context.translated_line_of(lost),
+            context.missing_at(lost),
             f"{numbers} (the first unpaired is the source's at line {lost})",
             source_line=lost,
         )

@@ -54,7 +54,7 @@ def check(context: ContentContext) -> Iterator[Finding]:
         yield context.finding(
             NAME,
             Severity.WARNING,
-            context.translated_line_of(missing.line),
+            context.missing_at(missing.line),
             f"{numbers}: the first without counterpart is the source's {missing.label!r}"
             f" (line {missing.line})",
             source_line=missing.line,

@@ -214,16 +214,18 @@ class _Reporter:
         """The source's links a stretch of the translation lacks, each with the line of its
         nearest paired link. Each goes at the nearest construct both share before it (the
         nearest paired link when the outlines share nothing there); the ones that go at the
-        same place were lost together (a dropped passage, a cut-off end): one finding."""
+        same place were lost together (a dropped passage, a cut-off end): one finding, at the
+        line where the first is missing."""
         runs: list[tuple[int | None, list[Link]]] = []
         for link, nearby in links:
-            place = self.context.translated_line_of(link.line) or nearby
-            if runs and runs[-1][0] == place:
+            anchor = self.context.translated_line_of(link.line) or nearby
+            if runs and runs[-1][0] == anchor:
                 runs[-1][1].append(link)
             else:
-                runs.append((place, [link]))
-        for place, run in runs:
+                runs.append((anchor, [link]))
+        for anchor, run in runs:
             first = run[0]
+            place = self.context.missing_at(first.line) or anchor
             if len(run) == 1:
                 message = (
                     f"the source's {_kind(first)} to {first.target} (source line {first.line})"

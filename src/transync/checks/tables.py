@@ -46,7 +46,7 @@ def check(context: ContentContext) -> Iterator[Finding]:
             yield context.finding(
                 ROWS,
                 Severity.ERROR,
-                context.translated_line_of(theirs.line),
+                context.missing_at(theirs.line),
                 f"the source's table at line {theirs.line} ({count(theirs.rows, 'row')})"
                 " is missing from the translation",
                 source_line=theirs.line,
