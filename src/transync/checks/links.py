@@ -115,8 +115,8 @@ def _alike(
     """Pair, and take out of a gap, the unaligned links that are one link changed: of one
     kind (an image with an image, a link with a link, see `_kinds`), and with evidence that
     they are the same one: a target on the same site or file, or being the gap's only one of
-    their kind on each side (its place, between the same aligned neighbours). Without it a link lost and a
-    link added are not one changed link (a badge image and an unrelated text link)."""
+    their kind on each side (its place, between the same aligned neighbours). Without it a
+    link lost and a link added are not one changed link (a badge and an unrelated link)."""
     pairs: list[tuple[int, int]] = []
     source_kinds, translated_kinds = _kinds(source), _kinds(translated)
     for kind in set(source_kinds):
