@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import replace
 
+from transync.checks.align import opcodes
 from transync.checks.context import ContentContext
 from transync.checks.outline import counterparts
 from transync.checks.wording import count
@@ -61,14 +62,7 @@ def check(context: ContentContext) -> Iterator[Finding]:
             )
         elif ours is not None and theirs is not None:
             if ours.rows != theirs.rows:
-                yield context.finding(
-                    ROWS,
-                    Severity.ERROR,
-                    ours.line,
-                    f"table has {count(ours.rows, 'row')}, the source's (line {theirs.line})"
-                    f" has {theirs.rows}",
-                    source_line=theirs.line,
-                )
+                yield _rows_differ(context, theirs, ours, theirs_blank, ours_blank)
             if ours.columns != theirs.columns:
                 yield context.finding(
                     COLUMNS,
@@ -78,6 +72,57 @@ def check(context: ContentContext) -> Iterator[Finding]:
                     f" has {theirs.columns}",
                     source_line=theirs.line,
                 )
+
+
+def _rows_differ(
+    context: ContentContext,
+    theirs: Table,
+    ours: Table,
+    theirs_blank: list[int],
+    ours_blank: list[int],
+) -> Finding:
+    """Rows lost or added, named at the first: rows pair by what translators keep of them
+    (numbers, code, link targets); the first source row without a counterpart is missing
+    after the last row paired before it. Rows that keep nothing pair in order."""
+    numbers = (
+        f"table has {count(ours.rows, 'row')}, the source's (line {theirs.line}) has {theirs.rows}"
+    )
+    source_rows = _rows(theirs, context.source.signs.table_rows, theirs_blank)
+    translated_rows = _rows(ours, context.translation.signs.table_rows, ours_blank)
+    found = opcodes([key for _, key in source_rows], [key for _, key in translated_rows])
+    change = next((op for op in found if op[0] != "equal"), None)
+    if change is None or len(source_rows) != theirs.rows or len(translated_rows) != ours.rows:
+        return context.finding(ROWS, Severity.ERROR, ours.line, numbers, source_line=theirs.line)
+    _, first, last, start, end = change
+    if last - first > end - start:
+        lost = source_rows[first + (end - start)][0]
+        # The last translated row before it; the delimiter row when there is none.
+        after = translated_rows[end - 1][0] if end > 0 else (ours.line or 0) + 1
+        return context.finding(
+            ROWS,
+            Severity.ERROR,
+            after + 1,
+            f"{numbers}: the source's row at line {lost} is missing here",
+            source_line=lost,
+        )
+    extra = translated_rows[start + (last - first)][0]
+    return context.finding(
+        ROWS,
+        Severity.ERROR,
+        extra,
+        f"{numbers}: the row here is not in the source",
+        source_line=context.source_line_of(extra),
+    )
+
+
+def _rows(
+    table: Table, rows: tuple[tuple[int, str], ...], blank: list[int]
+) -> list[tuple[int, str]]:
+    """(line, signature) of a table's body rows with content."""
+    if table.line is None:
+        return []
+    first, last = table.line + 2, table.line + 1 + table.rows + len(blank)
+    return [(line, key) for line, key in rows if first <= line <= last]
 
 
 def _blank_rows(table: Table | None, blank: tuple[int, ...]) -> list[int]:

@@ -43,6 +43,9 @@ class LineSigns:
     placeholders: tuple[tuple[int, str], ...] = ()
     # Lines of table rows whose every cell is blank.
     blank_rows: tuple[int, ...] = ()
+    # (line, what of it no translator changes) of each line that starts like a table row:
+    # per cell its numbers, code spans and link targets (`row_signature`).
+    table_rows: tuple[tuple[int, str], ...] = ()
 
 
 NO_SIGNS = LineSigns()
@@ -55,6 +58,7 @@ def scan(text: str, line_of: Callable[[int], int | None]) -> LineSigns:
     lost: list[tuple[int, str]] = []
     empty: list[int] = []
     blank_rows: list[int] = []
+    rows: list[tuple[int, str]] = []
     placeholders: list[tuple[int, str]] = []
     # Substring tests before each regex: most lines hold no placeholder, bracket, code span
     # or backslash, and the scan runs over every line of every file.
@@ -73,9 +77,11 @@ def scan(text: str, line_of: Callable[[int], int | None]) -> LineSigns:
         if not line.strip():
             depth = 0
             continue
-        if "|" in line and _BLANK_ROW.match(line):
-            blank_rows.append(index)
-            continue
+        if "|" in line and line.lstrip().startswith("|"):
+            if _BLANK_ROW.match(line):
+                blank_rows.append(index)
+                continue
+            rows.append((index, row_signature(line)))
         if "[" in line or "]" in line:  # else no link ends here and no `[` opens or closes
             if "`" in line:
                 line = _CODE_SPAN.sub("", line)
@@ -93,7 +99,19 @@ def scan(text: str, line_of: Callable[[int], int | None]) -> LineSigns:
             (mapped, found) for index, found in placeholders if (mapped := line_of(index))
         ),
         blank_rows=_mapped(blank_rows, line_of),
+        table_rows=tuple(
+            (mapped, signature) for index, signature in rows if (mapped := line_of(index))
+        ),
     )
+
+
+# What a translator keeps in a table cell: numbers, code spans, link targets.
+_KEPT = re.compile(r"\d+(?:[.,:]\d+)*|`[^`]*`|\]\([^)]*\)|https?://[^\s|)]+")
+
+
+def row_signature(line: str) -> str:
+    """A table row as a translation keeps it: per cell, its numbers, code and link targets."""
+    return "|".join(" ".join(_KEPT.findall(cell)) for cell in line.strip().strip("|").split("|"))
 
 
 def _closes(opening: re.Match[str], fence: str) -> bool:
