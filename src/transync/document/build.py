@@ -34,6 +34,12 @@ _DISCLAIMER = re.compile(
     re.S,
 )
 _METADATA = re.compile(r"<!--\s*CO_OP_TRANSLATOR_METADATA:.*?-->", re.S)
+# The languages table co-op-translator writes into a README (and keeps up to date itself).
+_LANGUAGES_TABLE = re.compile(
+    r"<!-- CO-OP TRANSLATOR LANGUAGES TABLE START -->.*?"
+    r"(?:<!-- CO-OP TRANSLATOR LANGUAGES TABLE END -->|\Z)",
+    re.S,
+)
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 # The unmarked disclaimer co-op-translator appends after a final `---`: short, names the tool.
 _THEMATIC_BREAK = re.compile(r"^[ \t]*(?:---|\*\*\*|___)[ \t]*$", re.M)
@@ -120,7 +126,7 @@ class Collector:
         )
 
     def add(self, text: str, line_of: LineMap, *, translated: bool) -> None:
-        text = _blank_out(text, _METADATA)
+        text = _blank_out(_blank_out(text, _METADATA), _LANGUAGES_TABLE)
         if translated:
             text = _blank_out(text, _DISCLAIMER)
             text = _without_tail_disclaimer(text)
@@ -320,17 +326,37 @@ def _blank_out(text: str, pattern: re.Pattern[str]) -> str:
     return pattern.sub(lambda match: "\n" * match.group(0).count("\n"), text)
 
 
+def tool_spans(text: str) -> list[tuple[int, int]]:
+    """Where a page holds what co-op-translator adds itself (character offsets, in order): its
+    metadata comment, its languages table, its disclaimer (marked, or the unmarked tail). No
+    translator wrote them, so nothing compares or carries them."""
+    spans = [
+        match.span()
+        for pattern in (_METADATA, _LANGUAGES_TABLE, _DISCLAIMER)
+        for match in pattern.finditer(text)
+    ]
+    tail = _tail_disclaimer(text)
+    if tail is not None:
+        spans.append((tail, len(text)))
+    return sorted(spans)
+
+
 def _without_tail_disclaimer(text: str) -> str:
-    """Blank out the disclaimer paragraph co-op-translator appends (with or without a `---`
-    above it): near the end, opening with a bold label, linking to co-op-translator."""
+    start = _tail_disclaimer(text)
+    return text if start is None else text[:start] + "\n" * text.count("\n", start)
+
+
+def _tail_disclaimer(text: str) -> int | None:
+    """Where the disclaimer paragraph co-op-translator appends (with or without a `---` above
+    it) begins: near the end, opening with a bold label, linking to co-op-translator."""
     found = text.lower().rfind(_TOOL_LINK, max(0, len(text) - _DISCLAIMER_TAIL_CHARS))
     if found < 0:
-        return text
+        return None
     start = text.rfind("\n\n", 0, found) + 1
     if not text[start:].lstrip().startswith(("**", "> **", "*", "_")):
-        return text
+        return None
     head = text[:start].rstrip("\n")
     line_start = head.rfind("\n") + 1
     if _THEMATIC_BREAK.fullmatch(head[line_start:]):
         start = line_start  # the `---` co-op-translator puts above it
-    return text[:start] + "\n" * text.count("\n", start)
+    return start
