@@ -20,6 +20,7 @@ PRECEDENCE = (
     "broken-link",
     "truncated",
     "content-lost",
+    "table-rows",
 )
 
 

@@ -14,6 +14,7 @@ from dataclasses import replace
 from transync.checks.align import opcodes
 from transync.checks.context import ContentContext
 from transync.checks.outline import counterparts
+from transync.checks.precedence import Claim
 from transync.checks.wording import count
 from transync.document import Table
 from transync.model import Finding, Severity
@@ -23,7 +24,7 @@ COLUMNS = "table-columns"
 NAMES = (ROWS, COLUMNS)
 
 
-def check(context: ContentContext) -> Iterator[Finding]:
+def check(context: ContentContext) -> Iterator[Finding | Claim]:
     if not context.source.tables and not context.translation.tables:
         return
     theirs_at = _by_line(context.source.tables)
@@ -52,6 +53,7 @@ def check(context: ContentContext) -> Iterator[Finding]:
                 " is missing from the translation",
                 source_line=theirs.line,
             )
+            yield Claim(ROWS, source_lines=_lines(theirs))  # its links are lost with it
         elif ours is not None and theirs is None:
             yield context.finding(
                 ROWS,
@@ -60,9 +62,10 @@ def check(context: ContentContext) -> Iterator[Finding]:
                 f"table ({count(ours.rows, 'row')}) is not in the source",
                 source_line=context.source_line_of(ours.line),
             )
+            yield Claim(ROWS, lines=_lines(ours))
         elif ours is not None and theirs is not None:
             if ours.rows != theirs.rows:
-                yield _rows_differ(context, theirs, ours, theirs_blank, ours_blank)
+                yield from _rows_differ(context, theirs, ours, theirs_blank, ours_blank)
             if ours.columns != theirs.columns:
                 yield context.finding(
                     COLUMNS,
@@ -80,7 +83,7 @@ def _rows_differ(
     ours: Table,
     theirs_blank: list[int],
     ours_blank: list[int],
-) -> Finding:
+) -> Iterator[Finding | Claim]:
     """Rows lost or added, named at the first: rows pair by what translators keep of them
     (numbers, code, link targets); the first source row without a counterpart is missing
     after the last row paired before it. Rows that keep nothing pair in order."""
@@ -92,27 +95,36 @@ def _rows_differ(
     found = opcodes([key for _, key in source_rows], [key for _, key in translated_rows])
     change = next((op for op in found if op[0] != "equal"), None)
     if change is None or len(source_rows) != theirs.rows or len(translated_rows) != ours.rows:
-        return context.finding(ROWS, Severity.ERROR, ours.line, numbers, source_line=theirs.line)
+        yield context.finding(ROWS, Severity.ERROR, ours.line, numbers, source_line=theirs.line)
+        return
     _, first, last, start, end = change
     if last - first > end - start:
         lost = source_rows[first + (end - start)][0]
         # The last translated row before it; the delimiter row when there is none.
         after = translated_rows[end - 1][0] if end > 0 else (ours.line or 0) + 1
-        return context.finding(
+        yield context.finding(
             ROWS,
             Severity.ERROR,
             after + 1,
             f"{numbers}: the source's row at line {lost} is missing here",
             source_line=lost,
         )
+        yield Claim(ROWS, source_lines=frozenset({lost}))  # the row's links went with it
+        return
     extra = translated_rows[start + (last - first)][0]
-    return context.finding(
+    yield context.finding(
         ROWS,
         Severity.ERROR,
         extra,
         f"{numbers}: the row here is not in the source",
         source_line=context.source_line_of(extra),
     )
+    yield Claim(ROWS, lines=frozenset({extra}))
+
+
+def _lines(table: Table) -> frozenset[int]:
+    """The lines of a table: header, delimiter, body rows."""
+    return frozenset(range(table.line, table.line + table.rows + 2)) if table.line else frozenset()
 
 
 def _rows(
