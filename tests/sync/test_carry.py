@@ -86,3 +86,12 @@ def test_co_op_translators_languages_table_is_outside_the_carrying() -> None:
     )
     new = OLD.replace("x.org/a", "x.org/b")
     assert "<https://x.org/b>" in _carried(new, table + TRANSLATED)
+
+
+def test_a_languages_table_with_translated_markers_is_outside_the_carrying() -> None:
+    table = (
+        "<!-- TABELA DE LÍNGUAS DO TRADUTOR CO-OP INÍCIO -->\n[Francês](../fr/README.md)\n"
+        "<!-- TABELA DE LÍNGUAS DO TRADUTOR CO-OP FIM -->\n\n"
+    )
+    new = OLD.replace("x.org/a", "x.org/b")
+    assert "<https://x.org/b>" in _carried(new, table + TRANSLATED)

@@ -34,12 +34,15 @@ _DISCLAIMER = re.compile(
     re.S,
 )
 _METADATA = re.compile(r"<!--\s*CO_OP_TRANSLATOR_METADATA:.*?-->", re.S)
-# The languages table co-op-translator writes into a README (and keeps up to date itself).
-_LANGUAGES_TABLE = re.compile(
-    r"<!-- CO-OP TRANSLATOR LANGUAGES TABLE START -->.*?"
-    r"(?:<!-- CO-OP TRANSLATOR LANGUAGES TABLE END -->|\Z)",
-    re.S,
-)
+# A block co-op-translator writes between two markers naming it, which some translations
+# translate (`<!-- TABELA DE LÍNGUAS DO TRADUTOR CO-OP INÍCIO -->`).
+_TOOL_BLOCK = re.compile(r"<!--[^>]*?CO-OP[^>]*?-->.*?<!--[^>]*?CO-OP[^>]*?-->", re.S | re.I)
+# Its languages table links every language's translation (`../fr/README.md`,
+# `./translations/fr/README.md`): a block whose opening holds such a link is one. (Its other
+# blocks, a list of other courses, are the same in every language.) The content checks need
+# not leave it out: links into other languages are not compared (`checks.links`).
+_LANGUAGE_LINK = re.compile(r"\]\((?:\./|\.\./)*(?:translations/)?[a-z]{2,3}(?:-[A-Za-z]+)?/")
+_TABLE_OPENING_CHARS = 600
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 # The unmarked disclaimer co-op-translator appends after a final `---`: short, names the tool.
 _THEMATIC_BREAK = re.compile(r"^[ \t]*(?:---|\*\*\*|___)[ \t]*$", re.M)
@@ -126,7 +129,7 @@ class Collector:
         )
 
     def add(self, text: str, line_of: LineMap, *, translated: bool) -> None:
-        text = _blank_out(_blank_out(text, _METADATA), _LANGUAGES_TABLE)
+        text = _blank_out(text, _METADATA)
         if translated:
             text = _blank_out(text, _DISCLAIMER)
             text = _without_tail_disclaimer(text)
@@ -331,14 +334,21 @@ def tool_spans(text: str) -> list[tuple[int, int]]:
     metadata comment, its languages table, its disclaimer (marked, or the unmarked tail). No
     translator wrote them, so nothing compares or carries them."""
     spans = [
-        match.span()
-        for pattern in (_METADATA, _LANGUAGES_TABLE, _DISCLAIMER)
-        for match in pattern.finditer(text)
+        match.span() for pattern in (_METADATA, _DISCLAIMER) for match in pattern.finditer(text)
     ]
+    spans += _languages_tables(text)
     tail = _tail_disclaimer(text)
     if tail is not None:
         spans.append((tail, len(text)))
     return sorted(spans)
+
+
+def _languages_tables(text: str) -> list[tuple[int, int]]:
+    return [
+        match.span()
+        for match in _TOOL_BLOCK.finditer(text)
+        if _LANGUAGE_LINK.search(text, match.start(), match.start() + _TABLE_OPENING_CHARS)
+    ]
 
 
 def _without_tail_disclaimer(text: str) -> str:
