@@ -86,10 +86,10 @@ def on_sources(
     A check that sees the source's own fault (a broken link the source has too, an all-blank
     table row) places its finding on the source, once per language compared: one remains,
     naming how many languages show it. And a difference that most of a source's languages
-    have the same way at the same place (`comparisons`: the checks comparing structure) is
-    the source's construct at fault (a paragraph indented into a code block that every
-    translation renders as text): one finding on the source, a warning, naming the number of
-    languages, not one per language.
+    have the same way at the same place (`comparisons`: the checks that find a construct
+    lost) has one cause: the source's construct (a paragraph indented into a code block that
+    every translation renders as text) or the translating tool, never forty translators. One
+    finding on the source, a warning (a note stays a note), naming the number of languages.
     """
     findings = list(findings)
     sources = Sources.of(entries)
@@ -112,8 +112,9 @@ def on_sources(
                 Severity.NOTE if first.severity is Severity.NOTE else Severity.WARNING,
                 source,
                 shared_message(map(language_neutral, members))
-                + f" ({languages} of {sources.languages[source]} languages the same way: the"
-                " source's construct here is the likely cause; reported once, on the source)",
+                + f" (in {languages} of {sources.languages[source]} languages, the same way:"
+                " one cause, the source's construct here or the translating tool; reported"
+                " once, on the source)",
                 None,
                 first.source_line,
                 source=source,

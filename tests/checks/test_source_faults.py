@@ -45,7 +45,7 @@ def test_the_same_loss_in_most_languages_is_the_sources_construct(repo: RepoBuil
     [finding] = _findings(repo)
     assert (finding.check, finding.path, finding.language) == ("code-blocks", "README.md", None)
     assert finding.severity is Severity.WARNING
-    assert "4 of 4 languages the same way" in finding.message
+    assert "in 4 of 4 languages, the same way" in finding.message
 
 
 def test_the_same_loss_in_a_few_languages_stays_theirs(repo: RepoBuilder) -> None:
