@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 from transync.checks.context import ContentContext
-from transync.checks.outline import HEADING, Item, counterparts
+from transync.checks.outline import HEADING, Item, pair_in_order, placed_by_others
 from transync.checks.wording import count
 from transync.model import Finding, Severity
 
@@ -31,13 +31,34 @@ def check(context: ContentContext) -> Iterator[Finding]:
     levels = sorted(level for level in set(theirs) | set(ours) if theirs[level] != ours[level])
     lost: list[Item] = []  # the source's headings without a counterpart, of those levels
     added: list[Item] = []  # the translation's own
-    for source_item, translated_item in counterparts(context.outline, HEADING):
-        if source_item and translated_item and source_item.key == translated_item.key:
-            continue
-        if source_item and _level(source_item) in levels:
-            lost.append(source_item)
-        if translated_item and _level(translated_item) in levels:
-            added.append(translated_item)
+    alignment = context.outline
+    # Where each source heading would be in the translation, placed by the links, code and
+    # tables around it.
+    others = placed_by_others(alignment, HEADING)
+    first = min(others.paired, default=None)  # before it, as many lines before as in the source
+    expected = {
+        item.line: (
+            first[1] - (first[0] - item.line)
+            if first is not None and item.line < first[0]
+            else others.missing_at(item.line) or 0
+        )
+        for item in alignment.source
+        if item.key.startswith(HEADING) and item.line is not None
+    }
+
+    def distance(source: Item, translated: Item) -> int:
+        return abs((translated.line or 0) - expected.get(source.line or 0, 0))
+
+    for level in levels:
+        key = f"{HEADING}{level}"
+        in_source = [item for item in alignment.source if item.key == key]
+        in_translation = [item for item in alignment.translated if item.key == key]
+        paired = pair_in_order(in_source, in_translation, distance)
+        used = {id(item) for pair in paired for item in pair}
+        lost += [item for item in in_source if id(item) not in used]
+        added += [item for item in in_translation if id(item) not in used]
+    lost.sort(key=lambda item: item.line or 0)
+    added.sort(key=lambda item: item.line or 0)
     numbers = "; ".join(
         f"{count(ours[level], f'level-{level} heading')}, the source has {theirs[level]}"
         for level in levels

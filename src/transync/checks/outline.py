@@ -8,7 +8,7 @@ links and code around them, the place where a translation parts from its source 
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from transync.checks.align import Opcode, opcodes
@@ -72,6 +72,29 @@ class Alignment:
         if self.last_line is not None:
             line = min(line, max(self.last_line, found))
         return line
+
+
+def placed_by_others(alignment: Alignment, besides: str) -> Alignment:
+    """The alignment with only the pairs of items of other kinds than `besides` (a prefix):
+    its `missing_at` places an item (a heading) without taking its own, perhaps wrong,
+    pairing for granted."""
+    return Alignment(
+        alignment.source,
+        alignment.translated,
+        alignment.opcodes,
+        [
+            (source.line, translated.line)
+            for tag, first, last, start, _ in alignment.opcodes
+            if tag == "equal"
+            for source, translated in zip(
+                alignment.source[first:last],
+                alignment.translated[start : start + last - first],
+                strict=True,
+            )
+            if not source.key.startswith(besides) and source.line and translated.line
+        ],
+        alignment.last_line,
+    )
 
 
 def _nearest(
@@ -167,8 +190,6 @@ def _by_place(
     the translation dropped or added is the item that leaves the others where they were (a
     deleted section of three same-level headings is the middle one, not the last). Lines are
     kept nearly one for one by translators; ties keep the order."""
-    if not ours or not theirs:
-        return []
     source_start, source_end, translated_start, translated_end = bounds
 
     def cost(one: Item, other: Item) -> int:
@@ -178,6 +199,16 @@ def _by_place(
             gaps.append(abs((translated_end - place) - (source_end - line)))
         return min(gaps) + (_OTHER_KEY if one.key != other.key else 0)
 
+    return pair_in_order(ours, theirs, cost)
+
+
+def pair_in_order(
+    ours: list[Item], theirs: list[Item], cost: Callable[[Item, Item], int]
+) -> list[tuple[Item, Item]]:
+    """As many (source, translated) pairs as the shorter side has, in order, of the least
+    total `cost`; on a tie the later items stay unpaired."""
+    if not ours or not theirs:
+        return []
     flipped = len(ours) < len(theirs)
     longer, shorter = (theirs, ours) if flipped else (ours, theirs)
 
