@@ -11,6 +11,7 @@ have.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator
 
@@ -32,22 +33,24 @@ def check(context: ContentContext) -> Iterator[Finding]:
     lost: list[Item] = []  # the source's headings without a counterpart, of those levels
     added: list[Item] = []  # the translation's own
     alignment = context.outline
-    # Where each source heading would be in the translation, placed by the links, code and
-    # tables around it.
-    others = placed_by_others(alignment, HEADING)
-    first = min(others.paired, default=None)  # before it, as many lines before as in the source
-    expected = {
-        item.line: (
-            first[1] - (first[0] - item.line)
-            if first is not None and item.line < first[0]
-            else others.missing_at(item.line) or 0
-        )
-        for item in alignment.source
-        if item.key.startswith(HEADING) and item.line is not None
-    }
+    # Where a translated heading lies against the places around the source's heading that
+    # both share (links, code, tables; not headings, whose own pairing is in question): as many
+    # lines after the one before, or before the one after, as in the source. What was dropped
+    # or added between two shared places leaves the others at their distance from one of them.
+    shared = placed_by_others(alignment, HEADING).paired
+    sources = [pair[0] for pair in shared]
 
     def distance(source: Item, translated: Item) -> int:
-        return abs((translated.line or 0) - expected.get(source.line or 0, 0))
+        line, place = source.line or 0, translated.line or 0
+        after = bisect_right(sources, line)
+        gaps = []
+        if after > 0:
+            before_source, before_translated = shared[after - 1]
+            gaps.append(abs((place - before_translated) - (line - before_source)))
+        if after < len(shared):
+            next_source, next_translated = shared[after]
+            gaps.append(abs((next_translated - place) - (next_source - line)))
+        return min(gaps, default=abs(place - line))
 
     for level in levels:
         key = f"{HEADING}{level}"
