@@ -11,6 +11,7 @@ have.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator
@@ -21,6 +22,9 @@ from transync.checks.wording import count
 from transync.model import Finding, Severity
 
 NAME = "heading-count"
+_NUMBERS = re.compile(r"\d+")
+# What pairing two headings of different numbers costs, in lines.
+_OTHER_NUMBERS = 50
 NAMES = (NAME,)
 
 
@@ -33,24 +37,27 @@ def check(context: ContentContext) -> Iterator[Finding]:
     lost: list[Item] = []  # the source's headings without a counterpart, of those levels
     added: list[Item] = []  # the translation's own
     alignment = context.outline
-    # Where a translated heading lies against the places around the source's heading that
-    # both share (links, code, tables; not headings, whose own pairing is in question): as many
-    # lines after the one before, or before the one after, as in the source. What was dropped
-    # or added between two shared places leaves the others at their distance from one of them.
-    shared = placed_by_others(alignment, HEADING).paired
+    # Where a translated heading lies against the nearest place around the source's heading
+    # that both share (links, code, tables; not headings, whose own pairing is in question):
+    # as many lines after it, or before it, as in the source. A heading whose numbers (dates,
+    # versions, section numbers, which translators keep) differ is not its counterpart.
+    # (Without any such place, the headings' own pairs are all there is to go by.)
+    shared = placed_by_others(alignment, HEADING).paired or alignment.paired
     sources = [pair[0] for pair in shared]
 
     def distance(source: Item, translated: Item) -> int:
         line, place = source.line or 0, translated.line or 0
         after = bisect_right(sources, line)
-        gaps = []
-        if after > 0:
-            before_source, before_translated = shared[after - 1]
-            gaps.append(abs((place - before_translated) - (line - before_source)))
-        if after < len(shared):
-            next_source, next_translated = shared[after]
-            gaps.append(abs((next_translated - place) - (next_source - line)))
-        return min(gaps, default=abs(place - line))
+        anchors = [shared[index] for index in (after - 1, after) if 0 <= index < len(shared)]
+        if anchors:
+            anchor_source, anchor_translated = min(
+                anchors, key=lambda anchor: abs(anchor[0] - line)
+            )
+            gap = abs((place - anchor_translated) - (line - anchor_source))
+        else:
+            gap = abs(place - line)
+        numbers = _NUMBERS.findall(source.label)
+        return gap + (_OTHER_NUMBERS if numbers != _NUMBERS.findall(translated.label) else 0)
 
     for level in levels:
         key = f"{HEADING}{level}"
