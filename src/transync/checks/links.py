@@ -64,7 +64,8 @@ def check(context: ContentContext) -> Iterator[Finding]:
             [(source[index], _nearby(translated, pairs, index)) for index in missing]
         )
         for other in extra:
-            yield finding.extra(translated[other])
+            if not _to_itself(context, translated[other]):
+                yield finding.extra(translated[other])
     if anchors:
         yield finding.anchors_changed(anchors)
     yield from finding.tracking([(source[one], translated[two]) for one, two in sorted(pairs)])
@@ -195,6 +196,16 @@ def _points_home(context: ContentContext, link: Link) -> bool:
         return False
     path = context.untranslated(target.path)
     return path in (context.source_path, posixpath.dirname(context.source_path) or ".")
+
+
+def _to_itself(context: ContentContext, link: Link) -> bool:
+    """A link to the translated page itself, no fragment: co-op-translator's languages table
+    links each page's own language to it (whether or not its markers survived), and it leads
+    nowhere wrong."""
+    if "#" in link.target:
+        return False
+    target = context.translation_target(link)
+    return target.kind is TargetKind.LOCAL and target.path == context.translation_path
 
 
 def _nearby(translated: Sequence[Link], pairs: list[tuple[int, int]], index: int) -> int | None:

@@ -115,13 +115,20 @@ class _Cut:
     table: int | None
     rows_lost: bool
 
+    # The translation's last line stops inside a link, and the source goes on after the cut.
+    ends_in_link: bool
+
     @property
     def tail_cut(self) -> bool:
-        """The text after the last shared construct is far shorter than the source's, or the
-        translation ends in a table that lacks rows."""
-        return self.rows_lost or (
-            self.source_tail >= _MIN_TAIL_CHARS
-            and self.translated_tail < self.source_tail * self.ratio
+        """The text after the last shared construct is far shorter than the source's, the
+        translation ends in a table that lacks rows, or in the middle of a link."""
+        return (
+            self.rows_lost
+            or self.ends_in_link
+            or (
+                self.source_tail >= _MIN_TAIL_CHARS
+                and self.translated_tail < self.source_tail * self.ratio
+            )
         )
 
     def claim(self) -> Claim:
@@ -169,6 +176,9 @@ def _cut(context: ContentContext) -> _Cut | None:
         and translated_table == context.translation.tables[-1]
         # One row fewer in a last table is a dropped row; more is a cut.
         and translated_table.rows + 1 < table.rows,
+        context.translation.signs.cut_link is not None
+        and context.translation.signs.cut_link == context.translation.last_line
+        and bool(lost or _text_after(context.source, source_line)),
     )
 
 

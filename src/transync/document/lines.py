@@ -23,6 +23,8 @@ _CODE_SPAN = re.compile(r"(`+).*?\1")
 _ESCAPED = re.compile(r"\\[\[\]]")
 # A table row whose every cell is blank (`| | |`): no row of the table's content.
 _BLANK_ROW = re.compile(r"^[ \t]*\|(?:[ \t]*\|)+[ \t]*$")
+# A link still open at the end of a line: `[text` with no `]`, or `](target` with no `)`.
+_OPEN_LINK = re.compile(r"\[[^\]]*$|\]\([^)\s]*$")
 # `](target)`: the end of an inline link, target up to its closing parenthesis.
 _LINK_END = re.compile(r"\]\(\s*([^)\s]*)[^)]*\)")
 
@@ -43,6 +45,9 @@ class LineSigns:
     placeholders: tuple[tuple[int, str], ...] = ()
     # Lines of table rows whose every cell is blank.
     blank_rows: tuple[int, ...] = ()
+    # The last line of text when it stops inside a link (`- [Open Web Application`,
+    # `[docs](./04.SLM`): the file was cut there.
+    cut_link: int | None = None
     # (line, what of it no translator changes) of each line that starts like a table row:
     # per cell its numbers, code spans and link targets (`row_signature`).
     table_rows: tuple[tuple[int, str], ...] = ()
@@ -59,6 +64,7 @@ def scan(text: str, line_of: Callable[[int], int | None]) -> LineSigns:
     empty: list[int] = []
     blank_rows: list[int] = []
     rows: list[tuple[int, str]] = []
+    last = (0, "")  # the last line of text outside code, and its index
     placeholders: list[tuple[int, str]] = []
     # Substring tests before each regex: most lines hold no placeholder, bracket, code span
     # or backslash, and the scan runs over every line of every file.
@@ -77,6 +83,7 @@ def scan(text: str, line_of: Callable[[int], int | None]) -> LineSigns:
         if not line.strip():
             depth = 0
             continue
+        last = (index, line)
         if "|" in line and line.lstrip().startswith("|"):
             if _BLANK_ROW.match(line):
                 blank_rows.append(index)
@@ -99,6 +106,7 @@ def scan(text: str, line_of: Callable[[int], int | None]) -> LineSigns:
             (mapped, found) for index, found in placeholders if (mapped := line_of(index))
         ),
         blank_rows=_mapped(blank_rows, line_of),
+        cut_link=line_of(last[0]) if _OPEN_LINK.search(last[1]) else None,
         table_rows=tuple(
             (mapped, signature) for index, signature in rows if (mapped := line_of(index))
         ),
