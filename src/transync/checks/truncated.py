@@ -62,13 +62,20 @@ def check(context: ContentContext) -> Iterator[Finding | Claim]:
         yield cut.claim()
         return
     if cut is not None and cut.tail_cut:
+        how = (
+            "in the middle of a link"
+            if cut.ends_in_link
+            else "in the middle of a table"
+            if cut.rows_lost
+            else f"with {cut.translated_tail} characters of text after its last construct"
+            f" shared with the source, where the source has {cut.source_tail}"
+        )
         yield context.finding(
             NAME,
             Severity.ERROR,
             translated.last_line,
-            f"the translation ends here: it has {cut.translated_tail} characters of text after"
-            f" its last construct shared with the source, the source {cut.source_tail} (from"
-            f" line {cut.source_line}){stale}",
+            f"the translation ends here, {how} (the source goes on from line"
+            f" {cut.source_line}){stale}",
             source_line=cut.source_line,
         )
         yield cut.claim()
