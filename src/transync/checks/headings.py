@@ -37,9 +37,10 @@ def check(context: ContentContext) -> Iterator[Finding]:
     lost: list[Item] = []  # the source's headings without a counterpart, of those levels
     added: list[Item] = []  # the translation's own
     alignment = context.outline
-    # Where a translated heading lies against the nearest place around the source's heading
-    # that both share (links, code, tables; not headings, whose own pairing is in question):
-    # as many lines after it, or before it, as in the source. A heading whose numbers (dates,
+    # Where a translated heading lies against the places around the source's heading that
+    # both share (links, code, tables; not headings, whose own pairing is in question): as
+    # many lines after the one before, or before the one after, as in the source (what was
+    # dropped or added in between leaves the others at their distance from one of them). A heading whose numbers (dates,
     # versions, section numbers, which translators keep) differ is not its counterpart.
     # (Without any such place, the headings' own pairs are all there is to go by.)
     shared = placed_by_others(alignment, HEADING).paired or alignment.paired
@@ -48,14 +49,12 @@ def check(context: ContentContext) -> Iterator[Finding]:
     def distance(source: Item, translated: Item) -> int:
         line, place = source.line or 0, translated.line or 0
         after = bisect_right(sources, line)
-        anchors = [shared[index] for index in (after - 1, after) if 0 <= index < len(shared)]
-        if anchors:
-            anchor_source, anchor_translated = min(
-                anchors, key=lambda anchor: abs(anchor[0] - line)
-            )
-            gap = abs((place - anchor_translated) - (line - anchor_source))
-        else:
-            gap = abs(place - line)
+        gaps = [
+            abs((place - shared[index][1]) - (line - shared[index][0]))
+            for index in (after - 1, after)
+            if 0 <= index < len(shared)
+        ]
+        gap = min(gaps, default=abs(place - line))
         numbers = _NUMBERS.findall(source.label)
         return gap + (_OTHER_NUMBERS if numbers != _NUMBERS.findall(translated.label) else 0)
 
