@@ -40,8 +40,9 @@ def check(context: ContentContext) -> Iterator[Finding]:
     # Where a translated heading lies against the places around the source's heading that
     # both share (links, code, tables; not headings, whose own pairing is in question): as
     # many lines after the one before, or before the one after, as in the source (what was
-    # dropped or added in between leaves the others at their distance from one of them). A heading whose numbers (dates,
-    # versions, section numbers, which translators keep) differ is not its counterpart.
+    # dropped or added in between leaves the others at their distance from one of them). A
+    # heading whose numbers (dates, versions, section numbers, which translators keep) differ
+    # is not its counterpart.
     # (Without any such place, the headings' own pairs are all there is to go by.)
     shared = placed_by_others(alignment, HEADING).paired or alignment.paired
     sources = [pair[0] for pair in shared]
