@@ -46,18 +46,26 @@ def check(context: ContentContext) -> Iterator[Finding]:
     # (Without any such place, the headings' own pairs are all there is to go by.)
     shared = placed_by_others(alignment, HEADING).paired or alignment.paired
     sources = [pair[0] for pair in shared]
+    # Per heading, computed once (the pairing asks about every pair): the offsets (translated
+    # line - source line) at the shared places around it, and its numbers.
+    offsets: dict[int, list[int]] = {}
+    digits: dict[int, list[str]] = {}
+    for item in (*alignment.source, *alignment.translated):
+        if item.key.startswith(HEADING):
+            digits[id(item)] = _NUMBERS.findall(item.label)
+    for item in alignment.source:
+        if item.key.startswith(HEADING):
+            after = bisect_right(sources, item.line or 0)
+            offsets[id(item)] = [
+                shared[index][1] - shared[index][0]
+                for index in (after - 1, after)
+                if 0 <= index < len(shared)
+            ] or [0]
 
     def distance(source: Item, translated: Item) -> int:
-        line, place = source.line or 0, translated.line or 0
-        after = bisect_right(sources, line)
-        gaps = [
-            abs((place - shared[index][1]) - (line - shared[index][0]))
-            for index in (after - 1, after)
-            if 0 <= index < len(shared)
-        ]
-        gap = min(gaps, default=abs(place - line))
-        numbers = _NUMBERS.findall(source.label)
-        return gap + (_OTHER_NUMBERS if numbers != _NUMBERS.findall(translated.label) else 0)
+        shift = (translated.line or 0) - (source.line or 0)
+        gap = min(abs(shift - offset) for offset in offsets[id(source)])
+        return gap + (_OTHER_NUMBERS if digits[id(source)] != digits[id(translated)] else 0)
 
     for level in levels:
         key = f"{HEADING}{level}"
