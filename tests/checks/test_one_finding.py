@@ -79,3 +79,9 @@ def test_a_translation_cut_in_the_middle_of_a_link_target_is_only_truncated(
     cut = source[: source.index("## Part 4")] + "- [item](https://example.com/ite\n"
     [finding] = _defects(compare, source, cut.replace("# T", "# 가"))
     assert finding.check == "truncated"
+
+
+def test_a_pages_link_to_itself_is_no_extra_link(compare: Compare) -> None:
+    languages = "[English](../../README.md) | [한국어](./README.md) | [Français](../fr/README.md)"
+    [finding] = compare("# T\n\ntext\n", f"# 가\n\n{languages}\n\n글\n", check="link-extra")
+    assert "../../README.md" in finding.message
