@@ -39,7 +39,7 @@ _METADATA = (re.compile(r"<!--\s*CO_OP_TRANSLATOR_METADATA:"), "-->")
 _COMMENT = (re.compile("<!--"), "-->")
 # A block co-op-translator writes between two markers naming it, which some translations
 # translate (`<!-- TABELA DE LÍNGUAS DO TRADUTOR CO-OP INÍCIO -->`).
-_TOOL_BLOCK = re.compile(r"<!--[^>]*?CO-OP[^>]*?-->.*?<!--[^>]*?CO-OP[^>]*?-->", re.S | re.I)
+_TOOL_MARKER = "co-op"
 # Its languages table links every language's translation (`../fr/README.md`,
 # `./translations/fr/README.md`): a block whose opening holds such a link is one. (Its other
 # blocks, a list of other courses, are the same in every language.) The content checks need
@@ -375,10 +375,18 @@ def tool_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _languages_tables(text: str) -> list[tuple[int, int]]:
+    """The blocks between two marker comments naming co-op-translator, paired in order, whose
+    opening holds a link into a language folder. Comments are found with `str.find`, once each:
+    a regex from marker to marker retried from every opening is quadratic."""
+    markers = [
+        (start, end)
+        for start, end in _block_spans(text, *_COMMENT)
+        if _TOOL_MARKER in text[start:end].lower() and ">" not in text[start + 4 : end - 3]
+    ]
     return [
-        match.span()
-        for match in _TOOL_BLOCK.finditer(text)
-        if _LANGUAGE_LINK.search(text, match.start(), match.start() + _TABLE_OPENING_CHARS)
+        (opening[0], closing[1])
+        for opening, closing in zip(markers[::2], markers[1::2], strict=False)
+        if _LANGUAGE_LINK.search(text, opening[0], opening[0] + _TABLE_OPENING_CHARS)
     ]
 
 
