@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Protocol
 from transync.model import CommitRef, FindingGroup, State
 from transync.policy.groups import NO_HISTORY, CommitGroup, ProblemGroup
 from transync.report.history_text import REASONS
+from transync.report.terminal import shortened
 
 if TYPE_CHECKING:
     # For a type only: the policy's evaluation imports every content check (~60 ms), which
@@ -130,19 +131,35 @@ class StaleByCommit(Protocol):
     def of_languages(self) -> int: ...
 
 
-def describe_commit(stale: StaleByCommit, *, listed: int | None = LISTED) -> str:
+# A commit's subject shortened to fit a line keeps at least this many characters, or is left
+# out: "'R…'" would tell nothing.
+SHORTEST_SUBJECT = 8
+
+
+def describe_commit(
+    stale: StaleByCommit, *, listed: int | None = LISTED, width: int | None = None
+) -> str:
     """`22 sources changed in 822bab6 'Feb2026 update': 1,185 translations stale, in all 54
-    languages`: one commit, one fix, however many sources and languages it reaches."""
+    languages`: one commit, one fix, however many sources and languages it reaches. With a
+    `width` (a terminal's), the subject is shortened first, so that the counts and languages
+    after it stay on the line."""
     sources = stale.sources
     what = f"{len(sources)} sources" if len(sources) != 1 else sources[0]
+    where = languages_phrase(stale.languages, stale.of_languages, listed=listed)
+    tail = f": {plural(stale.translations, 'translation')} stale, {where}"
     if stale.commit is not None:
-        change = f"changed in {stale.commit.short} '{stale.commit.subject}'"
+        subject = f" '{stale.commit.subject}'"
+        if width is not None:
+            room = width - len(f"{what} changed in {stale.commit.short} ''{tail}")
+            subject = (
+                f" '{shortened(stale.commit.subject, room)}'" if room >= SHORTEST_SUBJECT else ""
+            )
+        change = f"changed in {stale.commit.short}{subject}"
     elif stale.reason == NO_HISTORY:
         change = "changed (no git history to tell when)"
     else:
         change = REASONS.get(stale.reason or "", f"origin unknown ({stale.reason})")
-    where = languages_phrase(stale.languages, stale.of_languages, listed=listed)
-    return f"{what} {change}: {plural(stale.translations, 'translation')} stale, {where}"
+    return f"{what} {change}{tail}"
 
 
 def describe_check_cause(item: ProblemGroup | CommitGroup, *, listed: int | None = LISTED) -> str:
@@ -152,13 +169,14 @@ def describe_check_cause(item: ProblemGroup | CommitGroup, *, listed: int | None
 
 
 def check_cause_parts(
-    item: ProblemGroup | CommitGroup, *, listed: int | None = LISTED
+    item: ProblemGroup | CommitGroup, *, listed: int | None = LISTED, width: int | None = None
 ) -> tuple[str, str]:
     """A cause as (where and in which languages, what is wrong); the second part is empty when
-    the first says it all (a state: "README.md: stale in 3 of 8 languages")."""
+    the first says it all (a state: "README.md: stale in 3 of 8 languages"). `width` as for
+    `describe_commit`."""
     if isinstance(item, CommitGroup):
         if len(item.groups) != 1:
-            return describe_commit(item, listed=listed), ""
+            return describe_commit(item, listed=listed, width=width), ""
         item = item.groups[0]
     if item.kind in _STATE_WORDS:
         return describe_problem_group(item, listed=listed), ""

@@ -11,6 +11,7 @@ from rich.text import Text
 from transync.model import Finding, LanguageSummary, Report, Severity, State
 from transync.report.history_text import describe_cause, describe_provenance
 from transync.report.rollup_text import describe_commit, finding_group_parts, plural
+from transync.report.terminal import cuts_lines, line_options
 from transync.text import one_line, printable
 
 # More languages than this and the default view shows them as a grid, not a table row each, so
@@ -113,13 +114,11 @@ def _print_causes(report: Report, console: Console, *, details: bool) -> None:
     console.print()
     console.print(Text(f"Causes of staleness ({len(report.commit_causes)})", style="bold"))
     shown = report.commit_causes if details else report.commit_causes[:SHOWN_GROUPS]
+    width = console.width - 2 if cuts_lines(console) and not details else None
     for group in shown:
-        line = describe_commit(group)
+        line = describe_commit(group, width=width)
         console.print(
-            Text(f"  {one_line(line)}"),
-            highlight=False,
-            no_wrap=not details,
-            overflow="ellipsis",
+            Text(f"  {one_line(line)}"), highlight=False, **line_options(console, whole=details)
         )
         if details:
             for cause in group.causes:
@@ -150,12 +149,12 @@ def _print_finding_causes(report: Report, console: Console, *, details: bool) ->
         line.append(f"{group.severity.value} ", style=_SEVERITY_STYLE[group.severity])
         line.append(f"[{group.check}] ", style="bold")
         line.append(printable(one_line(where)))
-        console.print(line, highlight=False, no_wrap=not details, overflow="ellipsis")
         console.print(
+            line,
             Text(f"      {printable(one_line(what))}"),
+            sep="\n",
             highlight=False,
-            no_wrap=not details,
-            overflow="ellipsis",
+            **line_options(console, whole=details),
         )
     hidden = groups[len(shown) :]
     if hidden:
