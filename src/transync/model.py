@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 LANG_PLACEHOLDER = "<lang>"
+# The checks that find a page empty or cut off: the most urgent work a language has.
+GUTTED_CHECKS = frozenset({"truncated", "content-lost", "empty"})
 
 
 class Severity(str, Enum):
@@ -335,3 +337,8 @@ class Report:
     # The groups of one check in one source file that reach the same languages, merged: one
     # line per cause in the default views (`rollup.by_file`).
     finding_causes: tuple[FindingGroup, ...] = field(default=())
+
+    @property
+    def images(self) -> int:
+        """How many of the translated files are images (the rest are pages)."""
+        return sum(1 for entry in self.entries if entry.kind is Kind.IMAGE)

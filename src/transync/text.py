@@ -50,3 +50,8 @@ def one_line(text: str) -> str:
     """Prose (a finding's message) on one line: line breaks become spaces, the rest as
     `printable`. Names inside messages are quoted with repr, so no name loses a line break."""
     return printable(_LINE_BREAK.sub(" ", text))
+
+
+def plural(count: int, noun: str) -> str:
+    """`1 problem`, `1,185 problems`: the one way every output counts things."""
+    return f"{count:,} {noun}" if count == 1 else f"{count:,} {noun}s"

@@ -81,3 +81,10 @@ def test_trend_shows_every_language_at_80_columns_in_further_tables() -> None:
     for code in LANGUAGES:
         assert f" {code} " in text
     assert "Fresh % by language (1 of " in text
+
+
+def test_details_say_a_one_source_cause_once(repo: RepoBuilder, git: GitRepo) -> None:
+    stale_in_thirty_languages(repo, git)
+    result = CliRunner().invoke(cli, ["status", "--details", str(repo.root)])
+    lines = [line for line in result.output.splitlines() if "README.md" in line and "stale" in line]
+    assert len(lines) == 1, lines

@@ -5,8 +5,12 @@ from __future__ import annotations
 import re
 
 from transync.model import Finding, Report, State
-from transync.report.history_text import describe_cause
-from transync.report.rollup_text import describe_commit, describe_finding_group, plural
+from transync.report.rollup_text import (
+    describe_commit,
+    describe_finding_group,
+    describe_stale_source,
+    plural,
+)
 from transync.text import one_line, printable
 
 _COLUMNS = (State.CURRENT, State.STALE, State.MISSING, State.ORPHAN)
@@ -22,7 +26,7 @@ def render(report: Report, *, details: bool = False) -> str:
             line = describe_commit(group, listed=None)
             lines.append(f"- {escape(line)}")
             if len(group.causes) > 1:
-                lines += [f"  - {escape(describe_cause(cause))}" for cause in group.causes]
+                lines += [f"  - {escape(describe_stale_source(cause))}" for cause in group.causes]
     if report.finding_causes:
         lines += ["", f"### Findings: {plural(len(report.findings), 'finding')}", ""]
         lines += [

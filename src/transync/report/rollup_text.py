@@ -10,10 +10,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Protocol
 
-from transync.model import CommitRef, FindingGroup, State
+from transync.model import Cause, CommitRef, FindingGroup, State
 from transync.policy.groups import NO_HISTORY, CommitGroup, ProblemGroup
 from transync.report.history_text import REASONS
 from transync.report.terminal import shortened
+from transync.text import plural as plural  # re-exported: the renderers' one `plural`
 
 if TYPE_CHECKING:
     # For a type only: the policy's evaluation imports every content check (~60 ms), which
@@ -32,9 +33,13 @@ _STATE_WORDS = {
 }
 
 
-def plural(count: int, noun: str) -> str:
-    """`1 problem`, `1,185 problems`."""
-    return f"{count:,} {noun}" if count == 1 else f"{count:,} {noun}s"
+def files_phrase(files: int, images: int) -> str:
+    """`3,468 translated files (1,887 pages, 1,581 images)`: `status`, `init` and the dashboard
+    name pages and images the same way."""
+    if not images:
+        return plural(files, "translated file")
+    pages = plural(files - images, "page")
+    return f"{plural(files, 'translated file')} ({pages}, {plural(images, 'image')})"
 
 
 def languages_phrase(
@@ -160,6 +165,13 @@ def describe_commit(
     else:
         change = REASONS.get(stale.reason or "", f"origin unknown ({stale.reason})")
     return f"{what} {change}{tail}"
+
+
+def describe_stale_source(cause: Cause) -> str:
+    """`lessons/02/README.md: stale in all 54 languages`: one source under its commit's line,
+    which already says what changed it."""
+    where = languages_phrase(cause.languages, cause.of_languages, listed=None)
+    return f"{cause.source}: stale {where}"
 
 
 def describe_check_cause(item: ProblemGroup | CommitGroup, *, listed: int | None = LISTED) -> str:

@@ -9,8 +9,14 @@ from rich.table import Table
 from rich.text import Text
 
 from transync.model import Finding, LanguageSummary, Report, Severity, State
-from transync.report.history_text import describe_cause, describe_provenance
-from transync.report.rollup_text import describe_commit, finding_group_parts, plural
+from transync.report.history_text import describe_provenance
+from transync.report.rollup_text import (
+    describe_commit,
+    describe_stale_source,
+    files_phrase,
+    finding_group_parts,
+    plural,
+)
 from transync.report.terminal import cuts_lines, line_options
 from transync.text import one_line, printable
 
@@ -49,7 +55,7 @@ def print_languages(report: Report, console: Console, *, details: bool = False) 
         console.print(_languages_table(report))
     else:
         console.print(_languages_grid(report, console.width))
-    console.print(_total_line(report.totals, len(report.languages)))
+    console.print(_total_line(report.totals, report.images, len(report.languages)))
 
 
 def _languages_grid(report: Report, width: int) -> Text:
@@ -101,10 +107,10 @@ def _count(summary: LanguageSummary, state: State) -> Text:
     return Text(str(count), style=_STATE_STYLE[state] if count else "dim")
 
 
-def _total_line(totals: LanguageSummary, languages: int) -> Text:
+def _total_line(totals: LanguageSummary, images: int, languages: int) -> Text:
     parts = [f"{count:,} {state.value}" for state, count in totals.counts.items() if count]
     return Text(
-        f"Total: {plural(totals.files, 'translated file')} in {plural(languages, 'language')}: "
+        f"Total: {files_phrase(totals.files, images)} in {plural(languages, 'language')}: "
         f"{', '.join(parts) or 'nothing to report'} ({totals.fresh_percent:.1f}% fresh)"
     )
 
@@ -120,9 +126,11 @@ def _print_causes(report: Report, console: Console, *, details: bool) -> None:
         console.print(
             Text(f"  {one_line(line)}"), highlight=False, **line_options(console, whole=details)
         )
-        if details:
+        if details and len(group.causes) > 1:  # one source: the line above names it
             for cause in group.causes:
-                console.print(Text(f"    {one_line(describe_cause(cause))}"), highlight=False)
+                console.print(
+                    Text(f"    {one_line(describe_stale_source(cause))}"), highlight=False
+                )
     hidden = report.commit_causes[len(shown) :]
     if hidden:
         translations = sum(group.translations for group in hidden)

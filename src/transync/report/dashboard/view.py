@@ -25,6 +25,7 @@ from transync.model import (
 from transync.report.dashboard.badges import Thresholds
 from transync.report.dashboard.names import language_name
 from transync.report.locations import checkout_path
+from transync.text import plural as plural  # re-exported for the summary and templates
 
 # The four parts of a language's bar; `other` is untracked, invalid metadata and failed.
 OTHER_STATES = (State.UNTRACKED, State.INVALID_METADATA, State.FAILED)
@@ -259,11 +260,6 @@ def _behind(entry: TranslationEntry) -> str:
     if provenance.days_behind is not None:
         parts.append(plural(provenance.days_behind, "day"))
     return f", {' / '.join(parts)} behind" if parts else ""
-
-
-def plural(count: int, noun: str) -> str:
-    """`1 commit`, `3 commits`, `1,185 translations`."""
-    return f"{count:,} {noun}{'' if count == 1 else 's'}"
 
 
 @dataclass(frozen=True)
