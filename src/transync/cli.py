@@ -381,16 +381,18 @@ def migrate(
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(["list", "markdown", "json"]),
-    default="list",
+    type=click.Choice(["text", "list", "markdown", "json"]),
+    default="text",
     show_default=True,
-    help="list: one source path a line, for a translation run; markdown/json: the details.",
+    help="text: each language's pages, most urgent first, with words to translate;"
+    " list: one source path a line, for a translation run; markdown/json: the same as tables.",
 )
 @click.option("-0", "null", is_flag=True, help="With --format list: separate paths with NUL.")
 def todo(
     arguments: tuple[str, ...], languages: tuple[str, ...], output_format: str, null: bool
 ) -> int:
-    """Each language's remaining translation work, most important first (read-only)."""
+    """Each language's remaining translation work, most urgent first, in course order
+    (read-only)."""
     from transync.commands.todo import todo as run_todo
 
     return run_todo(arguments, languages, output_format, null=null)
