@@ -9,6 +9,7 @@ from pathlib import Path
 from transync.commands.common import load_config_and_warn
 from transync.errors import TransyncError
 from transync.model import State, TranslationEntry
+from transync.rollup import by_cause
 from transync.scan import scan
 
 
@@ -41,11 +42,10 @@ def diff(target: str, languages: Sequence[str], stat: bool, root_option: str | N
         data: bytes = repo.odb.stream(bytes.fromhex(blob)).read()
         return data
 
-    diff_view.render(
-        source_diffs(root, attached, read_blob),
-        _others(attached),
-        stat=stat,
+    others = by_cause(
+        (entry.language, diff_view.describe_other(entry)) for entry in _others(attached)
     )
+    diff_view.render(source_diffs(root, attached, read_blob), others, stat=stat)
     return 0
 
 

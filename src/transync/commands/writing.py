@@ -20,11 +20,13 @@ from transync.errors import EXIT_OK, EXIT_POLICY_FAILED, TransyncError
 from transync.model import Kind, Report, State, TranslationEntry
 from transync.paths import matches_any
 from transync.report.progress import delayed_progress
+from transync.report.rollup_text import in_languages
+from transync.rollup import by_cause
 from transync.scan import scan
 from transync.sync.execute import execute
 from transync.sync.files import Referenced
 from transync.sync.plan import Plan
-from transync.text import printable
+from transync.text import plural, printable
 
 _GLOB = re.compile(r"[*?\[]")
 _WOULD = {"wrote": "would write", "created": "would create", "removed": "would remove"}
@@ -162,9 +164,14 @@ def carry_out(root: Path, plan: Plan, *, dry_run: bool, git: bool = False) -> in
     for how, path in zip(outcome.how, outcome.changed, strict=True):
         said = _WOULD[how] if dry_run else how
         click.echo(printable(f"{said} {path}"), err=dry_run)
-    for skip in plan.skipped:
-        click.echo(printable(f"left {skip.path}: {skip.reason}"), err=True)
-    summary = f"transync: {verb} {len(outcome.changed)} files"
+    # One line per reason however many languages it holds in.
+    causes = by_cause((skip.language, f"{skip.path}: {skip.reason}") for skip in plan.skipped)
+    for sentence, languages in causes:
+        if len(languages) > 1:
+            path, _, reason = sentence.partition(": ")
+            sentence = f"{path} {in_languages(languages)}: {reason}"
+        click.echo(printable(f"left {sentence}"), err=True)
+    summary = f"transync: {verb} {plural(len(outcome.changed), 'file')}"
     if plan.skipped:
         summary += f", left {len(plan.skipped)} untouched"
     click.echo(summary, err=True)

@@ -15,14 +15,16 @@ from rich.text import Text
 from transync.history.source_diff import SourceDiff
 from transync.model import TranslationEntry
 from transync.report.history_text import describe_provenance
+from transync.report.rollup_text import in_languages
 from transync.report.terminal import Terminal
+from transync.text import plural, printable
 
 STAT_WIDTH = 40
 
 
 def render(
     diffs: Sequence[SourceDiff],
-    others: Sequence[TranslationEntry],
+    others: Sequence[tuple[str, tuple[str, ...]]],
     *,
     stat: bool,
     console: Console | None = None,
@@ -44,8 +46,15 @@ def render(
             console.print("No textual change (line endings only)", highlight=False)
         _sections(diff, console)
         console.print()
-    for entry in others:
-        console.print(_other(entry), markup=False, highlight=False, soft_wrap=True)
+    # The translations without a diff, one line per thing said (`describe_other`, rolled up
+    # by `rollup.by_cause`) naming its languages.
+    for sentence, languages in others:
+        if len(languages) == 1:
+            line = f"{languages[0]}: {sentence}"
+        else:
+            path, _, rest = sentence.partition(": ")
+            line = f"{path} {in_languages(languages)}: {rest}"
+        console.print(printable(line), markup=False, highlight=False, soft_wrap=True)
 
 
 def _header(diff: SourceDiff, console: Console) -> None:
@@ -77,7 +86,8 @@ def _stat(diff: SourceDiff, console: Console) -> None:
     line = Text(f" {diff.current} | {changed}")
     console.print(line + bar, highlight=False, soft_wrap=True)
     console.print(
-        f" 1 file changed, {diff.insertions} insertions(+), {diff.deletions} deletions(-)",
+        f" 1 file changed, {plural(diff.insertions, 'insertion')}(+),"
+        f" {plural(diff.deletions, 'deletion')}(-)",
         highlight=False,
     )
 
@@ -97,6 +107,7 @@ def _sections(diff: SourceDiff, console: Console) -> None:
         )
 
 
-def _other(entry: TranslationEntry) -> str:
+def describe_other(entry: TranslationEntry) -> str:
+    """`translations/ar/README.md: stale, origin unknown: …`: a translation with no diff."""
     about = describe_provenance(entry.provenance) if entry.provenance else "nothing to port"
-    return f"{entry.language}: {entry.translation}: {entry.state.value}, {about}"
+    return f"{entry.translation}: {entry.state.value}, {about}"

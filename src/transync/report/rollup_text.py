@@ -59,6 +59,11 @@ def languages_phrase(
     return f"{head} ({_names(languages, listed)})"
 
 
+def in_languages(languages: Sequence[str]) -> str:
+    """`in 51 languages (ar, bg, …, zh)`, every one named: a command's one line per cause."""
+    return f"in {plural(len(languages), 'language')} ({', '.join(languages)})"
+
+
 def _names(languages: Sequence[str], listed: int | None) -> str:
     if listed is None or len(languages) <= listed:
         return ", ".join(languages)
