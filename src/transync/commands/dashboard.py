@@ -28,7 +28,9 @@ from transync.report.dashboard.badges import Thresholds
 from transync.report.dashboard.view import SiteInfo
 from transync.report.progress import delayed_progress
 from transync.scan import scan
+from transync.sync.files import reader
 from transync.sync.site import write_site
+from transync.worklist import work_list
 
 DEFAULT_OUTPUT = "transync-site"
 
@@ -119,7 +121,14 @@ def _repository(root: Path, now: datetime, options: DashboardOptions) -> dict[st
         link_base=link_base,
         thresholds=options.thresholds,
     )
-    return build_site(report, info, trend=_trend(root, config, options))
+    work = work_list(
+        report.entries,
+        reader(root),
+        findings=report.findings,
+        roots=[layout.sources for layout in report.layouts],
+        meta_files=config.meta_files,
+    )
+    return build_site(report, info, trend=_trend(root, config, options), work=work)
 
 
 def _trend(root: Path, config: Config, options: DashboardOptions) -> Trend | None:
