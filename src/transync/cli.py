@@ -527,10 +527,10 @@ def init(path: str, yes: bool, force: bool, dry_run: bool) -> int:
 )
 @click.option(
     "--badge-thresholds",
-    default="90,75,50",
-    show_default=True,
+    default=None,
     metavar="G,Y,O",
-    help="Fresh % from which a badge is green, yellow, orange (red below).",
+    help="Fresh % from which a figure is green, yellow, orange (red below)"
+    " [default: badge-thresholds in the configuration, else 90,75,50].",
 )
 @LANG_OPTION
 @click.option("--no-history", is_flag=True, help="Do not read git history (no causes).")
@@ -555,7 +555,7 @@ def dashboard(
     from_reports: bool,
     repo_url: str | None,
     ref: str | None,
-    badge_thresholds: str,
+    badge_thresholds: str | None,
     languages: tuple[str, ...],
     no_history: bool,
     content: bool,
@@ -583,7 +583,7 @@ def dashboard(
             history=not no_history,
             content=content,
             cache=not no_cache,
-            thresholds=parse_thresholds(badge_thresholds),
+            thresholds=parse_thresholds(badge_thresholds) if badge_thresholds else None,
             trend=trend,
             dry_run=dry_run,
         ),

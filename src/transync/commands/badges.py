@@ -13,6 +13,7 @@ from transync.commands.common import load_config_and_warn
 from transync.discover.tree import WorkTree
 from transync.errors import EXIT_OK, EXIT_POLICY_FAILED, TransyncError
 from transync.model import Report, State
+from transync.report.dashboard.badges import Thresholds
 from transync.report.rollup_text import plural
 from transync.scan import scan
 from transync.sync.languages_block import language_rows, replace_block, table_lines
@@ -40,7 +41,8 @@ def badges(
 
     def rewritten(tree: WorkTree | None) -> tuple[str, Report]:
         report = scan(scan_root, config=config, tree=tree)
-        block = table_lines(language_rows(report, folder_link), site_url)
+        thresholds = Thresholds(*config.badge_thresholds)
+        block = table_lines(language_rows(report, folder_link, thresholds), site_url)
         return replace_block(text, block, insert_after=insert, name=readme), report
 
     updated, report = rewritten(None)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import quote
@@ -45,7 +45,8 @@ class DashboardOptions:
     history: bool = True
     content: bool = True
     cache: bool = True
-    thresholds: Thresholds = field(default_factory=Thresholds)
+    # None: the configuration's `badge-thresholds`.
+    thresholds: Thresholds | None = None
     # How many earlier first-parent commits the trend covers (0: no trend).
     trend: int = 0
     dry_run: bool = False
@@ -119,7 +120,7 @@ def _repository(root: Path, now: datetime, options: DashboardOptions) -> dict[st
         scanned_at=_iso(now),
         commit=facts.commit,
         link_base=link_base,
-        thresholds=options.thresholds,
+        thresholds=options.thresholds or Thresholds(*config.badge_thresholds),
     )
     work = work_list(
         report.entries,
@@ -177,7 +178,7 @@ def _organisation(
     for path in map(Path, paths):
         name = _repository_name(path)
         slug = _unique(re.sub(r"[^A-Za-z0-9._-]+", "-", name).strip(".-") or "repository", taken)
-        info = SiteInfo(name, _iso(now), thresholds=options.thresholds)
+        info = SiteInfo(name, _iso(now), thresholds=options.thresholds or Thresholds())
         repositories.append(Repository(slug, load_report(path), info))
     return build_organisation(repositories)
 
