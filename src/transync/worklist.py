@@ -42,6 +42,9 @@ class WorkItem:
     # The check that found the translation empty or cut off (`GUTTED_CHECKS`), if one did.
     gutted: str | None = None
     meta: bool = False
+    # `days_behind` counts the days since the translation was made: git could not tell since
+    # when the source has moved on.
+    since_translation: bool = False
 
     @property
     def urgency(self) -> str:
@@ -108,7 +111,8 @@ def _item(entry: TranslationEntry, words_in: Callable[[str], int], gutted: str |
     provenance = entry.provenance
     change = provenance.change if provenance else None
     days = provenance.days_behind if provenance else None
-    if days is None and provenance is not None:
+    since_translation = days is None and provenance is not None
+    if since_translation and provenance is not None:
         days = provenance.days_since_translation
     if gutted is not None:
         words, action = words_in(entry.source), TRANSLATE
@@ -129,6 +133,7 @@ def _item(entry: TranslationEntry, words_in: Callable[[str], int], gutted: str |
         change.kind.value if change else None,
         gutted,
         is_meta_file(entry.source),
+        since_translation and days is not None,
     )
 
 

@@ -38,11 +38,13 @@ def _counts(language: LanguageWork) -> str:
 
 
 def _what(item: WorkItem) -> str:
-    """`stale 30 days (prose), 120 words`, `missing, 1,204 words`, `stale (code-only): port`."""
+    """`stale, 30 days behind (prose), 120 words`, `missing, 1,204 words`."""
     if item.gutted:
         urgency = f"empty or cut off ({item.gutted})"
+    elif item.days_behind and item.since_translation:
+        urgency = f"{item.state.value}, translated {plural(item.days_behind, 'day')} ago"
     elif item.days_behind:
-        urgency = f"{item.state.value} {plural(item.days_behind, 'day')}"
+        urgency = f"{item.state.value}, {plural(item.days_behind, 'day')} behind"
     else:
         urgency = item.state.value
     if item.change:
