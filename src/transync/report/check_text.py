@@ -15,7 +15,12 @@ from transync.policy.evaluate import CheckResult, Outcome
 from transync.policy.groups import CommitGroup, ProblemGroup
 from transync.report import table
 from transync.report.locations import checkout_path
-from transync.report.rollup_text import check_cause_parts, describe_below_fresh, plural
+from transync.report.rollup_text import (
+    LISTED,
+    check_cause_parts,
+    describe_below_fresh,
+    plural,
+)
 from transync.report.terminal import cuts_lines, line_options
 from transync.text import one_line, printable
 
@@ -93,6 +98,14 @@ def _cause_lines(
     head = f"[{cause.kind}] "
     width = console.width - 2 - len(head) if cuts_lines(console) and not details else None
     where, what = check_cause_parts(cause, width=width)
+    # On a terminal, fewer languages named ("ar, bg, … 27 more") where that makes the line
+    # fit, rather than a list cut off.
+    for listed in range(LISTED - 1, 0, -1):
+        if width is None or len(where) <= width:
+            break
+        fewer = check_cause_parts(cause, width=width, listed=listed)
+        if len(fewer[0]) <= width:
+            where, what = fewer
     line = Text("  ")
     line.append(head, style=f"bold {_STYLE[cause.outcome]}")
     line.append(printable(one_line(where)))
