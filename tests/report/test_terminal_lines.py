@@ -88,3 +88,16 @@ def test_details_say_a_one_source_cause_once(repo: RepoBuilder, git: GitRepo) ->
     result = CliRunner().invoke(cli, ["status", "--details", str(repo.root)])
     lines = [line for line in result.output.splitlines() if "README.md" in line and "stale" in line]
     assert len(lines) == 1, lines
+
+
+def test_check_written_to_a_file_with_output_keeps_every_line_whole(
+    repo: RepoBuilder, git: GitRepo
+) -> None:
+    stale_in_thirty_languages(repo, git)
+    for language in LANGUAGES[20:]:  # brought up to date: stale in 20 of 30, a long line
+        repo.inline(language, "README.md")
+    git.commit("ten languages up to date")
+    target = repo.root.parent / f"{repo.root.name}-check.txt"
+    CliRunner().invoke(cli, ["check", str(repo.root), "--output", str(target)])
+    line = next(line for line in target.read_text().splitlines() if "[stale]" in line)
+    assert len(line) > 100 and line.endswith("1 commit behind)"), line
