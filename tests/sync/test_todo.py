@@ -118,3 +118,15 @@ def test_a_cut_off_page_comes_first_and_meta_files_last_or_out(
     repo.write("transync.toml", 'meta-files = "out"\n')
     lines = invoke("todo", str(repo.root), "--format", "list").output.splitlines()
     assert lines == ["lessons/3/README.md", "lessons/2/README.md", "lessons/10/README.md"]
+
+
+def test_languages_with_the_same_work_are_one_block_naming_them(
+    repo: RepoBuilder, git: GitRepo, invoke: Invoke
+) -> None:
+    repo.source("README.md", "# Course\n\nWelcome.\n")
+    for language in ("de", "fr", "ja"):
+        repo.inline(language, "README.md", "# Kurs\n\nWillkommen.\n", stale=True)
+    git.commit("course")
+    output = invoke("todo", str(repo.root)).output
+    assert "de, fr, ja (3 languages, each): 1 page, 2 words to translate" in output
+    assert output.count("README.md") == 1

@@ -1,8 +1,9 @@
 """`todo` (the default format): each language's work list, to read and to act on.
 
 Per language, each page with what makes it urgent and its words to translate, in the order of
-`transync.worklist`; the repository's meta files, when listed, under their own heading. Plain
-lines, never cut: the list is read in a terminal as often as pasted into an issue.
+`transync.worklist`; the repository's meta files, when listed, under their own heading.
+Languages whose lists are the same are one block naming them. Plain lines, never cut: the
+list is read in a terminal as often as pasted into an issue.
 """
 
 from __future__ import annotations
@@ -21,11 +22,20 @@ def render(root: str, work: tuple[LanguageWork, ...]) -> str:
         f" {plural(len(work), 'language')}, {plural(words, 'word')} to translate",
         "(by urgency: empty or cut off, stale by age, missing; then in the course's order)",
     ]
+    # Languages with the very same list are one block: 48 languages whose only work is the
+    # README are one list, not 48.
+    blocks: dict[tuple[tuple[str, bool, str], ...], list[LanguageWork]] = {}
     for language in work:
-        lines += ["", f"{printable(language.language)}: {_counts(language)}"]
-        width = max(len(printable(item.source)) for item in language.items)
+        same = tuple((item.source, item.meta, _what(item)) for item in language.items)
+        blocks.setdefault(same, []).append(language)
+    for languages in blocks.values():
+        first = languages[0]
+        codes = ", ".join(printable(language.language) for language in languages)
+        who = codes if len(languages) == 1 else f"{codes} ({len(languages)} languages, each)"
+        lines += ["", f"{who}: {_counts(first)}"]
+        width = max(len(printable(item.source)) for item in first.items)
         meta_heading = False
-        for number, item in enumerate(language.items, 1):
+        for number, item in enumerate(first.items, 1):
             if item.meta and not meta_heading:
                 lines.append('  repository files (meta-files = "out" leaves them out):')
                 meta_heading = True
