@@ -114,6 +114,11 @@ def test_a_cut_off_page_comes_first_and_meta_files_last_or_out(
     ]
     text = invoke("todo", str(repo.root)).output
     assert "empty or cut off (truncated)" in text.splitlines()[4]
+    (korean,) = json.loads(invoke("todo", str(repo.root), "--format", "json").output)["languages"]
+    assert [(item["gutted"], item["meta"]) for item in korean["items"]][::4] == [
+        ("truncated", False),
+        (None, True),
+    ]
     assert 'repository files (meta-files = "out" leaves them out):' in text
     repo.write("transync.toml", 'meta-files = "out"\n')
     lines = invoke("todo", str(repo.root), "--format", "list").output.splitlines()
