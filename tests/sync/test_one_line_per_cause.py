@@ -57,3 +57,18 @@ def test_port_says_why_it_left_a_page_once_for_every_language(
     left = [line for line in result.output.splitlines() if line.startswith("left ")]
     assert len(left) == 1, result.output
     assert left[0].startswith("left translations/<lang>/README.md in 3 languages (de, fr, ja): ")
+
+
+def test_port_says_a_change_made_alike_in_every_language_once(
+    repo: RepoBuilder, git: GitRepo, invoke: Invoke
+) -> None:
+    repo.source("README.md", SOURCE)
+    for language in LANGUAGES:
+        repo.inline(language, "README.md", TRANSLATION)
+    git.commit("translate")
+    repo.source("README.md", SOURCE.replace("tool==1.0", "tool==2.0"))  # code only: portable
+    git.commit("new version")
+    result = invoke("port", str(repo.root))
+    assert result.exit_code == 0, result.output
+    wrote = [line for line in result.output.splitlines() if line.startswith("wrote ")]
+    assert wrote == ["wrote translations/<lang>/README.md in 3 languages (de, fr, ja)"]

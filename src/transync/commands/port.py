@@ -39,4 +39,4 @@ def port(
         return data
 
     plan = plan_port(entries, reader(root), read_blob, stamp_date())
-    return carry_out(root, plan, dry_run=dry_run)
+    return carry_out(root, plan, dry_run=dry_run, languages=[s.code for s in work.report.languages])
