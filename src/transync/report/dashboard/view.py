@@ -417,7 +417,7 @@ def findings_by_check(report: Report) -> list[CheckCount]:
         CheckCount(
             check,
             severity,
-            sum(finding.count for finding in findings),
+            len(findings),  # as the languages table and the pages count them
             len({finding.path for finding in findings}),
             len({finding.language for finding in findings if finding.language is not None}),
         )
