@@ -96,6 +96,10 @@ def test_on_a_phone_the_languages_table_keeps_what_needs_work() -> None:
     wide = re.findall(r'<th scope="col"[^>]*class="wide"[^>]*>([^<]+)</th>', index)
     assert wide == ["Progress", "Files", "Current", "Newest translation", "Oldest stale"]
     assert 'class="sortable cards findings"' in index  # findings become cards on a phone
+    css = build_site(korean_course(), INFO)["assets/site.css"].decode()
+    # A long URL in a finding wraps: it cannot push the Source and Languages columns away.
+    assert "table.findings td.message { overflow-wrap: anywhere;" in css
+    assert re.search(r"@media \(max-width: 40rem\) \{[^@]*\.wide,", css)
 
 
 def test_the_index_of_a_54_language_course_of_5600_pages_is_under_a_megabyte() -> None:
