@@ -68,6 +68,7 @@ def test_json_report_follows_the_versioned_schema(project: RepoBuilder) -> None:
         "current_hash": stale["current_hash"],
         "translated_at": "2026-01-02T03:04:05+00:00",
         "metadata": "inline",
+        "basis": "hash",
     }
     assert stale["stored_hash"] != stale["current_hash"]
 

@@ -158,7 +158,12 @@ class _Judge:
             yield entry
         self._report_dangling(folder, sidecar, claimed | present, sources)
         for source in sorted(sources - claimed):
-            expected = join(folder.path, relative_to(source, folder.layout.sources))
+            expected = join(
+                folder.path,
+                folder.layout.translation_key(
+                    relative_to(source, folder.layout.sources), folder.code
+                ),
+            )
             if expected not in present:
                 key = relative_to(source, folder.layout.sources)
                 yield self._missing(
@@ -218,12 +223,14 @@ class _Judge:
             if record
             else _Judgement(
                 State.INVALID_METADATA if problems else State.UNTRACKED,
-                join(folder.layout.sources, key),
+                join(folder.layout.sources, folder.layout.source_key(key, folder.code)),
                 problems[0].reason if problems else None,
             )
         )
         # An unusable source_file leaves the translation judged against its path's source.
-        source = judgement.source or join(folder.layout.sources, key)
+        source = judgement.source or join(
+            folder.layout.sources, folder.layout.source_key(key, folder.code)
+        )
         # Built once, here (dataclasses.replace per step cost a third of the scan time).
         return TranslationEntry(
             language=folder.code,

@@ -17,6 +17,7 @@ from typing import Any
 import click
 
 from transync import __version__
+from transync.coop import DEFAULT_VERSION, MODELLED
 from transync.errors import EXIT_BROKEN_PIPE, EXIT_CANNOT_RUN, TransyncError
 from transync.text import printable
 
@@ -321,18 +322,28 @@ def port(
     metavar="SOURCE",
     help="Every translation of SOURCE (repeatable).",
 )
-@click.option("--force", is_flag=True, help="Stamp even if the source changed in prose.")
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Stamp even if the source changed in prose (or, adopting, if git history says so).",
+)
+@click.option(
+    "--adopt",
+    is_flag=True,
+    help="Record metadata for translations that have none, checked by you against their source.",
+)
 def stamp(
     arguments: tuple[str, ...],
     languages: tuple[str, ...],
     dry_run: bool,
     sources: tuple[str, ...],
     force: bool,
+    adopt: bool,
 ) -> int:
     """Record that translations reviewed or updated by hand match their source as it is now."""
     from transync.commands.stamp import stamp as run_stamp
 
-    return run_stamp(arguments, languages, sources, force=force, dry_run=dry_run)
+    return run_stamp(arguments, languages, sources, force=force, dry_run=dry_run, adopt=adopt)
 
 
 @_selection_command()
@@ -381,21 +392,33 @@ def migrate(
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(["text", "list", "markdown", "json"]),
+    type=click.Choice(["text", "list", "markdown", "json", "coop-plan"]),
     default="text",
     show_default=True,
     help="text: each language's pages, most urgent first, with words to translate;"
-    " list: one source path a line, for a translation run; markdown/json: the same as tables.",
+    " list: one source path a line, for a translation run; markdown/json: the same as tables;"
+    " coop-plan: what co-op-translator's next run translates, in its plan's JSON schema.",
 )
 @click.option("-0", "null", is_flag=True, help="With --format list: separate paths with NUL.")
+@click.option(
+    "--coop-version",
+    type=click.Choice(sorted(MODELLED)),
+    default=DEFAULT_VERSION,
+    show_default=True,
+    help="With --format coop-plan: the co-op-translator version whose rules to apply.",
+)
 def todo(
-    arguments: tuple[str, ...], languages: tuple[str, ...], output_format: str, null: bool
+    arguments: tuple[str, ...],
+    languages: tuple[str, ...],
+    output_format: str,
+    null: bool,
+    coop_version: str,
 ) -> int:
     """Each language's remaining translation work, most urgent first, in course order
     (read-only)."""
     from transync.commands.todo import todo as run_todo
 
-    return run_todo(arguments, languages, output_format, null=null)
+    return run_todo(arguments, languages, output_format, null=null, coop_version=coop_version)
 
 
 # -- trend and the README's languages table ----------------------------------------------

@@ -57,6 +57,10 @@ META_FILES = ("last", "out")
 # `badge-thresholds`: the fresh % from which a figure is green, yellow, orange (red below), in
 # badges, the README's languages table and the dashboard alike.
 BADGE_THRESHOLDS = (90.0, 75.0, 50.0)
+# `estimates`: what becomes of untracked translations judged from git history.
+ESTIMATES_APART = "apart"  # shown, labelled, counted apart from the exact states (default)
+ESTIMATES_COUNT = "count"  # counted as the state they estimate, in the figures and the gate
+ESTIMATE_SETTINGS = (ESTIMATES_APART, ESTIMATES_COUNT, OFF)
 
 
 @dataclass(frozen=True)
@@ -74,9 +78,19 @@ class Config:
     badge_thresholds: tuple[float, float, float] = BADGE_THRESHOLDS
     source: str | None = None
     warnings: tuple[str, ...] = ()
+    estimates: str = ESTIMATES_APART
 
 
-_KNOWN_KEYS = {"layouts", "include", "exclude", "checks", "check", "meta-files", "badge-thresholds"}
+_KNOWN_KEYS = {
+    "layouts",
+    "include",
+    "exclude",
+    "checks",
+    "check",
+    "estimates",
+    "meta-files",
+    "badge-thresholds",
+}
 
 
 def load_config(root: Path) -> Config:
@@ -131,6 +145,9 @@ def parse_config(section: object, source: str) -> Config:
         ),
         source=source,
         warnings=warnings,
+        estimates=_choice(
+            section.get("estimates", ESTIMATES_APART), "estimates", ESTIMATE_SETTINGS, source
+        ),
     )
 
 
@@ -144,13 +161,22 @@ def _layouts(value: object, source: str) -> tuple[Layout, ...]:
             raise ConfigError(
                 f"{source}: '{key}' must be a table with 'translations' and 'sources'"
             )
-        translations = item.get("translations")
+        suffix = item.get("suffix", False)
+        if not isinstance(suffix, bool):
+            raise ConfigError(f"{source}: '{key}.suffix' must be true or false")
         sources = item.get("sources", ".")
+        # A suffix layout (`page.fr.md` beside `page.md`) keeps translations among sources.
+        translations = item.get("translations", sources if suffix else None)
         if not isinstance(translations, str) or not isinstance(sources, str):
             raise ConfigError(
                 f"{source}: '{key}' needs string values for 'translations' and 'sources'"
             )
-        if translations.count(LANG_PLACEHOLDER) != 1:
+        if suffix and translations != sources:
+            raise ConfigError(
+                f"{source}: '{key}' with 'suffix = true' keeps translations beside their"
+                " sources: give 'sources' only"
+            )
+        if not suffix and translations.count(LANG_PLACEHOLDER) != 1:
             raise ConfigError(
                 f"{source}: '{key}.translations' must contain {LANG_PLACEHOLDER} exactly once"
                 f" (got {translations!r})"
@@ -158,7 +184,9 @@ def _layouts(value: object, source: str) -> tuple[Layout, ...]:
         for name, path in (("translations", translations), ("sources", sources)):
             if path.startswith("/") or ".." in path.replace("\\", "/").split("/"):
                 raise ConfigError(f"{source}: '{key}.{name}' must stay inside the repository")
-        layouts.append(Layout(translations.strip("/"), sources.strip("/") or "."))
+        layouts.append(
+            Layout(translations.strip("/") or ".", sources.strip("/") or ".", suffix=suffix)
+        )
     return tuple(layouts)
 
 

@@ -12,9 +12,10 @@ from pathlib import Path
 
 from transync.checks import apply_severities, run_bookkeeping
 from transync.classify import classify
-from transync.config import Config, load_config
+from transync.config import ESTIMATES_COUNT, Config, load_config
 from transync.discover import discover
 from transync.discover.tree import Tree
+from transync.estimated_summary import estimated_summaries
 from transync.history.causes import group_by_commit
 from transync.model import Cause, Finding, Layout, Report, TranslationEntry
 from transync.rollup import by_file, group_findings
@@ -72,11 +73,22 @@ def scan(
     entries = classification.entries
     causes: tuple[Cause, ...] = ()
     if history:
-        from transync.history import attach_history, translation_folders
+        from transync.config import OFF
+        from transync.history import attach_history, layout_folders, translation_folders
 
         entries, causes = attach_history(
-            root, entries, translation_folders(inventory.layouts), now=now
+            root,
+            entries,
+            translation_folders(inventory.layouts),
+            now=now,
+            estimates=layout_folders(inventory.layouts) if config.estimates != OFF else None,
         )
+        if config.estimates == ESTIMATES_COUNT:
+            from transync.history.causes import group_causes
+            from transync.history.estimates import counted
+
+            entries = counted(entries)
+            causes = group_causes(entries)
     return build_report(
         display_root if display_root is not None else str(root),
         inventory.layouts,
@@ -112,6 +124,7 @@ def build_report(
         commit_causes=group_by_commit(causes),
         finding_groups=finding_groups,
         finding_causes=by_file(finding_groups),
+        estimated=estimated_summaries(ordered),
     )
 
 

@@ -22,7 +22,7 @@ from transync.model import GUTTED_CHECKS, ChangeKind, Finding, State, Translatio
 from transync.sync.port import PORTABLE
 
 WORK_STATES = (State.FAILED, State.STALE, State.MISSING)
-TRANSLATE, PORT = "translate", "port"
+TRANSLATE, PORT, RELOCATE = "translate", "port", "relocate"
 META_LAST, META_OUT = META_FILES  # the `meta-files` settings
 SourceReader = Callable[[str], "bytes | None"]
 
@@ -39,6 +39,9 @@ class WorkItem:
     action: str
     days_behind: int | None = None
     change: str | None = None
+    # The estimated state of a translation without metadata (judged from git history).
+    estimate: str | None = None
+    basis: str | None = None  # what the state rests on: "hash", "git", or None (missing)
     # The check that found the translation empty or cut off (`GUTTED_CHECKS`), if one did.
     gutted: str | None = None
     meta: bool = False
@@ -91,14 +94,23 @@ def work_list(
         for finding in findings
         if finding.check in GUTTED_CHECKS and finding.language
     }
+    # A source whose translation waits at its old path is not missing: relocating covers it.
+    awaited = {
+        (entry.language, entry.provenance.moved_to)
+        for entry in entries
+        if entry.estimate is not None and entry.provenance and entry.provenance.moved_to
+    }
     by_language: dict[str, list[WorkItem]] = {}
     for entry in entries:
-        check = gutted.get((entry.language, entry.translation))
-        if entry.state not in WORK_STATES and check is None:
-            continue
         if meta_files == META_OUT and is_meta_file(entry.source):
             continue
-        by_language.setdefault(entry.language, []).append(_item(entry, words_in, check))
+        if entry.state is State.MISSING and (entry.language, entry.source) in awaited:
+            continue
+        check = gutted.get((entry.language, entry.translation))
+        if entry.estimate is not None and entry.estimate.state.needs_work and check is None:
+            by_language.setdefault(entry.language, []).append(_estimated(entry, words_in))
+        elif entry.state in WORK_STATES or check is not None:
+            by_language.setdefault(entry.language, []).append(_item(entry, words_in, check))
     # Every page, not only those with work: the README reaches a lesson through its module.
     order = course_order({entry.source for entry in entries}, read, roots) if by_language else {}
     return tuple(
@@ -131,9 +143,39 @@ def _item(entry: TranslationEntry, words_in: Callable[[str], int], gutted: str |
         action,
         days,
         change.kind.value if change else None,
-        gutted,
-        is_meta_file(entry.source),
-        since_translation and days is not None,
+        basis=entry.basis,
+        gutted=gutted,
+        meta=is_meta_file(entry.source),
+        since_translation=since_translation and days is not None,
+    )
+
+
+def _estimated(entry: TranslationEntry, words_in: Callable[[str], int]) -> WorkItem:
+    """A translation without metadata that git history finds outdated, or whose source moved
+    (`relocate` carries it first: its words are those of the commits it missed, if any)."""
+    assert entry.estimate is not None
+    provenance = entry.provenance
+    change = provenance.change if provenance else None
+    source = provenance.moved_to if provenance and provenance.moved_to else entry.source
+    if change is not None:
+        words = change.prose_words
+    elif provenance is not None and not provenance.missed:
+        words = 0
+    else:
+        words = words_in(source)
+    moved = provenance is not None and provenance.moved_to is not None
+    return WorkItem(
+        entry.language,
+        entry.state,
+        source,
+        entry.translation,
+        words,
+        RELOCATE if moved else TRANSLATE,
+        provenance.days_behind if provenance else None,
+        change.kind.value if change else None,
+        entry.estimate.state.value,
+        entry.basis,
+        meta=is_meta_file(source),
     )
 
 

@@ -104,7 +104,7 @@ def test_a_cut_off_page_comes_first_and_meta_files_last_or_out(
     )
     repo.inline("ko", "lessons/3/README.md", "# 수업\n")  # cut off: current, but empty
     git.commit("course")
-    lines = invoke("todo", str(repo.root), "--format", "list").output.splitlines()
+    lines = invoke("todo", str(repo.root), "--format", "list").stdout.splitlines()
     assert lines == [
         "lessons/3/README.md",
         "lessons/2/README.md",
@@ -112,7 +112,7 @@ def test_a_cut_off_page_comes_first_and_meta_files_last_or_out(
         ".squad/notes.md",
         "AGENTS.md",
     ]
-    text = invoke("todo", str(repo.root)).output
+    text = invoke("todo", str(repo.root)).stdout
     assert "empty or cut off (truncated)" in text.splitlines()[4]
     (korean,) = json.loads(invoke("todo", str(repo.root), "--format", "json").output)["languages"]
     assert [(item["gutted"], item["meta"]) for item in korean["items"]][::4] == [
@@ -121,7 +121,7 @@ def test_a_cut_off_page_comes_first_and_meta_files_last_or_out(
     ]
     assert 'repository files (meta-files = "out" leaves them out):' in text
     repo.write("transync.toml", 'meta-files = "out"\n')
-    lines = invoke("todo", str(repo.root), "--format", "list").output.splitlines()
+    lines = invoke("todo", str(repo.root), "--format", "list").stdout.splitlines()
     assert lines == ["lessons/3/README.md", "lessons/2/README.md", "lessons/10/README.md"]
 
 

@@ -122,6 +122,8 @@ def _repository(root: Path, now: datetime, options: DashboardOptions) -> dict[st
         link_base=link_base,
         thresholds=options.thresholds or Thresholds(*config.badge_thresholds),
     )
+    from transync.coop.forecast import inline_gap
+
     work = work_list(
         report.entries,
         reader(root),
@@ -129,7 +131,8 @@ def _repository(root: Path, now: datetime, options: DashboardOptions) -> dict[st
         roots=[layout.sources for layout in report.layouts],
         meta_files=config.meta_files,
     )
-    return build_site(report, info, trend=_trend(root, config, options), work=work)
+    gap = inline_gap(report.entries, reader(root))
+    return build_site(report, info, trend=_trend(root, config, options), work=work, coop_gap=gap)
 
 
 def _trend(root: Path, config: Config, options: DashboardOptions) -> Trend | None:

@@ -11,7 +11,7 @@ from transync.classify import classify
 from transync.config import Config
 from transync.discover import discover
 from transync.errors import TransyncError
-from transync.model import Kind
+from transync.model import Kind, Layout
 from transync.report.rollup_text import files_phrase, plural
 from transync.sync import init as files
 
@@ -42,7 +42,7 @@ def init(path: str, *, yes: bool, force: bool, dry_run: bool) -> int:
         )
         mirrored = "the root" if layout.sources == "." else f"{layout.sources}/"
         click.echo(
-            f"  {layout.translations}/ mirrors {mirrored}: {', '.join(codes)}"
+            f"  {_translations(layout)} mirrors {mirrored}: {', '.join(codes)}"
             f" ({plural(len(inventory.sources[layout]), 'source')},"
             f" {plural(count, 'translated page')})"
         )
@@ -80,3 +80,8 @@ def init(path: str, *, yes: bool, force: bool, dry_run: bool) -> int:
     files.write(root, planned)
     click.echo("Written. Next: commit them, and `transync check` runs on every pull request.")
     return 0
+
+
+def _translations(layout: Layout) -> str:
+    """`translations/<lang>/`, or `docs/**/*.<lang>.md` for a suffix layout."""
+    return f"{layout.translations}/**/*.<lang>.md" if layout.suffix else f"{layout.translations}/"

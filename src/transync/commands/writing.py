@@ -40,9 +40,10 @@ class Selection:
     patterns: tuple[str, ...]
 
     def wants(self, entry: TranslationEntry) -> bool:
-        return not self.patterns or any(
-            matches_any(path, self.patterns) for path in (entry.translation, entry.source)
-        )
+        return any(self.wants_path(path) for path in (entry.translation, entry.source))
+
+    def wants_path(self, path: str) -> bool:
+        return not self.patterns or matches_any(path, self.patterns)
 
 
 def select(arguments: Sequence[str]) -> Selection:
@@ -122,13 +123,18 @@ def with_provenance(
 ) -> list[TranslationEntry]:
     """`entries` with the provenance of their records. A failed translation's record is
     judged like a stale one's: both were made from an older version of the source."""
-    from transync.history import attach_history, translation_folders
+    from transync.history import attach_history, layout_folders, translation_folders
 
     judged = [
         replace(entry, state=State.STALE) if entry.state is State.FAILED else entry
         for entry in entries
     ]
-    attached, _ = attach_history(root, judged, translation_folders(report.layouts))
+    attached, _ = attach_history(
+        root,
+        judged,
+        translation_folders(report.layouts),
+        estimates=layout_folders(report.layouts),
+    )
     return [replace(new, state=old.state) for old, new in zip(entries, attached, strict=True)]
 
 

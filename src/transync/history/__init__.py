@@ -13,20 +13,42 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
-from transync.model import Cause, Layout, State, TranslationEntry
+from transync.model import Cause, Kind, Layout, State, TranslationEntry
 
 HISTORY_STATES = (State.STALE, State.FAILED, State.ORPHAN)
 # Files in transync's cache directory (see `transync.cache_dir`), never in the scanned tree.
 BLOB_CACHE = "blob-md5.json"
 # Bump the version when `history.changes` classifies differently: old verdicts are dropped.
 CHANGE_CACHE = "change-kinds.v1.json"
+# What to fetch when the history a question needs is not in the clone (`--changed-from`,
+# estimates), said the same way everywhere.
+FETCH_HINT = "fetch more history: `git fetch --deepen=100`, or `fetch-depth: 0` in actions/checkout"
+SHALLOW_DETAIL = (
+    "the clone is shallow: the translation's last commit in it may not be the one that wrote"
+    f" it; {FETCH_HINT}"
+)
 
 
 def translation_folders(layouts: Iterable[Layout]) -> list[str]:
-    """The folders holding translations (with translated images): never sources."""
+    """The folders holding translations (with translated images) and no sources: Hugo's
+    `content/<lang>/` beside `content/en/` leaves `content` to the history of sources."""
     from transync.discover import IMAGES_LAYOUT
+    from transync.paths import is_within
 
-    return sorted({layout.container for layout in (*layouts, IMAGES_LAYOUT)})
+    layouts = (*layouts, IMAGES_LAYOUT)
+    return sorted(
+        {
+            layout.container
+            for layout in layouts
+            if not any(is_within(other.sources, layout.container) for other in layouts)
+        }
+    )
+
+
+def estimable(entry: TranslationEntry) -> bool:
+    """Untracked pages and notebooks, which history can estimate (`history.estimates`):
+    images have no text whose age it could tell."""
+    return entry.state is State.UNTRACKED and entry.kind is not Kind.IMAGE
 
 
 def attach_history(
@@ -35,16 +57,22 @@ def attach_history(
     excluded: Iterable[str],
     *,
     now: datetime | None = None,
+    estimates: Iterable[str] | None = None,
 ) -> tuple[tuple[TranslationEntry, ...], tuple[Cause, ...]]:
     """Entries with provenance attached, and the causes of staleness among them.
 
     `excluded` names the translation folders (never sources: skipping them keeps the history
-    walk small). `now` fixes the clock for the "days behind" figures.
+    walk small). `now` fixes the clock for the "days behind" figures. `estimates` names the
+    folders holding translations: untracked ones there are judged from their own history
+    (`history.estimates`); None leaves them alone.
     """
     from transync.history.git_log import open_history
 
     entries = tuple(entries)
-    if not any(entry.state in HISTORY_STATES for entry in entries):
+    if not any(
+        entry.state in HISTORY_STATES or (estimates is not None and estimable(entry))
+        for entry in entries
+    ):
         return entries, ()
     history = open_history(root, excluded)
     if history is None:
@@ -72,6 +100,16 @@ def attach_history(
         else entry
         for entry in entries
     )
+    if estimates is not None:
+        from transync.history.estimates import estimate_all
+
+        attached = estimate_all(root, attached, historian, sorted(estimates))
     blobs.save()
     changes.save()
     return attached, group_causes(attached)
+
+
+def layout_folders(layouts: Iterable[Layout]) -> list[str]:
+    """Every folder that holds translations, sources beside them or not: where estimates
+    read the translations' own history."""
+    return sorted({layout.container for layout in layouts})

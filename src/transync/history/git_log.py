@@ -92,6 +92,21 @@ class History:
                 return found
             current, start = renamed.old_path, renamed.commit
 
+    def last_written(self, path: str) -> int | None:
+        """The newest commit that wrote `path`'s text, followed back through moves: a rename,
+        even one that edited links as `transync relocate` does, is not a rewrite."""
+        current, start = path, -1
+        while True:
+            for change in self._touching.get(current, ()):
+                if change.commit <= start or change.path != current or change.status == "D":
+                    continue
+                if change.status == "R" and change.old_path is not None:
+                    current, start = change.old_path, change.commit
+                    break
+                return change.commit
+            else:
+                return None
+
     def removal(self, path: str) -> FileChange | None:
         """The commit that deleted `path` or renamed it away, if that is its newest change."""
         changes = self._touching.get(path)
@@ -124,6 +139,13 @@ class History:
                 for change in changes
             ):
                 yield path
+
+    def renamed_in(self, commit: int) -> Iterator[tuple[str, str]]:
+        """The (old, new) paths of the renames `commit` made."""
+        for path, changes in self._touching.items():
+            for change in changes:
+                if change.commit == commit and change.path == path and change.old_path is not None:
+                    yield change.old_path, path
 
     def paths(self) -> Iterable[str]:
         return self._touching.keys()
@@ -160,11 +182,14 @@ def _maybe_in_work_tree(root: Path) -> bool:
         folder = parent
 
 
-def open_history(root: Path, excluded: Iterable[str]) -> History | None:
+def open_history(
+    root: Path, excluded: Iterable[str], *, only: Iterable[str] | None = None
+) -> History | None:
     """Read HEAD's history for `root`; None when `root` is not in a git work tree with commits.
 
     `excluded` names folders (relative to `root`) whose files are never sources: the
-    translation folders, which hold most of the files and most of the churn.
+    translation folders, which hold most of the files and most of the churn. `only` reads
+    the history of those folders alone instead (the translations' own, for estimates).
     """
     repo = open_repo(root)
     if repo is None or repo.working_tree_dir is None:
@@ -175,6 +200,8 @@ def open_history(root: Path, excluded: Iterable[str]) -> History | None:
     pathspecs = [f":(top){prefix}"] + [
         f":(exclude,top){prefix}{folder}" for folder in excluded if folder not in ("", ".")
     ]
+    if only is not None:
+        pathspecs = [f":(top){prefix}{folder}" for folder in only] or [f":(top){prefix}"]
     import git
 
     try:

@@ -14,6 +14,7 @@ from rich.text import Text
 
 from transync.history.source_diff import SourceDiff
 from transync.model import TranslationEntry
+from transync.report.estimates_text import describe_estimate
 from transync.report.history_text import describe_provenance
 from transync.report.rollup_text import in_languages
 from transync.report.terminal import Terminal
@@ -66,6 +67,11 @@ def _header(diff: SourceDiff, console: Console) -> None:
         f": {', '.join(diff.languages)} translated from {base.short}"
         f" ({base.date[:10]}, '{base.subject}')"
     )
+    if diff.estimated:
+        title.append(
+            " (estimated from git, no metadata: the source as it was at the translation's"
+            " last commit)"
+        )
     console.print(title, soft_wrap=True)
     if diff.missed:
         console.print(f"Commits since ({len(diff.missed)}):", highlight=False)
@@ -109,5 +115,7 @@ def _sections(diff: SourceDiff, console: Console) -> None:
 
 def describe_other(entry: TranslationEntry) -> str:
     """`translations/ar/README.md: stale, origin unknown: …`: a translation with no diff."""
+    if entry.estimate is not None:
+        return f"{entry.translation}: {describe_estimate(entry)}"
     about = describe_provenance(entry.provenance) if entry.provenance else "nothing to port"
     return f"{entry.translation}: {entry.state.value}, {about}"

@@ -14,6 +14,7 @@ from transync.model import (
     Cause,
     CommitCause,
     CommitRef,
+    Estimate,
     Finding,
     FindingGroup,
     LanguageSummary,
@@ -32,7 +33,11 @@ def report_dict(report: Report) -> dict[str, Any]:
         "tool": {"name": "transync", "version": __version__},
         "root": report.root,
         "layouts": [
-            {"translations": layout.translations, "sources": layout.sources}
+            {
+                "translations": layout.translations,
+                "sources": layout.sources,
+                **({"suffix": True} if layout.suffix else {}),
+            }
             for layout in report.layouts
         ],
         "languages": [language_dict(summary) for summary in report.languages],
@@ -42,6 +47,13 @@ def report_dict(report: Report) -> dict[str, Any]:
         "groups": _groups(report),
         "causes": [cause_dict(cause) for cause in report.causes],
         "commit_causes": _commit_causes(report),
+        "estimated": {
+            code: {
+                "counts": {state.value: count for state, count in summary.counts.items()},
+                "fresh_percent": summary.fresh_percent,
+            }
+            for code, summary in report.estimated.items()
+        },
     }
 
 
@@ -60,8 +72,20 @@ def entry_dict(entry: TranslationEntry) -> dict[str, Any]:
         "current_hash": entry.current_hash,
         "translated_at": entry.translated_at,
         "metadata": entry.record.origin.value if entry.record else None,
-        # Only stale, failed and orphaned entries of a scan that read git history have provenance.
+        "basis": entry.basis,
+        # Stale, failed and orphaned entries of a scan that read git history have provenance;
+        # so do untracked ones judged from it, with their estimate.
         **({"provenance": provenance_dict(entry.provenance)} if entry.provenance else {}),
+        **({"estimate": estimate_dict(entry.estimate)} if entry.estimate else {}),
+    }
+
+
+def estimate_dict(estimate: Estimate) -> dict[str, Any]:
+    return {
+        "state": estimate.state.value,
+        "basis": estimate.basis,
+        "translation_commit": _commit(estimate.translation_commit),
+        "detail": estimate.detail,
     }
 
 

@@ -5,6 +5,11 @@ from __future__ import annotations
 import re
 
 from transync.model import Finding, Report, State
+from transync.report.estimates_text import (
+    describe_estimate,
+    estimated_line,
+    no_metadata_notice,
+)
 from transync.report.rollup_text import (
     describe_commit,
     describe_finding_group,
@@ -19,7 +24,16 @@ TABLE_LANGUAGES = 12
 
 
 def render(report: Report, *, details: bool = False) -> str:
-    lines = [f"## Translation status of {code(report.root)}", "", *languages_section(report)]
+    notice = no_metadata_notice(report)
+    lines = [
+        f"## Translation status of {code(report.root)}",
+        "",
+        *([escape(notice), ""] if notice is not None else []),
+        *languages_section(report),
+    ]
+    estimated = estimated_line(report)
+    if estimated is not None:
+        lines += ["", escape(estimated)]
     if report.commit_causes:
         lines += ["", "### Causes of staleness", ""]
         for group in report.commit_causes:
@@ -77,7 +91,11 @@ def _details(report: Report) -> list[str]:
         if not attention and not findings:
             continue
         lines += ["", f"### {code(summary.code)}", ""]
-        lines += [f"- **{entry.state.value}** {code(entry.translation)}" for entry in attention]
+        lines += [
+            f"- **{entry.state.value}** {code(entry.translation)}"
+            + (f" ({escape(describe_estimate(entry))})" if entry.estimate is not None else "")
+            for entry in attention
+        ]
         lines += [_finding(finding) for finding in findings]
     shared = [finding for finding in report.findings if finding.language is None]
     if shared:

@@ -7,12 +7,13 @@ without opening the details.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Protocol
 
 from transync.model import Cause, CommitRef, FindingGroup, State
 from transync.policy.groups import NO_HISTORY, CommitGroup, ProblemGroup
-from transync.report.history_text import REASONS
+from transync.report.history_text import LABEL, REASONS, counts_phrase
 from transync.report.terminal import shortened
 from transync.text import plural as plural  # re-exported: the renderers' one `plural`
 
@@ -75,10 +76,22 @@ def describe_problem_group(group: ProblemGroup, *, listed: int | None = LISTED) 
     for a state; `AGENTS.md:11: link points to … — in all 8 languages` for a finding."""
     if group.kind in _STATE_WORDS:
         where = languages_phrase(group.languages, group.of_languages, listed=listed)
-        line = f"{group.source}: {_STATE_WORDS[group.kind]} {where}{_behind(group)}"
+        # An estimated group's members may stand at different commits: its counts say it.
+        behind = _estimated(group) or _behind(group)
+        line = f"{group.source}: {_STATE_WORDS[group.kind]} {where}{behind}"
     else:
         line = _finding_line(group, len(group.verdicts), listed)
     return line + _tolerated(group)
+
+
+def _estimated(group: ProblemGroup) -> str:
+    """` (estimated from git: 1 outdated, 1 up to date)` for translations without metadata."""
+    counts = Counter(
+        verdict.problem.entry.estimate.state
+        for verdict in group.verdicts
+        if verdict.problem.entry is not None and verdict.problem.entry.estimate is not None
+    )
+    return f" ({LABEL}: {counts_phrase(counts)})" if counts else ""
 
 
 def _tolerated(group: ProblemGroup) -> str:

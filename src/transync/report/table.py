@@ -9,6 +9,12 @@ from rich.table import Table
 from rich.text import Text
 
 from transync.model import Finding, LanguageSummary, Report, Severity, State
+from transync.report.estimates_text import (
+    describe_estimate,
+    estimated_line,
+    no_metadata_notice,
+    not_estimated_line,
+)
 from transync.report.history_text import describe_provenance
 from transync.report.rollup_text import (
     describe_commit,
@@ -40,6 +46,9 @@ _SEVERITY_STYLE = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.N
 
 
 def render(report: Report, console: Console, *, details: bool = False) -> None:
+    notice = no_metadata_notice(report)
+    if notice is not None:
+        console.print(Text(notice, style="bold"))
     print_languages(report, console, details=details)
     if report.commit_causes:
         _print_causes(report, console, details=details)
@@ -56,6 +65,9 @@ def print_languages(report: Report, console: Console, *, details: bool = False) 
     else:
         console.print(_languages_grid(report, console.width))
     console.print(_total_line(report.totals, report.images, len(report.languages)))
+    for line in (estimated_line(report), not_estimated_line(report)):
+        if line is not None:
+            console.print(Text(line))
 
 
 def _languages_grid(report: Report, width: int) -> Text:
@@ -188,7 +200,9 @@ def _print_details(report: Report, console: Console) -> None:
             )
             for entry in chosen:
                 line = Text(f"  {printable(entry.translation)}")
-                if entry.provenance is not None:
+                if entry.estimate is not None:
+                    line.append(f"  ({one_line(describe_estimate(entry))})", style="dim")
+                elif entry.provenance is not None:
                     line.append(
                         f"  ({one_line(describe_provenance(entry.provenance))})", style="dim"
                     )

@@ -32,6 +32,8 @@ def render(work: tuple[LanguageWork, ...]) -> str:
                         "action": item.action,
                         "gutted": item.gutted,
                         "meta": item.meta,
+                        "estimate": item.estimate,
+                        "basis": item.basis,
                     }
                     for item in language.items
                 ],

@@ -51,6 +51,8 @@ def _what(item: WorkItem) -> str:
     """`stale, 30 days behind (prose), 120 words`, `missing, 1,204 words`."""
     if item.gutted:
         urgency = f"empty or cut off ({item.gutted})"
+    elif item.estimate:  # no metadata: judged from git history
+        urgency = f"estimated {item.estimate} (basis: git)"
     elif item.days_behind and item.since_translation:
         urgency = f"{item.state.value}, translated {plural(item.days_behind, 'day')} ago"
     elif item.days_behind:

@@ -91,7 +91,8 @@ def _anchor_finder(
         ):
             return None
         linked = read(target)
-        translated = read(join(folder.path, relative_to(target, folder.layout.sources)))
+        key = folder.layout.translation_key(relative_to(target, folder.layout.sources), folder.code)
+        translated = read(join(folder.path, key))
         linked_text = as_text(linked, target) if linked is not None else None
         translated_page = read_page(translated) if translated is not None else None
         if linked_text is None or translated_page is None:

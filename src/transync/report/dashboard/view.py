@@ -11,12 +11,14 @@ import posixpath
 import shlex
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from urllib.parse import quote
 
 from transync import worklist
 from transync.model import (
     CommitCause,
+    EstimatedState,
+    EstimatedSummary,
     Finding,
     Kind,
     LanguageSummary,
@@ -26,7 +28,9 @@ from transync.model import (
 )
 from transync.report.dashboard.badges import Thresholds
 from transync.report.dashboard.names import language_name
+from transync.report.estimates_text import describe_estimate
 from transync.report.locations import checkout_path
+from transync.summary import TOTAL
 from transync.text import plural as plural  # re-exported for the summary and templates
 
 # The four parts of a language's bar; `other` is untracked, invalid metadata and failed.
@@ -98,6 +102,8 @@ class LanguageRow:
     oldest_stale_days: int | None
     oldest_stale_commits: int | None
     segments: tuple[Segment, ...]
+    # Untracked translations judged from git history, counted apart (`history.estimates`).
+    estimated: EstimatedSummary | None = None
 
     @property
     def label(self) -> str:
@@ -109,13 +115,17 @@ def language_rows(report: Report) -> list[LanguageRow]:
     entries = _by_language(report.entries)
     findings = _count_by_language(report.findings)
     return [
-        _row(summary, entries.get(summary.code, ()), findings.get(summary.code, 0))
+        replace(
+            _row(summary, entries.get(summary.code, ()), findings.get(summary.code, 0)),
+            estimated=report.estimated.get(summary.code),
+        )
         for summary in report.languages
     ]
 
 
 def totals_row(report: Report) -> LanguageRow:
-    return _row(report.totals, report.entries, len(report.findings))
+    row = _row(report.totals, report.entries, len(report.findings))
+    return replace(row, estimated=report.estimated.get(TOTAL))
 
 
 def _row(
@@ -247,6 +257,8 @@ def _file_of(entry: TranslationEntry) -> str:
 
 def _cell_title(entry: TranslationEntry) -> str | None:
     """A current cell says all with its symbol and column; the others say how far behind."""
+    if entry.estimate is not None:
+        return f"{entry.language}: {entry.state.value}, {describe_estimate(entry)}"
     if entry.state is State.CURRENT:
         return None
     return f"{entry.language}: {entry.state.value}{_behind(entry)}"
@@ -298,6 +310,8 @@ class WorkList:
     # Images without metadata: one line with their count, not a list of hashed names.
     untracked_images: int
     findings: tuple[tuple[Finding, str | None], ...]
+    # Translations without metadata that git history finds outdated or moved, most urgent first.
+    estimated: tuple[WorkItem, ...] = ()
 
     @property
     def untracked_count(self) -> int:
@@ -358,6 +372,16 @@ def _work_list(
         untracked=items([State.UNTRACKED], pages),
         untracked_images=len(items([State.UNTRACKED], [Kind.IMAGE])),
         findings=tuple((finding, info.link(finding.path, finding.line)) for finding in findings),
+        estimated=tuple(
+            sorted(
+                (
+                    _item(entry, root, info)
+                    for entry in entries
+                    if entry.estimate is not None and entry.estimate.state.needs_work
+                ),
+                key=_urgency,
+            )
+        ),
     )
 
 
@@ -371,8 +395,11 @@ def _todo_item(item: worklist.WorkItem, root: str, info: SiteInfo) -> TodoItem:
 
 def _item(entry: TranslationEntry, root: str, info: SiteInfo) -> WorkItem:
     command = None
-    if entry.state is State.STALE:
-        command = f"transync diff {shlex.quote(checkout_path(root, entry.translation))}"
+    path = shlex.quote(checkout_path(root, entry.translation))
+    if entry.estimate is not None and entry.estimate.state is EstimatedState.MOVED:
+        command = f"transync relocate {path}"
+    elif entry.state is State.STALE or entry.estimate is not None:
+        command = f"transync diff {path}"
     return WorkItem(entry, info.link(_file_of(entry)), info.link(entry.source), command)
 
 
