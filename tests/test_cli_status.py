@@ -34,7 +34,7 @@ def test_table_shows_a_row_per_language_and_a_total(project: RepoBuilder) -> Non
     assert code == 0
     assert "lt" in out and "ja" in out
     assert (
-        "Total: 4 translated files in 2 languages: 2 current, 1 stale, 1 missing (50.0% fresh)"
+        "Total: 4 translated pages in 2 languages: 2 current, 1 stale, 1 missing (50.0% fresh)"
         in out
     )
 

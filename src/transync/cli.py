@@ -19,7 +19,7 @@ import click
 from transync import __version__
 from transync.coop import DEFAULT_VERSION, MODELLED
 from transync.errors import EXIT_BROKEN_PIPE, EXIT_CANNOT_RUN, TransyncError
-from transync.text import printable
+from transync.inert import printable
 
 # PATH arguments are plain click.Path(): a missing or wrong kind of path is the command's own
 # one-line error (exit 2), not click's three-line usage error.
@@ -221,6 +221,12 @@ def diff(target: str, languages: tuple[str, ...], stat: bool, root: str | None) 
     is_flag=True,
     help="List every problem by language and file, not only one line per cause (text, markdown).",
 )
+@click.option(
+    "--no-history",
+    is_flag=True,
+    help="Do not read git history (stale translations are grouped by source, not by commit;"
+    " --max-age counts from the translation date).",
+)
 @NO_CACHE_OPTION
 def check(
     path: str,
@@ -236,6 +242,7 @@ def check(
     output: str | None,
     content: bool,
     details: bool,
+    no_history: bool,
     no_cache: bool,
 ) -> int:
     """Check the translations under PATH against a policy; exit 1 when it fails (for CI).
@@ -257,6 +264,7 @@ def check(
         content=content,
         cache=not no_cache,
         details=details,
+        history=not no_history,
     )
     return run_check(path, options)
 

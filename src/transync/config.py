@@ -78,9 +78,13 @@ class Config:
     badge_thresholds: tuple[float, float, float] = BADGE_THRESHOLDS
     source: str | None = None
     warnings: tuple[str, ...] = ()
+    # Whether translated images join pages in the freshness figures (`count-images`); by
+    # default they have a figure of their own.
+    count_images: bool = False
     estimates: str = ESTIMATES_APART
 
 
+COUNT_IMAGES = "count-images"
 _KNOWN_KEYS = {
     "layouts",
     "include",
@@ -88,6 +92,7 @@ _KNOWN_KEYS = {
     "checks",
     "check",
     "estimates",
+    COUNT_IMAGES,
     "meta-files",
     "badge-thresholds",
 }
@@ -148,6 +153,7 @@ def parse_config(section: object, source: str) -> Config:
         estimates=_choice(
             section.get("estimates", ESTIMATES_APART), "estimates", ESTIMATE_SETTINGS, source
         ),
+        count_images=_boolean(section.get(COUNT_IMAGES, False), COUNT_IMAGES, source),
     )
 
 
@@ -214,6 +220,12 @@ def _thresholds(value: object, source: str) -> tuple[float, float, float]:
             f" (e.g. [90, 75, 50]; got {value!r})"
         )
     return (float(numbers[0]), float(numbers[1]), float(numbers[2]))
+
+
+def _boolean(value: object, key: str, source: str) -> bool:
+    if not isinstance(value, bool):
+        raise ConfigError(f"{source}: '{key}' must be true or false (got {value!r})")
+    return value
 
 
 def _table(value: object, key: str, source: str) -> dict[str, Any]:

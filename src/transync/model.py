@@ -343,6 +343,15 @@ class FindingGroup:
 
 
 @dataclass(frozen=True)
+class TextAmount:
+    """The letters and digits (in bytes) of a page's own text and of its source's, measured
+    for pages small enough to have lost most of it (`metadata.own_text`)."""
+
+    translation: int
+    source: int
+
+
+@dataclass(frozen=True)
 class TranslationEntry:
     """The verdict for one language x file, with the evidence it was reached from.
 
@@ -365,6 +374,8 @@ class TranslationEntry:
     failure: FailureRecord | None = None
     note: str | None = None
     provenance: Provenance | None = None
+    # Measured only for a page small beside its source (the `empty` check judges it).
+    text: TextAmount | None = None
     # Only for untracked translations judged from git history (see `history.estimates`).
     estimate: Estimate | None = None
 
@@ -378,15 +389,27 @@ class TranslationEntry:
 
 @dataclass(frozen=True)
 class LanguageSummary:
-    """Counts of states for one language, and the share of it that is up to date."""
+    """Counts of states for one language, and the share of it that is up to date.
+
+    `counts` and `fresh_percent` are the headline: translated pages (Markdown, notebooks),
+    and images too only where the configuration counts them (`count-images`), so that
+    thousands of images without metadata never dilute the figure of the pages. `images`
+    counts every translated image's state, counted in the headline or not.
+    """
 
     code: str
     counts: Mapping[State, int]
     fresh_percent: float
+    images: Mapping[State, int] = field(default_factory=dict)
+    images_counted: bool = False
 
     @property
     def files(self) -> int:
         return sum(self.counts.values())
+
+    @property
+    def image_files(self) -> int:
+        return sum(self.images.values())
 
 
 @dataclass(frozen=True)
@@ -418,8 +441,3 @@ class Report:
     # Estimated states of untracked translations per language and in total ("total"): shown
     # apart from `languages` and `totals` (see `history.estimates`).
     estimated: Mapping[str, EstimatedSummary] = field(default_factory=dict)
-
-    @property
-    def images(self) -> int:
-        """How many of the translated files are images (the rest are pages)."""
-        return sum(1 for entry in self.entries if entry.kind is Kind.IMAGE)

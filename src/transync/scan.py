@@ -11,14 +11,15 @@ from datetime import datetime
 from pathlib import Path
 
 from transync.checks import apply_severities, run_bookkeeping
+from transync.checks.empty import NAME as EMPTY
 from transync.classify import classify
 from transync.config import ESTIMATES_COUNT, Config, load_config
 from transync.discover import discover
 from transync.discover.tree import Tree
 from transync.estimated_summary import estimated_summaries
 from transync.history.causes import group_by_commit
-from transync.model import Cause, Finding, Layout, Report, TranslationEntry
-from transync.rollup import by_file, group_findings
+from transync.model import Cause, Finding, Layout, Report, Severity, TranslationEntry
+from transync.rollup import by_file, group_findings, on_sources
 from transync.summary import summarise
 
 # Called once with the number of translated files, then with each batch done.
@@ -59,30 +60,42 @@ def scan(
     )
     advance = progress(total) if progress else None
     classification = classify(root, inventory, wanted, advance, tree)
+    bookkeeping = run_bookkeeping(classification.entries)
     findings = [
         *_for_languages(inventory.findings, wanted),
         *classification.findings,
-        *run_bookkeeping(classification.entries),
+        *bookkeeping,
     ]
     if content:
         from transync.checks.content import content_tasks, run_content
+        from transync.checks.registry import COMPARISONS
         from transync.config import config_fingerprint
 
-        tasks = content_tasks(classification.entries, inventory.layouts, config.severities)
-        findings += run_content(root, tasks, config_fingerprint(config), use_cache=cache)
+        # A page that lost its text is not compared: `empty` says all there is to say (one
+        # defect, one finding, not a truncation and every link and heading it lost).
+        emptied = {
+            finding.path
+            for finding in bookkeeping
+            if finding.check == EMPTY and config.severities.get(EMPTY, Severity.ERROR)
+        }
+        comparable = [entry for entry in classification.entries if entry.translation not in emptied]
+        tasks = content_tasks(comparable, inventory.layouts, config.severities)
+        compared = run_content(root, tasks, config_fingerprint(config), use_cache=cache)
+        findings += on_sources(compared, classification.entries, COMPARISONS)
     entries = classification.entries
     causes: tuple[Cause, ...] = ()
     if history:
         from transync.config import OFF
         from transync.history import attach_history, layout_folders, translation_folders
 
-        entries, causes = attach_history(
+        entries, causes, gaps = attach_history(
             root,
             entries,
             translation_folders(inventory.layouts),
             now=now,
             estimates=layout_folders(inventory.layouts) if config.estimates != OFF else None,
         )
+        findings += gaps
         if config.estimates == ESTIMATES_COUNT:
             from transync.history.causes import group_causes
             from transync.history.estimates import counted
@@ -95,6 +108,7 @@ def scan(
         entries,
         apply_severities(findings, config.severities),
         causes,
+        count_images=config.count_images,
     )
 
 
@@ -104,12 +118,15 @@ def build_report(
     entries: Iterable[TranslationEntry],
     findings: Iterable[Finding],
     causes: Iterable[Cause] = (),
+    *,
+    count_images: bool = False,
 ) -> Report:
-    """Assemble a report in its canonical order, so that two runs print the same bytes."""
+    """Assemble a report in its canonical order, so that two runs print the same bytes;
+    `count_images` adds the images to the pages in the freshness figures."""
     ordered = tuple(
         sorted(entries, key=lambda entry: (entry.language, entry.translation, entry.kind.value))
     )
-    languages, totals = summarise(ordered)
+    languages, totals = summarise(ordered, count_images=count_images)
     causes = tuple(causes)
     ordered_findings = tuple(sorted(set(findings), key=_finding_order))
     finding_groups = group_findings(ordered_findings, ordered)

@@ -46,7 +46,7 @@ def test_a_finding_line_in_a_ci_log_names_every_listed_language(
         cli, ["check", str(repo.root)]
     )
     assert "\u2026" not in result.output.replace("… 1 more causes", "")
-    assert "Total: 30 translated files in 30 languages: 30 stale (0.0% fresh)" in result.output
+    assert "Total: 30 translated pages in 30 languages: 30 stale (0.0% fresh)" in result.output
 
 
 def test_on_a_terminal_the_subject_is_shortened_before_the_counts(

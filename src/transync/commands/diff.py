@@ -5,19 +5,24 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from transync.commands.common import load_config_and_warn
+from transync.commands.common import load_config_and_warn, warn_history_gaps
 from transync.errors import TransyncError
 from transync.history import estimable
 from transync.model import EstimatedState, State, TranslationEntry
 from transync.rollup import by_cause
 from transync.scan import scan
 
+if TYPE_CHECKING:
+    from transync.history.source_diff import SourceDiff
+
 
 def diff(target: str, languages: Sequence[str], stat: bool, root_option: str | None) -> int:
     from transync.config import OFF
     from transync.history import attach_history, layout_folders, translation_folders
     from transync.history.git_log import open_repo
+    from transync.history.git_tree import BlobReader
     from transync.history.source_diff import source_diffs
     from transync.report import diff_view
 
@@ -45,19 +50,17 @@ def diff(target: str, languages: Sequence[str], stat: bool, root_option: str | N
         )
     if all(entry.state is State.MISSING for entry in chosen):
         raise TransyncError(f"{target}: not translated (every translation of it is missing)")
-    attached, _ = attach_history(
+    attached, _, gaps = attach_history(
         root, chosen, translation_folders(report.layouts), estimates=estimates
     )
-
-    def read_blob(blob: str) -> bytes:
-        data: bytes = repo.odb.stream(bytes.fromhex(blob)).read()
-        return data
-
-    others = by_cause(
-        (entry.language, diff_view.describe_other(entry)) for entry in _others(attached)
-    )
     diffable = [entry for entry in attached if not _nothing_to_port(entry)]
-    diff_view.render(source_diffs(root, diffable, read_blob), others, stat=stat)
+    with BlobReader(root) as read_blob:
+        diffs = source_diffs(root, diffable, read_blob)
+    others = by_cause(
+        (entry.language, diff_view.describe_other(entry)) for entry in _others(attached, diffs)
+    )
+    diff_view.render(diffs, others, stat=stat)
+    warn_history_gaps(gaps)
     return 0
 
 
@@ -74,7 +77,7 @@ def _moved_here(
 
     missing = [entry for entry in entries if entry.source == source]
     untracked = [entry for entry in entries if estimable(entry)]
-    estimated, _ = attach_history(root, untracked, excluded, estimates=folders)
+    estimated = attach_history(root, untracked, excluded, estimates=folders).entries
     moved = [
         entry
         for entry in estimated
@@ -90,14 +93,15 @@ def _relative(path: Path, root: Path, target: str) -> str:
     return os.path.relpath(real, real_root).replace(os.sep, "/")
 
 
-def _others(entries: Sequence[TranslationEntry]) -> list[TranslationEntry]:
+def _others(
+    entries: Sequence[TranslationEntry], diffs: Sequence[SourceDiff]
+) -> list[TranslationEntry]:
     """Entries that have no diff to show, so that the output still accounts for them."""
+    shown = {(diff.source, language) for diff in diffs for language in diff.languages}
     return [
         entry
         for entry in entries
-        if entry.provenance is None
-        or entry.provenance.source_blob is None
-        or _nothing_to_port(entry)
+        if (entry.source, entry.language) not in shown or _nothing_to_port(entry)
     ]
 
 

@@ -11,8 +11,9 @@ from transync.classify import classify
 from transync.config import Config
 from transync.discover import discover
 from transync.errors import TransyncError
+from transync.inert import one_line, shown_lines
 from transync.model import Kind, Layout
-from transync.report.rollup_text import files_phrase, plural
+from transync.report.rollup_text import plural
 from transync.sync import init as files
 
 _VERBS = {
@@ -42,21 +43,22 @@ def init(path: str, *, yes: bool, force: bool, dry_run: bool) -> int:
         )
         mirrored = "the root" if layout.sources == "." else f"{layout.sources}/"
         click.echo(
-            f"  {_translations(layout)} mirrors {mirrored}: {', '.join(codes)}"
-            f" ({plural(len(inventory.sources[layout]), 'source')},"
-            f" {plural(count, 'translated page')})"
+            one_line(
+                f"  {_translations(layout)} mirrors {mirrored}: {', '.join(codes)}"
+                f" ({plural(len(inventory.sources[layout]), 'source')},"
+                f" {plural(count, 'translated page')})"
+            )
         )
+    # Pages and images named and counted as `status` names and counts them.
     images = [entry for entry in entries if entry.kind is Kind.IMAGE]
     if images:
         codes = sorted({entry.language for entry in images})
         click.echo(
-            f"  translated_images/: {', '.join(codes)} ({plural(len(images), 'translated image')})"
+            one_line(
+                f"  translated_images/: {', '.join(codes)}"
+                f" ({plural(len(images), 'translated image')})"
+            )
         )
-    every_language = {entry.language for entry in entries}
-    click.echo(
-        f"  In all: {files_phrase(len(entries), len(images))}"
-        f" in {plural(len(every_language), 'language')}"
-    )
     if not inventory.layouts:
         raise TransyncError(f"{path}: only translated images found; no layout to configure")
 
@@ -69,7 +71,7 @@ def init(path: str, *, yes: bool, force: bool, dry_run: bool) -> int:
         for item in planned:
             if item.action is not files.Action.KEEP:
                 click.echo(f"\n--- {item.path.as_posix()} ({item.action.value}) ---")
-                click.echo(item.added, nl=False)
+                click.echo(shown_lines(item.added), nl=False)
         return 0
     if all(item.action is files.Action.KEEP for item in planned):
         click.echo("Nothing to write.")

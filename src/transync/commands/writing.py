@@ -15,8 +15,9 @@ from pathlib import Path
 
 import click
 
-from transync.commands.common import load_config_and_warn
+from transync.commands.common import load_config_and_warn, warn_history_gaps
 from transync.errors import EXIT_OK, EXIT_POLICY_FAILED, TransyncError
+from transync.inert import printable
 from transync.model import Kind, Report, State, TranslationEntry
 from transync.paths import matches_any
 from transync.report.progress import delayed_progress
@@ -26,7 +27,7 @@ from transync.scan import scan
 from transync.sync.execute import execute
 from transync.sync.files import Referenced
 from transync.sync.plan import Plan
-from transync.text import plural, printable
+from transync.text import plural
 
 _GLOB = re.compile(r"[*?\[]")
 _WOULD = {"wrote": "would write", "created": "would create", "removed": "would remove"}
@@ -115,7 +116,9 @@ def scope(
 def scan_repository(root: Path, languages: Iterable[str], *, history: bool = True) -> Report:
     config = load_config_and_warn(root)
     with delayed_progress() as progress:
-        return scan(root, config=config, languages=languages, progress=progress, history=history)
+        report = scan(root, config=config, languages=languages, progress=progress, history=history)
+    warn_history_gaps(report.findings)
+    return report
 
 
 def with_provenance(
@@ -129,12 +132,13 @@ def with_provenance(
         replace(entry, state=State.STALE) if entry.state is State.FAILED else entry
         for entry in entries
     ]
-    attached, _ = attach_history(
+    attached, _, gaps = attach_history(
         root,
         judged,
         translation_folders(report.layouts),
         estimates=layout_folders(report.layouts),
     )
+    warn_history_gaps(gaps)
     return [replace(new, state=old.state) for old, new in zip(entries, attached, strict=True)]
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from transync.config import DEFAULT_EXCLUDED_DIRS, Config
 from transync.discover.tree import Tree, WorkTree
 from transync.errors import TransyncError
-from transync.languages import looks_like_language
+from transync.languages import COOP_LANGUAGES, looks_like_language
 from transync.metadata.flat_image import FlatImageName, read_flat_image_name
 from transync.model import Finding, LanguageFolder, Layout, Severity
 from transync.paths import LEADS_OUTSIDE, is_within, matches_any
@@ -22,6 +22,8 @@ SOURCE_SUFFIXES = (".md", ".mdx", ".markdown", ".ipynb")
 SIDECAR_NAME = ".co-op-translator.json"
 LEAVES_REPOSITORY = f"{LEADS_OUTSIDE}; not read"
 SKIPPED_PATH = "skipped-path"  # the check name of findings about paths the walk refused
+# Flat image names whose language part is no language folder's code (one finding for all).
+UNKNOWN_IMAGE_LANGUAGE = "unknown-image-language"
 IMAGES_LAYOUT = Layout("translated_images/<lang>", ".")
 # Co-op-translator's layouts, in the order they are looked for when none is configured.
 DEFAULT_LAYOUTS = (
@@ -59,6 +61,8 @@ class Inventory:
     findings: tuple[Finding, ...]
     # Legacy flat image translations (`translated_images/<stem>.<hash>.<lang>.png`).
     flat_images: tuple[FlatImage, ...] = ()
+    # The configured `exclude` globs: images recorded in a sidecar are left out by them too.
+    exclude: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -98,7 +102,13 @@ def discover(root: Path, config: Config, tree: Tree | None = None) -> Inventory:
         )
     ]
     image_folders = list(_language_folders(tree, IMAGES_LAYOUT, findings))
-    flat_images = _flat_images(tree)
+    # Languages come from language folders; a flat image name only claims one.
+    known = frozenset(folder.code for folder in (*folders, *image_folders)) or COOP_LANGUAGES
+    flat_images = tuple(
+        image
+        for image in _flat_images(tree, known, findings)
+        if not matches_any(image.path, config.exclude)
+    )
     if not folders and not image_folders and not flat_images:
         looked_for = ", ".join(f"{layout.translations}/" for layout in layouts or DEFAULT_LAYOUTS)
         raise TransyncError(
@@ -130,7 +140,11 @@ def discover(root: Path, config: Config, tree: Tree | None = None) -> Inventory:
         # A search, not a scan: what it passes over was reported by the walks above, or is
         # no source of theirs.
         everything = _Walker(tree, []).files(".", skip=frozenset(containers))
-        flat_images = _with_sources(flat_images, everything)
+        flat_images = tuple(
+            image
+            for image in _with_sources(flat_images, everything)
+            if image.source is None or not matches_any(image.source, config.exclude)
+        )
     return Inventory(
         layouts=tuple(layouts),
         sources=sources,
@@ -139,6 +153,7 @@ def discover(root: Path, config: Config, tree: Tree | None = None) -> Inventory:
         image_folders=tuple(image_folders),
         findings=tuple(findings),
         flat_images=flat_images,
+        exclude=config.exclude,
     )
 
 
@@ -206,25 +221,67 @@ def _suffix(path: str) -> str:
     return parts[-2] if len(parts) >= 3 and parts[0] else ""
 
 
-def _flat_images(tree: Tree) -> tuple[FlatImage, ...]:
+def _flat_images(
+    tree: Tree, known: frozenset[str], findings: list[Finding]
+) -> tuple[FlatImage, ...]:
+    """The flat image translations whose language part is a `known` language. The other files
+    beside the language folders are one finding each kind, however many: a capitalised `Ko`
+    or a cut-off `ed` is no language, and 368 images named so are one thing to look at."""
     container = IMAGES_LAYOUT.container
     if not tree.is_dir(container) or not tree.leads_within(container):
         return ()  # absent, or leading out of the repository (`_language_folders` says so)
     try:
-        entries = tree.scandir(container)
+        entries = sorted(tree.scandir(container), key=lambda entry: entry.name)
     except OSError:
         return ()  # unreadable (`_language_folders` says so)
-    return tuple(
-        sorted(
-            (
-                FlatImage(f"{container}/{entry.name}", name, None)
-                for entry in entries
-                if entry.is_file(follow_symlinks=False)
-                and (name := read_flat_image_name(entry.name)) is not None
-            ),
-            key=lambda image: image.path,
+    images: list[FlatImage] = []
+    unknown: dict[str, list[str]] = {}
+    strays: list[str] = []
+    for entry in entries:
+        if entry.name.startswith(".") or not entry.is_file(follow_symlinks=False):
+            continue
+        name = read_flat_image_name(entry.name)
+        if name is None:
+            strays.append(entry.name)
+        elif name.language in known:
+            images.append(FlatImage(f"{container}/{entry.name}", name, None))
+        else:
+            unknown.setdefault(name.language, []).append(entry.name)
+    if unknown:
+        findings.append(_unknown_languages(container, unknown))
+    if len(strays) == 1:
+        findings.append(_skipped(f"{container}/{strays[0]}", "is a file, not a language folder"))
+    elif strays:
+        findings.append(
+            _skipped(
+                container,
+                f"holds {len(strays):,} files that are neither language folders nor images"
+                f" named for a language (e.g. {_examples(strays)}); not counted",
+            )
         )
+    return tuple(images)
+
+
+def _unknown_languages(container: str, names: Mapping[str, list[str]]) -> Finding:
+    """One finding for every flat image whose language part names no language folder."""
+    count = sum(len(files) for files in names.values())
+    parts = ", ".join(
+        f"{code!r} ({len(files):,})"
+        for code, files in sorted(names.items(), key=lambda item: (-len(item[1]), item[0]))
     )
+    examples = _examples([files[0] for files in names.values()])
+    return Finding(
+        UNKNOWN_IMAGE_LANGUAGE,
+        Severity.WARNING,
+        container,
+        f"{count:,} images in {container} are named for languages no language folder has:"
+        f" {parts} (e.g. {examples}); not counted as translations",
+    )
+
+
+def _examples(names: list[str], shown: int = 3) -> str:
+    more = f", … {len(names) - shown:,} more" if len(names) > shown else ""
+    return ", ".join(names[:shown]) + more
 
 
 def _with_sources(images: tuple[FlatImage, ...], files: Iterator[str]) -> tuple[FlatImage, ...]:
@@ -285,7 +342,7 @@ def _language_folders(
         elif entry.is_dir():
             if tree.is_dir(folder.path):
                 yield folder
-        elif layout is not IMAGES_LAYOUT or read_flat_image_name(entry.name) is None:
+        elif layout is not IMAGES_LAYOUT:  # files beside image folders: `_flat_images`
             findings.append(_skipped(folder.path, "is a file, not a language folder"))
 
 

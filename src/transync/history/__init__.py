@@ -12,10 +12,16 @@ from collections.abc import Iterable
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
 
-from transync.model import Cause, Kind, Layout, State, TranslationEntry
+from transync.model import Cause, Finding, Kind, Layout, Severity, State, TranslationEntry
+
+if TYPE_CHECKING:
+    from transync.history.git_log import Gaps
 
 HISTORY_STATES = (State.STALE, State.FAILED, State.ORPHAN)
+# The check name of the one finding that says which history facts are unknown, and why.
+HISTORY_UNKNOWN = "history-unknown"
 # Files in transync's cache directory (see `transync.cache_dir`), never in the scanned tree.
 BLOB_CACHE = "blob-md5.json"
 # Bump the version when `history.changes` classifies differently: old verdicts are dropped.
@@ -51,6 +57,15 @@ def estimable(entry: TranslationEntry) -> bool:
     return entry.state is State.UNTRACKED and entry.kind is not Kind.IMAGE
 
 
+class Attached(NamedTuple):
+    """Entries with their provenance, the causes of staleness among them, and the one finding
+    that says which history facts are unknown and why (none when history was read whole)."""
+
+    entries: tuple[TranslationEntry, ...]
+    causes: tuple[Cause, ...]
+    gaps: tuple[Finding, ...] = ()
+
+
 def attach_history(
     root: Path,
     entries: Iterable[TranslationEntry],
@@ -58,13 +73,14 @@ def attach_history(
     *,
     now: datetime | None = None,
     estimates: Iterable[str] | None = None,
-) -> tuple[tuple[TranslationEntry, ...], tuple[Cause, ...]]:
+) -> Attached:
     """Entries with provenance attached, and the causes of staleness among them.
 
     `excluded` names the translation folders (never sources: skipping them keeps the history
     walk small). `now` fixes the clock for the "days behind" figures. `estimates` names the
     folders holding translations: untracked ones there are judged from their own history
-    (`history.estimates`); None leaves them alone.
+    (`history.estimates`); None leaves them alone. A history git cannot read whole leaves
+    facts unknown, never the scan failed: the states do not depend on it.
     """
     from transync.history.git_log import open_history
 
@@ -73,10 +89,10 @@ def attach_history(
         entry.state in HISTORY_STATES or (estimates is not None and estimable(entry))
         for entry in entries
     ):
-        return entries, ()
+        return Attached(entries, ())
     history = open_history(root, excluded)
     if history is None:
-        return entries, ()
+        return Attached(entries, ())
     # Imported only in a git work tree: a plain folder's `status` does not pay for them.
     from transync.cache_dir import cache_dir
     from transync.history.blob_hashes import BlobHashes
@@ -92,21 +108,57 @@ def attach_history(
         changes,
         now or datetime.now(UTC),
     )
-    attached = tuple(
-        replace(entry, provenance=historian.stale(entry))
-        if entry.state in (State.STALE, State.FAILED)
-        else replace(entry, provenance=historian.orphan(entry))
-        if entry.state is State.ORPHAN
-        else entry
-        for entry in entries
-    )
-    if estimates is not None:
-        from transync.history.estimates import estimate_all
+    try:
+        attached = tuple(
+            replace(entry, provenance=historian.stale(entry))
+            if entry.state in (State.STALE, State.FAILED)
+            else replace(entry, provenance=historian.orphan(entry))
+            if entry.state is State.ORPHAN
+            else entry
+            for entry in entries
+        )
+        if estimates is not None:
+            from transync.history.estimates import estimate_all
 
-        attached = estimate_all(root, attached, historian, sorted(estimates))
+            attached = estimate_all(root, attached, historian, sorted(estimates))
+    finally:
+        history.close()
     blobs.save()
     changes.save()
-    return attached, group_causes(attached)
+    return Attached(attached, group_causes(attached), _gaps_finding(history.gaps, attached))
+
+
+def _gaps_finding(gaps: Gaps, entries: Iterable[TranslationEntry]) -> tuple[Finding, ...]:
+    """One line: which history facts are unknown (origins, changes, moves) and why; the
+    facts first, so that a line cut to a terminal's width still names them."""
+    if not gaps:
+        return ()
+    from transync.history.provenance import UNREADABLE
+
+    unknown = sum(
+        1 for entry in entries if entry.provenance and entry.provenance.reason == UNREADABLE
+    )
+    translations = f"{unknown:,} translation{'s' if unknown != 1 else ''}"
+    if gaps.walk is not None:
+        facts, why = f"history of {translations}", f"git log fails ({gaps.walk})"
+    elif gaps.unreadable:
+        count = len(gaps.unreadable)
+        objects = f"{count:,} object{'s' if count != 1 else ''}"
+        facts = f"origin of {translations}" if unknown else "what some sources changed"
+        if gaps.renames:
+            facts += " and renames"
+        why = f"git cannot read {objects} ({gaps.first_error})"
+    else:
+        facts, why = "renamed sources", f"git cannot detect renames ({gaps.renames})"
+    return (
+        Finding(
+            HISTORY_UNKNOWN,
+            Severity.WARNING,
+            ".",
+            f"{facts} unknown: {why}: a partial clone without its remote, or a damaged"
+            " repository (the states are exact; --no-history skips git)",
+        ),
+    )
 
 
 def layout_folders(layouts: Iterable[Layout]) -> list[str]:

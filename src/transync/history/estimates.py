@@ -23,6 +23,7 @@ from transync.errors import TransyncError
 from transync.hashing import md5_hex
 from transync.history import SHALLOW_DETAIL, estimable
 from transync.history.git_log import FileChange, History, Version
+from transync.history.objects import UnreadableObject
 from transync.history.provenance import ORIGIN_COMMIT, ORIGIN_UNKNOWN, SHALLOW, Historian
 from transync.model import (
     Change,
@@ -155,7 +156,10 @@ class Estimator:
             digest = md5_hex((self.root / source).read_bytes())
         except OSError:
             return False
-        stored = self.historian.hashes(version.blob)
+        try:
+            stored = self.historian.hashes(version.blob)
+        except UnreadableObject:
+            return False  # git cannot read that version: the history gaps say so
         return digest not in (stored.raw, stored.crlf)
 
     def _position(self, version: Version) -> int:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from transync.history.changes import SectionChange, as_text, changed_sections
+from transync.history.objects import UnreadableObject
 from transync.model import CommitRef, TranslationEntry
 
 BlobReader = Callable[[str], bytes]
@@ -58,10 +59,14 @@ def source_diffs(
         provenance = members[0].provenance
         if provenance is None or provenance.translated_from is None:
             continue
+        try:
+            old = read_blob(blob)
+        except UnreadableObject:
+            continue  # git cannot read that version: the entries are listed without a diff
         found = _diff(
             members[0].source,
             current,
-            read_blob(blob),
+            old,
             (root / current).read_bytes(),
             provenance.translated_from,
             tuple(sorted(entry.language for entry in members)),

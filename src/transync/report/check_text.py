@@ -11,6 +11,7 @@ from rich.console import Console, Group, RenderableType
 from rich.rule import Rule
 from rich.text import Text
 
+from transync.inert import one_line, printable
 from transync.policy.evaluate import CheckResult, Outcome
 from transync.policy.groups import CommitGroup, ProblemGroup
 from transync.report import table
@@ -23,7 +24,6 @@ from transync.report.rollup_text import (
     plural,
 )
 from transync.report.terminal import cuts_lines, line_options
-from transync.text import one_line, printable
 
 _STYLE = {Outcome.FAIL: "bold red", Outcome.WARN: "yellow", Outcome.BASELINED: "dim"}
 _SHOWN = (Outcome.FAIL, Outcome.WARN)

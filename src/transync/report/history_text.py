@@ -12,6 +12,7 @@ REASONS = {
     "shallow-clone": "origin unknown (shallow clone)",
     "no-matching-version": "origin unknown (no committed version has the stored hash)",
     "not-committed": "origin unknown (never committed)",
+    "history-unreadable": "origin unknown (git cannot read that history)",
 }
 
 LABEL = "estimated from git"

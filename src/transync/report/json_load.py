@@ -92,8 +92,19 @@ def _estimate(estimate: dict[str, Any]) -> Estimate:
 
 
 def _summary(language: dict[str, Any]) -> LanguageSummary:
-    counts = {state: int(language["counts"].get(state.value, 0)) for state in State}
-    return LanguageSummary(str(language["code"]), counts, float(language["fresh_percent"]))
+    # `images` is newer than the schema: a report written before it has none.
+    images = language.get("images") or {}
+    return LanguageSummary(
+        str(language["code"]),
+        _counts(language["counts"]),
+        float(language["fresh_percent"]),
+        _counts(images.get("counts", {})),
+        bool(images.get("counted", False)),
+    )
+
+
+def _counts(counts: dict[str, Any]) -> dict[State, int]:
+    return {state: int(counts.get(state.value, 0)) for state in State}
 
 
 def _entry(entry: dict[str, Any]) -> TranslationEntry:

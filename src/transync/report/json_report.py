@@ -10,6 +10,7 @@ import json
 from typing import Any
 
 from transync import __version__
+from transync.inert import json_document
 from transync.model import (
     Cause,
     CommitCause,
@@ -22,6 +23,7 @@ from transync.model import (
     Report,
     TranslationEntry,
 )
+from transync.summary import fresh_percent
 
 SCHEMA = "transync.report/1"
 
@@ -58,7 +60,7 @@ def report_dict(report: Report) -> dict[str, Any]:
 
 
 def render(report: Report) -> str:
-    return json.dumps(report_dict(report), indent=2, ensure_ascii=False) + "\n"
+    return json_document(json.dumps(report_dict(report), indent=2, ensure_ascii=False)) + "\n"
 
 
 def entry_dict(entry: TranslationEntry) -> dict[str, Any]:
@@ -189,9 +191,16 @@ def finding_dict(finding: Finding) -> dict[str, Any]:
 
 
 def language_dict(summary: LanguageSummary) -> dict[str, Any]:
+    """The headline figures (pages; images too when configured), then the images' own."""
     return {
         "code": summary.code,
         "files": summary.files,
         "counts": {state.value: count for state, count in summary.counts.items()},
         "fresh_percent": summary.fresh_percent,
+        "images": {
+            "files": summary.image_files,
+            "counts": {state.value: count for state, count in summary.images.items()},
+            "fresh_percent": fresh_percent(summary.images),
+            "counted": summary.images_counted,
+        },
     }

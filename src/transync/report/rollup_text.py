@@ -8,13 +8,15 @@ without opening the details.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Protocol
 
-from transync.model import Cause, CommitRef, FindingGroup, State
+from transync.config import COUNT_IMAGES
+from transync.model import Cause, CommitRef, FindingGroup, LanguageSummary, State
 from transync.policy.groups import NO_HISTORY, CommitGroup, ProblemGroup
 from transync.report.history_text import LABEL, REASONS, counts_phrase
 from transync.report.terminal import shortened
+from transync.summary import fresh_percent
 from transync.text import plural as plural  # re-exported: the renderers' one `plural`
 
 if TYPE_CHECKING:
@@ -34,13 +36,26 @@ _STATE_WORDS = {
 }
 
 
-def files_phrase(files: int, images: int) -> str:
-    """`3,468 translated files (1,887 pages, 1,581 images)`: `status`, `init` and the dashboard
-    name pages and images the same way."""
-    if not images:
-        return plural(files, "translated file")
-    pages = plural(files - images, "page")
-    return f"{plural(files, 'translated file')} ({pages}, {plural(images, 'image')})"
+def state_counts(counts: Mapping[State, int]) -> str:
+    """`1,836 current, 51 stale`: the states that have any, in the states' order."""
+    return ", ".join(f"{count:,} {state.value}" for state, count in counts.items() if count)
+
+
+def describe_images(summary: LanguageSummary) -> str:
+    """The images' own figure, and whether the headline counts them: images without metadata
+    (legacy flat names) cannot be judged, and thousands of them would bury the pages'."""
+    counted = (
+        "counted above"
+        if summary.images_counted
+        else f"not counted above ({COUNT_IMAGES} = true counts them)"
+    )
+    images = plural(summary.image_files, "translated image")
+    if summary.images[State.UNTRACKED] == summary.image_files:
+        return f"Images: {images}, none with metadata to judge them by; {counted}"
+    return (
+        f"Images: {images}: {state_counts(summary.images)}"
+        f" ({fresh_percent(summary.images):.1f}% fresh); {counted}"
+    )
 
 
 def languages_phrase(
@@ -74,7 +89,13 @@ def _names(languages: Sequence[str], listed: int | None) -> str:
 def describe_problem_group(group: ProblemGroup, *, listed: int | None = LISTED) -> str:
     """`README.md: stale in 51 of 54 languages (…) (translated from 4ef49ea, 2 commits behind)`
     for a state; `AGENTS.md:11: link points to … — in all 8 languages` for a finding."""
-    if group.kind in _STATE_WORDS:
+    if group.images:
+        where = languages_phrase(group.languages, group.of_languages, listed=listed)
+        line = (
+            f"{group.source}: {plural(group.problems, 'image')} {where} without metadata"
+            f" ({plural(group.images, 'source image')}; legacy flat names: freshness unknown)"
+        )
+    elif group.kind in _STATE_WORDS:
         where = languages_phrase(group.languages, group.of_languages, listed=listed)
         # An estimated group's members may stand at different commits: its counts say it.
         behind = _estimated(group) or _behind(group)

@@ -8,6 +8,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from transync.history import HISTORY_UNKNOWN
+from transync.inert import one_line, printable
 from transync.model import Finding, LanguageSummary, Report, Severity, State
 from transync.report.estimates_text import (
     describe_estimate,
@@ -18,13 +20,13 @@ from transync.report.estimates_text import (
 from transync.report.history_text import describe_provenance
 from transync.report.rollup_text import (
     describe_commit,
+    describe_images,
     describe_stale_source,
-    files_phrase,
     finding_group_parts,
     plural,
+    state_counts,
 )
 from transync.report.terminal import cuts_lines, line_options
-from transync.text import one_line, printable
 
 # More languages than this and the default view shows them as a grid, not a table row each, so
 # that a 54-language course fits one screen; --details shows the table.
@@ -64,10 +66,16 @@ def print_languages(report: Report, console: Console, *, details: bool = False) 
         console.print(_languages_table(report))
     else:
         console.print(_languages_grid(report, console.width))
-    console.print(_total_line(report.totals, report.images, len(report.languages)))
+    console.print(_total_line(report.totals, len(report.languages)))
     for line in (estimated_line(report), not_estimated_line(report)):
         if line is not None:
             console.print(Text(line))
+    if report.totals.image_files:
+        console.print(images_line(report.totals))
+    # What history could not tell, under the figures: a warning among many could be cut.
+    for finding in report.findings:
+        if finding.check == HISTORY_UNKNOWN:
+            console.print(Text(f"History: {printable(one_line(finding.message))}", style="yellow"))
 
 
 def _languages_grid(report: Report, width: int) -> Text:
@@ -119,12 +127,17 @@ def _count(summary: LanguageSummary, state: State) -> Text:
     return Text(str(count), style=_STATE_STYLE[state] if count else "dim")
 
 
-def _total_line(totals: LanguageSummary, images: int, languages: int) -> Text:
-    parts = [f"{count:,} {state.value}" for state, count in totals.counts.items() if count]
+def _total_line(totals: LanguageSummary, languages: int) -> Text:
+    noun = "translated file" if totals.images_counted else "translated page"
     return Text(
-        f"Total: {files_phrase(totals.files, images)} in {plural(languages, 'language')}: "
-        f"{', '.join(parts) or 'nothing to report'} ({totals.fresh_percent:.1f}% fresh)"
+        f"Total: {plural(totals.files, noun)} in {plural(languages, 'language')}: "
+        f"{state_counts(totals.counts) or 'nothing to report'}"
+        f" ({totals.fresh_percent:.1f}% fresh)"
     )
+
+
+def images_line(totals: LanguageSummary) -> Text:
+    return Text(describe_images(totals))
 
 
 def _print_causes(report: Report, console: Console, *, details: bool) -> None:

@@ -8,7 +8,8 @@ list is read in a terminal as often as pasted into an issue.
 
 from __future__ import annotations
 
-from transync.text import plural, printable
+from transync.inert import printable
+from transync.text import plural
 from transync.worklist import PORT, LanguageWork, WorkItem
 
 

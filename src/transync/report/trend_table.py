@@ -14,8 +14,8 @@ from rich.table import Table
 from rich.text import Text
 
 from transync.history.trend import TrendPoint
+from transync.inert import one_line, printable
 from transync.report.terminal import cuts_lines
-from transync.text import one_line, printable
 
 _DATE, _COMMIT, _PERCENT = 10, 7, 6
 # What a column costs besides its text: a space either side and a border.

@@ -34,6 +34,7 @@ from transync.report.dashboard.names import language_name
 from transync.report.dashboard.summary import render_summary
 from transync.report.estimates_text import describe_estimate, no_metadata_notice
 from transync.report.history_text import counts_phrase, describe_commit_cause, describe_provenance
+from transync.report.rollup_text import describe_images
 from transync.report.trend_json import render as render_history
 from transync.report.trend_svg import render_trend_svg
 from transync.worklist import LanguageWork, work_list
@@ -205,10 +206,11 @@ def _environment() -> Environment:
     environment.globals.update(
         State=State,
         symbols=view.SYMBOLS,
-        cell_class=view.CELL_CLASSES,
+        gutted_symbol=view.GUTTED_SYMBOL,
         page=lambda code: quote(page_name(code)),
         badge_name=lambda code: quote(badge_name(code)),
         describe_commit_cause=describe_commit_cause,
+        describe_images=describe_images,
         describe_provenance=describe_provenance,
         describe_estimate=describe_estimate,
         estimated_counts=counts_phrase,

@@ -16,6 +16,7 @@ from urllib.parse import quote
 
 from transync import worklist
 from transync.model import (
+    GUTTED_CHECKS,
     CommitCause,
     EstimatedState,
     EstimatedSummary,
@@ -57,6 +58,10 @@ CELL_CLASSES = {
     State.FAILED: "f",
 }
 PROBLEM_STATES = (State.FAILED, State.INVALID_METADATA)
+# A translation that lost its text (`GUTTED_CHECKS`) needs work whatever its state says: its
+# cell is never a ✓.
+GUTTED_SYMBOL = "\u2205"  # empty set
+GUTTED_CLASS = "g"
 
 
 @dataclass(frozen=True)
@@ -173,6 +178,15 @@ class Cell:
     state: State
     href: str | None
     title: str | None
+    gutted: bool = False
+
+    @property
+    def symbol(self) -> str:
+        return GUTTED_SYMBOL if self.gutted else SYMBOLS[self.state]
+
+    @property
+    def css_class(self) -> str:
+        return GUTTED_CLASS if self.gutted else CELL_CLASSES[self.state]
 
 
 @dataclass(frozen=True)
@@ -192,26 +206,46 @@ class MatrixFolder:
     name: str
     rows: tuple[MatrixRow, ...]
     counts: tuple[tuple[State, int], ...]
+    gutted: int = 0  # cells whose translation lost its text, whatever their state
 
     @property
     def needs_work(self) -> bool:
-        return any(state is not State.CURRENT for state, _ in self.counts)
+        return self.gutted > 0 or any(state is not State.CURRENT for state, _ in self.counts)
 
 
 def matrix(report: Report, info: SiteInfo) -> list[MatrixFolder]:
     """Sources x languages, one cell per pair (None where the language has no such file)."""
     codes = [summary.code for summary in report.languages]
     column = {code: index for index, code in enumerate(codes)}
+    gutted = {
+        (finding.language, finding.path): finding.check
+        for finding in report.findings
+        if finding.check in GUTTED_CHECKS
+    }
     cells: dict[str, list[Cell | None]] = {}
     for entry in report.entries:
         row = cells.setdefault(entry.source, [None] * len(codes))
-        # A current cell needs no work and links nowhere: on a 54-language course the links
-        # of its thousands of current cells were most of index.html's bytes.
-        href = None if entry.state is State.CURRENT else info.link(_file_of(entry))
-        row[column[entry.language]] = Cell(entry.state, href, _cell_title(entry))
+        lost = gutted.get((entry.language, entry.translation))
+        # A current cell needs no work and links nowhere (unless its text is lost): on a
+        # 54-language course the links of its thousands of current cells were most of
+        # index.html's bytes.
+        needs_work = entry.state is not State.CURRENT or lost is not None
+        row[column[entry.language]] = Cell(
+            entry.state,
+            info.link(_file_of(entry)) if needs_work else None,
+            f"{entry.language}: {entry.state.value}, but its text is lost ({lost})"
+            if lost
+            else _cell_title(entry),
+            gutted=lost is not None,
+        )
     rows = [MatrixRow(source, tuple(cells[source])) for source in sorted(cells)]
     return [
-        MatrixFolder(name, tuple(group), _state_counts(group))
+        MatrixFolder(
+            name,
+            tuple(group),
+            _state_counts(group),
+            sum(1 for row in group for cell in row.cells if cell is not None and cell.gutted),
+        )
         for name, group in _folder_groups(rows, depth=1)
     ]
 
