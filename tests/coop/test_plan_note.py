@@ -46,7 +46,7 @@ def test_status_is_silent_where_every_record_is_in_the_sidecar(repo: RepoBuilder
 def test_todo_says_it_on_stderr_and_keeps_its_list_for_a_pipe(repo: RepoBuilder) -> None:
     _course(repo)
     repo.source("new.md", SOURCE)
-    result = CliRunner().invoke(cli, ["todo", str(repo.root)])
+    result = CliRunner().invoke(cli, ["todo", str(repo.root), "--format", "list"])
     assert result.exit_code == 0
     assert result.stdout.splitlines() == ["new.md"]  # one path, for every language
     assert NOTE in result.stderr

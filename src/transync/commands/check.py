@@ -121,8 +121,6 @@ def _emit(result: CheckResult, options: CheckOptions) -> None:
 def _render(result: CheckResult, options: CheckOptions, *, to_terminal: bool) -> str | None:
     """The output as text; None when it went straight to the terminal (rich, in colour)."""
     if options.output_format == "text":
-        from rich.console import Console
-
         from transync.report import check_text
         from transync.report.terminal import Terminal
 
@@ -130,7 +128,8 @@ def _render(result: CheckResult, options: CheckOptions, *, to_terminal: bool) ->
             check_text.render(result, Terminal(), details=options.details)
             return None
         buffer = io.StringIO()
-        console = Console(file=buffer, width=100, no_color=True)
+        # A file: every line whole (Terminal writes soft-wrapped lines where no tty is).
+        console = Terminal(file=buffer, width=100, no_color=True)
         check_text.render(result, console, details=options.details)
         return buffer.getvalue()
     if options.output_format == "markdown":
