@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import click
 
 from transync.cli.app import command
@@ -103,42 +105,14 @@ def badges(
     help="Draw each language's fresh % at the last N commits (read from git; history.json).",
 )
 @dry_run_option("the files the site would have")
-def dashboard(
-    paths: tuple[str, ...],
-    output: str,
-    from_reports: bool,
-    repo_url: str | None,
-    ref: str | None,
-    badge_thresholds: str | None,
-    languages: tuple[str, ...],
-    no_history: bool,
-    content: bool,
-    no_cache: bool,
-    trend: int,
-    dry_run: bool,
-) -> int:
+def dashboard(**options: Any) -> int:
     """Write a static site of the translations under PATH: a page per language, badges, JSON.
 
     index.html has the languages, the causes of staleness and the sources x languages matrix;
     <lang>.html is that language's work list, most urgent first. With --from, PATHS are
     report.json files of several repositories and the index compares them.
     """
-    from transync.commands.dashboard import DashboardOptions, parse_thresholds
+    from transync.commands.dashboard import DashboardOptions
     from transync.commands.dashboard import dashboard as run_dashboard
 
-    return run_dashboard(
-        paths,
-        DashboardOptions(
-            output=output,
-            from_reports=from_reports,
-            repo_url=repo_url,
-            ref=ref,
-            languages=languages,
-            history=not no_history,
-            content=content,
-            cache=not no_cache,
-            thresholds=parse_thresholds(badge_thresholds) if badge_thresholds else None,
-            trend=trend,
-            dry_run=dry_run,
-        ),
-    )
+    return run_dashboard(DashboardOptions(**options))
