@@ -31,7 +31,7 @@ class Format:
 
         Each of the renderer's parameters comes from `inputs`, else from the attribute of
         `options` of that name, else keeps its default."""
-        function = self._function()
+        function = self.load()
         if self.console:
             from transync.report.terminal import Terminal
 
@@ -46,7 +46,8 @@ class Format:
         text: str = function(**_arguments(function, options, inputs))
         return text
 
-    def _function(self) -> Callable[..., Any]:
+    def load(self) -> Callable[..., Any]:
+        """The renderer, imported now."""
         module, name = self.renderer.split(":")
         function: Callable[..., Any] = getattr(import_module(f"transync.report.{module}"), name)
         return function
