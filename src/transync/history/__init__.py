@@ -20,6 +20,8 @@ HISTORY_STATES = (State.STALE, State.FAILED, State.ORPHAN)
 BLOB_CACHE = "blob-md5.json"
 # Bump the version when `history.changes` classifies differently: old verdicts are dropped.
 CHANGE_CACHE = "change-kinds.v1.json"
+# How alike a removed file's last version and an existing file are, by blob id and MD5.
+SIMILARITY_CACHE = "similarity.v1.json"
 
 
 def translation_folders(layouts: Iterable[Layout]) -> list[str]:
@@ -57,12 +59,14 @@ def attach_history(
     from transync.history.store import Store
 
     blobs, changes = Store(cache_dir() / BLOB_CACHE), Store(cache_dir() / CHANGE_CACHE)
+    similarities = Store(cache_dir() / SIMILARITY_CACHE)
     historian = Historian(
         root,
         history,
         BlobHashes(blobs, history.read_blob),
         changes,
         now or datetime.now(UTC),
+        similarities,
     )
     attached = tuple(
         replace(entry, provenance=historian.stale(entry))
@@ -72,6 +76,6 @@ def attach_history(
         else entry
         for entry in entries
     )
-    blobs.save()
-    changes.save()
+    for store in (blobs, changes, similarities):
+        store.save()
     return attached, group_causes(attached)
