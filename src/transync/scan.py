@@ -36,6 +36,7 @@ def scan(
     cache: bool = True,
     tree: Tree | None = None,
     now: datetime | None = None,
+    compare: Callable[[TranslationEntry], bool] | None = None,
 ) -> Report:
     """Scan a repository and return what it holds; reads files, never writes them.
 
@@ -46,7 +47,9 @@ def scan(
     in the user's cache folder between runs unless `cache` is False. `tree` is what the
     states are judged from (default: the files under `root`); content and history always
     read the files on disk. `now` fixes the clock of the "days behind" figures (a dashboard
-    pins it with SOURCE_DATE_EPOCH).
+    pins it with SOURCE_DATE_EPOCH). `compare` narrows the content checks to the entries it
+    accepts (`check --changed-from`: the pairs a change touches); their findings alone are in
+    the report.
     """
     config = config if config is not None else load_config(root)
     inventory = discover(root, config, tree)
@@ -67,8 +70,11 @@ def scan(
         from transync.checks.content import content_tasks, run_content
         from transync.config import config_fingerprint
 
-        tasks = content_tasks(classification.entries, inventory.layouts, config.severities)
-        findings += run_content(root, tasks, config_fingerprint(config), use_cache=cache)
+        compared = [entry for entry in classification.entries if compare is None or compare(entry)]
+        tasks = content_tasks(compared, inventory.layouts, config.severities)
+        findings += run_content(
+            root, tasks, config_fingerprint(config), use_cache=cache, part=compare is not None
+        )
     entries = classification.entries
     causes: tuple[Cause, ...] = ()
     if history:
