@@ -59,6 +59,7 @@ class Historian:
         self._moved: dict[tuple[str, str, int], str | None] = {}
         self._added: dict[int, frozenset[str]] = {}
         self._texts: dict[str, tuple[str, str] | None] = {}
+        self._named: dict[str, set[str]] | None = None  # history's paths by file name
 
     def versions(self, source: str) -> list[Version]:
         """Each source's versions are computed once, however many languages ask."""
@@ -228,9 +229,11 @@ class Historian:
         name = posixpath.basename(source)
         if removed_in not in self._added:
             self._added[removed_in] = frozenset(self.history.added_in(removed_in))
-        candidates = self._added[removed_in] | {
-            path for path in self.history.paths() if posixpath.basename(path) == name
-        }
+        if self._named is None:
+            self._named = {}
+            for path in self.history.paths():
+                self._named.setdefault(posixpath.basename(path), set()).add(path)
+        candidates = self._added[removed_in] | self._named.get(name, set())
         best, best_ratio = None, SIMILAR_ENOUGH
         matcher: difflib.SequenceMatcher[str] | None = None
         for path in sorted(candidates - {source}):
