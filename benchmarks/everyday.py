@@ -18,6 +18,9 @@ times, as whole processes, each row of issue 21's table, and the bare scanner
 - the pre-commit hook's command (from `.pre-commit-hooks.yaml`) with that edit staged;
 - `check` with an empty cache.
 
+`--content 500` times instead `check` with an empty cache and warm on make_corpus's 10,000-file
+tree (500 sources x 20 languages, no git), the content pass's own figures.
+
 `--src LABEL=DIR` (repeatable) times the transync package found in DIR (a `src` folder, put
 first on PYTHONPATH) under LABEL, alternated run by run with the others on the same corpus:
 the way to measure before and after in one run. Without it the installed transync is timed.
@@ -226,9 +229,9 @@ def _fast_import(
     return b"".join(stream)
 
 
-def _hook_command() -> list[str]:
-    """The pre-commit hook's entry, as `.pre-commit-hooks.yaml` declares it."""
-    text = (HERE.parent / ".pre-commit-hooks.yaml").read_text()
+def _hook_command(project: Path) -> list[str]:
+    """The pre-commit hook's entry, as the `.pre-commit-hooks.yaml` of `project` declares it."""
+    text = (project / ".pre-commit-hooks.yaml").read_text()
     entry = next(line for line in text.splitlines() if line.strip().startswith("entry:"))
     return entry.split(":", 1)[1].split()
 
@@ -243,8 +246,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--src", action="append", default=[], metavar="LABEL=DIR")
     parser.add_argument("--keep", type=Path, help="build the course here and keep it")
+    parser.add_argument(
+        "--content",
+        type=int,
+        metavar="SOURCES",
+        help="instead: `check` with an empty cache and warm on make_corpus's SOURCES x 20"
+        " languages tree (500: the 10,000-file course), no git",
+    )
     arguments = parser.parse_args(argv)
     versions = dict(item.split("=", 1) for item in arguments.src) or {"installed": ""}
+    if arguments.content:
+        return _content_course(arguments.content, versions, arguments.runs)
     with tempfile.TemporaryDirectory() as folder:
         root = arguments.keep or Path(folder) / "repo"
         started = time.perf_counter()
@@ -256,7 +268,6 @@ def main(argv: list[str] | None = None) -> int:
         page = _sources(root)[1]
         base = {**os.environ}
         base.pop("PYTHONDONTWRITEBYTECODE", None)  # time an install with its bytecode
-        hook = _hook_command()
         transync = [sys.executable, "-m", "transync"]
         rows = {
             "status": [*transync, "status"],
@@ -267,9 +278,19 @@ def main(argv: list[str] | None = None) -> int:
                 "--changed-from",
                 "HEAD",
             ],
-            f"pre-commit hook ({' '.join(hook)}), one page edited": [sys.executable, "-m", *hook],
+            "pre-commit hook, one page edited (staged)": [],  # each version's own entry
             "check, empty cache": [*transync, "check"],
         }
+        hooks = {
+            label: [
+                sys.executable,
+                "-m",
+                *_hook_command(Path(source).parent if source else HERE.parent),
+            ]
+            for label, source in versions.items()
+        }
+        for label, hook in hooks.items():
+            print(f"{label}: the hook runs {' '.join(hook[2:])}")
         figures: dict[str, dict[str, list[tuple[float, float]]]] = {}
         floor = [sys.executable, str(HERE / "baseline_scan.py"), str(root)]
         for _ in range(arguments.runs):
@@ -277,12 +298,45 @@ def main(argv: list[str] | None = None) -> int:
                 _time(floor, base)
             )
             for label, source in versions.items():
-                environment = {**base, "TRANSYNC_CACHE_DIR": str(Path(folder) / label / "cache")}
-                if source:
-                    environment["PYTHONPATH"] = str(Path(source).resolve())
+                environment = _environment(base, source, Path(folder) / label / "cache")
                 for row, command in rows.items():
+                    command = command or hooks[label]
                     seconds = _row(root, row, command, environment, page, Path(folder) / label)
                     figures.setdefault(row, {}).setdefault(label, []).append(seconds)
+        _print(figures)
+    return 0
+
+
+def _environment(base: dict[str, str], source: str, cache: Path) -> dict[str, str]:
+    environment = {**base, "TRANSYNC_CACHE_DIR": str(cache)}
+    if source:
+        environment["PYTHONPATH"] = str(Path(source).resolve())
+    return environment
+
+
+def _content_course(sources: int, versions: dict[str, str], runs: int) -> int:
+    """`check` cold (empty cache) and warm on a generated tree without git, beside the floor."""
+    base = {**os.environ}
+    base.pop("PYTHONDONTWRITEBYTECODE", None)
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder) / "tree"
+        expected = generate(root, sources, 20, seed=1)
+        print(f"built {expected['translated_files']} translated files, 20 languages")
+        figures: dict[str, dict[str, list[tuple[float, float]]]] = {}
+        floor = [sys.executable, str(HERE / "baseline_scan.py"), str(root)]
+        check = [sys.executable, "-m", "transync", "check", str(root)]
+        for _ in range(runs):
+            figures.setdefault("bare scan (floor)", {}).setdefault("", []).append(
+                _time(floor, base)
+            )
+            for label, source in versions.items():
+                cache = Path(folder) / label
+                shutil.rmtree(cache, ignore_errors=True)
+                environment = _environment(base, source, cache)
+                for row in ("check, empty cache", "check, warm cache"):
+                    figures.setdefault(row, {}).setdefault(label, []).append(
+                        _time(check, environment)
+                    )
         _print(figures)
     return 0
 
