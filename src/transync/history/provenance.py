@@ -241,9 +241,10 @@ class Historian:
             if found is None:
                 continue
             digest, text = found
-            # Depends only on the two contents: kept across runs by blob id and digest. A
-            # value under SIMILAR_ENOUGH may be quick_ratio's upper bound: too low either way.
-            key = f"{last.blob}:{digest}"
+            # Depends only on the two contents and how each is read (a notebook as its
+            # Markdown): kept across runs by blob id and digest. A value under SIMILAR_ENOUGH
+            # may be quick_ratio's upper bound: too low either way.
+            key = f"{last.blob}:{_reading(source)}:{digest}:{_reading(path)}"
             ratio = self.similarities.get(key)
             if not isinstance(ratio, float | int):
                 if matcher is None:
@@ -287,3 +288,8 @@ class Historian:
 
 def _with(provenance: Provenance, **changes: Any) -> Provenance:
     return replace(provenance, **changes)
+
+
+def _reading(path: str) -> str:
+    """How `as_text` reads a file at `path`: notebooks as their Markdown, others as text."""
+    return "notebook" if path.lower().endswith(".ipynb") else "text"
