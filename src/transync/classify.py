@@ -9,7 +9,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import NamedTuple
 
@@ -18,6 +18,7 @@ from transync.discover.tree import Tree, WorkTree
 from transync.hashing import SourceHashes
 from transync.metadata.inline import read_inline
 from transync.metadata.notebook import read_notebook
+from transync.metadata.own_text import may_be_gutted, text_amount
 from transync.metadata.sidecar import Sidecar, read_sidecar
 from transync.model import (
     FailureRecord,
@@ -29,9 +30,10 @@ from transync.model import (
     MetadataRecord,
     Severity,
     State,
+    TextAmount,
     TranslationEntry,
 )
-from transync.paths import UnsafePath, join, normalise_source_file, relative_to
+from transync.paths import UnsafePath, join, matches_any, normalise_source_file, relative_to
 
 Progress = Callable[[int], None]
 
@@ -48,15 +50,19 @@ def classify(
     languages: frozenset[str] = frozenset(),
     advance: Progress | None = None,
     tree: Tree | None = None,
+    *,
+    measure: bool = True,
 ) -> Classification:
     """Judge every translation (restricted to `languages` when given), reading files from
     `tree` (default: the files under `root`; `transync trend` passes a commit's tree).
+    `measure` weighs the text of the pages small beside their source (`TextAmount`), for
+    the `empty` check; a trend, which counts states only, goes without.
 
     Serial on purpose: reading and parsing a translated file is ~10 us of the ~35 us each
     costs, and shipping results back from worker processes ate the gain (10k files on
     2 cores: 0.69 s serial, 0.80 s with two workers; see docs/benchmarks.md).
     """
-    judge = _Judge(tree if tree is not None else WorkTree(root))
+    judge = _Judge(tree if tree is not None else WorkTree(root), measure)
     entries: list[TranslationEntry] = []
     with cyclic_collection_paused():
         for folder in inventory.folders:
@@ -68,7 +74,7 @@ def classify(
                 advance(len(paths))
         for folder in inventory.image_folders:
             if not languages or folder.code in languages:
-                entries.extend(judge.images(folder))
+                entries.extend(judge.images(folder, inventory.exclude))
         entries.extend(
             _flat_image(image)
             for image in inventory.flat_images
@@ -137,10 +143,12 @@ class _SourceFacts:
 
 
 class _Judge:
-    def __init__(self, tree: Tree) -> None:
+    def __init__(self, tree: Tree, measure: bool) -> None:
         self.tree = tree
+        self.measure = measure
         self.hashes = SourceHashes(tree)
         self.sources: dict[str, _SourceFacts] = {}
+        self.source_sizes: dict[str, tuple[int, int]] = {}
         self.findings: list[Finding] = []
 
     # -- documents ----------------------------------------------------------------------------
@@ -158,7 +166,12 @@ class _Judge:
             yield entry
         self._report_dangling(folder, sidecar, claimed | present, sources)
         for source in sorted(sources - claimed):
-            expected = join(folder.path, relative_to(source, folder.layout.sources))
+            expected = join(
+                folder.path,
+                folder.layout.translation_key(
+                    relative_to(source, folder.layout.sources), folder.code
+                ),
+            )
             if expected not in present:
                 key = relative_to(source, folder.layout.sources)
                 yield self._missing(
@@ -168,32 +181,67 @@ class _Judge:
     def _document(self, folder: LanguageFolder, path: str, sidecar: Sidecar) -> TranslationEntry:
         key = relative_to(path, folder.path)
         kind = _kind(path)
-        found = [sidecar.records.get(key), self._in_file(path, kind)]
+        in_file, data = self._in_file(path, kind)
+        found = [sidecar.records.get(key), in_file]
         if sidecar.error and found[0] is None:
             found.append(
                 MetadataProblem(MetadataOrigin.SIDECAR, sidecar.location, None, sidecar.error)
             )
-        return self._verdict(folder, kind, path, key, found, sidecar.failures)
+        entry = self._verdict(folder, kind, path, key, found, sidecar.failures)
+        if data is not None and entry.current_hash is not None:
+            return self._weighed(entry, data)
+        return entry
 
-    def _in_file(self, path: str, kind: Kind) -> MetadataRecord | MetadataProblem | None:
-        """What a translated file says about itself (inline block or notebook metadata)."""
-        reader = read_notebook if kind is Kind.NOTEBOOK else read_inline
+    def _in_file(
+        self, path: str, kind: Kind
+    ) -> tuple[MetadataRecord | MetadataProblem | None, bytes | None]:
+        """What a translated file says about itself (inline block or notebook metadata), and
+        a Markdown page's bytes when its text is to be measured."""
         try:
             # The whole file: a metadata block further down or a second block must be seen
             # (reading only a 4 KB head would save ~0.04 s per 10,000 files and miss them).
-            return self.tree.parse(path, reader)
+            if kind is Kind.NOTEBOOK:
+                return self.tree.parse(path, read_notebook), None
+            if not self.measure:
+                return self.tree.parse(path, read_inline), None
+            data = self.tree.read(path)
+            return read_inline(data, path), data
         except OSError as error:
-            return MetadataProblem(
+            problem = MetadataProblem(
                 MetadataOrigin.INLINE, path, None, f"cannot read: {error.strerror}"
             )
+            return problem, None
+
+    def _weighed(self, entry: TranslationEntry, data: bytes) -> TranslationEntry:
+        """The entry with its text measured, when the page is small beside its source."""
+        try:
+            source_bytes, source_text = self._source_size(entry.source)
+        except OSError:
+            return entry
+        if not may_be_gutted(len(data), source_bytes):
+            return entry
+        return replace(entry, text=TextAmount(text_amount(data), source_text))
+
+    def _source_size(self, source: str) -> tuple[int, int]:
+        """A source's size and the amount of its text, once per scan."""
+        size = self.source_sizes.get(source)
+        if size is None:
+            data = self.tree.read(source)
+            size = self.source_sizes[source] = (len(data), text_amount(data))
+        return size
 
     # -- images -------------------------------------------------------------------------------
 
-    def images(self, folder: LanguageFolder) -> Iterator[TranslationEntry]:
-        """Image translations exist only through their sidecar, keyed by file name."""
+    def images(
+        self, folder: LanguageFolder, exclude: tuple[str, ...]
+    ) -> Iterator[TranslationEntry]:
+        """Image translations exist only through their sidecar, keyed by file name; those
+        `exclude` matches are left out."""
         sidecar = self._sidecar(folder)
         for name, record in sorted(sidecar.records.items()):
             path = join(folder.path, name)
+            if exclude and matches_any(path, exclude):
+                continue
             if self.tree.lexists(path):
                 yield self._verdict(folder, Kind.IMAGE, path, name, [record], sidecar.failures)
             else:
@@ -218,12 +266,14 @@ class _Judge:
             if record
             else _Judgement(
                 State.INVALID_METADATA if problems else State.UNTRACKED,
-                join(folder.layout.sources, key),
+                join(folder.layout.sources, folder.layout.source_key(key, folder.code)),
                 problems[0].reason if problems else None,
             )
         )
         # An unusable source_file leaves the translation judged against its path's source.
-        source = judgement.source or join(folder.layout.sources, key)
+        source = judgement.source or join(
+            folder.layout.sources, folder.layout.source_key(key, folder.code)
+        )
         # Built once, here (dataclasses.replace per step cost a third of the scan time).
         return TranslationEntry(
             language=folder.code,

@@ -39,7 +39,8 @@ def badges(
         return Path(os.path.relpath(target, readme_folder)).as_posix()
 
     def rewritten(tree: WorkTree | None) -> tuple[str, Report]:
-        report = scan(scan_root, config=config, tree=tree)
+        # History only estimates translations without metadata: one more figure to show.
+        report = scan(scan_root, config=config, tree=tree, history=True)
         block = table_lines(language_rows(report, folder_link), site_url)
         return replace_block(text, block, insert_after=insert, name=readme), report
 

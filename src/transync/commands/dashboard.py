@@ -18,7 +18,7 @@ from urllib.parse import quote
 
 import click
 
-from transync.commands.common import load_config_and_warn
+from transync.commands.common import load_config_and_warn, warn
 from transync.config import Config
 from transync.errors import TransyncError
 from transync.model import Report
@@ -119,7 +119,11 @@ def _repository(root: Path, now: datetime, options: DashboardOptions) -> dict[st
         link_base=link_base,
         thresholds=options.thresholds,
     )
-    return build_site(report, info, trend=_trend(root, config, options))
+    from transync.coop.forecast import inline_gap
+    from transync.sync.files import reader
+
+    gap = inline_gap(report.entries, reader(root))
+    return build_site(report, info, trend=_trend(root, config, options), coop_gap=gap)
 
 
 def _trend(root: Path, config: Config, options: DashboardOptions) -> Trend | None:
@@ -129,7 +133,7 @@ def _trend(root: Path, config: Config, options: DashboardOptions) -> Trend | Non
     from transync.history.trend import compute_trend
 
     with delayed_progress() as progress:
-        points = compute_trend(root, config, options.trend, options.languages, progress)
+        points = compute_trend(root, config, options.trend, options.languages, progress, warn)
     return Trend(str(root), points)
 
 

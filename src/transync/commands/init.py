@@ -10,6 +10,7 @@ import click
 from transync.config import Config
 from transync.discover import discover
 from transync.errors import TransyncError
+from transync.model import Layout
 from transync.sync import init as files
 
 _VERBS = {
@@ -31,7 +32,7 @@ def init(path: str, *, yes: bool, force: bool, dry_run: bool) -> int:
         count = sum(len(inventory.translations[f]) for f in inventory.folders if f.layout == layout)
         mirrored = "the root" if layout.sources == "." else f"{layout.sources}/"
         click.echo(
-            f"  {layout.translations}/ mirrors {mirrored}: {', '.join(codes)}"
+            f"  {_translations(layout)} mirrors {mirrored}: {', '.join(codes)}"
             f" (sources: {len(inventory.sources[layout])}, translated files: {count})"
         )
     if inventory.image_folders:
@@ -60,3 +61,8 @@ def init(path: str, *, yes: bool, force: bool, dry_run: bool) -> int:
     files.write(root, planned)
     click.echo("Written. Next: commit them, and `transync check` runs on every pull request.")
     return 0
+
+
+def _translations(layout: Layout) -> str:
+    """`translations/<lang>/`, or `docs/**/*.<lang>.md` for a suffix layout."""
+    return f"{layout.translations}/**/*.<lang>.md" if layout.suffix else f"{layout.translations}/"

@@ -20,13 +20,13 @@ from typing import Any
 
 from transync.discover import SIDECAR_NAME
 from transync.errors import TransyncError
+from transync.history import FETCH_HINT
 from transync.model import Report, TranslationEntry
 from transync.paths import join, relative_to
 from transync.policy.evaluate import Scope
 from transync.policy.problems import Problem
 
 FAILURES_KEY = "__translation_failures__"
-FETCH_HINT = "fetch more history: `git fetch --deepen=100`, or `fetch-depth: 0` in actions/checkout"
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,13 @@
 One walk of the whole history (translation folders excluded, renames detected) costs about
 as much as one `git log --follow` of a single file, and answers every source and language at
 once. Paths are relative to the scan root, which may be a folder inside the work tree.
+
+History degrades, never fails: git never fetches a missing object during a scan
+(`history.objects`); a walk that cannot detect renames (contents missing: a blobless clone,
+`--filter=blob:none`, or a mirror without its largest files) is redone without, reading trees
+only; one that cannot run at all leaves an empty history; a blob that cannot be read is
+recorded, not raised past provenance, which reads only the versions of the sources it
+explains. `History.gaps` says which of these happened, for the one line every command prints.
 """
 
 from __future__ import annotations
@@ -12,15 +19,18 @@ import json
 import os
 import subprocess
 from collections.abc import Iterable, Iterator
-from dataclasses import astuple, dataclass
+from dataclasses import astuple, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from transync.errors import TransyncError
+from transync.history.objects import UnreadableObject, no_fetch_variables
 from transync.model import CommitRef
 
 if TYPE_CHECKING:
     from git import Repo
+
+    from transync.history.git_tree import BlobReader
 
 _RECORD = "\x1e"
 _FIELD = "\x1f"
@@ -46,11 +56,27 @@ class Version:
     blob: str
 
 
+@dataclass
+class Gaps:
+    """What the history could not tell, and why: each fact a scan reports as unknown."""
+
+    # Why no history could be read at all (the walk failed), or None.
+    walk: str | None = None
+    # Why renames are unknown (the walk had to run without detecting them), or None.
+    renames: str | None = None
+    # Blobs that could not be read, and git's word for the first.
+    unreadable: set[str] = field(default_factory=set)
+    first_error: str | None = None
+
+    def __bool__(self) -> bool:
+        return bool(self.walk or self.renames or self.unreadable)
+
+
 class History:
     """Commits of HEAD, newest first, and the changes each made to the paths under the root.
 
-    `repo` None opens the repository of `root` when a blob is first read: a history read from
-    the cache answers most runs without gitpython (~70 ms to import).
+    `repo` None is a history read from the cache (see `open_history`) of the work tree at
+    `top`: blobs are read without gitpython (~70 ms to import), which opens only if asked for.
     """
 
     def __init__(
@@ -58,37 +84,61 @@ class History:
         repo: Repo | None,
         commits: list[CommitRef],
         changes: Iterable[FileChange],
+        gaps: Gaps | None = None,
         *,
-        root: Path | None = None,
-        shallow: bool | None = None,
+        top: str | None = None,
     ) -> None:
         self._repo = repo
-        self._root = root
+        self._top = top
         self.commits = commits
+        self.gaps = gaps or Gaps()
         self._touching: dict[str, list[FileChange]] = {}
         for change in changes:
             self._touching.setdefault(change.path, []).append(change)
             if change.old_path is not None:
                 self._touching.setdefault(change.old_path, []).append(change)
-        self._shallow = shallow
+        # A cached history is never of a shallow clone (`_head`).
+        self._shallow: bool | None = None if repo is not None else False
+        self._blobs: BlobReader | None = None
 
     @property
     def repo(self) -> Repo:
         if self._repo is None:
-            self._repo = open_repo(self._root or Path.cwd())
+            self._repo = open_repo(Path(self._top or "."))
             if self._repo is None:
-                raise TransyncError(f"{self._root}: no longer a git work tree")
+                raise TransyncError(f"{self._top}: no longer a git work tree")
         return self._repo
 
     @property
     def shallow(self) -> bool:
         if self._shallow is None:
-            self._shallow = self.repo.git.rev_parse("--is-shallow-repository") == "true"
+            import git
+
+            try:
+                self._shallow = self.repo.git.rev_parse("--is-shallow-repository") == "true"
+            except git.GitCommandError:
+                self._shallow = False
         return self._shallow
 
     def read_blob(self, blob: str) -> bytes:
-        data: bytes = self.repo.odb.stream(bytes.fromhex(blob)).read()
-        return data
+        """The blob's bytes; raises UnreadableObject (and remembers it) when git cannot."""
+        if blob in self.gaps.unreadable:
+            raise UnreadableObject(blob)
+        if self._blobs is None:
+            from transync.history.git_tree import BlobReader
+
+            top = self._top if self._repo is None else self.repo.working_tree_dir
+            self._blobs = BlobReader(Path(top or "."))
+        try:
+            return self._blobs(blob)
+        except UnreadableObject as error:
+            self.gaps.unreadable.add(blob)
+            self.gaps.first_error = self.gaps.first_error or str(error)
+            raise
+
+    def close(self) -> None:
+        if self._blobs is not None:
+            self._blobs.close()
 
     def versions(self, path: str, before: int = -1) -> list[Version]:
         """Committed versions of `path`, newest first, following renames back to its creation.
@@ -115,6 +165,21 @@ class History:
             if renamed is None or renamed.old_path is None:
                 return found
             current, start = renamed.old_path, renamed.commit
+
+    def last_written(self, path: str) -> int | None:
+        """The newest commit that wrote `path`'s text, followed back through moves: a rename,
+        even one that edited links as `transync relocate` does, is not a rewrite."""
+        current, start = path, -1
+        while True:
+            for change in self._touching.get(current, ()):
+                if change.commit <= start or change.path != current or change.status == "D":
+                    continue
+                if change.status == "R" and change.old_path is not None:
+                    current, start = change.old_path, change.commit
+                    break
+                return change.commit
+            else:
+                return None
 
     def removal(self, path: str) -> FileChange | None:
         """The commit that deleted `path` or renamed it away, if that is its newest change."""
@@ -149,6 +214,13 @@ class History:
             ):
                 yield path
 
+    def renamed_in(self, commit: int) -> Iterator[tuple[str, str]]:
+        """The (old, new) paths of the renames `commit` made."""
+        for path, changes in self._touching.items():
+            for change in changes:
+                if change.commit == commit and change.path == path and change.old_path is not None:
+                    yield change.old_path, path
+
     def paths(self) -> Iterable[str]:
         return self._touching.keys()
 
@@ -167,7 +239,13 @@ def open_repo(root: Path) -> Repo | None:
         return None
     if repo.bare or repo.working_tree_dir is None or not repo.head.is_valid():
         return None
+    without_fetching(repo)
     return repo
+
+
+def without_fetching(repo: Repo) -> None:
+    """Every git command run for `repo` from now on reads only what is there."""
+    repo.git.update_environment(**no_fetch_variables(os.environ))
 
 
 def _maybe_in_work_tree(root: Path) -> bool:
@@ -184,42 +262,51 @@ def _maybe_in_work_tree(root: Path) -> bool:
         folder = parent
 
 
-def open_history(root: Path, excluded: Iterable[str]) -> History | None:
+def open_history(
+    root: Path, excluded: Iterable[str], *, only: Iterable[str] | None = None
+) -> History | None:
     """Read HEAD's history for `root`; None when `root` is not in a git work tree with commits.
 
     `excluded` names folders (relative to `root`) whose files are never sources: the
-    translation folders, which hold most of the files and most of the churn.
+    translation folders, which hold most of the files and most of the churn. `only` reads
+    the history of those folders alone instead (the translations' own, for estimates). A walk
+    git cannot make gives a history with fewer facts and `gaps` saying why, never an error.
     """
     head = _head(root)
     if head is not None:
-        top, commit = head
-        pathspecs = _pathspecs(_prefix(root, top), excluded)
-        cached = _LogCache(top, pathspecs)
-        known = cached.load(commit)
+        pathspecs = _pathspecs(_prefix(root, head[0]), excluded, only)
+        known = _LogCache(head[0], pathspecs).load(head[1])
         if known is not None:
-            return History(None, *known, root=root, shallow=False)
+            return History(None, *known, top=head[0])
     repo = open_repo(root)
     if repo is None or repo.working_tree_dir is None:
         return None
     top = os.path.realpath(repo.working_tree_dir)
     prefix = _prefix(root, top)
-    pathspecs = _pathspecs(prefix, excluded)
+    pathspecs = _pathspecs(prefix, excluded, only)
     import git
 
-    try:
-        output = repo.git.log(
-            "-z", "--topo-order", "--raw", "--no-abbrev", "-M", _FORMAT, "HEAD", "--", *pathspecs
-        )
-    except git.GitCommandError as error:
-        reason = (error.stderr or str(error)).strip().splitlines()
-        raise TransyncError(
-            f"{root}: git log failed: {reason[-1] if reason else 'unknown error'}"
-        ) from None
-    commits, changes = _parse(output, prefix)
-    history = History(repo, commits, changes)
-    if head is not None and head[0] == top:
-        _LogCache(top, pathspecs).save(head[1], commits, changes)
-    return history
+    gaps = Gaps()
+    # Inexact rename detection compares contents; without it the walk reads trees only, which
+    # a partial clone or a mirror without its largest files has.
+    for renames in ("-M", "--no-renames"):
+        try:
+            output = repo.git.log(
+                "-z", "--topo-order", "--raw", "--no-abbrev", renames, _FORMAT, "HEAD", "--",
+                *pathspecs,
+            )  # fmt: skip
+        except git.GitCommandError as error:
+            failure = _last_line(error.stderr or str(error))
+            if renames == "-M":
+                gaps.renames = failure
+            else:
+                gaps.walk, gaps.renames = failure, None
+            continue
+        commits, changes = _parse(output, prefix)
+        if not gaps and head is not None and head[0] == top:
+            _LogCache(top, pathspecs).save(head[1], commits, changes)
+        return History(repo, commits, changes, gaps)
+    return History(repo, [], [], gaps)
 
 
 def _prefix(root: Path, top: str) -> str:
@@ -228,7 +315,9 @@ def _prefix(root: Path, top: str) -> str:
     return "" if prefix == "." else prefix + "/"
 
 
-def _pathspecs(prefix: str, excluded: Iterable[str]) -> list[str]:
+def _pathspecs(prefix: str, excluded: Iterable[str], only: Iterable[str] | None) -> list[str]:
+    if only is not None:
+        return [f":(top){prefix}{folder}" for folder in only] or [f":(top){prefix}"]
     return [f":(top){prefix}"] + [
         f":(exclude,top){prefix}{folder}" for folder in excluded if folder not in ("", ".")
     ]
@@ -247,6 +336,7 @@ def _head(root: Path) -> tuple[str, str] | None:
             capture_output=True,
             text=True,
             check=False,
+            env={**os.environ, **no_fetch_variables(os.environ)},
         )
     except OSError:
         return None
@@ -259,7 +349,8 @@ def _head(root: Path) -> tuple[str, str] | None:
 class _LogCache:
     """The parsed history of HEAD for one work tree and set of pathspecs, kept in the cache
     folder under HEAD's commit id: a commit's history never changes, so a run on the same
-    HEAD reads it back instead of walking the log (and importing gitpython) again."""
+    HEAD reads it back instead of walking the log (and importing gitpython) again. Only a
+    complete walk (no gaps) is kept."""
 
     VERSION = 1
 
@@ -296,6 +387,12 @@ class _LogCache:
             write_atomic(self.file, json.dumps(data, separators=(",", ":")))
         except (OSError, TransyncError):
             return  # best-effort, like every cache
+
+
+def _last_line(message: str) -> str:
+    lines = [line.strip() for line in message.strip().splitlines() if line.strip()]
+    last = lines[-1] if lines else "unknown error"
+    return last.removeprefix("stderr: ").strip("'").removeprefix("fatal: ")
 
 
 def _parse(output: str, prefix: str) -> tuple[list[CommitRef], list[FileChange]]:

@@ -14,6 +14,7 @@ from rich.text import Text
 
 from transync.history.source_diff import SourceDiff
 from transync.model import TranslationEntry
+from transync.report.estimates_text import describe_estimate
 from transync.report.history_text import describe_provenance
 from transync.report.terminal import Terminal
 
@@ -57,6 +58,11 @@ def _header(diff: SourceDiff, console: Console) -> None:
         f": {', '.join(diff.languages)} translated from {base.short}"
         f" ({base.date[:10]}, '{base.subject}')"
     )
+    if diff.estimated:
+        title.append(
+            " (estimated from git, no metadata: the source as it was at the translation's"
+            " last commit)"
+        )
     console.print(title, soft_wrap=True)
     if diff.missed:
         console.print(f"Commits since ({len(diff.missed)}):", highlight=False)
@@ -98,5 +104,7 @@ def _sections(diff: SourceDiff, console: Console) -> None:
 
 
 def _other(entry: TranslationEntry) -> str:
+    if entry.estimate is not None:
+        return f"{entry.language}: {entry.translation}: {describe_estimate(entry)}"
     about = describe_provenance(entry.provenance) if entry.provenance else "nothing to port"
     return f"{entry.language}: {entry.translation}: {entry.state.value}, {about}"

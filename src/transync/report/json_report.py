@@ -14,6 +14,7 @@ from transync.model import (
     Cause,
     CommitCause,
     CommitRef,
+    Estimate,
     Finding,
     FindingGroup,
     LanguageSummary,
@@ -21,6 +22,7 @@ from transync.model import (
     Report,
     TranslationEntry,
 )
+from transync.summary import fresh_percent
 
 SCHEMA = "transync.report/1"
 
@@ -32,7 +34,11 @@ def report_dict(report: Report) -> dict[str, Any]:
         "tool": {"name": "transync", "version": __version__},
         "root": report.root,
         "layouts": [
-            {"translations": layout.translations, "sources": layout.sources}
+            {
+                "translations": layout.translations,
+                "sources": layout.sources,
+                **({"suffix": True} if layout.suffix else {}),
+            }
             for layout in report.layouts
         ],
         "languages": [language_dict(summary) for summary in report.languages],
@@ -42,6 +48,13 @@ def report_dict(report: Report) -> dict[str, Any]:
         "groups": _groups(report),
         "causes": [cause_dict(cause) for cause in report.causes],
         "commit_causes": _commit_causes(report),
+        "estimated": {
+            code: {
+                "counts": {state.value: count for state, count in summary.counts.items()},
+                "fresh_percent": summary.fresh_percent,
+            }
+            for code, summary in report.estimated.items()
+        },
     }
 
 
@@ -60,8 +73,20 @@ def entry_dict(entry: TranslationEntry) -> dict[str, Any]:
         "current_hash": entry.current_hash,
         "translated_at": entry.translated_at,
         "metadata": entry.record.origin.value if entry.record else None,
-        # Only stale, failed and orphaned entries of a scan that read git history have provenance.
+        "basis": entry.basis,
+        # Stale, failed and orphaned entries of a scan that read git history have provenance;
+        # so do untracked ones judged from it, with their estimate.
         **({"provenance": provenance_dict(entry.provenance)} if entry.provenance else {}),
+        **({"estimate": estimate_dict(entry.estimate)} if entry.estimate else {}),
+    }
+
+
+def estimate_dict(estimate: Estimate) -> dict[str, Any]:
+    return {
+        "state": estimate.state.value,
+        "basis": estimate.basis,
+        "translation_commit": _commit(estimate.translation_commit),
+        "detail": estimate.detail,
     }
 
 
@@ -165,9 +190,16 @@ def finding_dict(finding: Finding) -> dict[str, Any]:
 
 
 def language_dict(summary: LanguageSummary) -> dict[str, Any]:
+    """The headline figures (pages; images too when configured), then the images' own."""
     return {
         "code": summary.code,
         "files": summary.files,
         "counts": {state.value: count for state, count in summary.counts.items()},
         "fresh_percent": summary.fresh_percent,
+        "images": {
+            "files": summary.image_files,
+            "counts": {state.value: count for state, count in summary.images.items()},
+            "fresh_percent": fresh_percent(summary.images),
+            "counted": summary.images_counted,
+        },
     }

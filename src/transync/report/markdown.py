@@ -5,8 +5,18 @@ from __future__ import annotations
 import re
 
 from transync.model import Finding, Report, State
+from transync.report.estimates_text import (
+    describe_estimate,
+    estimated_line,
+    no_metadata_notice,
+)
 from transync.report.history_text import describe_cause
-from transync.report.rollup_text import describe_commit, describe_finding_group, plural
+from transync.report.rollup_text import (
+    describe_commit,
+    describe_finding_group,
+    describe_images,
+    plural,
+)
 from transync.text import one_line, printable
 
 _COLUMNS = (State.CURRENT, State.STALE, State.MISSING, State.ORPHAN)
@@ -15,7 +25,16 @@ TABLE_LANGUAGES = 12
 
 
 def render(report: Report, *, details: bool = False) -> str:
-    lines = [f"## Translation status of {code(report.root)}", "", *languages_section(report)]
+    notice = no_metadata_notice(report)
+    lines = [
+        f"## Translation status of {code(report.root)}",
+        "",
+        *([escape(notice), ""] if notice is not None else []),
+        *languages_section(report),
+    ]
+    estimated = estimated_line(report)
+    if estimated is not None:
+        lines += ["", escape(estimated)]
     if report.commit_causes:
         lines += ["", "### Causes of staleness", ""]
         for group in report.commit_causes:
@@ -38,10 +57,18 @@ def render(report: Report, *, details: bool = False) -> str:
 def languages_section(report: Report) -> list[str]:
     """The language table, folded away beyond a dozen languages: the causes listed below name
     the languages they reach, and a 54-row table would push them off the page."""
+    images = ["", escape(describe_images(report.totals))] if report.totals.image_files else []
     if len(report.languages) <= TABLE_LANGUAGES:
-        return language_table(report)
+        return [*language_table(report), *images]
     summary = f"{len(report.languages)} languages, {report.totals.fresh_percent:.1f}% fresh"
-    return [f"<details><summary>{summary}</summary>", "", *language_table(report), "", "</details>"]
+    return [
+        f"<details><summary>{summary}</summary>",
+        "",
+        *language_table(report),
+        "",
+        "</details>",
+        *images,
+    ]
 
 
 def language_table(report: Report) -> list[str]:
@@ -73,7 +100,11 @@ def _details(report: Report) -> list[str]:
         if not attention and not findings:
             continue
         lines += ["", f"### {code(summary.code)}", ""]
-        lines += [f"- **{entry.state.value}** {code(entry.translation)}" for entry in attention]
+        lines += [
+            f"- **{entry.state.value}** {code(entry.translation)}"
+            + (f" ({escape(describe_estimate(entry))})" if entry.estimate is not None else "")
+            for entry in attention
+        ]
         lines += [_finding(finding) for finding in findings]
     shared = [finding for finding in report.findings if finding.language is None]
     if shared:

@@ -21,6 +21,8 @@ def render(work: tuple[LanguageWork, ...]) -> str:
         for number, item in enumerate(language.items, 1):
             days = "" if item.days_behind is None else str(item.days_behind)
             state = item.state.value + (f" ({item.change})" if item.change else "")
+            if item.estimate is not None:
+                state += f", estimated {item.estimate} (basis: git)"
             lines.append(
                 f"| {number} | {code(item.source, in_table=True)} | {state} | {item.words:,}"
                 f" | {days} | {item.action} |"

@@ -7,8 +7,10 @@ from collections.abc import Sequence
 from transync.model import Report, State
 from transync.report.dashboard.badges import percent
 from transync.report.dashboard.view import LanguageRow, SiteInfo, plural
+from transync.report.estimates_text import estimated_line, no_metadata_notice
 from transync.report.history_text import describe_commit_cause
 from transync.report.markdown import code, escape
+from transync.report.rollup_text import describe_images
 
 
 def render_summary(
@@ -20,6 +22,7 @@ def render_summary(
         "",
         f"{percent(totals.summary.fresh_percent)} fresh{commit}, scanned {info.scanned_at}.",
         "",
+        *([escape(notice), ""] if (notice := no_metadata_notice(report)) is not None else []),
         "| Language | Fresh | Current | Stale | Missing | Other | Newest | Oldest stale |",
         "| --- | ---: | ---: | ---: | ---: | ---: | --- | ---: |",
     ]
@@ -34,6 +37,11 @@ def render_summary(
             f" | {row.other + counts[State.ORPHAN]} | {row.newest or ''}"
             f" | {_days(row.oldest_stale_days)} |"
         )
+    if report.totals.image_files:
+        lines += ["", escape(describe_images(report.totals))]
+    estimated = estimated_line(report)
+    if estimated is not None:
+        lines += ["", escape(estimated)]
     if report.commit_causes:
         lines += ["", "### Why translations are stale", ""]
         lines += [f"- {escape(describe_commit_cause(cause))}" for cause in report.commit_causes]
