@@ -35,6 +35,9 @@ from transync.model import (
 )
 from transync.paths import UnsafePath, join, matches_any, normalise_source_file, relative_to
 
+# Dangling records listed one finding each; the rest of a sidecar's are counted in one.
+DANGLING_LISTED = 1_000
+
 Progress = Callable[[int], None]
 
 
@@ -238,6 +241,7 @@ class _Judge:
         """Image translations exist only through their sidecar, keyed by file name; those
         `exclude` matches are left out."""
         sidecar = self._sidecar(folder)
+        dangling = []
         for name, record in sorted(sidecar.records.items()):
             path = join(folder.path, name)
             if exclude and matches_any(path, exclude):
@@ -245,7 +249,8 @@ class _Judge:
             if self.tree.lexists(path):
                 yield self._verdict(folder, Kind.IMAGE, path, name, [record], sidecar.failures)
             else:
-                self._dangling(folder, name, record, sidecar)
+                dangling.append(name)
+        self._dangling(folder, sidecar, dangling)
 
     # -- shared -------------------------------------------------------------------------------
 
@@ -372,30 +377,35 @@ class _Judge:
         self, folder: LanguageFolder, sidecar: Sidecar, covered: set[str], sources: frozenset[str]
     ) -> None:
         """Sidecar records with neither a translated file nor a source. Those whose source
-        still exists are not reported here: the missing entry carries them instead."""
-        for key, record in sorted(sidecar.records.items()):
-            if (
-                join(folder.path, key) not in covered
-                and join(folder.layout.sources, key) not in sources
-            ):
-                self._dangling(folder, key, record, sidecar)
-        for key in sorted(set(sidecar.failures) - set(sidecar.records)):
-            if (
-                join(folder.path, key) not in covered
-                and join(folder.layout.sources, key) not in sources
-            ):
-                self._dangling(folder, key, sidecar.failures[key], sidecar)
+        still exists are not reported here: the missing entry carries them instead. Past
+        `DANGLING_LISTED`, one finding counts the rest (a sidecar of a million invented keys
+        made as many findings)."""
+        keys = sorted(sidecar.records) + sorted(set(sidecar.failures) - set(sidecar.records))
+        dangling = [
+            key
+            for key in keys
+            if join(folder.path, key) not in covered
+            and join(folder.layout.sources, key) not in sources
+        ]
+        self._dangling(folder, sidecar, dangling)
 
-    def _dangling(self, folder: LanguageFolder, key: str, record: object, sidecar: Sidecar) -> None:
-        kind = "failure record" if isinstance(record, FailureRecord) else "record"
-        self.findings.append(
-            Finding(
-                "dangling-record",
-                Severity.WARNING,
-                sidecar.location,
-                f"{kind} for {key!r} has no translated file and no source",
-                folder.code,
+    def _dangling(self, folder: LanguageFolder, sidecar: Sidecar, keys: list[str]) -> None:
+        """A finding per dangling record of `keys`; past `DANGLING_LISTED`, one for the rest."""
+        messages = []
+        for key in keys[:DANGLING_LISTED]:
+            record = sidecar.records.get(key) or sidecar.failures[key]
+            kind = "failure record" if isinstance(record, FailureRecord) else "record"
+            messages.append(f"{kind} for {key!r} has no translated file and no source")
+        more = len(keys) - DANGLING_LISTED
+        if more > 0:
+            messages.append(
+                f"{more:,} more {'record has' if more == 1 else 'records have'} no translated"
+                f" file and no source (capped: the first {DANGLING_LISTED:,} are listed one by"
+                " one)"
             )
+        self.findings += (
+            Finding("dangling-record", Severity.WARNING, sidecar.location, message, folder.code)
+            for message in messages
         )
 
     def _missing(

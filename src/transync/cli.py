@@ -19,7 +19,7 @@ import click
 from transync import __version__
 from transync.coop import DEFAULT_VERSION, MODELLED
 from transync.errors import EXIT_BROKEN_PIPE, EXIT_CANNOT_RUN, TransyncError
-from transync.text import printable
+from transync.inert import printable
 
 # PATH arguments are plain click.Path(): a missing or wrong kind of path is the command's own
 # one-line error (exit 2), not click's three-line usage error.

@@ -19,7 +19,7 @@ from transync.discover.tree import Tree
 from transync.estimated_summary import estimated_summaries
 from transync.history.causes import group_by_commit
 from transync.model import Cause, Finding, Layout, Report, Severity, TranslationEntry
-from transync.rollup import by_file, group_findings
+from transync.rollup import by_file, group_findings, on_sources
 from transync.summary import summarise
 
 # Called once with the number of translated files, then with each batch done.
@@ -49,9 +49,9 @@ def scan(
     in the user's cache folder between runs unless `cache` is False. `tree` is what the
     states are judged from (default: the files under `root`); content and history always
     read the files on disk. `now` fixes the clock of the "days behind" figures (a dashboard
-    pins it with SOURCE_DATE_EPOCH). `compare` narrows the content checks to the entries it
-    accepts (`check --changed-from`: the pairs a change touches); their findings alone are in
-    the report.
+    pins it with SOURCE_DATE_EPOCH). `compare` narrows the content checks to the sources of
+    the entries it accepts, in every language (`check --changed-from`: the pages a change
+    touches); their findings alone are in the report.
     """
     config = config if config is not None else load_config(root)
     inventory = discover(root, config, tree)
@@ -71,6 +71,7 @@ def scan(
     ]
     if content:
         from transync.checks.content import content_tasks, run_content
+        from transync.checks.registry import COMPARISONS
         from transync.config import config_fingerprint
 
         # A page that lost its text is not compared: `empty` says all there is to say (one
@@ -80,15 +81,17 @@ def scan(
             for finding in bookkeeping
             if finding.check == EMPTY and config.severities.get(EMPTY, Severity.ERROR)
         }
-        compared = [
-            entry
-            for entry in classification.entries
-            if entry.translation not in emptied and (compare is None or compare(entry))
-        ]
-        tasks = content_tasks(compared, inventory.layouts, config.severities)
-        findings += run_content(
+        comparable = [entry for entry in classification.entries if entry.translation not in emptied]
+        if compare is not None:
+            # Every language of a source the change touches: a difference most of them share
+            # is reported once, on the source (`on_sources`), which needs them all.
+            touched = {entry.source for entry in comparable if compare(entry)}
+            comparable = [entry for entry in comparable if entry.source in touched]
+        tasks = content_tasks(comparable, inventory.layouts, config.severities)
+        compared = run_content(
             root, tasks, config_fingerprint(config), use_cache=cache, part=compare is not None
         )
+        findings += on_sources(compared, classification.entries, COMPARISONS)
     entries = classification.entries
     causes: tuple[Cause, ...] = ()
     if history:

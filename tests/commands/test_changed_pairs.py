@@ -65,6 +65,22 @@ def test_a_change_to_one_page_judges_its_pairs_as_a_check_of_every_pair_does(
         subprocess.run(["git", "-C", str(course), "checkout", "-q", "--", page], check=True)
 
 
+def test_an_edit_of_one_translation_is_judged_as_a_check_of_every_pair_judges_it(
+    course: Path,
+) -> None:
+    """Its source's other languages are compared too: a difference most languages share is
+    one finding on the source, whichever language the change touched."""
+    page = sorted(
+        str(path.relative_to(course)) for path in course.glob("translations/*/lessons/*/*.md")
+    )[0]
+    _edit(course, page)
+    try:
+        change = changed_since(course, "HEAD")
+        assert _verdicts(course, change, narrowed=True) == _verdicts(course, change, narrowed=False)
+    finally:
+        subprocess.run(["git", "-C", str(course), "checkout", "-q", "--", page], check=True)
+
+
 def test_a_change_narrowed_to_its_pairs_keeps_the_cache_of_the_others(
     course: Path, cache_dir: Path
 ) -> None:

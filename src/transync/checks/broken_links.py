@@ -12,9 +12,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from transync.checks.context import TRANSLATED_IMAGE_FOLDERS, ContentContext
+from transync.checks.precedence import Claim
 from transync.checks.targets import Target, TargetKind, readable
 from transync.discover import SOURCE_SUFFIXES
 from transync.document import Link
+from transync.document.build import normalise_target
 from transync.document.slugs import normalise_fragment
 from transync.model import Finding, Severity
 from transync.paths import is_within, relative_to
@@ -27,18 +29,20 @@ NAMES = (BROKEN_LINK, BROKEN_ANCHOR)
 _ALWAYS = frozenset({"", "top"})
 
 
-def check(context: ContentContext) -> Iterator[Finding]:
+def check(context: ContentContext) -> Iterator[Finding | Claim]:
     yield from _link_syntax(context)
     by_key: dict[str, list[Link]] = {}
     for link, key in zip(context.source.links, context.source_keys, strict=True):
         by_key.setdefault(key, []).append(link)
+    # Twins by key and fragment, built once: a page of 10,000 anchor links has one key.
+    by_fragment: dict[tuple[str, str], list[Link]] = {}
     reported: set[str] = set()
     for link, key in zip(context.translation.links, context.translation_keys, strict=True):
         target = context.translation_target(link)
         twins = by_key.get(key, [])
         if target.kind is TargetKind.LOCAL and not target.inside:
             if not twins:  # the source stays inside: a rewrite one level too deep
-                yield _finding(
+                yield from _finding(
                     context,
                     BROKEN_LINK,
                     Severity.ERROR,
@@ -52,19 +56,23 @@ def check(context: ContentContext) -> Iterator[Finding]:
         if _absent_language(context, target):
             continue
         if not context.repository.exists(target.path):
-            yield _broken(context, link, target, twins)
+            yield from _broken(context, link, target, twins)
         elif target.fragment is not None and link.target not in reported:
             anchors = _anchors(context, target.path, translated=True)
-            if anchors is not None and normalise_fragment(target.fragment) not in anchors:
+            fragment = normalise_fragment(target.fragment)
+            if anchors is not None and not _has(anchors, fragment):
                 reported.add(link.target)
-                yield _broken_anchor(context, link, target, twins)
+                if not by_fragment and twins:
+                    by_fragment = _by_fragment(context, by_key)
+                same = by_fragment.get((key, fragment), [])
+                yield from _broken_anchor(context, link, target, same, twins)
 
 
 _LOST_BRACKET = "a link lost its '[': '...](target)' shows as text, not as a link"
 _EMPTY_LINK = "a link has an empty target: '[text]()' leads nowhere"
 
 
-def _link_syntax(context: ContentContext) -> Iterator[Finding]:
+def _link_syntax(context: ContentContext) -> Iterator[Finding | Claim]:
     """Links the Markdown does not make: the source's own once, on the source; the
     translation's where the source has none at that place."""
     source, translated = context.source.signs, context.translation.signs
@@ -76,7 +84,7 @@ def _link_syntax(context: ContentContext) -> Iterator[Finding]:
             yield context.source_fault(
                 BROKEN_LINK,
                 line,
-                f"{problem} in the source (reported once for all its translations)",
+                f"{problem} in the source",
             )
         for line in context.own_lines(theirs, ours):
             yield context.finding(
@@ -86,6 +94,20 @@ def _link_syntax(context: ContentContext) -> Iterator[Finding]:
                 problem,
                 source_line=context.source_line_of(line),
             )
+            yield Claim(BROKEN_LINK, lines=frozenset({line}), source_lines=_lost(context, line))
+
+
+def _lost(context: ContentContext, line: int) -> frozenset[int]:
+    """The source's links that a translated line's lost `[` unmade: those to its targets
+    (which `link-missing` would report again)."""
+    targets = {
+        normalise_target(target)
+        for at, target in context.translation.signs.lost_targets
+        if at == line
+    }
+    return frozenset(
+        link.line for link in context.source.links if link.target in targets and link.line
+    )
 
 
 def _site_route(context: ContentContext, target: Target) -> bool:
@@ -114,19 +136,21 @@ def _absent_language(context: ContentContext, target: Target) -> bool:
     return False
 
 
-def _broken(context: ContentContext, link: Link, target: Target, twins: list[Link]) -> Finding:
+def _broken(
+    context: ContentContext, link: Link, target: Target, twins: list[Link]
+) -> Iterator[Finding | Claim]:
     for twin in twins:
         origin = context.source_target(twin)
         if origin.inside and not context.repository.exists(origin.path):
             # A warning: the English page needs fixing, not its translations, so a gate on
             # translations does not fail for it (configurable like any check).
-            return context.source_fault(
+            yield context.source_fault(
                 BROKEN_LINK,
                 twin.line,
-                f"{readable(twin.target)} does not exist: the source's own link is broken"
-                " (reported once for all its translations)",
+                f"{readable(twin.target)} does not exist: the source's own link is broken",
             )
-    return _finding(
+            return
+    yield from _finding(
         context,
         BROKEN_LINK,
         Severity.ERROR,
@@ -137,28 +161,42 @@ def _broken(context: ContentContext, link: Link, target: Target, twins: list[Lin
     )
 
 
+def _by_fragment(
+    context: ContentContext, by_key: dict[str, list[Link]]
+) -> dict[tuple[str, str], list[Link]]:
+    grouped: dict[tuple[str, str], list[Link]] = {}
+    for key, links in by_key.items():
+        for link in links:
+            fragment = normalise_fragment(context.source_target(link).fragment or "")
+            grouped.setdefault((key, fragment), []).append(link)
+    return grouped
+
+
 def _broken_anchor(
-    context: ContentContext, link: Link, target: Target, twins: list[Link]
-) -> Finding:
+    context: ContentContext,
+    link: Link,
+    target: Target,
+    same_fragment: list[Link],
+    twins: list[Link],
+) -> Iterator[Finding | Claim]:
+    """`same_fragment`: the twins whose own fragment is the link's."""
     fragment = normalise_fragment(target.fragment or "")
-    for twin in twins:
+    for twin in same_fragment:
         origin = context.source_target(twin)
-        if normalise_fragment(origin.fragment or "") != fragment:
-            continue
         anchors = _anchors(context, origin.path, translated=False)
-        if anchors is not None and fragment not in anchors:
-            return context.source_fault(
+        if anchors is not None and not _has(anchors, fragment):
+            yield context.source_fault(
                 BROKEN_ANCHOR,
                 twin.line,
                 f"#{readable(origin.fragment or '')} matches no heading or anchor in"
-                f" {origin.path}: the source's own link is broken (reported once for all its"
-                " translations)",
+                f" {origin.path}: the source's own link is broken",
             )
+            return
     where = "this file" if target.path == context.translation_path else target.path
     hint = ""
-    if fragment in (_anchors(context, context.source_path, translated=False) or ()):
+    if _has(_anchors(context, context.source_path, translated=False) or frozenset(), fragment):
         hint = " (it is the source's anchor: the heading it named was translated)"
-    return _finding(
+    yield from _finding(
         context,
         BROKEN_ANCHOR,
         Severity.WARNING,
@@ -174,8 +212,12 @@ def _anchors(context: ContentContext, path: str, *, translated: bool) -> frozens
     document = context.translation if translated and path == context.translation_path else None
     if document is None and path == context.source_path:
         document = context.source
-    found = document.anchors if document is not None else context.repository.anchors(path)
-    return None if found is None else found | _ALWAYS
+    return document.anchors if document is not None else context.repository.anchors(path)
+
+
+def _has(anchors: frozenset[str], fragment: str) -> bool:
+    """No union with `_ALWAYS`: that copied every anchor of the page for each link."""
+    return fragment in _ALWAYS or fragment in anchors
 
 
 def _finding(
@@ -185,7 +227,10 @@ def _finding(
     link: Link,
     message: str,
     twins: list[Link] | None = None,
-) -> Finding:
-    """On the translation, placed at the source's corresponding link when there is one."""
+) -> Iterator[Finding | Claim]:
+    """On the translation, placed at the source's corresponding link when there is one; the
+    link's line is claimed (its changed target is this defect, not another one)."""
     source_line = twins[0].line if twins else context.source_line_of(link.line)
-    return context.finding(check, severity, link.line, message, source_line=source_line)
+    yield context.finding(check, severity, link.line, message, source_line=source_line)
+    if link.line is not None:
+        yield Claim(check, lines=frozenset({link.line}))

@@ -12,6 +12,7 @@ import click
 from transync.commands.common import load_config_and_warn
 from transync.discover.tree import WorkTree
 from transync.errors import EXIT_OK, EXIT_POLICY_FAILED, TransyncError
+from transync.inert import shown_lines
 from transync.model import Report, State
 from transync.report.rollup_text import plural
 from transync.scan import scan
@@ -65,7 +66,7 @@ def badges(
         click.echo(f"{readme}: the languages block is up to date", err=True)
         return EXIT_OK
     if dry_run:
-        click.echo(_diff(text, updated, readme), nl=False)
+        click.echo(shown_lines(_diff(text, updated, readme)), nl=False)
     if check:
         click.echo(
             f"{readme}: the languages block is out of date; run 'transync badges {readme}'",

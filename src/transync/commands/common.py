@@ -10,11 +10,12 @@ import click
 
 from transync.config import Config, load_config
 from transync.history import HISTORY_UNKNOWN
+from transync.inert import one_line
 from transync.model import Finding
 
 
 def warn(message: str) -> None:
-    click.echo(f"transync: warning: {message}", err=True)
+    click.echo(one_line(f"transync: warning: {message}"), err=True)
 
 
 def warn_history_gaps(findings: Iterable[Finding]) -> None:

@@ -17,6 +17,7 @@ import click
 
 from transync.commands.common import load_config_and_warn, warn_history_gaps
 from transync.errors import EXIT_OK, EXIT_POLICY_FAILED, TransyncError
+from transync.inert import printable
 from transync.model import Kind, Report, State, TranslationEntry
 from transync.paths import matches_any
 from transync.report.progress import delayed_progress
@@ -24,7 +25,6 @@ from transync.scan import scan
 from transync.sync.execute import execute
 from transync.sync.files import Referenced
 from transync.sync.plan import Plan
-from transync.text import printable
 
 _GLOB = re.compile(r"[*?\[]")
 _WOULD = {"wrote": "would write", "created": "would create", "removed": "would remove"}

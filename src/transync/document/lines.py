@@ -9,7 +9,7 @@ all. These are found here from the text, line by line, so any builder can record
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 # co-op-translator's placeholders for what it keeps out of the text it translates; left in a
@@ -19,10 +19,13 @@ PLACEHOLDER = re.compile(
     r"|COOP_CHUNK_(?:START|END)(?::[^@\s]*)?)@@"
 )
 _FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})(.*)$")
-_CODE_SPAN = re.compile(r"(`+).*?\1")
+# An inline link's `(target)` for regexes: at most one pair of parentheses inside, matched
+# possessively, so a failed attempt ends at the next `(` (a line of `[a](` stays linear).
+INLINE_TARGET = r"\((?:[^()]++|\([^()]*+\))*+\)"
+_BACKTICKS = re.compile("`+")
 _ESCAPED = re.compile(r"\\[\[\]]")
-# `](target)`: the end of an inline link, target up to its closing parenthesis.
-_LINK_END = re.compile(r"\]\(\s*([^)\s]*)[^)]*\)")
+# A table row whose every cell is blank (`| | |`): no row of the table's content.
+_BLANK_ROW = re.compile(r"^[ \t]*+\|(?:[ \t]*+\|)++[ \t]*+$")
 
 
 @dataclass(frozen=True)
@@ -33,10 +36,20 @@ class LineSigns:
     unclosed_fence: int | None = None
     # Lines with `text](target)` whose `[` is gone: shown literally, not as a link.
     lost_brackets: tuple[int, ...] = ()
+    # (line, target) of each of them.
+    lost_targets: tuple[tuple[int, str], ...] = ()
     # Lines with a link whose target is empty: `[text]()`.
     empty_links: tuple[int, ...] = ()
     # (line, placeholder) of every co-op-translator placeholder left in the text.
     placeholders: tuple[tuple[int, str], ...] = ()
+    # Lines of table rows whose every cell is blank.
+    blank_rows: tuple[int, ...] = ()
+    # The last line of text when it stops inside a link (`- [Open Web Application`,
+    # `[docs](./04.SLM`): the file was cut there.
+    cut_link: int | None = None
+    # (line, what of it no translator changes) of each line that starts like a table row:
+    # per cell its numbers, code spans and link targets (`row_signature`).
+    table_rows: tuple[tuple[int, str], ...] = ()
 
 
 NO_SIGNS = LineSigns()
@@ -46,8 +59,11 @@ def scan(text: str, line_of: Callable[[int], int | None]) -> LineSigns:
     """Scan Markdown text; `line_of` maps a 0-based line of `text` to the file's line."""
     fence: tuple[str, int] | None = None  # (the opening run of backticks or tildes, its line)
     depth = 0  # `[` still open in the current paragraph
-    lost: list[int] = []
+    lost: list[tuple[int, str]] = []
     empty: list[int] = []
+    blank_rows: list[int] = []
+    rows: list[tuple[int, str]] = []
+    last = (0, "")  # the last line of text outside code, and its index
     placeholders: list[tuple[int, str]] = []
     # Substring tests before each regex: most lines hold no placeholder, bracket, code span
     # or backslash, and the scan runs over every line of every file.
@@ -66,20 +82,43 @@ def scan(text: str, line_of: Callable[[int], int | None]) -> LineSigns:
         if not line.strip():
             depth = 0
             continue
+        last = (index, line)
+        if "|" in line and line.lstrip().startswith("|"):
+            if _BLANK_ROW.match(line):
+                blank_rows.append(index)
+                continue
+            rows.append((index, row_signature(line)))
         if "[" in line or "]" in line:  # else no link ends here and no `[` opens or closes
             if "`" in line:
-                line = _CODE_SPAN.sub("", line)
+                line = without_code_spans(line)
             if "\\" in line:
                 line = _ESCAPED.sub("", line)
             depth = _links(line, index, depth, lost, empty)
     return LineSigns(
         unclosed_fence=line_of(fence[1]) if fence is not None else None,
-        lost_brackets=_mapped(lost, line_of),
+        lost_brackets=_mapped([index for index, _ in lost], line_of),
+        lost_targets=tuple(
+            (mapped, target) for index, target in lost if (mapped := line_of(index)) is not None
+        ),
         empty_links=_mapped(empty, line_of),
         placeholders=tuple(
             (mapped, found) for index, found in placeholders if (mapped := line_of(index))
         ),
+        blank_rows=_mapped(blank_rows, line_of),
+        cut_link=line_of(last[0]) if _open_link(last[1]) else None,
+        table_rows=tuple(
+            (mapped, signature) for index, signature in rows if (mapped := line_of(index))
+        ),
     )
+
+
+# What a translator keeps in a table cell: numbers, code spans, link targets.
+_KEPT = re.compile(r"\d+(?:[.,:]\d+)*|`[^`]*`|\]\([^)]*\)|https?://[^\s|)]+")
+
+
+def row_signature(line: str) -> str:
+    """A table row as a translation keeps it: per cell, its numbers, code and link targets."""
+    return "|".join(" ".join(_KEPT.findall(cell)) for cell in line.strip().strip("|").split("|"))
 
 
 def _closes(opening: re.Match[str], fence: str) -> bool:
@@ -88,26 +127,74 @@ def _closes(opening: re.Match[str], fence: str) -> bool:
     return run[0] == fence[0] and len(run) >= len(fence) and not opening.group(2).strip()
 
 
-def _links(line: str, index: int, depth: int, lost: list[int], empty: list[int]) -> int:
+def _links(line: str, index: int, depth: int, lost: list[tuple[int, str]], empty: list[int]) -> int:
     """Note the line's lost brackets and empty links; return the `[` left open after it."""
     position = 0
-    for end in _LINK_END.finditer(line):
-        before = line[position : end.start()]
+    for start, end, target in _link_ends(line):
+        before = line[position:start]
         depth += before.count("[") - before.count("]")
         if depth <= 0:
-            if end.group(1).startswith(
-                ("http://", "https://", "./", "../", "#")
-            ) or "." in end.group(1):
-                lost.append(index)
+            if target.startswith(("http://", "https://", "./", "../", "#")) or "." in target:
+                lost.append((index, target))
             depth = 0
         else:
             depth -= 1
-            if not end.group(1):
+            if not target:
                 empty.append(index)
-        position = end.end()
+        position = end
     rest = line[position:]
     return max(depth + rest.count("[") - rest.count("]"), 0)
 
 
+def _link_ends(line: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end, target) of each `](target ...)` in `line`: the end of an inline link, its
+    target the first word up to the closing parenthesis. Found with `str.find`, not a regex: a
+    line of `[a](` with no `)` made a backtracking pattern retry every `](` to the line's end."""
+    start = line.find("](")
+    while start >= 0:
+        close = line.find(")", start + 2)
+        if close < 0:
+            return  # no later `](` can be closed either
+        words = line[start + 2 : close].split(maxsplit=1)
+        yield start, close + 1, words[0] if words else ""
+        start = line.find("](", close + 1)
+
+
+def without_code_spans(line: str) -> str:
+    """`line` without its code spans, as CommonMark reads them: a run of backticks opens one
+    and the next run of the same length closes it (an unmatched run is literal text). Linear:
+    each run's next run of the same length is found in one pass from the right."""
+    runs = [(match.start(), match.end()) for match in _BACKTICKS.finditer(line)]
+    following: list[int | None] = [None] * len(runs)
+    seen: dict[int, int] = {}
+    for number in range(len(runs) - 1, -1, -1):
+        length = runs[number][1] - runs[number][0]
+        following[number] = seen.get(length)
+        seen[length] = number
+    kept: list[str] = []
+    position = number = 0
+    while number < len(runs):
+        closing = following[number]
+        if closing is None:
+            number += 1
+            continue
+        kept.append(line[position : runs[number][0]])
+        position = runs[closing][1]
+        number = closing + 1
+    kept.append(line[position:])
+    return "".join(kept)
+
+
 def _mapped(lines: list[int], line_of: Callable[[int], int | None]) -> tuple[int, ...]:
     return tuple(sorted({mapped for line in lines if (mapped := line_of(line)) is not None}))
+
+
+def _open_link(line: str) -> bool:
+    """A link still open at the end of the line: `[text` with no `]` after it, or `](target`
+    with no `)` or blank after it. Only the last `[` and the last `](` can be (and `rfind`
+    keeps it linear where a regex retried from every `[`)."""
+    bracket = line.rfind("[")
+    if bracket >= 0 and "]" not in line[bracket:]:
+        return True
+    target = line.rfind("](")
+    return target >= 0 and not any(char in ")\t " for char in line[target + 2 :])

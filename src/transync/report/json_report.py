@@ -10,6 +10,7 @@ import json
 from typing import Any
 
 from transync import __version__
+from transync.inert import json_document
 from transync.model import (
     Cause,
     CommitCause,
@@ -59,7 +60,7 @@ def report_dict(report: Report) -> dict[str, Any]:
 
 
 def render(report: Report) -> str:
-    return json.dumps(report_dict(report), indent=2, ensure_ascii=False) + "\n"
+    return json_document(json.dumps(report_dict(report), indent=2, ensure_ascii=False)) + "\n"
 
 
 def entry_dict(entry: TranslationEntry) -> dict[str, Any]:

@@ -9,6 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from transync.history import HISTORY_UNKNOWN
+from transync.inert import one_line, printable
 from transync.model import Finding, LanguageSummary, Report, Severity, State
 from transync.report.estimates_text import (
     describe_estimate,
@@ -24,7 +25,6 @@ from transync.report.rollup_text import (
     plural,
     state_counts,
 )
-from transync.text import one_line, printable
 
 # More languages than this and the default view shows them as a grid, not a table row each, so
 # that a 54-language course fits one screen; --details shows the table.

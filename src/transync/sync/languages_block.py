@@ -14,9 +14,9 @@ from datetime import UTC, datetime
 from urllib.parse import quote
 
 from transync.errors import TransyncError
+from transync.inert import markdown_code, markdown_text
 from transync.languages import language_name
 from transync.model import Report, TranslationEntry
-from transync.report.markdown import code, escape
 
 START = "<!-- transync:languages:start -->"
 END = "<!-- transync:languages:end -->"
@@ -92,9 +92,9 @@ def table_lines(rows: Sequence[LanguageRow], site_url: str | None) -> list[str]:
     site's URL is known, else a shields.io static badge linking to its folder."""
     lines = ["| Language | Badge | Fresh | Last updated |", "| --- | --- | ---: | --- |"]
     for row in rows:
-        label = code(row.code, in_table=True)
+        label = markdown_code(row.code, in_table=True)
         if row.name != row.code:
-            label += f" {escape(row.name)}"
+            label += f" {markdown_text(row.name)}"
         lines.append(
             f"| {label} | {_badge(row, site_url)} | {row.fresh} | {row.last_updated or '-'} |"
         )
@@ -181,7 +181,7 @@ def _badge(row: LanguageRow, site_url: str | None) -> str:
     message = f"{row.fresh_percent:g}%"
     if row.estimated_percent is not None:
         message += f" · est. {row.estimated_percent:g}%"
-    alt = escape(f"{row.code}: {message} fresh")
+    alt = markdown_text(f"{row.code}: {message} fresh")
     if site_url:
         base = site_url.rstrip("/")
         page = quote(row.code, safe="")
