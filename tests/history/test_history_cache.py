@@ -43,31 +43,17 @@ def course(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
-def test_a_re_run_on_the_same_head_reports_the_same_bytes_from_the_cache(
+def test_a_re_run_on_the_same_head_reports_the_same_bytes_without_gitpython(
     course: Path, tmp_path: Path
 ) -> None:
-    cold, _ = _scan(course, tmp_path / "cache")
+    cold, cold_imported = _scan(course, tmp_path / "cache")
     logs = {path: path.read_bytes() for path in (tmp_path / "cache").glob("git-log-*.json")}
-    similarities = (tmp_path / "cache" / "similarity.v1.json").read_bytes()
-    warm, _ = _scan(course, tmp_path / "cache")
-    assert warm == cold
-    assert logs and {path: path.read_bytes() for path in logs} == logs
-    assert (tmp_path / "cache" / "similarity.v1.json").read_bytes() == similarities
-    orphans = [entry for entry in json.loads(cold)["files"] if entry["state"] == "orphan"]
-    assert {entry["provenance"]["moved_by"] for entry in orphans} >= {None, "similar-content"}
-
-
-def test_provenance_alone_reads_no_git_on_a_re_run(course: Path, tmp_path: Path) -> None:
-    """Without untracked translations to estimate (which list HEAD's commits with gitpython),
-    a re-run on the same HEAD starts no gitpython at all."""
-    (course / "transync.toml").write_text('estimates = "off"\n')
-    try:
-        cold, cold_imported = _scan(course, tmp_path / "cache")
-        warm, warm_imported = _scan(course, tmp_path / "cache")
-    finally:
-        (course / "transync.toml").unlink()
+    warm, warm_imported = _scan(course, tmp_path / "cache")
     assert cold_imported and not warm_imported
     assert warm == cold
+    assert logs and {path: path.read_bytes() for path in logs} == logs
+    orphans = [entry for entry in json.loads(cold)["files"] if entry["state"] == "orphan"]
+    assert {entry["provenance"]["moved_by"] for entry in orphans} >= {None, "similar-content"}
 
 
 def test_a_damaged_cache_is_read_again_from_git(course: Path, tmp_path: Path) -> None:

@@ -136,6 +136,22 @@ class History:
             self.gaps.first_error = self.gaps.first_error or str(error)
             raise
 
+    def commit_ids(self) -> list[str]:
+        """HEAD's commits, children before parents (`git rev-list --topo-order`), from one
+        plain git process: a history read from the cache opens no gitpython for them."""
+        top = self._top if self._repo is None else self._repo.working_tree_dir
+        done = subprocess.run(
+            ["git", "rev-list", "--topo-order", "HEAD"],
+            cwd=top or ".",
+            capture_output=True,
+            text=True,
+            check=False,
+            env={**os.environ, **no_fetch_variables(os.environ)},
+        )
+        if done.returncode != 0:
+            raise TransyncError(f"{top}: git rev-list failed: {_last_line(done.stderr)}")
+        return done.stdout.split()
+
     def close(self) -> None:
         if self._blobs is not None:
             self._blobs.close()
