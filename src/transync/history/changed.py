@@ -20,7 +20,7 @@ from typing import Any
 
 from transync.discover import SIDECAR_NAME
 from transync.errors import TransyncError
-from transync.history import FETCH_HINT
+from transync.history.reach import FETCH_HINT
 from transync.model import Report, TranslationEntry
 from transync.paths import join, relative_to
 from transync.policy.evaluate import Scope
