@@ -16,7 +16,8 @@ from benchmarks.everyday import build
 from transync.checks.registry import CONTENT_CHECKS
 from transync.history.changed import ChangeSet, changed_since
 from transync.policy.baseline import write_baseline
-from transync.policy.evaluate import Outcome, evaluate
+from transync.policy.evaluate import evaluate
+from transync.policy.problems import Outcome
 from transync.policy.settings import Flags, build_policy
 from transync.report.check_json import policy_dict
 from transync.scan import scan

@@ -20,7 +20,8 @@ from transync.errors import EXIT_OK, EXIT_POLICY_FAILED, TransyncError
 from transync.history.policy import stale_since
 from transync.model import Report
 from transync.policy.baseline import Baseline, read_baseline, write_baseline
-from transync.policy.evaluate import CheckResult, Outcome, evaluate, translation_date
+from transync.policy.evaluate import CheckResult, evaluate, translation_date
+from transync.policy.problems import Outcome
 from transync.policy.settings import Flags, Policy, build_policy
 from transync.report.progress import delayed_progress
 from transync.scan import scan

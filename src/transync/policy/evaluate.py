@@ -11,7 +11,6 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from enum import Enum
 
 from transync.model import Report, State, TranslationEntry
 from transync.policy.baseline import Baseline, BaselineEntry
@@ -22,7 +21,7 @@ from transync.policy.groups import (
     group_by_commit,
     group_verdicts,
 )
-from transync.policy.problems import Problem, problems_of
+from transync.policy.problems import Outcome, Problem, Verdict, problems_of
 from transync.policy.settings import Policy
 
 # When a stale translation started being stale. Today: its translation_date. Git provenance
@@ -30,27 +29,6 @@ from transync.policy.settings import Policy
 StaleSince = Callable[[TranslationEntry], datetime | None]
 
 MIN_FRESH = "min-fresh"
-
-
-class Outcome(str, Enum):
-    FAIL = "fail"
-    WARN = "warn"
-    NOTE = "note"  # named by no rule: shown in full reports only
-    BASELINED = "baselined"  # would fail or warn, but the baseline knows it
-
-
-@dataclass(frozen=True)
-class Verdict:
-    problem: Problem
-    outcome: Outcome
-    reason: str | None = None  # why a problem the rules name does not fail
-
-    @property
-    def explained(self) -> str:
-        """The problem's message, with the reason it does not fail when there is one."""
-        if self.reason is None:
-            return self.problem.message
-        return f"{self.problem.message} ({self.reason})"
 
 
 @dataclass(frozen=True)
