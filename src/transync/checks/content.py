@@ -25,6 +25,7 @@ from transync.checks.cache import Cache
 from transync.checks.context import ContentContext
 from transync.checks.registry import CONTENT_CHECKS
 from transync.document import MAX_NESTING, Document
+from transync.fileio import read_bytes
 from transync.hashing import md5_hex
 from transync.model import Finding, Kind, Layout, Severity, State, TranslationEntry
 from transync.parallel import Pool
@@ -250,9 +251,7 @@ def _parsed(full: str, *, translated: bool) -> Document | None:
     from transync.document.pulldown import parse_file
 
     try:
-        with open(full, "rb") as handle:
-            data = handle.read()
-        return parse_file(data, full, translated=translated)
+        return parse_file(read_bytes(full), full, translated=translated)
     except (OSError, BinaryContent, RecursionError):
         return None
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from transync.errors import TransyncError
-from transync.sync.atomic import write_atomic
+from transync.fileio import write_atomic
 
 
 class Store:

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from transync.errors import TransyncError
+from transync.fileio import write_atomic
 from transync.policy.problems import Problem
-from transync.sync.atomic import write_atomic
 
 SCHEMA = "transync.baseline/1"
 

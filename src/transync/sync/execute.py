@@ -15,7 +15,14 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from transync.errors import TransyncError
-from transync.sync.atomic import inside_root, remove_file, remove_leftovers, write_atomic
+from transync.fileio import (
+    inside_root,
+    make_parents,
+    read_bytes,
+    remove_file,
+    remove_leftovers,
+    write_atomic,
+)
 from transync.sync.plan import Action, FileEdit, Plan, Removal, SidecarUpdate
 from transync.sync.records import updated_sidecar
 
@@ -36,6 +43,10 @@ def execute(root: Path, plan: Plan, *, dry_run: bool, echo: Echo, git: bool = Fa
     instead. `git` stages moves as renames (what `git mv` would record)."""
     outcome = Outcome()
     ordered = _merged(sorted(plan.actions, key=lambda action: action.phase))
+    for action in ordered:
+        # Every target checked before the first write: a link or a path leaving the root
+        # stops the run with nothing changed, not half-way.
+        inside_root(root, _target(action))
     if not dry_run:
         _clear_leftovers(root, ordered)
     for action in ordered:
@@ -116,16 +127,13 @@ def _apply(root: Path, action: Action, after: bytes | None) -> None:
     if after is None:
         remove_file(path)
         return
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise TransyncError(f"{path.parent}: cannot create: {error.strerror}") from None
+    make_parents(path)
     write_atomic(path, after)
 
 
 def _read(path: Path) -> bytes | None:
     try:
-        return path.read_bytes()
+        return read_bytes(path)
     except FileNotFoundError:
         return None
     except OSError as error:
