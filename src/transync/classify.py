@@ -285,7 +285,7 @@ class _Judge:
     def _inspect(self, source: str) -> _SourceFacts:
         """Nothing outside the root is read (symbolic links are followed only inside it, on
         the file or any folder above it), and nothing but a regular file is opened."""
-        refusal = self.tree.unreadable(source)
+        refusal = self.tree.not_a_source(source) or self.tree.unreadable(source)
         if refusal is not None:
             return _SourceFacts(problem=f"'source_file' {source} {refusal}")
         if not self.tree.lexists(source):

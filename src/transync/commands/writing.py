@@ -17,6 +17,7 @@ import click
 
 from transync.commands.common import load_config_and_warn
 from transync.errors import EXIT_OK, EXIT_POLICY_FAILED, TransyncError
+from transync.fileio import read_inside
 from transync.model import Kind, Report, State, TranslationEntry
 from transync.paths import matches_any
 from transync.report.progress import delayed_progress
@@ -179,12 +180,13 @@ def references(root: Path, report: Report) -> Referenced:
         if entry.kind is not Kind.IMAGE and entry.state is not State.MISSING
         for path in (entry.translation, entry.source)
     }
+    real_root = os.path.realpath(root)
     texts: dict[str, bytes] = {}
     for path in sorted(pages):
         try:
-            texts[path] = (root / path).read_bytes()
+            texts[path] = read_inside(root / path, real_root)
         except OSError:
-            continue
+            continue  # absent, or refused (a link leading out, a pipe, a device)
 
     def referenced(name: str, excluding: frozenset[str]) -> bool:
         needle = name.encode("utf-8")

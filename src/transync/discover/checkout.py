@@ -48,6 +48,7 @@ class Checkout:
         self._attributes: dict[str, bool] = {}
         self._index: dict[str, tuple[str, str, str]] | None = None
         self._autocrlf = ""
+        self._ignored: frozenset[str] | None = None
         self.converted: dict[str, str] = {}
 
     @classmethod
@@ -78,6 +79,26 @@ class Checkout:
             )
             for source, why in sorted(self.converted.items())
         ]
+
+    def ignored(self, path: str) -> bool:
+        """Whether git ignores `path` (relative to the root): untracked and matched by a
+        `.gitignore`, such as a `.env` a CI step wrote. Such a file is no source: reading it
+        would quote a secret in a public report. git is asked once per scan, and only when
+        a source is looked at in a work tree."""
+        if self._top is None:
+            return False
+        if self._ignored is None:
+            scope = ["--", self._prefix] if self._prefix else []
+            listing = _git(
+                self._top,
+                *("ls-files", "-z", "--others", "--ignored", "--exclude-standard", "--directory"),
+                *scope,
+            )
+            self._ignored = frozenset(item.rstrip("/") for item in listing.split("\0") if item)
+        if not self._ignored:
+            return False
+        parts = (self._prefix + path).split("/")
+        return any("/".join(parts[:depth]) in self._ignored for depth in range(1, len(parts) + 1))
 
     # -- without git --------------------------------------------------------------------------
 

@@ -8,12 +8,14 @@ changed the source after it are what the translator missed.
 from __future__ import annotations
 
 import difflib
+import os
 import posixpath
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from transync.fileio import read_inside
 from transync.history.blob_hashes import BlobHashes
 from transync.history.changes import as_text, classify_change
 from transync.history.git_log import History, Version
@@ -41,6 +43,7 @@ class Historian:
         self, root: Path, history: History, hashes: BlobHashes, changes: Store, now: datetime
     ) -> None:
         self.root = root
+        self.real_root = os.path.realpath(root)
         self.history = history
         self.hashes = hashes
         self.changes = changes
@@ -138,7 +141,7 @@ class Historian:
 
     def _classify(self, version: Version, source: str) -> Change | None:
         try:
-            new = as_text((self.root / source).read_bytes(), source)
+            new = as_text(read_inside(self.root / source, self.real_root), source)
         except OSError:
             return None
         old = as_text(self.history.read_blob(version.blob), source)
@@ -216,7 +219,7 @@ class Historian:
         }
         best, best_ratio = None, SIMILAR_ENOUGH
         for path in sorted(candidates - {source}):
-            text = _read_text(self.root, path)
+            text = _read_text(self.root, self.real_root, path)
             if text is None:
                 continue
             ratio = difflib.SequenceMatcher(
@@ -242,8 +245,8 @@ def _with(provenance: Provenance, **changes: Any) -> Provenance:
     return replace(provenance, **changes)
 
 
-def _read_text(root: Path, path: str) -> str | None:
+def _read_text(root: Path, real_root: str, path: str) -> str | None:
     try:
-        return as_text((root / path).read_bytes(), path)
+        return as_text(read_inside(root / path, real_root), path)
     except OSError:
         return None

@@ -7,10 +7,12 @@ languages yields one diff per distinct `translated_from`, each naming its langua
 from __future__ import annotations
 
 import difflib
+import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from transync.fileio import read_inside
 from transync.history.changes import SectionChange, as_text, changed_sections
 from transync.model import CommitRef, TranslationEntry
 
@@ -40,15 +42,20 @@ def source_diffs(
 
     An orphan whose source moved is diffed against the file it moved to.
     """
+    real_root = os.path.realpath(root)
     groups: dict[tuple[str, str], list[TranslationEntry]] = {}
+    texts: dict[str, bytes] = {}
     for entry in entries:
         provenance = entry.provenance
         if provenance is None or provenance.source_blob is None:
             continue
         current = provenance.moved_to or entry.source
-        if not (root / current).is_file():
+        try:
+            now = read_inside(root / current, real_root)
+        except OSError:
             continue
         groups.setdefault((current, provenance.source_blob), []).append(entry)
+        texts[current] = now
     diffs = []
     for (current, blob), members in groups.items():
         provenance = members[0].provenance
@@ -59,7 +66,7 @@ def source_diffs(
                 members[0].source,
                 current,
                 read_blob(blob),
-                (root / current).read_bytes(),
+                texts[current],
                 provenance.translated_from,
                 tuple(sorted(entry.language for entry in members)),
                 provenance.missed,

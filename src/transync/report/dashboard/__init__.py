@@ -23,6 +23,7 @@ from urllib.parse import quote
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
+from transync.fileio import fitting_name
 from transync.history.trend import TrendPoint
 from transync.languages import canonical
 from transync.model import LanguageSummary, Report, State
@@ -108,12 +109,16 @@ def build_organisation(repositories: Sequence[Repository]) -> dict[str, bytes]:
 
 
 def page_name(code: str) -> str:
-    """`fr.html`; a language folder named like one of the site's own files gets a prefix."""
-    return f"{'lang-' if code in _RESERVED else ''}{code}.html"
+    """`fr.html`; a language folder named like one of the site's own files gets a prefix,
+    and one too long for a file name with `.html` is cut (`fileio.fitting_name`)."""
+    return fitting_name(f"{'lang-' if code in _RESERVED else ''}{code}", ".html")
 
 
 def badge_name(code: str) -> str:
-    return f"{'lang-' if code in _RESERVED else ''}{code}"
+    """The stem of the language's `.svg` and `.json` badges."""
+    return fitting_name(f"{'lang-' if code in _RESERVED else ''}{code}", ".json").removesuffix(
+        ".json"
+    )
 
 
 def _repository_files(
