@@ -13,8 +13,9 @@ from pathlib import Path
 from transync.checks import apply_severities, run_bookkeeping
 from transync.classify import classify
 from transync.config import Config, load_config
-from transync.discover import discover
+from transync.discover import Inventory, discover
 from transync.discover.tree import Tree
+from transync.errors import TransyncError, suggestion
 from transync.history.causes import group_by_commit
 from transync.model import Cause, Finding, Layout, Report, TranslationEntry
 from transync.rollup import by_file, group_findings
@@ -51,6 +52,7 @@ def scan(
     config = config if config is not None else load_config(root)
     inventory = discover(root, config, tree)
     wanted = frozenset(languages)
+    _refuse_unknown(wanted, inventory)
     total = sum(
         len(files)
         for folder, files in inventory.translations.items()
@@ -125,3 +127,14 @@ def _for_languages(findings: Iterable[Finding], wanted: frozenset[str]) -> list[
         for finding in findings
         if not wanted or finding.language in wanted or finding.language is None
     ]
+
+
+def _refuse_unknown(wanted: frozenset[str], inventory: Inventory) -> None:
+    """A language asked for that the repository does not have would select nothing, and a
+    gate would pass on nothing (`--lang FR` where the folder is `fr`): say so instead."""
+    known = {folder.code for folder in (*inventory.folders, *inventory.image_folders)}
+    known.update(image.name.language for image in inventory.flat_images)
+    for code in sorted(wanted - known):
+        raise TransyncError(
+            f"--lang {code!r}: no such language folder here ({suggestion(code, known)})"
+        )

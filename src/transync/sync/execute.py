@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from transync.errors import TransyncError
+from transync.errors import EXIT_INTERRUPTED, TransyncError
 from transync.fileio import (
     inside_root,
     make_parents,
@@ -70,8 +70,8 @@ def execute(root: Path, plan: Plan, *, dry_run: bool, echo: Echo, git: bool = Fa
             )
         except TransyncError as error:
             raise TransyncError(_stopped(error, outcome.changed)) from None
-        except KeyboardInterrupt:  # Ctrl-C: each file is old or new; say which are new
-            raise TransyncError(_stopped(TransyncError("interrupted"), outcome.changed)) from None
+        except KeyboardInterrupt:  # Ctrl-C: each file is old or new; say how many are new
+            raise Interrupted(_stopped(Interrupted("interrupted"), outcome.changed)) from None
     if git and not dry_run and plan.renames:
         _stage(root, plan.renames)
     return outcome
@@ -175,7 +175,23 @@ def _stage(root: Path, renames: tuple[tuple[str, str], ...]) -> None:
             )
 
 
+class Interrupted(TransyncError):
+    """Ctrl-C during a run: the shell's exit status for SIGINT, and one short line."""
+
+    exit_code = EXIT_INTERRUPTED
+
+
+# How many changed files a stopped run names: the first few tell where it was, a list of
+# thousands would be one unreadable line.
+_NAMED = 5
+
+
 def _stopped(error: TransyncError, changed: list[str]) -> str:
     if not changed:
         return f"{error} (nothing was changed)"
-    return f"{error}; stopped after changing {len(changed)} files: {', '.join(changed)}"
+    named = ", ".join(changed[:_NAMED])
+    more = f" and {len(changed) - _NAMED} more" if len(changed) > _NAMED else ""
+    return (
+        f"{error}; stopped after changing {len(changed)} files ({named}{more});"
+        " run the same command again to finish"
+    )

@@ -8,6 +8,7 @@ the file, never opened.
 from __future__ import annotations
 
 import os
+import posixpath
 from collections.abc import Callable
 from pathlib import Path
 
@@ -18,6 +19,14 @@ Reader = Callable[[str], "bytes | None"]
 Exists = Callable[[str], bool]  # whether a repository-relative path names anything
 # Whether any page but `excluding` names a file (by its name): images are kept while one does.
 Referenced = Callable[[str, frozenset[str]], bool]
+
+
+def is_metadata(path: str) -> bool:
+    """Whether a file is metadata or configuration rather than a page's own asset: a sidecar
+    (`.co-op-translator.json`) or any hidden file. A page that links one does not own it, so
+    it is never removed or moved along with the page (an orphan linking its language's image
+    sidecar would otherwise take every image record with it)."""
+    return posixpath.basename(path).startswith(".")
 
 
 def reader(root: Path) -> Reader:

@@ -19,7 +19,7 @@ from transync.model import Kind, State, TranslationEntry
 from transync.paths import join
 from transync.sync.carry import parts
 from transync.sync.document import read_page
-from transync.sync.files import Exists, Reader, Referenced
+from transync.sync.files import Exists, Reader, Referenced, is_metadata
 from transync.sync.plan import Action, Phase, Plan, Removal, SidecarUpdate, Skip
 from transync.sync.records import RecordChange, load_sidecar
 from transync.sync.refresh import sidecar_key, sidecar_of
@@ -80,7 +80,7 @@ def _images(
         path = posixpath.normpath(posixpath.join(folder, link.text.partition("#")[0]))
         # translated_images/<lang>/name.png, or the older flat translated_images/name.<lang>.png
         folder_of = posixpath.dirname(path)
-        if folder_of not in (images_root, IMAGES_LAYOUT.container):
+        if folder_of not in (images_root, IMAGES_LAYOUT.container) or is_metadata(path):
             continue
         if referenced(posixpath.basename(path), gone) or path in seen:
             continue
