@@ -356,7 +356,9 @@ class _Evidence:
             finding.source_line,
             finding.count,
         ]
-        row_key = "finding:" + md5_hex(json.dumps(row, ensure_ascii=False).encode())
+        row_key = "finding:" + md5_hex(
+            json.dumps(row, ensure_ascii=False).encode("utf-8", "surrogateescape")
+        )
         if self.cache.get(row_key) is None:
             self.cache.put(row_key, row)
         self._row_keys[finding] = row_key

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from transync.discover import IMAGES_LAYOUT, SIDECAR_NAME
 from transync.metadata.sidecar import FAILURES_KEY
 from transync.model import Kind, State, TranslationEntry
-from transync.paths import join
+from transync.paths import UnsafePath, join
 from transync.sync.carry import parts
 from transync.sync.document import read_page
 from transync.sync.files import Exists, Reader, Referenced, is_metadata
@@ -102,6 +102,10 @@ def _dangling(entries: list[TranslationEntry], read: Reader, exists: Exists) -> 
         for key in sorted(mapping):
             if key == FAILURES_KEY or key.startswith("__"):
                 continue
-            if not exists(join(folder.path, key)) and not exists(join(folder.layout.sources, key)):
+            try:
+                places = (join(folder.path, key), join(folder.layout.sources, key))
+            except UnsafePath:
+                continue  # a key leaving its folder names nothing here: left as it is
+            if not any(exists(place) for place in places):
                 actions.append(_forget(sidecar, key, "a record with neither file nor source"))
     return actions

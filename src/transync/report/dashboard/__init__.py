@@ -146,16 +146,16 @@ def _repository_files(
             codes=[row.code for row in rows],
             **common,
         ),
-        "report.json": json_report.render(report).encode(),
-        "SUMMARY.md": render_summary(report, info, rows, totals).encode(),
+        "report.json": _utf8(json_report.render(report)),
+        "SUMMARY.md": _utf8(render_summary(report, info, rows, totals)),
     }
     if trend is not None:
-        files["history.json"] = render_history(trend.root, trend.points).encode()
+        files["history.json"] = _utf8(render_history(trend.root, trend.points))
     for work in view.work_lists(report, rows, info):
         files[page_name(work.row.code)] = _render("language.html", work=work, **common)
     for code, summary_badge in _badges(rows, totals, info).items():
-        files[f"badges/{code}.svg"] = badge_svg(summary_badge).encode()
-        files[f"badges/{code}.json"] = endpoint_json(summary_badge).encode()
+        files[f"badges/{code}.svg"] = _utf8(badge_svg(summary_badge))
+        files[f"badges/{code}.json"] = _utf8(endpoint_json(summary_badge))
     return files
 
 
@@ -171,7 +171,7 @@ def _badges(
 
 
 def _render(template: str, **context: Any) -> bytes:
-    return _environment().get_template(template).render(**context).encode()
+    return _utf8(_environment().get_template(template).render(**context))
 
 
 @lru_cache(maxsize=1)
@@ -188,8 +188,8 @@ def _environment() -> Environment:
         State=State,
         symbols=view.SYMBOLS,
         cell_class=view.CELL_CLASSES,
-        page=lambda code: quote(page_name(code)),
-        badge_name=lambda code: quote(badge_name(code)),
+        page=lambda code: quote(page_name(code), errors="surrogateescape"),
+        badge_name=lambda code: quote(badge_name(code), errors="surrogateescape"),
         describe_commit_cause=describe_commit_cause,
         describe_provenance=describe_provenance,
         percent=lambda value: f"{value:.1f}%",
@@ -201,3 +201,9 @@ def _environment() -> Environment:
 def _assets(prefix: str) -> dict[str, bytes]:
     folder = resources.files("transync.report.dashboard") / "static"
     return {f"{prefix}assets/{name}": (folder / name).read_bytes() for name in ASSETS}
+
+
+def _utf8(text: str) -> bytes:
+    """A page's bytes; a file name that is not UTF-8 (lone surrogates) is written as its
+    `\\udcff` escape, as `fileio.write_atomic` writes text, rather than end the run."""
+    return text.encode("utf-8", "backslashreplace")
