@@ -190,10 +190,11 @@ def inside_root(root: Path, relative: str) -> Path:
     if "\\" in relative or "\x00" in relative:
         raise TransyncError(f"{relative!r}: not a plain path inside {root}, not written")
     path = root
-    for part in parts:
+    for depth, part in enumerate(parts, 1):
         path = path / part
         if path.is_symlink():
-            raise TransyncError(f"{relative}: {path} is a symbolic link, not written through")
+            what = "" if depth == len(parts) else f"its folder {'/'.join(parts[:depth])} "
+            raise TransyncError(f"{relative}: {what}is a symbolic link, not written through")
     return path
 
 

@@ -72,10 +72,21 @@ def as_root_relative(root: Path, argument: str) -> str:
     root-relative path; anything else is taken as root-relative already (a path or a glob)."""
     if not os.path.lexists(argument):
         return argument
-    real, real_root = os.path.realpath(argument), os.path.realpath(root)
-    if real != real_root and not real.startswith(real_root + os.sep):
-        return argument
-    return os.path.relpath(real, real_root).replace(os.sep, "/")
+    # The path as written, not where its links lead: `translations/fr/a.md` linking to
+    # `../ja/a.md` names the French file (which is not written through), never the Japanese.
+    for path, base in (
+        (os.path.abspath(argument), os.path.abspath(root)),
+        (
+            os.path.join(
+                os.path.realpath(os.path.dirname(os.path.abspath(argument))),
+                os.path.basename(argument),
+            ),
+            os.path.realpath(root),
+        ),
+    ):
+        if path == base or path.startswith(base.rstrip(os.sep) + os.sep):
+            return os.path.relpath(path, base).replace(os.sep, "/")
+    return argument
 
 
 @dataclass(frozen=True)

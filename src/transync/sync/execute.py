@@ -43,10 +43,13 @@ def execute(root: Path, plan: Plan, *, dry_run: bool, echo: Echo, git: bool = Fa
     instead. `git` stages moves as renames (what `git mv` would record)."""
     outcome = Outcome()
     ordered = _merged(sorted(plan.actions, key=lambda action: action.phase))
-    for action in ordered:
-        # Every target checked before the first write: a link or a path leaving the root
-        # stops the run with nothing changed, not half-way.
-        inside_root(root, _target(action))
+    try:
+        for action in ordered:
+            # Every target checked before the first write: a link or a path leaving the
+            # root stops the run with nothing changed, not half-way.
+            inside_root(root, _target(action))
+    except TransyncError as error:
+        raise TransyncError(_stopped(error, [])) from None
     if not dry_run:
         _clear_leftovers(root, ordered)
     for action in ordered:
