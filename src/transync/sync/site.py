@@ -19,9 +19,11 @@ def write_site(folder: Path, files: Mapping[str, bytes]) -> int:
     """Write `files` (paths relative to `folder`) and return how many changed."""
     if folder.is_symlink():
         raise TransyncError(f"{folder}: is a symbolic link; write the site to a real folder")
+    # Every target checked before the first write: a refused one leaves the site as it was.
+    targets = {name: inside_root(folder, name) for name in files}
     changed = 0
     for name, data in files.items():
-        target = inside_root(folder, name)
+        target = targets[name]
         make_parents(target)
         if target.is_file() and _current(target) == data:
             continue
