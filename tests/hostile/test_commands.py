@@ -13,9 +13,13 @@ from click.testing import CliRunner
 
 from tests.builders import RepoBuilder
 from tests.hostile import audit
+from tests.hostile.cases import CASES as CATALOGUE
+from tests.hostile.cases import Case
 from tests.hostile.commands import CASES, CommandCase, readme_table
 from tests.treehash import tree_hash
+from transync import fileio
 from transync.cli import cli
+from transync.sync import execute
 
 README = Path(__file__).with_name("README.md")
 
@@ -69,3 +73,61 @@ def test_commands_catalogue_has_at_least_thirty_distinct_cases() -> None:
 def test_readme_holds_the_commands_table() -> None:
     """Regenerate with `python -m tests.hostile.commands` and paste it under its heading."""
     assert readme_table() in README.read_text(encoding="utf-8")
+
+
+SECRET_CASES = [case for case in CATALOGUE if case.name.startswith("source-file-gitignored")]
+SECRET_CASES += [case for case in CATALOGUE if case.name == "source-file-in-ignored-folder"]
+OUTPUTS = (
+    ["status", "{root}", "--format", "json", "--content", "--details"],
+    ["check", "{root}", "--format", "json"],
+    ["check", "{root}", "--format", "sarif"],
+    ["check", "{root}", "--format", "github"],
+    ["check", "{root}", "--format", "junit"],
+    ["check", "{root}", "--format", "markdown", "--details"],
+)
+
+
+@pytest.mark.parametrize("arguments", OUTPUTS, ids=[f"{o[0]}-{o[3]}" for o in OUTPUTS])
+@pytest.mark.parametrize("case", SECRET_CASES, ids=[case.name for case in SECRET_CASES])
+def test_an_ignored_secret_named_as_a_source_is_never_opened_nor_quoted(
+    case: Case, arguments: list[str], tmp_path: Path
+) -> None:
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    repo = RepoBuilder(tmp_path / "repo")
+    case.build(repo)
+    secrets = {str((repo.root / path).resolve()) for path in (".env", "private/notes.md")}
+    with audit.recording() as opened:
+        result = CliRunner().invoke(
+            cli, [argument.replace("{root}", str(repo.root)) for argument in arguments]
+        )
+    assert result.exit_code in (0, 1), result.stderr
+    assert "ghs_secret" not in result.stdout + result.stderr
+    assert not secrets & set(opened)
+
+
+def test_ctrl_c_during_migrate_exits_130_with_one_short_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Interrupted after 200 of its files: exit 130 (as a shell reports SIGINT), one line that
+    names a few of the changed files, not all of them; every file is old or new."""
+    repo = RepoBuilder(tmp_path / "repo")
+    for number in range(300):
+        repo.source(f"page-{number:03}.md", f"# Page {number}\n")
+        repo.sidecar_entry("ja", f"page-{number:03}.md", f"# ページ {number}\n")
+    written = []
+    real_write = fileio.write_atomic
+
+    def write_then_interrupt(path: Path, data: str | bytes) -> None:
+        if len(written) == 200:
+            raise KeyboardInterrupt
+        real_write(path, data)
+        written.append(path)
+
+    monkeypatch.setattr(execute, "write_atomic", write_then_interrupt)
+    result = CliRunner().invoke(cli, ["migrate", str(repo.root), "--to", "inline"])
+    assert result.exit_code == 130
+    (line,) = result.stderr.splitlines()
+    assert line.startswith("transync: error: interrupted; stopped after changing 200 files (")
+    assert line.endswith("and 195 more); run the same command again to finish")
+    assert len(line) < 400
