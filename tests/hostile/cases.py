@@ -312,6 +312,18 @@ def not_utf8_name_with_finding(repo: RepoBuilder) -> None:
         handle.write(block(good(repo)).encode() + b"# x\n\n[extra](https://example.com/)\n")
 
 
+def crlf_source_beside(trap: Callable[[RepoBuilder], object]) -> Callable[[RepoBuilder], None]:
+    """A CRLF source in a git work tree (git's line-ending rules are looked up for it), its
+    translation current, and `trap` making `.gitattributes` something never to read."""
+
+    def build(repo: RepoBuilder) -> None:
+        repo.source("README.md", SOURCE.replace("\n", "\r\n"))
+        repo.write(TRANSLATION, block(good(repo)))
+        trap(repo)
+
+    return in_git(build)
+
+
 # -- the catalogue -----------------------------------------------------------------------------
 
 _HASH_ERROR = "is not an MD5 hex digest"
@@ -958,6 +970,22 @@ CASES: tuple[Case, ...] = (
             Entry(f"{LANG}/\udcff.md", "current"),
             Finds("link-extra", f"{LANG}/\udcff.md", "https://example.com/"),
         ),
+    ),
+    Case(
+        "gitattributes-is-a-pipe",
+        "source",
+        "`.gitattributes` a named pipe, read for a CRLF source's line endings",
+        crlf_source_beside(lambda repo: fifo(repo, ".gitattributes")),
+        current(),
+        needs_git=True,
+    ),
+    Case(
+        "gitattributes-dev-zero",
+        "source",
+        "`.gitattributes` a link to `/dev/zero`",
+        crlf_source_beside(lambda repo: link(repo, ".gitattributes", "/dev/zero")),
+        current(),
+        needs_git=True,
     ),
     Case(
         "config-deeply-nested",
