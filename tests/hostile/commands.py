@@ -402,7 +402,57 @@ CASES: tuple[CommandCase, ...] = (
         2,
         "pyproject.toml: cannot read: leads outside the repository",
     ),
+    CommandCase(
+        "check-baseline-fifo",
+        "read",
+        "`check --baseline baseline.json`, the committed baseline a named pipe",
+        lambda repo: (current(repo), fifo(repo, "baseline.json")),
+        ("check", "{root}", "--baseline", "{root}/baseline.json"),
+        2,
+        "baseline.json: cannot read baseline",
+    ),
+    CommandCase(
+        "dashboard-from-language-dot",
+        "read",
+        "`dashboard --from` a report whose language code is `..`",
+        report(".."),
+        ("dashboard", "--from", "{tmp}/reports/report.json", "-o", SITE),
+        2,
+        "language code '..' is not a folder name",
+        never=("site",),
+    ),
     # writes
+    CommandCase(
+        "badges-readme-links-inside",
+        "write",
+        "`badges README.md`, README.md a link to `docs/README.md` in the repository",
+        readme(
+            lambda repo, path: (
+                repo.write("docs/README.md", BADGES_BLOCK),
+                path.symlink_to("docs/README.md"),
+            )
+        ),
+        ("badges", "{root}/README.md"),
+        2,
+        "README.md: is a symbolic link, not written through",
+    ),
+    CommandCase(
+        "init-workflow-dangling-link",
+        "write",
+        "`init --yes`, the workflow file a link to a file outside that does not exist yet",
+        lambda repo: (
+            current(repo),
+            link(
+                repo,
+                ".github/workflows/translations.yml",
+                repo.root.parent / "outside" / "new.yml",
+            ),
+        ),
+        ("init", "{root}", "--yes"),
+        2,
+        ".github/workflows/translations.yml: is a symbolic link, not written through",
+        never=("outside/new.yml", "repo/transync.toml"),
+    ),
     CommandCase(
         "init-github-links-out",
         "write",
