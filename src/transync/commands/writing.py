@@ -72,18 +72,12 @@ def as_root_relative(root: Path, argument: str) -> str:
     root-relative path; anything else is taken as root-relative already (a path or a glob)."""
     if not os.path.lexists(argument):
         return argument
-    # The path as written, not where its links lead: `translations/fr/a.md` linking to
-    # `../ja/a.md` names the French file (which is not written through), never the Japanese.
-    for path, base in (
-        (os.path.abspath(argument), os.path.abspath(root)),
-        (
-            os.path.join(
-                os.path.realpath(os.path.dirname(os.path.abspath(argument))),
-                os.path.basename(argument),
-            ),
-            os.path.realpath(root),
-        ),
-    ):
+    written = os.path.abspath(argument)
+    # As written first: `translations/fr/a.md`, a link to `../ja/a.md`, names the French file
+    # (which is then not written through), never the Japanese one. Through the links of the
+    # folders above only when the root is reached another way (a root given through a link).
+    located = os.path.join(os.path.realpath(os.path.dirname(written)), os.path.basename(written))
+    for path, base in ((written, os.path.abspath(root)), (located, os.path.realpath(root))):
         if path == base or path.startswith(base.rstrip(os.sep) + os.sep):
             return os.path.relpath(path, base).replace(os.sep, "/")
     return argument
