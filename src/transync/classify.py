@@ -40,6 +40,8 @@ Progress = Callable[[int], None]
 class Classification:
     entries: tuple[TranslationEntry, ...]
     findings: tuple[Finding, ...]
+    # Files no content check may read, though an untracked translation sits at their path.
+    refused_sources: frozenset[str] = frozenset()
 
 
 def classify(
@@ -74,7 +76,9 @@ def classify(
             for image in inventory.flat_images
             if not languages or image.name.language in languages
         )
-    return Classification(tuple(entries), (*judge.findings, *judge.tree.notes()))
+    return Classification(
+        tuple(entries), (*judge.findings, *judge.tree.notes()), frozenset(judge.refused)
+    )
 
 
 @contextmanager
@@ -142,6 +146,8 @@ class _Judge:
         self.hashes = SourceHashes(tree)
         self.sources: dict[str, _SourceFacts] = {}
         self.findings: list[Finding] = []
+        # Sources at the path of untracked translations that may never be read.
+        self.refused: set[str] = set()
 
     # -- documents ----------------------------------------------------------------------------
 
@@ -217,10 +223,10 @@ class _Judge:
             self._judge(folder, kind, path, record, failures)
             if record
             else _Judgement(
-                State.INVALID_METADATA if problems else State.UNTRACKED,
-                join(folder.layout.sources, key),
-                problems[0].reason if problems else None,
+                State.INVALID_METADATA, join(folder.layout.sources, key), problems[0].reason
             )
+            if problems
+            else self._untracked(join(folder.layout.sources, key))
         )
         # An unusable source_file leaves the translation judged against its path's source.
         source = judgement.source or join(folder.layout.sources, key)
@@ -274,6 +280,17 @@ class _Judge:
             return _Judgement(State.CURRENT, source, current_hash=facts.digest)
         hint = self.hashes.line_ending_hint(source, record.original_hash)
         return _Judgement(State.STALE, source, hint, current_hash=facts.digest)
+
+    def _untracked(self, source: str) -> _Judgement:
+        """A translation without metadata is compared with the source at its path, unless
+        that file may never be a source (ignored by git, inside `.git/`): then it is not
+        read, and the content checks leave the pair alone."""
+        refusal = self.tree.not_a_source(source)
+        if refusal is not None:
+            self.refused.add(source)
+        return _Judgement(
+            State.UNTRACKED, source, f"its source {source} {refusal}" if refusal else None
+        )
 
     def _source(self, source: str) -> _SourceFacts:
         """What a source is, found out once per scan however many languages translate it."""

@@ -69,7 +69,11 @@ def scan(
         from transync.checks.content import content_tasks, run_content
         from transync.config import config_fingerprint
 
-        tasks = content_tasks(classification.entries, inventory.layouts, config.severities)
+        tasks = [
+            task
+            for task in content_tasks(classification.entries, inventory.layouts, config.severities)
+            if task.source not in classification.refused_sources
+        ]
         findings += run_content(root, tasks, config_fingerprint(config), use_cache=cache)
     entries = classification.entries
     causes: tuple[Cause, ...] = ()

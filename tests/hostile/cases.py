@@ -917,6 +917,22 @@ CASES: tuple[Case, ...] = (
         needs_git=True,
     ),
     Case(
+        "untracked-beside-ignored-source",
+        "source",
+        "an untracked `translations/ja/notes.md` whose path's source `notes.md` is ignored",
+        in_git(
+            with_source(
+                lambda repo: (
+                    repo.write(".gitignore", "notes.md\n"),
+                    repo.write("notes.md", f"# Notes\n\n[repo]({SECRET.split('=')[1].strip()})\n"),
+                    repo.write(f"{LANG}/notes.md", "# ノート\n"),
+                )
+            )
+        ),
+        (Entry(f"{LANG}/notes.md", "untracked"),),
+        needs_git=True,
+    ),
+    Case(
         "source-file-dev-zero",
         "source",
         "`source_file: zero.md`, a link to `/dev/zero`",

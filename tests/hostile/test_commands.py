@@ -76,7 +76,11 @@ def test_readme_holds_the_commands_table() -> None:
 
 
 SECRET_CASES = [case for case in CATALOGUE if case.name.startswith("source-file-gitignored")]
-SECRET_CASES += [case for case in CATALOGUE if case.name == "source-file-in-ignored-folder"]
+SECRET_CASES += [
+    case
+    for case in CATALOGUE
+    if case.name in ("source-file-in-ignored-folder", "untracked-beside-ignored-source")
+]
 OUTPUTS = (
     ["status", "{root}", "--format", "json", "--content", "--details"],
     ["check", "{root}", "--format", "json"],
@@ -96,7 +100,9 @@ def test_an_ignored_secret_named_as_a_source_is_never_opened_nor_quoted(
         pytest.skip("git is not installed")
     repo = RepoBuilder(tmp_path / "repo")
     case.build(repo)
-    secrets = {str((repo.root / path).resolve()) for path in (".env", "private/notes.md")}
+    secrets = {
+        str((repo.root / path).resolve()) for path in (".env", "private/notes.md", "notes.md")
+    }
     with audit.recording() as opened:
         result = CliRunner().invoke(
             cli, [argument.replace("{root}", str(repo.root)) for argument in arguments]
