@@ -229,6 +229,25 @@ def sidecar_key_leaving(repo: RepoBuilder) -> None:
     repo.update_sidecar("ja", {"../x.md": good(repo)})
 
 
+def notebook_nested_later(repo: RepoBuilder) -> None:
+    """A notebook translated, then its source rewritten to nest 3,000 lists (beyond what the
+    JSON decoder recurses into): the history classifies the change between the two versions.
+    (Deeper, the text falls to the link patterns of `history.changes`, which backtrack on a
+    long run of `[`: the regex half of issue 19.)"""
+    notebook = json.dumps({"cells": [{"cell_type": "markdown", "source": "# A"}]})
+    repo.root.mkdir(parents=True, exist_ok=True)
+    git(repo.root, "init", "-q")
+    repo.source("lesson.ipynb", notebook)
+    fields = record("lesson.ipynb", repo.source_hash("lesson.ipynb"), "ja")
+    translated = json.loads(notebook) | {"metadata": {"coopTranslator": fields}}
+    repo.write(f"{LANG}/lesson.ipynb", json.dumps(translated))
+    git(repo.root, "add", "-A")
+    git(repo.root, "commit", "-q", "-m", "translated")
+    repo.source("lesson.ipynb", '{"cells": ' + "[" * 3_000 + "]" * 3_000 + "}")
+    git(repo.root, "add", "-A")
+    git(repo.root, "commit", "-q", "-m", "nested")
+
+
 # -- the catalogue ---------------------------------------------------------------------------
 
 SITE = "{tmp}/site"
@@ -401,6 +420,15 @@ CASES: tuple[CommandCase, ...] = (
         ("init", "{root}", "--yes"),
         2,
         "pyproject.toml: cannot read: leads outside the repository",
+    ),
+    CommandCase(
+        "check-source-notebook-deeply-nested",
+        "read",
+        "`check` of a stale notebook whose source now nests 3,000 lists (its history read)",
+        notebook_nested_later,
+        ("check", "{root}"),
+        1,
+        needs_git=True,
     ),
     CommandCase(
         "check-baseline-fifo",

@@ -64,7 +64,7 @@ def inline_fields(text: str) -> Fields | None:
         return None
     try:
         value = json.loads(match.group(1))
-    except ValueError:
+    except (ValueError, RecursionError):
         return None
     return value if isinstance(value, dict) else None
 
