@@ -5,7 +5,10 @@ Run by action.yml with `gh` on the runner and the job's token in GH_TOKEN:
 
     python pr_comment.py REPORT.md
 
-The comment is found again by a hidden marker in its body. A token that may not write comments
+The comment is found again by the hidden marker its body starts with, among the comments the
+token's own user wrote: anyone can paste the marker into a comment of theirs, and that comment
+is never edited (the job's token is `github-actions[bot]`, which cannot ask who it is; a personal
+token's user is asked for). A token that may not write comments
 (a pull request from a fork gets a read-only token; a workflow without `pull-requests: write`
 too) is not a failed check: the script says so and exits 0. Standard library only, because it
 runs beside transync, not inside it.
@@ -20,6 +23,8 @@ import sys
 from pathlib import Path
 
 MARKER = "<!-- transync-check-comment -->"
+# Who GITHUB_TOKEN comments as; `GET /user` is refused to it ("not accessible by integration").
+ACTIONS_BOT = "github-actions[bot]"
 _PAGE_SIZE = 100
 # GitHub refuses a comment longer than 65,536 characters; a big failure list is cut to fit.
 _LIMIT = 65_536
@@ -44,8 +49,9 @@ def main(argv: list[str]) -> int:
     repository = os.environ["GITHUB_REPOSITORY"]
     number = pull_request["number"]
     body = comment_body(Path(argv[0]).read_text(encoding="utf-8"))
+    existing = None
     try:
-        existing = find_comment(repository, number)
+        existing = find_comment(repository, number, token_user())
         if existing is None:
             gh_api("POST", f"repos/{repository}/issues/{number}/comments", {"body": body})
             print(f"transync: commented on pull request #{number}")
@@ -54,9 +60,14 @@ def main(argv: list[str]) -> int:
             print(f"transync: updated comment {existing} on pull request #{number}")
     except Forbidden:
         why = "from a fork" if _from_fork(pull_request, repository) else "without write access"
+        left = (
+            f"its comment {existing} still shows an earlier result"
+            if existing is not None
+            else "no pull request comment"
+        )
         print(
-            f"::notice title=transync::no pull request comment: the token of a pull request {why}"
-            " cannot write comments (the result is in the job log and summary)"
+            f"::notice title=transync::{left}: the token of a pull request {why} cannot write"
+            " comments (this result is in the job log and summary)"
         )
     except subprocess.CalledProcessError as error:
         print(f"::error title=transync::gh failed: {error.stderr.strip()}", file=sys.stderr)
@@ -73,15 +84,27 @@ def comment_body(markdown: str) -> str:
     return kept[: kept.rfind("\n")] + _CUT
 
 
-def find_comment(repository: str, number: int) -> int | None:
-    """The id of the comment this script posted before, found by its marker."""
+def token_user() -> str:
+    """The login of the token's user: asked for, or the Actions bot when it may not ask."""
+    try:
+        answer = gh_api("GET", "user")
+    except (Forbidden, subprocess.CalledProcessError):
+        return ACTIONS_BOT
+    login = answer[0].get("login") if answer else None
+    return login if isinstance(login, str) and login else ACTIONS_BOT
+
+
+def find_comment(repository: str, number: int, author: str) -> int | None:
+    """The id of the comment this script posted before: written by `author` (the token's
+    user) and starting with the marker. Another's comment holding the marker is not ours."""
     page = 1
     while True:
         comments = gh_api(
             "GET", f"repos/{repository}/issues/{number}/comments?per_page={_PAGE_SIZE}&page={page}"
         )
         for comment in comments:
-            if MARKER in (comment.get("body") or ""):
+            user = comment.get("user") or {}
+            if user.get("login") == author and (comment.get("body") or "").startswith(MARKER):
                 return int(comment["id"])
         if len(comments) < _PAGE_SIZE:
             return None

@@ -225,3 +225,124 @@ def build_course(
     git.commit("Feb2026 update")
     repo.source(f"lessons/{lessons + 1:02d}/README.md", lesson(lessons + 1))
     git.commit("Add the last lesson")
+
+
+# A course whose translations carry no metadata (made by hand, or before co-op-translator
+# wrote any): its lesson folder is renamed, then sources are edited, then one page is
+# retranslated. `UNTRACKED_COURSE_VERDICTS` is what git history says of every translation.
+UNTRACKED_COURSE_LANGUAGES = ("de", "fr")
+UNTRACKED_COURSE_VERDICTS = {
+    "translations/de/README.md": "outdated",
+    "translations/fr/README.md": "outdated",
+    "translations/de/02-Prompts/README.md": "up-to-date",
+    "translations/fr/02-Prompts/README.md": "outdated",
+    "translations/de/01-IntroToGenAI/README.md": "moved",
+    "translations/fr/01-IntroToGenAI/README.md": "moved",
+    "translations/de/01-IntroToGenAI/setup.md": "moved",
+    "translations/fr/01-IntroToGenAI/setup.md": "moved",
+}
+UNTRACKED_COURSE_MOVES = {
+    "01-IntroToGenAI/README.md": "01-IntroductionToGenerativeAI/README.md",
+    "01-IntroToGenAI/setup.md": "01-IntroductionToGenerativeAI/setup.md",
+}
+
+
+def build_untracked_course(
+    repo: RepoBuilder,
+    git: GitRepo,
+    languages: tuple[str, ...] = UNTRACKED_COURSE_LANGUAGES,
+) -> None:
+    """Sources and plain translations committed; the lesson folder renamed (its README by a
+    rename git sees, its setup page rewritten beyond recognition in the same commit); the root
+    README and lesson 2 edited; lesson 2 retranslated in German."""
+    sources = {
+        "README.md": "# Course\n\nStart with [lesson 1](01-IntroToGenAI/README.md).\n",
+        "01-IntroToGenAI/README.md": lesson(1),
+        "01-IntroToGenAI/setup.md": "# Setup\n\nInstall python.\n",
+        "02-Prompts/README.md": lesson(2),
+    }
+    for path, text in sources.items():
+        repo.source(path, text)
+        for language in languages:
+            repo.write(f"{repo.lang_dir(language)}/{path}", translate(text, language))
+    git.commit("Course and its translations, without metadata")
+    git.git("mv", "01-IntroToGenAI", "01-IntroductionToGenerativeAI")
+    repo.source(
+        "01-IntroductionToGenerativeAI/setup.md",
+        "# Getting ready\n\nCreate a virtual environment, then install the requirements"
+        " with pip and check the versions of every tool.\n",
+    )
+    repo.source(
+        "README.md", "# Course\n\nStart with [lesson 1](01-IntroductionToGenerativeAI/README.md).\n"
+    )
+    git.commit("Rename lesson 1's folder")
+    repo.source("02-Prompts/README.md", lesson(2, " (2026 edition)"))
+    git.commit("Lesson 2: the 2026 edition")
+    repo.write(
+        "translations/de/02-Prompts/README.md", translate(lesson(2, " (2026 edition)"), "de")
+    )
+    git.commit("German: lesson 2 retranslated")
+
+
+# The layouts of other docs tools, as (name, translation root of a language, source root).
+DOCS_LAYOUTS = {
+    "docusaurus": ("i18n/{lang}/docusaurus-plugin-content-docs/current", "docs"),
+    "hugo": ("content/{lang}", "content/en"),
+    "docs-beside-en": ("docs/{lang}", "docs/en"),
+    # mkdocs-static-i18n: `page.fr.md` beside `page.md` (a mkdocs.yml at the root).
+    "mkdocs-suffix": ("docs/*.{lang}", "docs"),
+}
+
+
+def docs_translation(translations: str, language: str, page: str) -> str:
+    """Where `page` (below the source root) is translated into `language` in a docs layout."""
+    if translations.endswith("*.{lang}"):
+        stem, _, extension = page.rpartition(".")
+        return f"{translations[: -len('*.{lang}')]}{stem}.{language}.{extension}"
+    return f"{translations.format(lang=language)}/{page}"
+
+
+# What git history says of each translation of `build_docs_course`, by path below the root.
+DOCS_COURSE_VERDICTS = {
+    ("fr", "intro.md"): "outdated",
+    ("de", "intro.md"): "up-to-date",
+    ("fr", "guide/setup.md"): "moved",
+    ("de", "guide/usage.md"): "moved",
+    ("de", "guide/setup.md"): "moved",
+    ("fr", "guide/usage.md"): "moved",
+}
+
+
+def build_docs_course(
+    root: Path, git: GitRepo, translations: str, sources: str, languages: tuple[str, ...]
+) -> None:
+    """A docs site in one of `DOCS_LAYOUTS` (`translations` holds `{lang}`), translated by
+    hand without metadata: the intro edited, the guide folder renamed to `tutorial`, then
+    the intro retranslated in German."""
+    pages = {
+        "intro.md": "# Intro\n\nWelcome to the tool.\n",
+        "guide/setup.md": "# Setup\n\nInstall the tool.\n",
+        "guide/usage.md": "# Usage\n\nRun the tool.\n",
+    }
+
+    def write(path: str, text: str) -> None:
+        target = root / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text)
+
+    if translations.endswith("*.{lang}"):
+        write("mkdocs.yml", "site_name: Tool\nplugins:\n  - i18n\n")
+    for page, text in pages.items():
+        write(f"{sources}/{page}", text)
+        for language in languages:
+            write(docs_translation(translations, language, page), translate(text, language))
+    git.commit("Docs and their translations")
+    write(f"{sources}/intro.md", "# Intro\n\nWelcome to the tool, now with plugins.\n")
+    git.commit("Intro: plugins")
+    (root / sources / "tutorial").mkdir()
+    for page in ("setup.md", "usage.md"):  # the sources only: suffixed translations stay
+        git.git("mv", f"{sources}/guide/{page}", f"{sources}/tutorial/{page}")
+    git.commit("Rename the guide to tutorial")
+    german = docs_translation(translations, "de", "intro.md")
+    write(german, translate("# Intro\n\nWelcome, plugins.\n", "de"))
+    git.commit("German intro retranslated")

@@ -236,7 +236,7 @@ def test_legacy_flat_image_names_are_image_translations_of_the_image_they_hash(
 ) -> None:
     """co-op-translator named them `<stem>.<sha256 of the source's path>.<lang>.<ext>`."""
     repo.source("README.md", "# Hello\n")
-    repo.inline("lt", "README.md")
+    repo.inline("mni", "README.md")
     repo.write("imgs/cover.png", b"png")
     repo.write("docs/cover.png", b"another image of the same name")
     digest = hashlib.sha256(b"imgs/cover.png").hexdigest()
@@ -257,7 +257,7 @@ def test_legacy_flat_image_names_are_image_translations_of_the_image_they_hash(
 
 def test_a_flat_image_whose_source_is_gone_says_so(repo: RepoBuilder) -> None:
     repo.source("README.md", "# Hello\n")
-    repo.inline("lt", "README.md")
+    repo.inline("ja", "README.md")
     flat = "translated_images/cover.0123456789abcdef0123.ja.png"
     repo.write(flat, b"png")
     entry = _entry(scan(repo.root), flat)

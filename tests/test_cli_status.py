@@ -34,7 +34,7 @@ def test_table_shows_a_row_per_language_and_a_total(project: RepoBuilder) -> Non
     assert code == 0
     assert "lt" in out and "ja" in out
     assert (
-        "Total: 4 translated files in 2 languages: 2 current, 1 stale, 1 missing (50.0% fresh)"
+        "Total: 4 translated pages in 2 languages: 2 current, 1 stale, 1 missing (50.0% fresh)"
         in out
     )
 
@@ -68,6 +68,7 @@ def test_json_report_follows_the_versioned_schema(project: RepoBuilder) -> None:
         "current_hash": stale["current_hash"],
         "translated_at": "2026-01-02T03:04:05+00:00",
         "metadata": "inline",
+        "basis": "hash",
     }
     assert stale["stored_hash"] != stale["current_hash"]
 

@@ -49,6 +49,12 @@ def test_unknown_keys_warn(tmp_path: Path) -> None:
         ("layouts = [{ translations = '../x/<lang>' }]", "must stay inside the repository"),
         ("checks = { table-rows = 'loud' }", "'checks.table-rows' must be one of"),
         ("check = 3", "'check' must be a table"),
+        ("estimates = 'maybe'", "'estimates' must be one of apart, count, off"),
+        ("layouts = [{ sources = 'docs', suffix = 'yes' }]", "'layouts[0].suffix' must be"),
+        (
+            "layouts = [{ translations = 'i18n/<lang>', sources = 'docs', suffix = true }]",
+            "give 'sources' only",
+        ),
         ("include = [", "not valid TOML"),
     ],
 )
@@ -57,3 +63,12 @@ def test_wrong_shapes_name_the_key(tmp_path: Path, text: str, message: str) -> N
     with pytest.raises(ConfigError, match=r"^transync\.toml: ") as raised:
         load_config(tmp_path)
     assert message in str(raised.value)
+
+
+def test_estimates_and_a_suffix_layout_are_read(tmp_path: Path) -> None:
+    (tmp_path / "transync.toml").write_text(
+        'estimates = "count"\nlayouts = [{ sources = "docs", suffix = true }]\n'
+    )
+    config = load_config(tmp_path)
+    assert config.estimates == "count"
+    assert config.layouts == (Layout("docs", "docs", suffix=True),)

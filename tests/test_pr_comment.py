@@ -14,6 +14,7 @@ import pytest
 
 SCRIPT = Path(__file__).resolve().parents[1] / "action" / "pr_comment.py"
 MARKER = "<!-- transync-check-comment -->"
+BOT = "github-actions[bot]"
 
 pytestmark = pytest.mark.skipif(
     sys.platform == "win32", reason="the fake gh is an executable script with a #! line"
@@ -30,14 +31,18 @@ method, endpoint = arguments[arguments.index("--method") + 1], arguments[3]
 payload = json.load(sys.stdin) if "--input" in arguments else None
 with open(os.environ["FAKE_GH_LOG"], "a") as log:
     log.write(json.dumps([method, endpoint, payload]) + "\\n")
-if method != "GET" and os.environ.get("FAKE_GH_FORBID"):
+login = os.environ.get("FAKE_GH_LOGIN")
+if (method != "GET" and os.environ.get("FAKE_GH_FORBID")) or (endpoint == "user" and not login):
     print("gh: Resource not accessible by integration (HTTP 403)", file=sys.stderr)
     sys.exit(1)
-if method == "GET":
+if endpoint == "user":
+    print(json.dumps({{"login": login}}))
+elif method == "GET":
     page = int(endpoint.rsplit("page=", 1)[1])
     print(json.dumps(state[(page - 1) * 100 : page * 100]))
 elif method == "POST":
-    comment = {{"id": 1000 + len(state), "body": payload["body"]}}
+    user = login or "github-actions[bot]"
+    comment = {{"id": 1000 + len(state), "body": payload["body"], "user": {{"login": user}}}}
     state.append(comment)
     print(json.dumps(comment))
 else:
@@ -110,7 +115,8 @@ def test_first_push_creates_one_comment_with_the_marker(tmp_path: Path) -> None:
 
 def test_later_push_updates_the_comment_found_by_its_marker(tmp_path: Path) -> None:
     others = [{"id": n, "body": f"comment {n}"} for n in range(150)]  # a second page, too
-    github = FakeGitHub(tmp_path, [*others, {"id": 500, "body": f"{MARKER}\nold"}])
+    ours = {"id": 500, "body": f"{MARKER}\nold", "user": {"login": BOT}}
+    github = FakeGitHub(tmp_path, [*others, ours])
     done = github.run(pull_request(), "## all current\n")
     assert done.returncode == 0, done.stderr
     assert github.writes() == [
@@ -164,3 +170,35 @@ def test_a_report_too_long_for_a_comment_is_cut_at_a_line_and_says_so(tmp_path: 
     assert body.startswith(f"{MARKER}\n## failed\n- `ja`")
     assert body.endswith("the job's log and summary have the whole report)*\n")
     assert "page-2999" not in body
+
+
+def test_a_comment_holding_the_marker_by_someone_else_is_never_edited(tmp_path: Path) -> None:
+    planted = {"id": 3, "body": f"{MARKER}\nplanted", "user": {"login": "mallory"}}
+    quoted = {"id": 4, "body": f"see {MARKER}", "user": {"login": BOT}}
+    github = FakeGitHub(tmp_path, [planted, quoted])
+    done = github.run(pull_request(), "## 1 stale\n")
+    assert done.returncode == 0, done.stderr
+    assert github.writes() == [
+        ["POST", "repos/owner/docs/issues/7/comments", {"body": f"{MARKER}\n## 1 stale\n"}]
+    ]
+    assert github.comments()[0]["body"] == f"{MARKER}\nplanted"
+
+
+def test_a_personal_tokens_user_finds_its_own_comment(tmp_path: Path) -> None:
+    bots = {"id": 8, "body": f"{MARKER}\nby the bot", "user": {"login": BOT}}
+    mine = {"id": 9, "body": f"{MARKER}\nmine", "user": {"login": "docs-bot"}}
+    github = FakeGitHub(tmp_path, [bots, mine])
+    done = github.run(pull_request(), "## new\n", FAKE_GH_LOGIN="docs-bot")
+    assert done.returncode == 0, done.stderr
+    assert github.writes() == [
+        ["PATCH", "repos/owner/docs/issues/comments/9", {"body": f"{MARKER}\n## new\n"}]
+    ]
+
+
+def test_a_refused_update_says_its_comment_is_out_of_date(tmp_path: Path) -> None:
+    ours = {"id": 12, "body": f"{MARKER}\nold", "user": {"login": BOT}}
+    github = FakeGitHub(tmp_path, [ours])
+    done = github.run(pull_request(head_repository="someone/docs"), FAKE_GH_FORBID="1")
+    assert done.returncode == 0
+    assert "::notice title=transync::its comment 12 still shows an earlier result" in done.stdout
+    assert github.comments() == [ours]

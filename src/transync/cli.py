@@ -17,8 +17,9 @@ from typing import Any
 import click
 
 from transync import __version__
+from transync.coop import DEFAULT_VERSION, MODELLED
 from transync.errors import EXIT_BROKEN_PIPE, EXIT_CANNOT_RUN, EXIT_INTERRUPTED, TransyncError
-from transync.text import printable
+from transync.inert import printable
 
 # PATH arguments are plain click.Path(): a missing or wrong kind of path is the command's own
 # one-line error (exit 2), not click's three-line usage error.
@@ -220,6 +221,12 @@ def diff(target: str, languages: tuple[str, ...], stat: bool, root: str | None) 
     is_flag=True,
     help="List every problem by language and file, not only one line per cause (text, markdown).",
 )
+@click.option(
+    "--no-history",
+    is_flag=True,
+    help="Do not read git history (stale translations are grouped by source, not by commit;"
+    " --max-age counts from the translation date).",
+)
 @NO_CACHE_OPTION
 def check(
     path: str,
@@ -235,6 +242,7 @@ def check(
     output: str | None,
     content: bool,
     details: bool,
+    no_history: bool,
     no_cache: bool,
 ) -> int:
     """Check the translations under PATH against a policy; exit 1 when it fails (for CI).
@@ -256,6 +264,7 @@ def check(
         content=content,
         cache=not no_cache,
         details=details,
+        history=not no_history,
     )
     return run_check(path, options)
 
@@ -321,18 +330,28 @@ def port(
     metavar="SOURCE",
     help="Every translation of SOURCE (repeatable).",
 )
-@click.option("--force", is_flag=True, help="Stamp even if the source changed in prose.")
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Stamp even if the source changed in prose (or, adopting, if git history says so).",
+)
+@click.option(
+    "--adopt",
+    is_flag=True,
+    help="Record metadata for translations that have none, checked by you against their source.",
+)
 def stamp(
     arguments: tuple[str, ...],
     languages: tuple[str, ...],
     dry_run: bool,
     sources: tuple[str, ...],
     force: bool,
+    adopt: bool,
 ) -> int:
     """Record that translations reviewed or updated by hand match their source as it is now."""
     from transync.commands.stamp import stamp as run_stamp
 
-    return run_stamp(arguments, languages, sources, force=force, dry_run=dry_run)
+    return run_stamp(arguments, languages, sources, force=force, dry_run=dry_run, adopt=adopt)
 
 
 @_selection_command()
@@ -381,19 +400,31 @@ def migrate(
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(["list", "markdown", "json"]),
+    type=click.Choice(["list", "markdown", "json", "coop-plan"]),
     default="list",
     show_default=True,
-    help="list: one source path a line, for a translation run; markdown/json: the details.",
+    help="list: one source path a line, for a translation run; markdown/json: the details; "
+    "coop-plan: what co-op-translator's next run translates, in its plan's JSON schema.",
 )
 @click.option("-0", "null", is_flag=True, help="With --format list: separate paths with NUL.")
+@click.option(
+    "--coop-version",
+    type=click.Choice(sorted(MODELLED)),
+    default=DEFAULT_VERSION,
+    show_default=True,
+    help="With --format coop-plan: the co-op-translator version whose rules to apply.",
+)
 def todo(
-    arguments: tuple[str, ...], languages: tuple[str, ...], output_format: str, null: bool
+    arguments: tuple[str, ...],
+    languages: tuple[str, ...],
+    output_format: str,
+    null: bool,
+    coop_version: str,
 ) -> int:
     """Each language's remaining translation work, most important first (read-only)."""
     from transync.commands.todo import todo as run_todo
 
-    return run_todo(arguments, languages, output_format, null=null)
+    return run_todo(arguments, languages, output_format, null=null, coop_version=coop_version)
 
 
 # -- trend and the README's languages table ----------------------------------------------

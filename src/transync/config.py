@@ -51,6 +51,10 @@ DEFAULT_EXCLUDED_DIRS = frozenset(
 )
 
 OFF = "off"
+# `estimates`: what becomes of untracked translations judged from git history.
+ESTIMATES_APART = "apart"  # shown, labelled, counted apart from the exact states (default)
+ESTIMATES_COUNT = "count"  # counted as the state they estimate, in the figures and the gate
+ESTIMATE_SETTINGS = (ESTIMATES_APART, ESTIMATES_COUNT, OFF)
 
 
 @dataclass(frozen=True)
@@ -66,9 +70,14 @@ class Config:
     check: Mapping[str, Any] = field(default_factory=dict)
     source: str | None = None
     warnings: tuple[str, ...] = ()
+    # Whether translated images join pages in the freshness figures (`count-images`); by
+    # default they have a figure of their own.
+    count_images: bool = False
+    estimates: str = ESTIMATES_APART
 
 
-_KNOWN_KEYS = {"layouts", "include", "exclude", "checks", "check"}
+COUNT_IMAGES = "count-images"
+_KNOWN_KEYS = {"layouts", "include", "exclude", "checks", "check", "estimates", COUNT_IMAGES}
 
 
 def load_config(root: Path) -> Config:
@@ -121,7 +130,17 @@ def parse_config(section: object, source: str) -> Config:
         check=_table(section.get("check", {}), "check", source),
         source=source,
         warnings=warnings,
+        estimates=_choice(section.get("estimates", ESTIMATES_APART), "estimates", source),
+        count_images=_boolean(section.get(COUNT_IMAGES, False), COUNT_IMAGES, source),
     )
+
+
+def _choice(value: object, key: str, source: str) -> str:
+    if value not in ESTIMATE_SETTINGS:
+        raise ConfigError(
+            f"{source}: '{key}' must be one of {', '.join(ESTIMATE_SETTINGS)} (got {value!r})"
+        )
+    return str(value)
 
 
 def _layouts(value: object, source: str) -> tuple[Layout, ...]:
@@ -134,13 +153,22 @@ def _layouts(value: object, source: str) -> tuple[Layout, ...]:
             raise ConfigError(
                 f"{source}: '{key}' must be a table with 'translations' and 'sources'"
             )
-        translations = item.get("translations")
+        suffix = item.get("suffix", False)
+        if not isinstance(suffix, bool):
+            raise ConfigError(f"{source}: '{key}.suffix' must be true or false")
         sources = item.get("sources", ".")
+        # A suffix layout (`page.fr.md` beside `page.md`) keeps translations among sources.
+        translations = item.get("translations", sources if suffix else None)
         if not isinstance(translations, str) or not isinstance(sources, str):
             raise ConfigError(
                 f"{source}: '{key}' needs string values for 'translations' and 'sources'"
             )
-        if translations.count(LANG_PLACEHOLDER) != 1:
+        if suffix and translations != sources:
+            raise ConfigError(
+                f"{source}: '{key}' with 'suffix = true' keeps translations beside their"
+                " sources: give 'sources' only"
+            )
+        if not suffix and translations.count(LANG_PLACEHOLDER) != 1:
             raise ConfigError(
                 f"{source}: '{key}.translations' must contain {LANG_PLACEHOLDER} exactly once"
                 f" (got {translations!r})"
@@ -148,7 +176,9 @@ def _layouts(value: object, source: str) -> tuple[Layout, ...]:
         for name, path in (("translations", translations), ("sources", sources)):
             if path.startswith("/") or ".." in path.replace("\\", "/").split("/"):
                 raise ConfigError(f"{source}: '{key}.{name}' must stay inside the repository")
-        layouts.append(Layout(translations.strip("/"), sources.strip("/") or "."))
+        layouts.append(
+            Layout(translations.strip("/") or ".", sources.strip("/") or ".", suffix=suffix)
+        )
     return tuple(layouts)
 
 
@@ -156,6 +186,12 @@ def _strings(value: object, key: str, source: str) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
         raise ConfigError(f"{source}: '{key}' must be a list of strings")
     return tuple(value)
+
+
+def _boolean(value: object, key: str, source: str) -> bool:
+    if not isinstance(value, bool):
+        raise ConfigError(f"{source}: '{key}' must be true or false (got {value!r})")
+    return value
 
 
 def _table(value: object, key: str, source: str) -> dict[str, Any]:

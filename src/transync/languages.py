@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 # co-op-translator's ALIAS_TO_BCP47: folders were renamed, metadata often kept the old code.
@@ -64,3 +65,17 @@ def language_name(code: str) -> str:
     except Exception:  # Babel absent, or a code it does not know: show the code
         return code
     return str(name) if name else code
+
+
+_TWO_LETTER_CODE = re.compile(r"^[a-z]{2}(?:-[A-Z]{2}|-[A-Z][a-z]{3}|-[0-9]{3})?$")
+
+
+@lru_cache(maxsize=1024)
+def looks_like_language(name: str) -> bool:
+    """Whether a folder name beside others (`docs/fr/` beside `docs/en/`, `docs/images/`) is a
+    language: a code co-op-translator uses, a two-letter ISO 639-1 code (with a region or
+    script), or one Babel knows."""
+    code = canonical(name)
+    if code in COOP_LANGUAGES or name.lower() in ALIASES or _TWO_LETTER_CODE.match(code):
+        return True
+    return language_name(name) != name

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 LANG_PLACEHOLDER = "<lang>"
+# The checks that find a page empty or cut off: the most urgent work a language has.
+GUTTED_CHECKS = frozenset({"truncated", "content-lost", "empty"})
 
 
 class Severity(str, Enum):
@@ -69,6 +71,9 @@ class Layout:
 
     translations: str
     sources: str
+    # mkdocs-static-i18n's suffixes: `page.fr.md` beside `page.md`, in the source tree itself
+    # (`translations` is then the source root, without `<lang>`).
+    suffix: bool = False
 
     @property
     def container(self) -> str:
@@ -77,6 +82,24 @@ class Layout:
 
     def translation_root(self, language: str) -> str:
         return self.translations.replace(LANG_PLACEHOLDER, language).rstrip("/")
+
+    def source_key(self, key: str, language: str) -> str:
+        """A translation's path below its translation root -> its source's below the source
+        root: the same path, or `page.fr.md` -> `page.md` with suffixes."""
+        if not self.suffix:
+            return key
+        stem, dot, extension = key.rpartition(".")
+        marker = f".{language}"
+        if dot and stem.endswith(marker):
+            return f"{stem[: -len(marker)]}.{extension}"
+        return key
+
+    def translation_key(self, key: str, language: str) -> str:
+        """The inverse of `source_key`."""
+        if not self.suffix:
+            return key
+        stem, dot, extension = key.rpartition(".")
+        return f"{stem}.{language}.{extension}" if dot else f"{key}.{language}"
 
 
 @dataclass(frozen=True)
@@ -213,6 +236,44 @@ class Provenance:
         return len(self.missed) if self.translated_from is not None else None
 
 
+class EstimatedState(str, Enum):
+    """Where an untracked translation stands, judged from git history instead of a stored hash.
+
+    `outdated`: its source has commits after the translation's last commit; `up-to-date`: none;
+    `moved`: the source it mirrors was renamed or moved (to `Provenance.moved_to`); `removed`:
+    the source was deleted; `unknown`: history cannot tell (`Estimate.detail` says why).
+    """
+
+    OUTDATED = "outdated"
+    UP_TO_DATE = "up-to-date"
+    MOVED = "moved"
+    REMOVED = "removed"
+    UNKNOWN = "unknown"
+
+    @property
+    def needs_work(self) -> bool:
+        return self in (EstimatedState.OUTDATED, EstimatedState.MOVED)
+
+
+BASIS_HASH = "hash"
+BASIS_GIT = "git"
+
+
+@dataclass(frozen=True)
+class Estimate:
+    """The git-history verdict on a translation without metadata (basis "git").
+
+    `translation_commit` is the translation's last commit that changed its text (moves do not
+    count); the source side (the version it was made from, the commits since, where the source
+    moved) is the entry's `Provenance`.
+    """
+
+    state: EstimatedState
+    translation_commit: CommitRef | None = None
+    detail: str | None = None
+    basis: str = BASIS_GIT
+
+
 @dataclass(frozen=True)
 class Cause:
     """One source change that made several translations stale: one fix, many languages.
@@ -282,6 +343,15 @@ class FindingGroup:
 
 
 @dataclass(frozen=True)
+class TextAmount:
+    """The letters and digits (in bytes) of a page's own text and of its source's, measured
+    for pages small enough to have lost most of it (`metadata.own_text`)."""
+
+    translation: int
+    source: int
+
+
+@dataclass(frozen=True)
 class TranslationEntry:
     """The verdict for one language x file, with the evidence it was reached from.
 
@@ -304,19 +374,52 @@ class TranslationEntry:
     failure: FailureRecord | None = None
     note: str | None = None
     provenance: Provenance | None = None
+    # Measured only for a page small beside its source (the `empty` check judges it).
+    text: TextAmount | None = None
+    # Only for untracked translations judged from git history (see `history.estimates`).
+    estimate: Estimate | None = None
+
+    @property
+    def basis(self) -> str | None:
+        """What the state rests on: the stored hash, git history (an estimate), or nothing."""
+        if self.estimate is not None:
+            return self.estimate.basis
+        return BASIS_HASH if self.record is not None else None
 
 
 @dataclass(frozen=True)
 class LanguageSummary:
-    """Counts of states for one language, and the share of it that is up to date."""
+    """Counts of states for one language, and the share of it that is up to date.
+
+    `counts` and `fresh_percent` are the headline: translated pages (Markdown, notebooks),
+    and images too only where the configuration counts them (`count-images`), so that
+    thousands of images without metadata never dilute the figure of the pages. `images`
+    counts every translated image's state, counted in the headline or not.
+    """
 
     code: str
     counts: Mapping[State, int]
     fresh_percent: float
+    images: Mapping[State, int] = field(default_factory=dict)
+    images_counted: bool = False
 
     @property
     def files(self) -> int:
         return sum(self.counts.values())
+
+    @property
+    def image_files(self) -> int:
+        return sum(self.images.values())
+
+
+@dataclass(frozen=True)
+class EstimatedSummary:
+    """One language's estimated states, and its fresh share were they counted (the figure
+    `estimates = "count"` gives)."""
+
+    code: str
+    counts: Mapping[EstimatedState, int]
+    fresh_percent: float
 
 
 @dataclass(frozen=True)
@@ -335,3 +438,6 @@ class Report:
     # The groups of one check in one source file that reach the same languages, merged: one
     # line per cause in the default views (`rollup.by_file`).
     finding_causes: tuple[FindingGroup, ...] = field(default=())
+    # Estimated states of untracked translations per language and in total ("total"): shown
+    # apart from `languages` and `totals` (see `history.estimates`).
+    estimated: Mapping[str, EstimatedSummary] = field(default_factory=dict)

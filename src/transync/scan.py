@@ -11,13 +11,15 @@ from datetime import datetime
 from pathlib import Path
 
 from transync.checks import apply_severities, run_bookkeeping
+from transync.checks.empty import NAME as EMPTY
 from transync.classify import classify
-from transync.config import Config, load_config
+from transync.config import ESTIMATES_COUNT, Config, load_config
 from transync.discover import Inventory, discover
 from transync.discover.tree import Tree
 from transync.errors import TransyncError, suggestion
+from transync.estimated_summary import estimated_summaries
 from transync.history.causes import group_by_commit
-from transync.model import Cause, Finding, Layout, Report, TranslationEntry
+from transync.model import Cause, Finding, Layout, Report, Severity, TranslationEntry
 from transync.rollup import by_file, group_findings
 from transync.summary import summarise
 
@@ -60,35 +62,59 @@ def scan(
     )
     advance = progress(total) if progress else None
     classification = classify(root, inventory, wanted, advance, tree)
+    bookkeeping = run_bookkeeping(classification.entries)
     findings = [
         *_for_languages(inventory.findings, wanted),
         *classification.findings,
-        *run_bookkeeping(classification.entries),
+        *bookkeeping,
     ]
     if content:
         from transync.checks.content import content_tasks, run_content
         from transync.config import config_fingerprint
 
-        tasks = [
-            task
-            for task in content_tasks(classification.entries, inventory.layouts, config.severities)
-            if task.source not in classification.refused_sources
+        # A page that lost its text is not compared: `empty` says all there is to say (one
+        # defect, one finding, not a truncation and every link and heading it lost). Nor is
+        # one whose path's source may never be read (ignored by git, inside `.git/`).
+        emptied = {
+            finding.path
+            for finding in bookkeeping
+            if finding.check == EMPTY and config.severities.get(EMPTY, Severity.ERROR)
+        }
+        compared = [
+            entry
+            for entry in classification.entries
+            if entry.translation not in emptied
+            and entry.source not in classification.refused_sources
         ]
+        tasks = content_tasks(compared, inventory.layouts, config.severities)
         findings += run_content(root, tasks, config_fingerprint(config), use_cache=cache)
     entries = classification.entries
     causes: tuple[Cause, ...] = ()
     if history:
-        from transync.history import attach_history, translation_folders
+        from transync.config import OFF
+        from transync.history import attach_history, layout_folders, translation_folders
 
-        entries, causes = attach_history(
-            root, entries, translation_folders(inventory.layouts), now=now
+        entries, causes, gaps = attach_history(
+            root,
+            entries,
+            translation_folders(inventory.layouts),
+            now=now,
+            estimates=layout_folders(inventory.layouts) if config.estimates != OFF else None,
         )
+        findings += gaps
+        if config.estimates == ESTIMATES_COUNT:
+            from transync.history.causes import group_causes
+            from transync.history.estimates import counted
+
+            entries = counted(entries)
+            causes = group_causes(entries)
     return build_report(
         display_root if display_root is not None else str(root),
         inventory.layouts,
         entries,
         apply_severities(findings, config.severities),
         causes,
+        count_images=config.count_images,
     )
 
 
@@ -98,12 +124,15 @@ def build_report(
     entries: Iterable[TranslationEntry],
     findings: Iterable[Finding],
     causes: Iterable[Cause] = (),
+    *,
+    count_images: bool = False,
 ) -> Report:
-    """Assemble a report in its canonical order, so that two runs print the same bytes."""
+    """Assemble a report in its canonical order, so that two runs print the same bytes;
+    `count_images` adds the images to the pages in the freshness figures."""
     ordered = tuple(
         sorted(entries, key=lambda entry: (entry.language, entry.translation, entry.kind.value))
     )
-    languages, totals = summarise(ordered)
+    languages, totals = summarise(ordered, count_images=count_images)
     causes = tuple(causes)
     ordered_findings = tuple(sorted(set(findings), key=_finding_order))
     finding_groups = group_findings(ordered_findings, ordered)
@@ -118,6 +147,7 @@ def build_report(
         commit_causes=group_by_commit(causes),
         finding_groups=finding_groups,
         finding_causes=by_file(finding_groups),
+        estimated=estimated_summaries(ordered),
     )
 
 

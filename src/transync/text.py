@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import codecs
-import re
 
 
 class BinaryContent(ValueError):
@@ -18,35 +17,3 @@ def decode(data: bytes) -> str:
         raise BinaryContent("holds NUL bytes: a binary file, not text")
     text = data.decode("utf-8", errors="replace")
     return text[1:] if text.startswith("\ufeff") else text
-
-
-# Characters that a terminal, a CI log or a rendered page would act on instead of showing:
-# C0/C1 controls and Unicode line separators (escape sequences, line breaks that forge log
-# lines), lone surrogates (file names that are not valid UTF-8) and the bidirectional
-# overrides of "Trojan Source" attacks.
-_UNSAFE = re.compile(
-    "[\x00-\x1f\x7f-\x9f\ud800-\udfff\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]"
-)
-
-
-def printable(text: str) -> str:
-    """Show `text` with every unsafe character as a visible Python-style escape (`\\n`,
-    `\\x1b`, `\\udcff`, `\\u202e`), so that names from a repository cannot act on a display."""
-    return _UNSAFE.sub(_escape, text)
-
-
-_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
-
-
-def _escape(match: re.Match[str]) -> str:
-    code = ord(match.group())
-    return _NAMED.get(match.group()) or (f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
-
-
-_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
-
-
-def one_line(text: str) -> str:
-    """Prose (a finding's message) on one line: line breaks become spaces, the rest as
-    `printable`. Names inside messages are quoted with repr, so no name loses a line break."""
-    return printable(_LINE_BREAK.sub(" ", text))

@@ -17,7 +17,7 @@ from transync.model import ChangeKind, State, TranslationEntry
 from transync.sync.port import PORTABLE
 
 WORK_STATES = (State.FAILED, State.STALE, State.MISSING)
-TRANSLATE, PORT = "translate", "port"
+TRANSLATE, PORT, RELOCATE = "translate", "port", "relocate"
 SourceReader = Callable[[str], "bytes | None"]
 
 
@@ -33,6 +33,9 @@ class WorkItem:
     action: str
     days_behind: int | None = None
     change: str | None = None
+    # The estimated state of a translation without metadata (judged from git history).
+    estimate: str | None = None
+    basis: str | None = None  # what the state rests on: "hash", "git", or None (missing)
 
 
 @dataclass(frozen=True)
@@ -60,9 +63,20 @@ def work_list(entries: Iterable[TranslationEntry], read: SourceReader) -> tuple[
             counted[source] = classify_change("", text).prose_words if text else 0
         return counted[source]
 
+    entries = list(entries)
+    # A source whose translation waits at its old path is not missing: relocating covers it.
+    awaited = {
+        (entry.language, entry.provenance.moved_to)
+        for entry in entries
+        if entry.estimate is not None and entry.provenance and entry.provenance.moved_to
+    }
     by_language: dict[str, list[WorkItem]] = {}
     for entry in entries:
-        if entry.state in WORK_STATES:
+        if entry.state is State.MISSING and (entry.language, entry.source) in awaited:
+            continue
+        if entry.estimate is not None and entry.estimate.state.needs_work:
+            by_language.setdefault(entry.language, []).append(_estimated(entry, words_in))
+        elif entry.state in WORK_STATES:
             by_language.setdefault(entry.language, []).append(_item(entry, words_in))
     return tuple(
         LanguageWork(language, tuple(sorted(items, key=_importance)))
@@ -91,6 +105,35 @@ def _item(entry: TranslationEntry, words_in: Callable[[str], int]) -> WorkItem:
         action,
         days,
         change.kind.value if change else None,
+        basis=entry.basis,
+    )
+
+
+def _estimated(entry: TranslationEntry, words_in: Callable[[str], int]) -> WorkItem:
+    """A translation without metadata that git history finds outdated, or whose source moved
+    (`relocate` carries it first: its words are those of the commits it missed, if any)."""
+    assert entry.estimate is not None
+    provenance = entry.provenance
+    change = provenance.change if provenance else None
+    source = provenance.moved_to if provenance and provenance.moved_to else entry.source
+    if change is not None:
+        words = change.prose_words
+    elif provenance is not None and not provenance.missed:
+        words = 0
+    else:
+        words = words_in(source)
+    moved = provenance is not None and provenance.moved_to is not None
+    return WorkItem(
+        entry.language,
+        entry.state,
+        source,
+        entry.translation,
+        words,
+        RELOCATE if moved else TRANSLATE,
+        provenance.days_behind if provenance else None,
+        change.kind.value if change else None,
+        entry.estimate.state.value,
+        entry.basis,
     )
 
 

@@ -116,7 +116,9 @@ def test_symlinks_never_lead_the_walk_outside(
     assert sorted(finding.path for finding in inventory.findings) == ["leak.md", "linked-dir"]
 
 
-def test_legacy_flat_image_names_tell_their_language() -> None:
+def test_legacy_flat_image_names_tell_the_language_they_claim() -> None:
+    """Only a claim: discovery accepts it where a language folder has that code."""
+
     def language(name: str) -> str | None:
         parts = read_flat_image_name(name)
         return parts.language if parts else None
@@ -124,7 +126,7 @@ def test_legacy_flat_image_names_tell_their_language() -> None:
     assert language("cover.eb18d1b9605d754b.ja.png") == "ja"
     assert language("cover.eb18d1b9605d754b.tw.png") == "tw"  # old alias of zh-TW
     assert language("cover.eb18d1b9605d754b.mni.png") == "mni"
-    assert language("cover.eb18d1b9605d754b.xx.png") is None
+    assert language("cover.eb18d1b9605d754b.Ko.png") == "Ko"
     assert language("cover.ja.png") is None  # no hash: not co-op-translator's name
 
 

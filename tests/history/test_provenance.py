@@ -59,7 +59,7 @@ def test_days_behind_count_from_stale_since_and_from_the_translation_date(
     _translated_at_a_changed_at_b_and_c(repo, git)
     entries = scan(repo.root).entries
     now = datetime(2026, 1, 12, 12, tzinfo=UTC)
-    attached, _ = attach_history(repo.root, entries, ["translations"], now=now)
+    attached = attach_history(repo.root, entries, ["translations"], now=now).entries
     provenance = next(entry.provenance for entry in attached if entry.provenance)
     assert provenance.days_behind == 10  # B is dated 2026-01-02
     assert provenance.days_since_translation == 10  # the builders' 2026-01-02T03:04:05

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tests.builders import RepoBuilder, record
-from transync.text import printable
+from transync.inert import printable
 
 SOURCE = "# Hello\n"
 LANG = "translations/ja"
@@ -72,7 +72,19 @@ class Fails:
         return f"error: “{self.message}”"
 
 
-Expectation = Entry | Finds | Warns | Fails
+@dataclass(frozen=True)
+class Shows:
+    """`transync <command>` prints `text`: repository text as its sink shows it, inert."""
+
+    text: str
+    command: tuple[str, ...] = ("status", "{path}", "--details")
+
+    def describe(self) -> str:
+        command = " ".join(word for word in self.command if word != "{path}")
+        return f"`{command}` shows “{self.text}”"
+
+
+Expectation = Entry | Finds | Warns | Fails | Shows
 
 
 @dataclass(frozen=True)
@@ -1157,6 +1169,278 @@ CASES: tuple[Case, ...] = (
         exit_code=2,
     ),
 )
+
+
+# -- outputs and cost (issue 19): text from a pull request stays text; no input hangs -------
+# Every case also runs through every command and format of test_guarantees.py, where no output
+# line may be a workflow command a GitHub runner would execute.
+
+
+def stale_named(*names: str, language: str = "ja"):
+    """Sources named `names`, each with a stale inline translation of the same name."""
+
+    def build(repo: RepoBuilder) -> None:
+        for name in names:
+            repo.source(name, SOURCE)
+            record_now = good(repo, name, original_hash="0" * 32, language_code=language)
+            repo.write(f"translations/{language}/{name}", block(record_now) + "# こんにちは\n")
+
+    return with_source(build)
+
+
+def stale_with(**fields: object):
+    """A stale translation whose record's fields are replaced by `fields`."""
+    return with_source(
+        lambda repo: repo.write(
+            TRANSLATION, block(good(repo, original_hash="0" * 32, **fields)) + "# こんにちは\n"
+        )
+    )
+
+
+def pair(source: str, translation: str | None = None):
+    """README.md holding `source` and a current translation holding `translation` (or the same)."""
+
+    def build(repo: RepoBuilder) -> None:
+        repo.source("README.md", source)
+        body = source if translation is None else translation
+        repo.write(TRANSLATION, block(good(repo)) + body)
+
+    return build
+
+
+def many_blocks(count: int):
+    return inline(lambda repo: block(good(repo)) * count)
+
+
+def dangling_sidecar(count: int):
+    def build(repo: RepoBuilder) -> None:
+        entries = {"README.md": good(repo)}
+        entries |= {f"gone-{n}.md": record(f"gone-{n}.md", "0" * 32, "ja") for n in range(count)}
+        repo.write(SIDECAR, json.dumps(entries))
+        repo.write(TRANSLATION, "# こんにちは\n")
+
+    return with_source(build)
+
+
+def anchors_page(count: int) -> str:
+    return "".join(f"## Part {n}\n\n[go](#part-{n}) [gone](#nowhere-{n})\n\n" for n in range(count))
+
+
+STALE = "stale"
+OUTPUT_CASES: tuple[Case, ...] = (
+    Case(
+        "name-stop-commands",
+        "outputs",
+        "a file named `::stop-commands::x.md`",
+        stale_named("::stop-commands::x.md"),
+        (Entry(f"{LANG}/::stop-commands::x.md", STALE), Shows(f"{LANG}/:\\:stop-commands:\\:x.md")),
+    ),
+    Case(
+        "name-error-command",
+        "outputs",
+        "a file named `##[error]x.md`",
+        stale_named("##[error]x.md"),
+        (Entry(f"{LANG}/##[error]x.md", STALE), Shows(f"{LANG}/##\\[error]x.md")),
+    ),
+    Case(
+        "name-add-mask",
+        "outputs",
+        "a file named `##[add-mask]x.md`",
+        stale_named("##[add-mask]x.md"),
+        (
+            Entry(f"{LANG}/##[add-mask]x.md", STALE),
+            Shows("##\\[add-mask]x.md", ("check", "{path}")),
+        ),
+    ),
+    Case(
+        "name-azure-command",
+        "outputs",
+        "a file named `##vso[task.setvariable variable=x]y.md`",
+        stale_named("##vso[task.setvariable variable=x]y.md"),
+        (Shows("##vso\\[task.setvariable variable=x]y.md"),),
+    ),
+    Case(
+        "name-command-upper-case",
+        "outputs",
+        "a file named `##[ERROR]x.md` (the runner ignores case)",
+        stale_named("##[ERROR]x.md"),
+        (Shows("##\\[ERROR]x.md"),),
+    ),
+    Case(
+        "name-indented-command",
+        "outputs",
+        "a file named `   ::warning file=a::b.md` (the runner trims leading blanks)",
+        stale_named("   ::warning file=a::b.md"),
+        (Shows(":\\:warning file=a:\\:b.md", ("check", "{path}")),),
+    ),
+    Case(
+        "name-command-after-line-break",
+        "outputs",
+        "a file named `x\\n::error::y.md` (a line break, then a command)",
+        stale_named("x\n::error::y.md"),
+        (Shows("x\\n:\\:error:\\:y.md"),),
+    ),
+    Case(
+        "folder-command",
+        "outputs",
+        "a folder named `::group::docs` holding a translated page",
+        stale_named("::group::docs/page.md"),
+        (Shows(":\\:group:\\:docs/page.md", ("todo", "{path}")),),
+    ),
+    Case(
+        "language-command",
+        "outputs",
+        "a language folder named `##[error]`",
+        stale_named("README.md", language="##[error]"),
+        (
+            Entry("translations/##[error]/README.md", STALE),
+            Shows("##\\[error]", ("check", "{path}")),
+        ),
+    ),
+    Case(
+        "source-file-command",
+        "outputs",
+        '`source_file: "::stop-commands::gone.md"`, a source that is not there',
+        source_file("::stop-commands::gone.md"),
+        (Shows(":&#58;stop-commands:&#58;gone.md", ("check", "{path}", "--format", "junit")),),
+    ),
+    Case(
+        "name-mention",
+        "outputs",
+        "a file named `@octocat.md`",
+        stale_named("@octocat.md"),
+        (
+            Shows(
+                "`translations/ja/@octocat.md`",
+                ("status", "{path}", "--format", "markdown", "--details"),
+            ),
+        ),
+    ),
+    Case(
+        "name-html",
+        "outputs",
+        "a file named `</details><img src=x>.md`",
+        stale_named("</details><img src=x>.md"),
+        (
+            Shows(
+                "\\</details\\>\\<img src=x\\>.md",
+                ("check", "{path}", "--format", "markdown"),
+            ),
+        ),
+    ),
+    Case(
+        "name-terminal-escape",
+        "outputs",
+        "a file named `\\x1b]8;;evil\\x07x.md` (a terminal hyperlink)",
+        stale_named("\x1b]8;;evil\x07x.md"),
+        (Shows("\\x1b]8;;evil\\x07x.md"),),
+    ),
+    Case(
+        "date-html",
+        "outputs",
+        '`translation_date: "</details><script>x</script>"`',
+        stale_with(translation_date="</details><script>x</script>"),
+        (Entry(TRANSLATION, STALE),),
+    ),
+    Case(
+        "date-command",
+        "outputs",
+        '`translation_date: "\\n::add-mask::x ##[error]y"`',
+        stale_with(translation_date="\n::add-mask::x ##[error]y"),
+        (Entry(TRANSLATION, STALE),),
+    ),
+    Case(
+        "content-commands",
+        "outputs",
+        "source and translation lines `::stop-commands::x`, `##[error]y`, an ESC sequence",
+        pair("# Hi\n\n::stop-commands::x\n\n##[error]y \x1b[2J\n", "# Salut\n"),
+        (Entry(TRANSLATION, "current"),),
+    ),
+    Case(
+        "url-autolink",
+        "outputs",
+        "a link `https://evil.example/@octocat` lost in the translation",
+        pair("# Hi\n\n[a](https://evil.example/@octocat)\n", "# Salut\n\nnone\n"),
+        (Shows("`https://evil.example/@octocat`", ("check", "{path}", "--format", "markdown")),),
+    ),
+    Case(
+        "config-key-command",
+        "outputs",
+        'transync.toml: `"##[error]x" = 1` and `"::stop-commands::y" = 2`',
+        config('"##[error]x" = 1\n"::stop-commands::y" = 2\n'),
+        (
+            Warns("transync.toml: unknown key '##\\[error]x' ignored"),
+            Warns("transync.toml: unknown key ':\\:stop-commands:\\:y' ignored"),
+        ),
+    ),
+    Case(
+        "backtracking-link-openers",
+        "cost",
+        "a 16 KB line of `[a](` (221 s before)",
+        pair("# Hi\n\n" + "[a](" * 4_000 + "\n"),
+        current(),
+    ),
+    Case(
+        "backtracking-backticks",
+        "cost",
+        "a line of 12,000 backtick runs of unequal length after a `[`",
+        pair("# Hi\n\n[x] " + "`a``" * 3_000 + "\n"),
+        current(),
+    ),
+    Case(
+        "backtracking-comments",
+        "cost",
+        "5,000 `<!--` never closed in an HTML block",
+        pair("# Hi\n\n<div>" + "<!--a" * 5_000 + "\n"),
+        current(),
+    ),
+    Case(
+        "backtracking-tags",
+        "cost",
+        "5,000 `<a ` never closed",
+        pair("# Hi\n\n<div " + "<a " * 5_000 + "\n"),
+        current(),
+    ),
+    Case(
+        "backtracking-heading-ids",
+        "cost",
+        "a heading of 5,000 `{#` and 5,000 tabs",
+        pair("# Hi " + "{#" * 5_000 + "\t" * 5_000 + "\n"),
+        current(),
+    ),
+    Case(
+        "backtracking-code",
+        "cost",
+        "a code block of 5,000 unclosed strings and comments",
+        pair("# Hi\n\n```py\n" + '\\\'a/*<!--"""' * 5_000 + "\n```\n"),
+        current(),
+    ),
+    Case(
+        "quadratic-anchor-links",
+        "cost",
+        "3,000 headings, each with a working and a broken anchor link",
+        pair(anchors_page(3_000)),
+        (Entry(TRANSLATION, "current"), Finds("broken-anchor", "README.md", "#nowhere-0")),
+    ),
+    Case(
+        "quadratic-metadata-blocks",
+        "cost",
+        "5,000 metadata blocks in one file",
+        many_blocks(5_000),
+        invalid(
+            TRANSLATION,
+            "5000 metadata blocks (lines 1, 10, 19, 28, 37, 46, 55, 64, 73, 82 and 4990 more)",
+        ),
+    ),
+    Case(
+        "quadratic-dangling-records",
+        "cost",
+        "a sidecar of 3,000 records for files that do not exist",
+        dangling_sidecar(3_000),
+        (Finds("dangling-record", SIDECAR, "2,000 more records have no translated file"),),
+    ),
+)
+CASES = CASES + OUTPUT_CASES
 
 
 def readme_table() -> str:

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from tests.builders import RepoBuilder, md5, record
 from tests.hostile.cases import LANG, SOURCE, TRANSLATION, block, fifo, git, good, link, outside
-from transync.text import printable
+from transync.inert import printable
 
 IMAGES = "translated_images/ja"
 BADGES_BLOCK = "<!-- transync:languages:start -->\n<!-- transync:languages:end -->\n"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -63,7 +64,21 @@ def assert_clean(outcome: Run, exit_codes: set[int]) -> None:
     assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
     assert "Traceback" not in result.stderr, result.stderr
     assert result.exit_code in exit_codes, result.stderr
+    assert_no_workflow_command(result.stdout + result.stderr)
     if result.exit_code == 2:
         assert result.stdout == "", result.stdout
         lines = result.stderr.splitlines()
         assert len(lines) == 1 and lines[0].startswith("transync: error: "), result.stderr
+
+
+# What a GitHub runner executes in a log: `::` after leading blanks, `##[` anywhere.
+RUNNER_COMMAND = re.compile(r"^\s*::|##(?:vso)?\[", re.IGNORECASE)
+# transync's own annotations (`check --format github`): properties hold no `:` or `,`.
+OWN_ANNOTATION = re.compile(r"^::(?:error|warning|notice) (?:[a-z]+=[^:,]*,?)*::")
+
+
+def assert_no_workflow_command(output: str) -> None:
+    """No line of `output` is a workflow command but transync's own annotations, whose
+    message GitHub does not parse for another."""
+    for line in output.splitlines():
+        assert not RUNNER_COMMAND.search(OWN_ANNOTATION.sub("", line, count=1)), line

@@ -13,7 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from tests.builders import RepoBuilder
-from tests.hostile.cases import CASES, Case, Entry, Fails, Finds, Warns, readme_table
+from tests.hostile.cases import CASES, Case, Entry, Fails, Finds, Shows, Warns, readme_table
 from tests.hostile.runner import assert_clean, run
 from transync.cli import cli
 
@@ -33,6 +33,10 @@ def test_case_gives_its_outcome_and_nothing_else(case: Case, tmp_path: Path) -> 
             assert expected.message in result.stderr
         elif isinstance(expected, Warns):
             assert f"transync: warning: {expected.message}" in result.stderr.splitlines()
+        elif isinstance(expected, Shows):
+            shown = run(case, tmp_path / "shows", list(expected.command))
+            assert_clean(shown, {0, 1})
+            assert expected.text in shown.result.stdout, shown.result.stdout
         elif isinstance(expected, Entry):
             states = {item["translation"]: item["state"] for item in report["files"]}
             assert states.get(expected.path) == expected.state, states

@@ -4,16 +4,17 @@
 from __future__ import annotations
 
 import json
+import re
 
 from hypothesis import given
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from tests.hostile.strategies import any_char
+from transync.inert import markdown_code, markdown_text, one_line, printable
 from transync.model import Kind, State, TranslationEntry
-from transync.report import json_report, markdown
+from transync.report import json_report
 from transync.scan import build_report
-from transync.text import one_line, printable
 
 names = st.text(any_char, min_size=1, max_size=30)
 _MARKDOWN = MarkdownIt("commonmark")
@@ -34,9 +35,16 @@ def test_printable_text_is_plain_utf8_on_one_line(name: str) -> None:
     assert not set(one_line(name)) & set("\n\r\x85\u2028\u2029")
 
 
+@given(st.text(alphabet=":#[vsoVSO x\n", max_size=40) | names)
+def test_printable_text_holds_no_workflow_command_anywhere(name: str) -> None:
+    """No `::` and no `##[`: whatever a wrapped line starts with, the runner sees text."""
+    shown = printable(name)
+    assert "::" not in shown and "##[" not in shown and "##vso[" not in shown.lower()
+
+
 @given(names)
 def test_a_markdown_code_span_shows_a_name_exactly(name: str) -> None:
-    assert _inline(f"x {markdown.code(name)} y") == [
+    assert _inline(f"x {markdown_code(name)} y") == [
         ("text", "x "),
         ("code_inline", printable(name)),
         ("text", " y"),
@@ -45,9 +53,17 @@ def test_a_markdown_code_span_shows_a_name_exactly(name: str) -> None:
 
 @given(names)
 def test_markdown_text_shows_a_message_exactly_with_no_markup(message: str) -> None:
-    tokens = _inline(f"x {markdown.escape(message)} y")
-    assert {kind for kind, _ in tokens} <= {"text"}
+    """Exactly; what GitHub would link or notify (an address, an @mention) as a code span."""
+    tokens = _inline(f"x {markdown_text(message)} y")
+    assert {kind for kind, _ in tokens} <= {"text", "code_inline"}
     assert "".join(content for _, content in tokens) == f"x {one_line(message)} y"
+    for kind, content in tokens:
+        if kind == "text":
+            assert not _LINKED.search(content), content
+
+
+# What GitHub links in text: a mention, an e-mail address, an extended autolink.
+_LINKED = re.compile(r"@[\w-]|(?:\b(?:https?|ftp)://|\bwww\.)[^\s|`).,;:!?'\"\]]", re.IGNORECASE)
 
 
 @given(names, names)

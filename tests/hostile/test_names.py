@@ -12,10 +12,10 @@ from rich.console import Console
 
 from tests.builders import RepoBuilder
 from tests.hostile.names import FILE_NAMES, LANGUAGE_FOLDERS
+from transync.inert import printable
 from transync.model import Report
 from transync.report import json_report, markdown, table
 from transync.scan import scan
-from transync.text import printable
 
 UNSAFE_OUTPUT = ("\x1b", "\r", "\u202e", "\u2066", "\u2028", "\x07")
 
@@ -77,7 +77,7 @@ def test_table_output_shows_names_literally_without_control_codes(report: Report
     for name in FILE_NAMES:
         assert printable(f"translations/ja/docs/{name}") in plain.getvalue()
     assert "[red]x" in plain.getvalue()
-    assert "\\n::error file=README.md::forged" in plain.getvalue()
+    assert "\\n:\\:error file=README.md:\\:forged" in plain.getvalue()
     assert "\u202e" not in text and "\x1b]0;" not in text
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from tests.conftest import NOW
+from transync.inert import command_data, command_property
 from transync.model import Finding, Report, Severity
 from transync.policy.evaluate import CheckResult, evaluate
 from transync.policy.settings import Flags, build_policy
@@ -27,8 +28,8 @@ def test_a_single_problem_sits_on_its_file_names_its_language_and_escapes_exactl
 
 
 def test_escaping_rules() -> None:
-    assert github.escape_data("a%b\r\nc:d,e") == "a%25b%0D%0Ac:d,e"
-    assert github.escape_property("a%b\r\nc:d,e") == "a%25b%0D%0Ac%3Ad%2Ce"
+    assert command_data("a%b\r\nc:d,e") == "a%25b%0D%0Ac:d,e"
+    assert command_property("a%b\r\nc:d,e") == "a%25b%0D%0Ac%3Ad%2Ce"
 
 
 def test_min_fresh_is_an_annotation_without_a_file(mixed: Report) -> None:

@@ -16,6 +16,7 @@ from dataclasses import replace
 
 from transync.checks import (
     dangling_record,
+    empty,
     invalid_metadata,
     language_code,
     line_endings,
@@ -34,6 +35,7 @@ BOOKKEEPING_CHECKS: Mapping[str, EntryCheck] = {
     path_mismatch.NAME: path_mismatch.check,
     metadata_conflict.NAME: metadata_conflict.check,
     line_endings.NAME: line_endings.check,
+    empty.NAME: empty.check,
 }
 
 # A translation or source too large to parse: content checks say they skipped it.

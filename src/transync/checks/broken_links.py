@@ -32,6 +32,8 @@ def check(context: ContentContext) -> Iterator[Finding]:
     by_key: dict[str, list[Link]] = {}
     for link, key in zip(context.source.links, context.source_keys, strict=True):
         by_key.setdefault(key, []).append(link)
+    # Twins by key and fragment, built once: a page of 10,000 anchor links has one key.
+    by_fragment: dict[tuple[str, str], list[Link]] = {}
     reported: set[str] = set()
     for link, key in zip(context.translation.links, context.translation_keys, strict=True):
         target = context.translation_target(link)
@@ -55,9 +57,13 @@ def check(context: ContentContext) -> Iterator[Finding]:
             yield _broken(context, link, target, twins)
         elif target.fragment is not None and link.target not in reported:
             anchors = _anchors(context, target.path, translated=True)
-            if anchors is not None and normalise_fragment(target.fragment) not in anchors:
+            fragment = normalise_fragment(target.fragment)
+            if anchors is not None and not _has(anchors, fragment):
                 reported.add(link.target)
-                yield _broken_anchor(context, link, target, twins)
+                if not by_fragment and twins:
+                    by_fragment = _by_fragment(context, by_key)
+                same = by_fragment.get((key, fragment), [])
+                yield _broken_anchor(context, link, target, same, twins)
 
 
 _LOST_BRACKET = "a link lost its '[': '...](target)' shows as text, not as a link"
@@ -137,16 +143,30 @@ def _broken(context: ContentContext, link: Link, target: Target, twins: list[Lin
     )
 
 
+def _by_fragment(
+    context: ContentContext, by_key: dict[str, list[Link]]
+) -> dict[tuple[str, str], list[Link]]:
+    grouped: dict[tuple[str, str], list[Link]] = {}
+    for key, links in by_key.items():
+        for link in links:
+            fragment = normalise_fragment(context.source_target(link).fragment or "")
+            grouped.setdefault((key, fragment), []).append(link)
+    return grouped
+
+
 def _broken_anchor(
-    context: ContentContext, link: Link, target: Target, twins: list[Link]
+    context: ContentContext,
+    link: Link,
+    target: Target,
+    same_fragment: list[Link],
+    twins: list[Link],
 ) -> Finding:
+    """`same_fragment`: the twins whose own fragment is the link's."""
     fragment = normalise_fragment(target.fragment or "")
-    for twin in twins:
+    for twin in same_fragment:
         origin = context.source_target(twin)
-        if normalise_fragment(origin.fragment or "") != fragment:
-            continue
         anchors = _anchors(context, origin.path, translated=False)
-        if anchors is not None and fragment not in anchors:
+        if anchors is not None and not _has(anchors, fragment):
             return context.source_fault(
                 BROKEN_ANCHOR,
                 twin.line,
@@ -156,7 +176,7 @@ def _broken_anchor(
             )
     where = "this file" if target.path == context.translation_path else target.path
     hint = ""
-    if fragment in (_anchors(context, context.source_path, translated=False) or ()):
+    if _has(_anchors(context, context.source_path, translated=False) or frozenset(), fragment):
         hint = " (it is the source's anchor: the heading it named was translated)"
     return _finding(
         context,
@@ -174,8 +194,12 @@ def _anchors(context: ContentContext, path: str, *, translated: bool) -> frozens
     document = context.translation if translated and path == context.translation_path else None
     if document is None and path == context.source_path:
         document = context.source
-    found = document.anchors if document is not None else context.repository.anchors(path)
-    return None if found is None else found | _ALWAYS
+    return document.anchors if document is not None else context.repository.anchors(path)
+
+
+def _has(anchors: frozenset[str], fragment: str) -> bool:
+    """No union with `_ALWAYS`: that copied every anchor of the page for each link."""
+    return fragment in _ALWAYS or fragment in anchors
 
 
 def _finding(

@@ -37,10 +37,12 @@ _PROSE = frozenset(
         "mermaid",
     }
 )
-_STRING = re.compile(
-    r'("""|\'\'\').*?\1|"(?:\\.|[^"\\\n])*"|\'(?:\\.|[^\'\\\n])*\'|`[^`\n]*`', re.S
-)
-_COMMENT = re.compile(r"/\*.*?\*/|<!--.*?-->|(?:^|(?<=\s))(?:#|//|--)[^\n]*", re.M | re.S)
+# What opens a string or a comment in code of any language; each is closed by `str.find`
+# or a scan to the line's end (one pass: a regex with `.*?` to a closing that never comes
+# retried from every opening to the end of the block).
+_OPENING = re.compile(r"\"\"\"|\'\'\'|[\"'`]|/\*|<!--|(?:^|(?<=\s))(?:#|//|--)", re.M)
+_CLOSING = {'"""': '"""', "'''": "'''", "/*": "*/", "<!--": "-->"}
+_STRINGS = ('"""', "'''", '"', "'", "`")
 _SPACE = re.compile(r"\s+")
 
 
@@ -129,4 +131,46 @@ def _skeleton(block: CodeBlock) -> str:
 @lru_cache(maxsize=4096)
 def _code_skeleton(code: str) -> str:
     """Cached: a source's blocks are compared once per language."""
-    return _SPACE.sub("", _COMMENT.sub("", _STRING.sub('""', code)))
+    return _SPACE.sub("", "".join(_without_comments_and_strings(code)))
+
+
+def _without_comments_and_strings(code: str) -> Iterator[str]:
+    """The code with each string as `""` and each comment removed, an unclosed string or
+    block comment left as it is, in one pass: an opening that fails once is skipped after."""
+    position = search = 0
+    closed_until: dict[str, int] = {}  # opening -> where its closing was last missed
+    while opening := _OPENING.search(code, search):
+        token, start = opening.group(), opening.start()
+        if start < closed_until.get(token, -1):
+            search = start + 1
+            continue
+        end = _closing(code, token, opening.end())
+        if end < 0:
+            closed_until[token] = len(code) if token in _CLOSING else _line_end(code, start)
+            search = start + 1
+            continue
+        yield code[position:start]
+        if token in _STRINGS:
+            yield '""'
+        position = search = end
+    yield code[position:]
+
+
+def _closing(code: str, token: str, after: int) -> int:
+    """Where the string or comment opened by `token` ends, or -1 when it is not closed."""
+    if token in _CLOSING:
+        found = code.find(_CLOSING[token], after)
+        return found + len(_CLOSING[token]) if found >= 0 else -1
+    if token in ('"', "'", "`"):
+        index, line_end = after, _line_end(code, after)
+        while index < line_end:
+            if code[index] == token:
+                return index + 1
+            index += 2 if code[index] == "\\" and token != "`" else 1
+        return -1
+    return _line_end(code, after)  # a line comment
+
+
+def _line_end(code: str, position: int) -> int:
+    found = code.find("\n", position)
+    return len(code) if found < 0 else found

@@ -140,7 +140,9 @@ class ContentContext:
         for layout in self.layouts:
             root = layout.translation_root(self.language)
             if is_within(path, root) and path != root:
-                return join(layout.sources, relative_to(path, root))
+                return join(
+                    layout.sources, layout.source_key(relative_to(path, root), self.language)
+                )
         return path
 
     @cached_property

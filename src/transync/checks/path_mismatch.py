@@ -19,7 +19,8 @@ def check(entry: TranslationEntry) -> Iterator[Finding]:
         return
     layout = entry.folder.layout
     try:
-        expected = join(entry.folder.path, relative_to(entry.source, layout.sources))
+        key = layout.translation_key(relative_to(entry.source, layout.sources), entry.language)
+        expected = join(entry.folder.path, key)
     except (UnsafePath, ValueError):
         return
     if expected != entry.translation:

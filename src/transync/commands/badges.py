@@ -13,6 +13,7 @@ from transync.commands.common import load_config_and_warn
 from transync.discover.tree import WorkTree
 from transync.errors import EXIT_OK, EXIT_POLICY_FAILED, TransyncError
 from transync.fileio import Refused, read_inside
+from transync.inert import shown_lines
 from transync.model import Report, State
 from transync.report.rollup_text import plural
 from transync.scan import scan
@@ -43,7 +44,8 @@ def badges(
         return Path(os.path.relpath(target, readme_folder)).as_posix()
 
     def rewritten(tree: WorkTree | None) -> tuple[str, Report]:
-        report = scan(scan_root, config=config, tree=tree)
+        # History only estimates translations without metadata: one more figure to show.
+        report = scan(scan_root, config=config, tree=tree, history=True)
         block = table_lines(language_rows(report, folder_link), site_url)
         return replace_block(text, block, insert_after=insert, name=readme), report
 
@@ -68,7 +70,7 @@ def badges(
         click.echo(f"{readme}: the languages block is up to date", err=True)
         return EXIT_OK
     if dry_run:
-        click.echo(_diff(text, updated, readme), nl=False)
+        click.echo(shown_lines(_diff(text, updated, readme)), nl=False)
     if check:
         click.echo(
             f"{readme}: the languages block is out of date; run 'transync badges {readme}'",

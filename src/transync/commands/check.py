@@ -46,6 +46,7 @@ class CheckOptions:
     content: bool = True
     cache: bool = True
     details: bool = False
+    history: bool = True
 
 
 def check(path: str, options: CheckOptions) -> int:
@@ -66,7 +67,7 @@ def check(path: str, options: CheckOptions) -> int:
             config=config,
             languages=policy.languages,
             progress=progress,
-            history=True,
+            history=options.history,
             content=options.content,
             cache=options.cache,
         )

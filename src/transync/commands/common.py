@@ -1,12 +1,29 @@
-"""What every command does before scanning: read the configuration and say what it ignored."""
+"""What every command does before scanning: read the configuration and say what it ignored;
+and what a command whose output scripts read says beside it, on stderr."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 import click
 
 from transync.config import Config, load_config
+from transync.history import HISTORY_UNKNOWN
+from transync.inert import one_line
+from transync.model import Finding
+
+
+def warn(message: str) -> None:
+    click.echo(one_line(f"transync: warning: {message}"), err=True)
+
+
+def warn_history_gaps(findings: Iterable[Finding]) -> None:
+    """Which history facts are unknown and why (the `history-unknown` finding), in one line
+    on stderr: for the commands whose output is a list or a diff, not a report."""
+    for finding in findings:
+        if finding.check == HISTORY_UNKNOWN:
+            warn(finding.message)
 
 
 def load_config_and_warn(root: Path) -> Config:
@@ -17,7 +34,7 @@ def load_config_and_warn(root: Path) -> Config:
     """
     config = load_config(root) if root.is_dir() else Config()
     for warning in config.warnings:
-        click.echo(f"transync: warning: {warning}", err=True)
+        warn(warning)
     if config.severities:
         from transync.policy.kinds import known_checks, require_known
 

@@ -18,9 +18,10 @@ from urllib.parse import quote
 
 import click
 
-from transync.commands.common import load_config_and_warn
+from transync.commands.common import load_config_and_warn, warn
 from transync.config import Config
 from transync.errors import TransyncError
+from transync.inert import is_web_url
 from transync.model import Report
 from transync.paths import is_within
 from transync.report.dashboard import Repository, Trend, build_organisation, build_site
@@ -103,8 +104,13 @@ def _repository(root: Path, now: datetime, options: DashboardOptions) -> dict[st
     from transync.history.repository import repository_facts
 
     facts = repository_facts(root)
+    if options.repo_url and not is_web_url(options.repo_url):
+        raise TransyncError(
+            f"--repo-url {options.repo_url!r}: not an http(s) address; the site links only"
+            " http and https"
+        )
     web_url = options.repo_url.rstrip("/") if options.repo_url else facts.web_url
-    if web_url is not None:
+    if web_url is not None and is_web_url(web_url):
         # A branch name rather than a commit id by default: 36 bytes less in each of the
         # matrix's thousands of links, and the site is rebuilt whenever the branch moves.
         ref = options.ref or facts.branch or facts.commit or "HEAD"
@@ -119,7 +125,11 @@ def _repository(root: Path, now: datetime, options: DashboardOptions) -> dict[st
         link_base=link_base,
         thresholds=options.thresholds,
     )
-    return build_site(report, info, trend=_trend(root, config, options))
+    from transync.coop.forecast import inline_gap
+    from transync.sync.files import reader
+
+    gap = inline_gap(report.entries, reader(root))
+    return build_site(report, info, trend=_trend(root, config, options), coop_gap=gap)
 
 
 def _trend(root: Path, config: Config, options: DashboardOptions) -> Trend | None:
@@ -129,7 +139,7 @@ def _trend(root: Path, config: Config, options: DashboardOptions) -> Trend | Non
     from transync.history.trend import compute_trend
 
     with delayed_progress() as progress:
-        points = compute_trend(root, config, options.trend, options.languages, progress)
+        points = compute_trend(root, config, options.trend, options.languages, progress, warn)
     return Trend(str(root), points)
 
 

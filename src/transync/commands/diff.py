@@ -5,16 +5,23 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from transync.commands.common import load_config_and_warn
+from transync.commands.common import load_config_and_warn, warn_history_gaps
 from transync.errors import TransyncError
-from transync.model import State, TranslationEntry
+from transync.history import estimable
+from transync.model import EstimatedState, State, TranslationEntry
 from transync.scan import scan
+
+if TYPE_CHECKING:
+    from transync.history.source_diff import SourceDiff
 
 
 def diff(target: str, languages: Sequence[str], stat: bool, root_option: str | None) -> int:
-    from transync.history import attach_history, translation_folders
+    from transync.config import OFF
+    from transync.history import attach_history, layout_folders, translation_folders
     from transync.history.git_log import open_repo
+    from transync.history.git_tree import BlobReader
     from transync.history.source_diff import source_diffs
     from transync.report import diff_view
 
@@ -24,8 +31,15 @@ def diff(target: str, languages: Sequence[str], stat: bool, root_option: str | N
         raise TransyncError(f"{target}: not in a git work tree with commits")
     root = Path(root_option) if root_option else Path(repo.working_tree_dir)
     relative = _relative(path, root, target)
-    report = scan(root, config=load_config_and_warn(root), languages=languages)
+    config = load_config_and_warn(root)
+    report = scan(root, config=config, languages=languages)
     chosen = [entry for entry in report.entries if relative in (entry.translation, entry.source)]
+    estimates = layout_folders(report.layouts) if config.estimates != OFF else None
+    if chosen and all(entry.state is State.MISSING for entry in chosen) and estimates:
+        # Translations without metadata may wait at the source's old path (moved).
+        chosen = _moved_here(
+            root, report.entries, relative, translation_folders(report.layouts), estimates
+        )
     if not chosen:
         if not path.exists():
             raise TransyncError(f"{target}: no such file")
@@ -35,18 +49,37 @@ def diff(target: str, languages: Sequence[str], stat: bool, root_option: str | N
         )
     if all(entry.state is State.MISSING for entry in chosen):
         raise TransyncError(f"{target}: not translated (every translation of it is missing)")
-    attached, _ = attach_history(root, chosen, translation_folders(report.layouts))
-
-    def read_blob(blob: str) -> bytes:
-        data: bytes = repo.odb.stream(bytes.fromhex(blob)).read()
-        return data
-
-    diff_view.render(
-        source_diffs(root, attached, read_blob),
-        _others(attached),
-        stat=stat,
+    attached, _, gaps = attach_history(
+        root, chosen, translation_folders(report.layouts), estimates=estimates
     )
+    diffable = [entry for entry in attached if not _nothing_to_port(entry)]
+    with BlobReader(root) as read_blob:
+        diffs = source_diffs(root, diffable, read_blob)
+    diff_view.render(diffs, _others(attached, diffs), stat=stat)
+    warn_history_gaps(gaps)
     return 0
+
+
+def _moved_here(
+    root: Path,
+    entries: Sequence[TranslationEntry],
+    source: str,
+    excluded: list[str],
+    folders: list[str],
+) -> list[TranslationEntry]:
+    """The missing entries of `source`, or, when translations without metadata were made of
+    it at the path it moved from, those."""
+    from transync.history import attach_history
+
+    missing = [entry for entry in entries if entry.source == source]
+    untracked = [entry for entry in entries if estimable(entry)]
+    estimated = attach_history(root, untracked, excluded, estimates=folders).entries
+    moved = [
+        entry
+        for entry in estimated
+        if entry.provenance is not None and entry.provenance.moved_to == source
+    ]
+    return moved or missing
 
 
 def _relative(path: Path, root: Path, target: str) -> str:
@@ -56,10 +89,24 @@ def _relative(path: Path, root: Path, target: str) -> str:
     return os.path.relpath(real, real_root).replace(os.sep, "/")
 
 
-def _others(entries: Sequence[TranslationEntry]) -> list[TranslationEntry]:
+def _others(
+    entries: Sequence[TranslationEntry], diffs: Sequence[SourceDiff]
+) -> list[TranslationEntry]:
     """Entries that have no diff to show, so that the output still accounts for them."""
+    shown = {(diff.source, language) for diff in diffs for language in diff.languages}
     return [
         entry
         for entry in entries
-        if entry.provenance is None or entry.provenance.source_blob is None
+        if (entry.source, entry.language) not in shown or _nothing_to_port(entry)
     ]
+
+
+def _nothing_to_port(entry: TranslationEntry) -> bool:
+    """An estimate that finds nothing to redo has no diff: up to date, unknown, or a moved
+    source with no change since (the move alone is `relocate`'s to carry)."""
+    estimate, provenance = entry.estimate, entry.provenance
+    if estimate is None:
+        return False
+    if estimate.state is EstimatedState.MOVED:
+        return provenance is None or not provenance.missed
+    return estimate.state is not EstimatedState.OUTDATED

@@ -10,6 +10,8 @@ import click
 from transync.config import Config
 from transync.discover import discover
 from transync.errors import TransyncError
+from transync.inert import one_line, shown_lines
+from transync.model import Layout
 from transync.sync import init as files
 
 _VERBS = {
@@ -31,12 +33,14 @@ def init(path: str, *, yes: bool, force: bool, dry_run: bool) -> int:
         count = sum(len(inventory.translations[f]) for f in inventory.folders if f.layout == layout)
         mirrored = "the root" if layout.sources == "." else f"{layout.sources}/"
         click.echo(
-            f"  {layout.translations}/ mirrors {mirrored}: {', '.join(codes)}"
-            f" (sources: {len(inventory.sources[layout])}, translated files: {count})"
+            one_line(
+                f"  {_translations(layout)} mirrors {mirrored}: {', '.join(codes)}"
+                f" (sources: {len(inventory.sources[layout])}, translated files: {count})"
+            )
         )
     if inventory.image_folders:
         images = ", ".join(folder.code for folder in inventory.image_folders)
-        click.echo(f"  translated_images/: {images}")
+        click.echo(one_line(f"  translated_images/: {images}"))
     if not inventory.layouts:
         raise TransyncError(f"{path}: only translated images found; no layout to configure")
 
@@ -49,7 +53,7 @@ def init(path: str, *, yes: bool, force: bool, dry_run: bool) -> int:
         for item in planned:
             if item.action is not files.Action.KEEP:
                 click.echo(f"\n--- {item.path.as_posix()} ({item.action.value}) ---")
-                click.echo(item.added, nl=False)
+                click.echo(shown_lines(item.added), nl=False)
         return 0
     if all(item.action is files.Action.KEEP for item in planned):
         click.echo("Nothing to write.")
@@ -60,3 +64,8 @@ def init(path: str, *, yes: bool, force: bool, dry_run: bool) -> int:
     files.write(root, planned)
     click.echo("Written. Next: commit them, and `transync check` runs on every pull request.")
     return 0
+
+
+def _translations(layout: Layout) -> str:
+    """`translations/<lang>/`, or `docs/**/*.<lang>.md` for a suffix layout."""
+    return f"{layout.translations}/**/*.<lang>.md" if layout.suffix else f"{layout.translations}/"

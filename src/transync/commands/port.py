@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from transync.commands.writing import carry_out, scope, with_provenance
 from transync.errors import TransyncError
 from transync.history.git_log import open_repo
+from transync.history.git_tree import BlobReader
 from transync.model import State
 from transync.sync.files import reader
 from transync.sync.port import plan_port
@@ -33,10 +34,6 @@ def port(
     if repo is None:
         raise TransyncError(f"{root}: not in a git work tree with commits (port needs history)")
     entries = with_provenance(root, work.report, work.chosen)
-
-    def read_blob(blob: str) -> bytes:
-        data: bytes = repo.odb.stream(bytes.fromhex(blob)).read()
-        return data
-
-    plan = plan_port(entries, reader(root), read_blob, stamp_date())
+    with BlobReader(root) as read_blob:
+        plan = plan_port(entries, reader(root), read_blob, stamp_date())
     return carry_out(root, plan, dry_run=dry_run)

@@ -19,7 +19,11 @@ def relocate(
     arguments: Sequence[str], languages: Sequence[str], *, dry_run: bool, allow_dirty: bool
 ) -> int:
     work = scope(
-        arguments, languages, dry_run=dry_run, allow_dirty=allow_dirty, states={State.ORPHAN}
+        arguments,
+        languages,
+        dry_run=dry_run,
+        allow_dirty=allow_dirty,
+        states={State.ORPHAN, State.UNTRACKED},
     )
     root = work.root
     plan = plan_relocate(

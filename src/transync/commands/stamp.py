@@ -28,6 +28,7 @@ def stamp(
     *,
     force: bool,
     dry_run: bool,
+    adopt: bool = False,
 ) -> int:
     selection = select(arguments)
     if not selection.patterns and not sources:
@@ -43,6 +44,6 @@ def stamp(
     if not chosen:
         raise TransyncError("no translation matches what was named")
     plan = plan_stamp(
-        with_provenance(root, report, chosen), reader(root), stamp_date(), force=force
+        with_provenance(root, report, chosen), reader(root), stamp_date(), force=force, adopt=adopt
     )
     return carry_out(root, plan, dry_run=dry_run)

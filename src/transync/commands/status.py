@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from transync.commands.common import load_config_and_warn
+from transync.model import Report
 from transync.report.progress import delayed_progress
 from transync.scan import scan
 
@@ -48,4 +49,17 @@ def status(
         from transync.report.terminal import Terminal
 
         table.render(report, Terminal(), details=details)
+    if output_format != "json":
+        _coop_plan_note(root, report)
     return 0
+
+
+def _coop_plan_note(root: Path, report: Report) -> None:
+    """One line where co-op-translator's own plan would list current pages as outdated."""
+    from transync.coop.forecast import inline_gap
+    from transync.report import coop_note
+    from transync.sync.files import reader
+
+    gap = inline_gap(report.entries, reader(root))
+    if gap is not None:
+        click.echo(coop_note.line(gap))

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from transync.commands.common import load_config_and_warn
+from transync.commands.common import load_config_and_warn, warn
 from transync.errors import TransyncError
 from transync.history.trend import compute_trend
 from transync.report.progress import delayed_progress
@@ -25,7 +25,7 @@ def trend(
         raise TransyncError(f"{path}: not a folder")
     config = load_config_and_warn(root)
     with delayed_progress("Reading commits") as progress:
-        points = compute_trend(root, config, limit, languages, progress)
+        points = compute_trend(root, config, limit, languages, progress, warn)
     if output_format == "table":
         from transync.report import trend_table
         from transync.report.terminal import Terminal

@@ -15,9 +15,10 @@ from pathlib import Path
 
 import click
 
-from transync.commands.common import load_config_and_warn
+from transync.commands.common import load_config_and_warn, warn_history_gaps
 from transync.errors import EXIT_OK, EXIT_POLICY_FAILED, TransyncError
 from transync.fileio import read_inside
+from transync.inert import printable
 from transync.model import Kind, Report, State, TranslationEntry
 from transync.paths import matches_any
 from transync.report.progress import delayed_progress
@@ -25,7 +26,6 @@ from transync.scan import scan
 from transync.sync.execute import execute
 from transync.sync.files import Referenced
 from transync.sync.plan import Plan
-from transync.text import printable
 
 _GLOB = re.compile(r"[*?\[]")
 _WOULD = {"wrote": "would write", "created": "would create", "removed": "would remove"}
@@ -39,9 +39,10 @@ class Selection:
     patterns: tuple[str, ...]
 
     def wants(self, entry: TranslationEntry) -> bool:
-        return not self.patterns or any(
-            matches_any(path, self.patterns) for path in (entry.translation, entry.source)
-        )
+        return any(self.wants_path(path) for path in (entry.translation, entry.source))
+
+    def wants_path(self, path: str) -> bool:
+        return not self.patterns or matches_any(path, self.patterns)
 
 
 def select(arguments: Sequence[str]) -> Selection:
@@ -118,7 +119,9 @@ def scope(
 def scan_repository(root: Path, languages: Iterable[str], *, history: bool = True) -> Report:
     config = load_config_and_warn(root)
     with delayed_progress() as progress:
-        return scan(root, config=config, languages=languages, progress=progress, history=history)
+        report = scan(root, config=config, languages=languages, progress=progress, history=history)
+    warn_history_gaps(report.findings)
+    return report
 
 
 def with_provenance(
@@ -126,13 +129,19 @@ def with_provenance(
 ) -> list[TranslationEntry]:
     """`entries` with the provenance of their records. A failed translation's record is
     judged like a stale one's: both were made from an older version of the source."""
-    from transync.history import attach_history, translation_folders
+    from transync.history import attach_history, layout_folders, translation_folders
 
     judged = [
         replace(entry, state=State.STALE) if entry.state is State.FAILED else entry
         for entry in entries
     ]
-    attached, _ = attach_history(root, judged, translation_folders(report.layouts))
+    attached, _, gaps = attach_history(
+        root,
+        judged,
+        translation_folders(report.layouts),
+        estimates=layout_folders(report.layouts),
+    )
+    warn_history_gaps(gaps)
     return [replace(new, state=old.state) for old, new in zip(entries, attached, strict=True)]
 
 

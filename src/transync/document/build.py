@@ -29,24 +29,29 @@ from transync.document.lines import LineSigns, scan
 from transync.document.slugs import Slugger, slug
 from transync.text import decode
 
-_DISCLAIMER = re.compile(
-    r"<!-- CO-OP TRANSLATOR DISCLAIMER START -->.*?(?:<!-- CO-OP TRANSLATOR DISCLAIMER END -->|\Z)",
-    re.S,
+# Blocks blanked out as (opening, closing): the closing is searched with `str.find`, since a
+# lazy `.*?-->` retried from every opening to the end of a file that never closes them.
+_DISCLAIMER = (
+    re.compile("<!-- CO-OP TRANSLATOR DISCLAIMER START -->"),
+    "<!-- CO-OP TRANSLATOR DISCLAIMER END -->",
 )
-_METADATA = re.compile(r"<!--\s*CO_OP_TRANSLATOR_METADATA:.*?-->", re.S)
-_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_METADATA = (re.compile(r"<!--\s*CO_OP_TRANSLATOR_METADATA:"), "-->")
+_COMMENT = (re.compile("<!--"), "-->")
 # The unmarked disclaimer co-op-translator appends after a final `---`: short, names the tool.
 _THEMATIC_BREAK = re.compile(r"^[ \t]*(?:---|\*\*\*|___)[ \t]*$", re.M)
 _DISCLAIMER_TAIL_CHARS = 3000
 _TOOL_LINK = "github.com/azure/co-op-translator"
 _FRONT_KEY = re.compile(r"^([A-Za-z0-9_][\w.-]*)\s*:")
 _YAML_LINE = re.compile(r"^(?:[A-Za-z0-9_][\w.-]*\s*:(?:\s|$)|\s+\S|-\s|#)")
+# A tag's attributes stop at the next `<`: with `[^>]*`, each `<` of a run that is never
+# closed was searched to the end of the markup.
 _HTML_ATTR = re.compile(
-    r"<(a|img|source|area|link)\b([^>]*)>|<\w+\b[^>]*\bid\s*=\s*[\"']?([^\"'\s>]+)", re.I
+    r"<(a|img|source|area|link)\b([^<>]*)>|<\w+\b[^<>]*\bid\s*=\s*[\"']?([^\"'\s>]+)", re.I
 )
 _ATTR = re.compile(r"\b(href|src|id|name)\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>]+))", re.I)
 _BARE_URL = re.compile(r"https?://[^\s<>\"'`]+", re.I)
-_CUSTOM_ID = re.compile(r"\s*\{#([^\s}]+)\}\s*$")
+# No leading `\s*` and no `{` in the id: either made each start rescan the same run.
+_CUSTOM_ID = re.compile(r"\{#([^\s{}]+)\}\s*$")
 _CJK = re.compile(
     r"[\u1100-\u11ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]"
 )
@@ -117,9 +122,9 @@ class Collector:
         )
 
     def add(self, text: str, line_of: LineMap, *, translated: bool) -> None:
-        text = _blank_out(text, _METADATA)
+        text = _blank_out(text, *_METADATA)
         if translated:
-            text = _blank_out(text, _DISCLAIMER)
+            text = _blank_out(text, *_DISCLAIMER, unclosed_to_end=True)
             text = _without_tail_disclaimer(text)
         text = self._front_matter(text, line_of)
         self.line_of = line_of
@@ -134,7 +139,7 @@ class Collector:
         custom = _CUSTOM_ID.search(text)
         if custom:
             self.anchors.add(custom.group(1).lower())
-            self.anchors.add(slug(text[: custom.start()]))
+            self.anchors.add(slug(text[: custom.start()].rstrip()))
         self.anchors.add(self.slugger(text))
         self.headings.append(Heading(level, text, self.line(line)))
 
@@ -167,7 +172,7 @@ class Collector:
     def add_html(self, markup: str, line: int | None) -> None:
         """Links and anchors in HTML (`<a href>`, `<img src>`, `id=`, `<a name>`)."""
         if "<!--" in markup:  # most markup is a tag: no call per tag
-            markup = _blank_out(markup, _COMMENT)
+            markup = _blank_out(markup, *_COMMENT)
         for match in _HTML_ATTR.finditer(markup):
             at = None if line is None else line + markup.count("\n", 0, match.start())
             if match.group(3):
@@ -312,9 +317,23 @@ def _cell_lines(starts: list[int] | None, index: int, listed: bool) -> LineMap:
     return (lambda line: first + 1 + line) if listed else (lambda line: first)
 
 
-def _blank_out(text: str, pattern: re.Pattern[str]) -> str:
-    """Remove what `pattern` matches but keep its line breaks, so later lines keep their number."""
-    return pattern.sub(lambda match: "\n" * match.group(0).count("\n"), text)
+def _blank_out(
+    text: str, opening: re.Pattern[str], closing: str, *, unclosed_to_end: bool = False
+) -> str:
+    """Remove each block from `opening` to the next `closing` (to the end of the text when it
+    is never closed and `unclosed_to_end`) but keep its line breaks, so later lines keep their
+    number. Linear: once a closing is missing, no later opening can be closed either."""
+    kept: list[str] = []
+    position = 0
+    while found := opening.search(text, position):
+        end = text.find(closing, found.end())
+        if end < 0 and not unclosed_to_end:
+            break
+        end = len(text) if end < 0 else end + len(closing)
+        kept += (text[position : found.start()], "\n" * text.count("\n", found.start(), end))
+        position = end
+    kept.append(text[position:])
+    return "".join(kept)
 
 
 def _without_tail_disclaimer(text: str) -> str:

@@ -9,7 +9,7 @@ all. These are found here from the text, line by line, so any builder can record
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 # co-op-translator's placeholders for what it keeps out of the text it translates; left in a
@@ -19,10 +19,11 @@ PLACEHOLDER = re.compile(
     r"|COOP_CHUNK_(?:START|END)(?::[^@\s]*)?)@@"
 )
 _FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})(.*)$")
-_CODE_SPAN = re.compile(r"(`+).*?\1")
+# An inline link's `(target)` for regexes: at most one pair of parentheses inside, matched
+# possessively, so a failed attempt ends at the next `(` (a line of `[a](` stays linear).
+INLINE_TARGET = r"\((?:[^()]++|\([^()]*+\))*+\)"
+_BACKTICKS = re.compile("`+")
 _ESCAPED = re.compile(r"\\[\[\]]")
-# `](target)`: the end of an inline link, target up to its closing parenthesis.
-_LINK_END = re.compile(r"\]\(\s*([^)\s]*)[^)]*\)")
 
 
 @dataclass(frozen=True)
@@ -68,7 +69,7 @@ def scan(text: str, line_of: Callable[[int], int | None]) -> LineSigns:
             continue
         if "[" in line or "]" in line:  # else no link ends here and no `[` opens or closes
             if "`" in line:
-                line = _CODE_SPAN.sub("", line)
+                line = without_code_spans(line)
             if "\\" in line:
                 line = _ESCAPED.sub("", line)
             depth = _links(line, index, depth, lost, empty)
@@ -91,22 +92,59 @@ def _closes(opening: re.Match[str], fence: str) -> bool:
 def _links(line: str, index: int, depth: int, lost: list[int], empty: list[int]) -> int:
     """Note the line's lost brackets and empty links; return the `[` left open after it."""
     position = 0
-    for end in _LINK_END.finditer(line):
-        before = line[position : end.start()]
+    for start, end, target in _link_ends(line):
+        before = line[position:start]
         depth += before.count("[") - before.count("]")
         if depth <= 0:
-            if end.group(1).startswith(
-                ("http://", "https://", "./", "../", "#")
-            ) or "." in end.group(1):
+            if target.startswith(("http://", "https://", "./", "../", "#")) or "." in target:
                 lost.append(index)
             depth = 0
         else:
             depth -= 1
-            if not end.group(1):
+            if not target:
                 empty.append(index)
-        position = end.end()
+        position = end
     rest = line[position:]
     return max(depth + rest.count("[") - rest.count("]"), 0)
+
+
+def _link_ends(line: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end, target) of each `](target ...)` in `line`: the end of an inline link, its
+    target the first word up to the closing parenthesis. Found with `str.find`, not a regex: a
+    line of `[a](` with no `)` made a backtracking pattern retry every `](` to the line's end."""
+    start = line.find("](")
+    while start >= 0:
+        close = line.find(")", start + 2)
+        if close < 0:
+            return  # no later `](` can be closed either
+        words = line[start + 2 : close].split(maxsplit=1)
+        yield start, close + 1, words[0] if words else ""
+        start = line.find("](", close + 1)
+
+
+def without_code_spans(line: str) -> str:
+    """`line` without its code spans, as CommonMark reads them: a run of backticks opens one
+    and the next run of the same length closes it (an unmatched run is literal text). Linear:
+    each run's next run of the same length is found in one pass from the right."""
+    runs = [(match.start(), match.end()) for match in _BACKTICKS.finditer(line)]
+    following: list[int | None] = [None] * len(runs)
+    seen: dict[int, int] = {}
+    for number in range(len(runs) - 1, -1, -1):
+        length = runs[number][1] - runs[number][0]
+        following[number] = seen.get(length)
+        seen[length] = number
+    kept: list[str] = []
+    position = number = 0
+    while number < len(runs):
+        closing = following[number]
+        if closing is None:
+            number += 1
+            continue
+        kept.append(line[position : runs[number][0]])
+        position = runs[closing][1]
+        number = closing + 1
+    kept.append(line[position:])
+    return "".join(kept)
 
 
 def _mapped(lines: list[int], line_of: Callable[[int], int | None]) -> tuple[int, ...]:

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from transync.discover import SIDECAR_NAME
 from transync.errors import TransyncError
 from transync.fileio import read_bytes
+from transync.history import FETCH_HINT
 from transync.model import Report, TranslationEntry
 from transync.paths import join, relative_to
 from transync.policy.evaluate import Scope
@@ -28,7 +29,6 @@ if TYPE_CHECKING:
     import git
 
 FAILURES_KEY = "__translation_failures__"
-FETCH_HINT = "fetch more history: `git fetch --deepen=100`, or `fetch-depth: 0` in actions/checkout"
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from transync.document.lines import INLINE_TARGET
 from transync.model import Change, ChangeKind
 
 PROSE, CODE, TABLE = "prose", "code", "table"
@@ -22,11 +23,16 @@ TOP_SECTION = "(before the first heading)"
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 _TABLE_ROW = re.compile(r"^\s*\|")
 _HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
-_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
-_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)|\[([^\]]*)\]\[[^\]]*\]")
+# Link text holds no bracket (the target: INLINE_TARGET); a URL in `<>`
+# and a tag hold no `<`: so every attempt ends at the next opening, instead of searching to
+# the end of a line of `[a](` or `<<<` that never closes.
+_IMAGE = re.compile(r"!\[([^\[\]]*)\]" + INLINE_TARGET)
+_LINK = re.compile(r"\[([^\[\]]*)\]" + INLINE_TARGET + r"|\[([^\[\]]*)\]\[[^\[\]]*\]")
 _REFERENCE = re.compile(r"^\s*\[[^\]]+\]:\s*\S+.*$")
-_AUTOLINK = re.compile(r"<[a-z]+://[^>]*>|\b[a-z]+://\S+", re.IGNORECASE)
-_TAG = re.compile(r"<[^>\n]+>")
+_AUTOLINK = re.compile(r"<[a-z]+://[^<>]*>|\b[a-z]+://\S+", re.IGNORECASE)
+_TAG = re.compile(r"<[^<>\n]+>")
+# Badges nest an image in a link; deeper nesting is left as written (each level is a pass).
+_NESTED_LINKS = 4
 _TOKEN = re.compile(r"\w+|[^\w\s]")
 _WORD = re.compile(r"\w+")
 
@@ -141,7 +147,9 @@ def _unlinked(lines: list[tuple[str, str]]) -> str:
         if kind != PROSE or _REFERENCE.match(line):
             continue
         previous = None
-        while previous != line:  # badges nest an image inside a link
+        for _ in range(_NESTED_LINKS):
+            if previous == line:
+                break
             previous = line
             line = _IMAGE.sub(r"\1", line)
             line = _LINK.sub(lambda match: match.group(1) or match.group(2) or "", line)

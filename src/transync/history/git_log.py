@@ -3,21 +3,30 @@
 One walk of the whole history (translation folders excluded, renames detected) costs about
 as much as one `git log --follow` of a single file, and answers every source and language at
 once. Paths are relative to the scan root, which may be a folder inside the work tree.
+
+History degrades, never fails: git never fetches a missing object during a scan
+(`history.objects`); a walk that cannot detect renames (contents missing: a blobless clone,
+`--filter=blob:none`, or a mirror without its largest files) is redone without, reading trees
+only; one that cannot run at all leaves an empty history; a blob that cannot be read is
+recorded, not raised past provenance, which reads only the versions of the sources it
+explains. `History.gaps` says which of these happened, for the one line every command prints.
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from transync.errors import TransyncError
+from transync.history.objects import UnreadableObject, no_fetch_variables
 from transync.model import CommitRef
 
 if TYPE_CHECKING:
     from git import Repo
+
+    from transync.history.git_tree import BlobReader
 
 _RECORD = "\x1e"
 _FIELD = "\x1f"
@@ -43,28 +52,72 @@ class Version:
     blob: str
 
 
+@dataclass
+class Gaps:
+    """What the history could not tell, and why: each fact a scan reports as unknown."""
+
+    # Why no history could be read at all (the walk failed), or None.
+    walk: str | None = None
+    # Why renames are unknown (the walk had to run without detecting them), or None.
+    renames: str | None = None
+    # Blobs that could not be read, and git's word for the first.
+    unreadable: set[str] = field(default_factory=set)
+    first_error: str | None = None
+
+    def __bool__(self) -> bool:
+        return bool(self.walk or self.renames or self.unreadable)
+
+
 class History:
     """Commits of HEAD, newest first, and the changes each made to the paths under the root."""
 
-    def __init__(self, repo: Repo, commits: list[CommitRef], changes: Iterable[FileChange]) -> None:
+    def __init__(
+        self,
+        repo: Repo,
+        commits: list[CommitRef],
+        changes: Iterable[FileChange],
+        gaps: Gaps | None = None,
+    ) -> None:
         self.repo = repo
         self.commits = commits
+        self.gaps = gaps or Gaps()
         self._touching: dict[str, list[FileChange]] = {}
         for change in changes:
             self._touching.setdefault(change.path, []).append(change)
             if change.old_path is not None:
                 self._touching.setdefault(change.old_path, []).append(change)
         self._shallow: bool | None = None
+        self._blobs: BlobReader | None = None
 
     @property
     def shallow(self) -> bool:
         if self._shallow is None:
-            self._shallow = self.repo.git.rev_parse("--is-shallow-repository") == "true"
+            import git
+
+            try:
+                self._shallow = self.repo.git.rev_parse("--is-shallow-repository") == "true"
+            except git.GitCommandError:
+                self._shallow = False
         return self._shallow
 
     def read_blob(self, blob: str) -> bytes:
-        data: bytes = self.repo.odb.stream(bytes.fromhex(blob)).read()
-        return data
+        """The blob's bytes; raises UnreadableObject (and remembers it) when git cannot."""
+        if blob in self.gaps.unreadable:
+            raise UnreadableObject(blob)
+        if self._blobs is None:
+            from transync.history.git_tree import BlobReader
+
+            self._blobs = BlobReader(Path(self.repo.working_tree_dir or "."))
+        try:
+            return self._blobs(blob)
+        except UnreadableObject as error:
+            self.gaps.unreadable.add(blob)
+            self.gaps.first_error = self.gaps.first_error or str(error)
+            raise
+
+    def close(self) -> None:
+        if self._blobs is not None:
+            self._blobs.close()
 
     def versions(self, path: str, before: int = -1) -> list[Version]:
         """Committed versions of `path`, newest first, following renames back to its creation.
@@ -91,6 +144,21 @@ class History:
             if renamed is None or renamed.old_path is None:
                 return found
             current, start = renamed.old_path, renamed.commit
+
+    def last_written(self, path: str) -> int | None:
+        """The newest commit that wrote `path`'s text, followed back through moves: a rename,
+        even one that edited links as `transync relocate` does, is not a rewrite."""
+        current, start = path, -1
+        while True:
+            for change in self._touching.get(current, ()):
+                if change.commit <= start or change.path != current or change.status == "D":
+                    continue
+                if change.status == "R" and change.old_path is not None:
+                    current, start = change.old_path, change.commit
+                    break
+                return change.commit
+            else:
+                return None
 
     def removal(self, path: str) -> FileChange | None:
         """The commit that deleted `path` or renamed it away, if that is its newest change."""
@@ -125,6 +193,13 @@ class History:
             ):
                 yield path
 
+    def renamed_in(self, commit: int) -> Iterator[tuple[str, str]]:
+        """The (old, new) paths of the renames `commit` made."""
+        for path, changes in self._touching.items():
+            for change in changes:
+                if change.commit == commit and change.path == path and change.old_path is not None:
+                    yield change.old_path, path
+
     def paths(self) -> Iterable[str]:
         return self._touching.keys()
 
@@ -143,7 +218,13 @@ def open_repo(root: Path) -> Repo | None:
         return None
     if repo.bare or repo.working_tree_dir is None or not repo.head.is_valid():
         return None
+    without_fetching(repo)
     return repo
+
+
+def without_fetching(repo: Repo) -> None:
+    """Every git command run for `repo` from now on reads only what is there."""
+    repo.git.update_environment(**no_fetch_variables(os.environ))
 
 
 def _maybe_in_work_tree(root: Path) -> bool:
@@ -160,11 +241,15 @@ def _maybe_in_work_tree(root: Path) -> bool:
         folder = parent
 
 
-def open_history(root: Path, excluded: Iterable[str]) -> History | None:
+def open_history(
+    root: Path, excluded: Iterable[str], *, only: Iterable[str] | None = None
+) -> History | None:
     """Read HEAD's history for `root`; None when `root` is not in a git work tree with commits.
 
     `excluded` names folders (relative to `root`) whose files are never sources: the
-    translation folders, which hold most of the files and most of the churn.
+    translation folders, which hold most of the files and most of the churn. `only` reads
+    the history of those folders alone instead (the translations' own, for estimates). A walk
+    git cannot make gives a history with fewer facts and `gaps` saying why, never an error.
     """
     repo = open_repo(root)
     if repo is None or repo.working_tree_dir is None:
@@ -175,19 +260,35 @@ def open_history(root: Path, excluded: Iterable[str]) -> History | None:
     pathspecs = [f":(top){prefix}"] + [
         f":(exclude,top){prefix}{folder}" for folder in excluded if folder not in ("", ".")
     ]
+    if only is not None:
+        pathspecs = [f":(top){prefix}{folder}" for folder in only] or [f":(top){prefix}"]
     import git
 
-    try:
-        output = repo.git.log(
-            "-z", "--topo-order", "--raw", "--no-abbrev", "-M", _FORMAT, "HEAD", "--", *pathspecs
-        )
-    except git.GitCommandError as error:
-        reason = (error.stderr or str(error)).strip().splitlines()
-        raise TransyncError(
-            f"{root}: git log failed: {reason[-1] if reason else 'unknown error'}"
-        ) from None
-    commits, changes = _parse(output, prefix)
-    return History(repo, commits, changes)
+    gaps = Gaps()
+    # Inexact rename detection compares contents; without it the walk reads trees only, which
+    # a partial clone or a mirror without its largest files has.
+    for renames in ("-M", "--no-renames"):
+        try:
+            output = repo.git.log(
+                "-z", "--topo-order", "--raw", "--no-abbrev", renames, _FORMAT, "HEAD", "--",
+                *pathspecs,
+            )  # fmt: skip
+        except git.GitCommandError as error:
+            failure = _last_line(error.stderr or str(error))
+            if renames == "-M":
+                gaps.renames = failure
+            else:
+                gaps.walk, gaps.renames = failure, None
+            continue
+        commits, changes = _parse(output, prefix)
+        return History(repo, commits, changes, gaps)
+    return History(repo, [], [], gaps)
+
+
+def _last_line(message: str) -> str:
+    lines = [line.strip() for line in message.strip().splitlines() if line.strip()]
+    last = lines[-1] if lines else "unknown error"
+    return last.removeprefix("stderr: ").strip("'").removeprefix("fatal: ")
 
 
 def _parse(output: str, prefix: str) -> tuple[list[CommitRef], list[FileChange]]:

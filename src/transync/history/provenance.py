@@ -16,9 +16,10 @@ from pathlib import Path
 from typing import Any
 
 from transync.fileio import read_inside
-from transync.history.blob_hashes import BlobHashes
+from transync.history.blob_hashes import BlobDigest, BlobHashes
 from transync.history.changes import as_text, classify_change
 from transync.history.git_log import History, Version
+from transync.history.objects import UnreadableObject
 from transync.history.store import Store
 from transync.model import Change, ChangeKind, CommitRef, Provenance, TranslationEntry
 
@@ -27,6 +28,7 @@ ORIGIN_UNKNOWN = "unknown"
 SHALLOW = "shallow-clone"
 NO_MATCH = "no-matching-version"
 NOT_COMMITTED = "not-committed"
+UNREADABLE = "history-unreadable"
 CRLF_NOTE = (
     "the stored hash matches this commit's version with CRLF line endings: git stores the file"
     " with LF (core.autocrlf or .gitattributes) and the translation was made from a CRLF checkout"
@@ -59,14 +61,25 @@ class Historian:
         return found
 
     def match(self, versions: list[Version], stored: str) -> tuple[int, bool] | None:
-        """Index of the newest version with the stored hash, and whether only CRLF matched."""
-        for index, version in enumerate(versions):
-            if self.hashes(version.blob).raw == stored:
+        """Index of the newest version with the stored hash, and whether only CRLF matched;
+        versions git cannot read are passed over (`unreadable` says whether any was)."""
+        digests = [self._digest(version) for version in versions]
+        for index, digest in enumerate(digests):
+            if digest is not None and digest.raw == stored:
                 return index, False
-        for index, version in enumerate(versions):
-            if self.hashes(version.blob).crlf == stored:
+        for index, digest in enumerate(digests):
+            if digest is not None and digest.crlf == stored:
                 return index, True
         return None
+
+    def _digest(self, version: Version) -> BlobDigest | None:
+        try:
+            return self.hashes(version.blob)
+        except UnreadableObject:
+            return None
+
+    def unreadable(self, versions: list[Version]) -> bool:
+        return any(version.blob in self.history.gaps.unreadable for version in versions)
 
     def ref(self, version: Version) -> CommitRef:
         return self.history.commits[version.commit]
@@ -82,7 +95,7 @@ class Historian:
         )
         found = self.match(versions, entry.stored_hash or "")
         if found is None:
-            return self._unknown(base, entry.source, bool(versions))
+            return self._unknown(base, entry.source, versions)
         index, crlf = found
         missed = tuple(self.ref(version) for version in reversed(versions[:index]))
         stale_since = missed[0] if missed else None
@@ -108,7 +121,19 @@ class Historian:
             )
         return None if missed else "the source has uncommitted changes since this commit"
 
-    def _unknown(self, base: Provenance, source: str, committed: bool) -> Provenance:
+    def _unknown(self, base: Provenance, source: str, versions: list[Version]) -> Provenance:
+        gaps = self.history.gaps
+        if gaps.walk is not None:
+            return _with(
+                base, reason=UNREADABLE, detail=f"git cannot walk the history: {gaps.walk}"
+            )
+        if self.unreadable(versions):
+            return _with(
+                base,
+                reason=UNREADABLE,
+                detail=f"git cannot read some committed versions of {source} (a partial clone"
+                " without its promisor remote, or a damaged repository)",
+            )
         if self.history.shallow:
             return _with(
                 base,
@@ -116,7 +141,7 @@ class Historian:
                 detail="no version of the source in this shallow clone has the stored hash;"
                 " `git fetch --unshallow` brings the older versions",
             )
-        if not committed:
+        if not versions:
             return _with(base, reason=NOT_COMMITTED, detail=f"{source} was never committed")
         return _with(
             base,
@@ -144,7 +169,10 @@ class Historian:
             new = as_text(read_inside(self.root / source, self.real_root), source)
         except OSError:
             return None
-        old = as_text(self.history.read_blob(version.blob), source)
+        try:
+            old = as_text(self.history.read_blob(version.blob), source)
+        except UnreadableObject:
+            return None
         if old is None or new is None:
             return None
         return classify_change(old, new)
@@ -156,6 +184,12 @@ class Historian:
         base = Provenance(
             origin=ORIGIN_UNKNOWN, days_since_translation=self.days_since(entry.translated_at)
         )
+        if self.history.gaps.walk is not None:
+            return _with(
+                base,
+                reason=UNREADABLE,
+                detail=f"git cannot walk the history: {self.history.gaps.walk}",
+            )
         removal = self.history.removal(source)
         if removal is None:
             committed = bool(self.versions(source))
@@ -203,14 +237,19 @@ class Historian:
                 if not (self.root / path).is_file():
                     continue
                 for version in self.history.versions(path):
-                    self._by_hash.setdefault(self.hashes(version.blob).raw, []).append(path)
+                    digest = self._digest(version)
+                    if digest is not None:
+                        self._by_hash.setdefault(digest.raw, []).append(path)
         candidates = sorted(set(self._by_hash.get(stored, ())) - {source})
         return candidates[0] if candidates else None
 
     def _similar(self, source: str, last: Version, removed_in: int) -> str | None:
         """The existing file most like the removed one's last version, if close enough:
         candidates are the files added by the removing commit and files of the same name."""
-        old = as_text(self.history.read_blob(last.blob), source)
+        try:
+            old = as_text(self.history.read_blob(last.blob), source)
+        except UnreadableObject:
+            return None
         if old is None:
             return None
         name = posixpath.basename(source)

@@ -9,11 +9,12 @@ from __future__ import annotations
 import difflib
 import os
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from transync.fileio import read_inside
 from transync.history.changes import SectionChange, as_text, changed_sections
+from transync.history.objects import UnreadableObject
 from transync.model import CommitRef, TranslationEntry
 
 BlobReader = Callable[[str], bytes]
@@ -33,6 +34,9 @@ class SourceDiff:
     deletions: int
     sections: tuple[SectionChange, ...]
     binary: bool = False
+    # The base is estimated from git (translations without metadata: the source's version
+    # at each translation's last commit), not found by a stored hash.
+    estimated: bool = False
 
 
 def source_diffs(
@@ -43,7 +47,7 @@ def source_diffs(
     An orphan whose source moved is diffed against the file it moved to.
     """
     real_root = os.path.realpath(root)
-    groups: dict[tuple[str, str], list[TranslationEntry]] = {}
+    groups: dict[tuple[str, str, bool], list[TranslationEntry]] = {}
     texts: dict[str, bytes] = {}
     for entry in entries:
         provenance = entry.provenance
@@ -54,24 +58,28 @@ def source_diffs(
             now = read_inside(root / current, real_root)
         except OSError:
             continue
-        groups.setdefault((current, provenance.source_blob), []).append(entry)
+        key = (current, provenance.source_blob, entry.estimate is not None)
+        groups.setdefault(key, []).append(entry)
         texts[current] = now
     diffs = []
-    for (current, blob), members in groups.items():
+    for (current, blob, estimated), members in groups.items():
         provenance = members[0].provenance
         if provenance is None or provenance.translated_from is None:
             continue
-        diffs.append(
-            _diff(
-                members[0].source,
-                current,
-                read_blob(blob),
-                texts[current],
-                provenance.translated_from,
-                tuple(sorted(entry.language for entry in members)),
-                provenance.missed,
-            )
+        try:
+            old = read_blob(blob)
+        except UnreadableObject:
+            continue  # git cannot read that version: the entries are listed without a diff
+        found = _diff(
+            members[0].source,
+            current,
+            old,
+            texts[current],
+            provenance.translated_from,
+            tuple(sorted(entry.language for entry in members)),
+            provenance.missed,
         )
+        diffs.append(replace(found, estimated=estimated))
     return sorted(diffs, key=lambda diff: (diff.source, diff.base.date, diff.languages))
 
 

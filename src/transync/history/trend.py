@@ -10,7 +10,7 @@ tree id in the user's cache folder: a second trend over the same commits reads n
 from __future__ import annotations
 
 import subprocess
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,14 +19,16 @@ from transync.classify import classify
 from transync.config import Config, config_fingerprint
 from transync.discover import SIDECAR_NAME, Inventory, discover
 from transync.errors import TransyncError
+from transync.history.objects import UnreadableObject, no_fetch_environment
 from transync.history.store import Store
-from transync.model import LanguageSummary, State
+from transync.model import Kind, LanguageSummary, State
 from transync.scan import ProgressFactory
-from transync.summary import summarise_counts
+from transync.summary import Counts, summarise_counts
 
-# Per commit tree: {language: {state: count}}; the key names everything the counts depend on.
-# Bump the version when discover or classify judge differently: old counts are dropped.
-TREND_CACHE = "trend-counts.v1.json"
+# Per commit tree: {"pages": {language: {state: count}}, "images": {...}}; the key names
+# everything the counts depend on. Bump the version when discover or classify judge
+# differently, or the shape changes: old counts are dropped.
+TREND_CACHE = "trend-counts.v2.json"
 _FIELD = "\x1f"
 
 
@@ -55,12 +57,14 @@ def compute_trend(
     limit: int,
     languages: Iterable[str] = (),
     progress: ProgressFactory | None = None,
+    warn: Callable[[str], None] | None = None,
 ) -> tuple[TrendPoint, ...]:
     """The status at up to `limit` first-parent commits ending at HEAD, oldest first.
 
     Every commit is judged with `config` (today's configuration), restricted to `languages`
     when given; the newest point is HEAD (uncommitted edits are not in the trend). `progress`
-    is told the number of commits not in the cache, then each one done. Raises
+    is told the number of commits not in the cache, then each one done. A commit whose files
+    git cannot read (a partial clone's) is left out, and `warn` told so in one line. Raises
     TransyncError when `root` is not in a git work tree with commits.
     """
     from transync.cache_dir import cache_dir
@@ -70,23 +74,57 @@ def compute_trend(
     commits = _first_parent_commits(root, limit)
     setting = f"{prefix}:{config_fingerprint(config)}:{','.join(sorted(wanted))}:{__version__}"
     store = Store(cache_dir() / TREND_CACHE)
-    counted: dict[str, Mapping[str, Mapping[State, int]]] = {}
+    counted: dict[str, _TreeCounts] = {}
     for commit in commits:
         found = store.get(f"{commit.tree}:{setting}")
         if isinstance(found, dict):
-            counted[commit.tree] = _counts_from_json(found)
+            counted[commit.tree] = _TreeCounts.from_json(found)
     missing = [commit for commit in commits if commit.tree not in counted]
+    unreadable: list[str] = []
     if missing:
         advance = progress(len(missing)) if progress else None
         with _Reading(root) as reading:
             for commit in missing:
-                counts = reading.counts(prefix, commit.tree, config, wanted)
-                counted[commit.tree] = counts
-                store.put(f"{commit.tree}:{setting}", _counts_to_json(counts))
+                try:
+                    counts = reading.counts(prefix, commit.tree, config, wanted)
+                except UnreadableObject as error:
+                    unreadable.append(str(error))
+                else:
+                    counted[commit.tree] = counts
+                    store.put(f"{commit.tree}:{setting}", counts.to_json())
                 if advance:
                     advance(1)
     store.save()
-    return tuple(_point(commit, counted[commit.tree]) for commit in reversed(commits))
+    if unreadable and warn is not None:
+        warn(
+            f"{len(unreadable)} of {len(commits)} commits left out of the trend: git cannot"
+            f" read their files ({unreadable[0]}): a partial clone without its remote, or a"
+            " damaged repository"
+        )
+    return tuple(
+        _point(commit, counted[commit.tree], config.count_images)
+        for commit in reversed(commits)
+        if commit.tree in counted
+    )
+
+
+@dataclass(frozen=True)
+class _TreeCounts:
+    """The states at one commit, per language, of its pages and of its images."""
+
+    pages: Counts
+    images: Counts
+
+    def to_json(self) -> dict[str, dict[str, dict[str, int]]]:
+        return {"pages": _counts_to_json(self.pages), "images": _counts_to_json(self.images)}
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, object]) -> _TreeCounts:
+        pages, images = data.get("pages"), data.get("images")
+        return cls(
+            _counts_from_json(pages) if isinstance(pages, dict) else {},
+            _counts_from_json(images) if isinstance(images, dict) else {},
+        )
 
 
 class _Reading:
@@ -106,22 +144,25 @@ class _Reading:
 
     def counts(
         self, prefix: str, tree_id: str, config: Config, wanted: frozenset[str]
-    ) -> dict[str, dict[State, int]]:
+    ) -> _TreeCounts:
         from transync.history.git_tree import GitTree
 
         tree = GitTree.at(self._root, prefix, tree_id, self._memo)
         try:
             inventory = discover(self._root, config, tree)
         except TransyncError:
-            return {}  # nothing translated yet at this commit
+            return _TreeCounts({}, {})  # nothing translated yet at this commit
         tree.read_ahead(_files_to_read(inventory, wanted))
-        classification = classify(self._root, inventory, wanted, tree=tree)
+        classification = classify(self._root, inventory, wanted, tree=tree, measure=False)
         self._memo.forget_read_ahead()
-        counts: dict[str, dict[State, int]] = {}
+        pages: dict[str, dict[State, int]] = {}
+        images: dict[str, dict[State, int]] = {}
         for entry in classification.entries:
+            pages.setdefault(entry.language, {})
+            counts = images if entry.kind is Kind.IMAGE else pages
             per_state = counts.setdefault(entry.language, {})
             per_state[entry.state] = per_state.get(entry.state, 0) + 1
-        return counts
+        return _TreeCounts(pages, images)
 
     def __enter__(self) -> _Reading:
         return self
@@ -142,8 +183,8 @@ def _files_to_read(inventory: Inventory, wanted: frozenset[str]) -> Iterator[str
         yield from sources
 
 
-def _point(commit: _Commit, counts: Mapping[str, Mapping[State, int]]) -> TrendPoint:
-    summaries, totals = summarise_counts(counts)
+def _point(commit: _Commit, counts: _TreeCounts, count_images: bool) -> TrendPoint:
+    summaries, totals = summarise_counts(counts.pages, counts.images, count_images=count_images)
     return TrendPoint(commit.commit, commit.date, commit.subject, summaries, totals)
 
 
@@ -167,7 +208,13 @@ def _first_parent_commits(root: Path, limit: int) -> list[_Commit]:
 def _git(root: Path, *args: str) -> str:
     try:
         done = subprocess.run(
-            ["git", *args], cwd=root, capture_output=True, check=True, text=True, errors="replace"
+            ["git", *args],
+            cwd=root,
+            capture_output=True,
+            check=True,
+            text=True,
+            errors="replace",
+            env=no_fetch_environment(),
         )
     except OSError as error:
         raise TransyncError(f"{root}: cannot run git: {error.strerror}") from None
@@ -179,7 +226,7 @@ def _git(root: Path, *args: str) -> str:
     return done.stdout.strip("\n")
 
 
-def _counts_to_json(counts: Mapping[str, Mapping[State, int]]) -> dict[str, dict[str, int]]:
+def _counts_to_json(counts: Counts) -> dict[str, dict[str, int]]:
     return {
         language: {state.value: count for state, count in per_state.items()}
         for language, per_state in counts.items()

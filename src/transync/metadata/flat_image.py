@@ -4,7 +4,8 @@ Before per-language image folders, co-op-translator kept no metadata for a trans
 its name was the record. The hash in it is the SHA-256 of the source image's path in the
 repository (`cover.eb18d1b9....ar.png` is the Arabic `imgs/cover.png`, on real courses), so
 the source is found exactly; how fresh the image is cannot be (nothing recorded the source's
-content), which is why these images are `untracked`.
+content), which is why these images are `untracked`. A name's language part is trusted only
+where it is a language folder's code (`transync.discover`).
 """
 
 from __future__ import annotations
@@ -12,8 +13,6 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
-
-from transync.languages import COOP_LANGUAGES, canonical
 
 _FLAT_IMAGE = re.compile(
     r"^(?P<stem>.+?)\.(?P<digest>[0-9a-f]{16,64})"
@@ -39,9 +38,10 @@ class FlatImageName:
 
 
 def read_flat_image_name(name: str) -> FlatImageName | None:
-    """The parts of a legacy flat image name, or None when `name` is not one (no hash, or no
-    language co-op-translator translates into)."""
+    """The parts of a legacy flat image name, or None when `name` has not that shape (no
+    hash, no language part). The language part is only a name's claim: discovery accepts it
+    when a language folder has that code (a capitalised `Ko`, a cut-off `ed` are none)."""
     found = _FLAT_IMAGE.match(name)
-    if found is None or canonical(found.group("language")) not in COOP_LANGUAGES:
+    if found is None:
         return None
     return FlatImageName(**found.groupdict())

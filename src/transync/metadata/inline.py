@@ -8,6 +8,7 @@ CO_OP_TRANSLATOR_METADATA:
 
 from __future__ import annotations
 
+import bisect
 import codecs
 import json
 import re
@@ -85,6 +86,8 @@ def _same(text: str) -> str:
     return text
 
 
+# A page with thousands of blocks names the first lines only.
+_LINES_LISTED = 10
 _TEXT = _Syntax(_BLOCK_START, _FENCE, "\n", "-->", _same)
 _BYTES = _Syntax(_BLOCK_START_BYTES, _FENCE_BYTES, b"\n", b"-->", _utf8)
 
@@ -102,9 +105,11 @@ def _read_block(
         starts = [match for match in starts if not _inside(match.start(), fenced)]
     if not starts:
         return None
-    lines = [page.count(syntax.newline, 0, match.start()) + 1 for match in starts]
+    lines = _line_numbers(page, [match.start() for match in starts], syntax.newline)
     if len(starts) > 1:
-        where = ", ".join(str(line) for line in lines)
+        where = ", ".join(str(line) for line in lines[:_LINES_LISTED])
+        more = len(lines) - _LINES_LISTED
+        where += f" and {more} more" if more > 0 else ""
         return MetadataProblem(
             _ORIGIN, location, lines[0], f"{len(starts)} metadata blocks (lines {where})"
         )
@@ -142,4 +147,16 @@ def _fenced_spans(page: AnyStr, fence: re.Pattern[AnyStr], end: int) -> list[tup
 
 
 def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
-    return any(start <= offset < end for start, end in spans)
+    """`spans` are sorted and apart: one bisection, not a pass per offset."""
+    index = bisect.bisect_right(spans, offset, key=lambda span: span[0]) - 1
+    return index >= 0 and spans[index][0] <= offset < spans[index][1]
+
+
+def _line_numbers(page: AnyStr, offsets: list[int], newline: AnyStr) -> list[int]:
+    """The 1-based line of each of the sorted `offsets`, counted in one pass over the page."""
+    lines, line, counted = [], 1, 0
+    for offset in offsets:
+        line += page.count(newline, counted, offset)
+        counted = offset
+        lines.append(line)
+    return lines

@@ -14,8 +14,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from transync.discover import IMAGES_LAYOUT
 from transync.history.causes import UNCOMMITTED
-from transync.model import CommitRef, Provenance, Report, Severity, State
+from transync.model import GUTTED_CHECKS, CommitRef, Kind, Provenance, Report, Severity, State
 from transync.rollup import (
     SEVERITY_RANK,
     Sources,
@@ -57,6 +58,9 @@ class ProblemGroup:
     count: int
     verdicts: tuple[Verdict, ...]
     provenance: Provenance | None = None
+    # How many images without metadata the group rolls up (one line for all of them in the
+    # same languages, never one per image); 0 for any other group.
+    images: int = 0
 
     @property
     def problems(self) -> int:
@@ -144,13 +148,39 @@ def by_cause(
     Failures lead, then errors, then the causes reaching the most languages, then the most
     problems."""
     in_file: dict[tuple[object, ...], list[ProblemGroup]] = {}
+    images: dict[tuple[object, ...], list[ProblemGroup]] = {}
     for group in groups:
-        if group.kind != State.STALE.value:
+        if _untracked_images(group):
+            images.setdefault(
+                (group.outcome, group.kind, group.severity, group.languages), []
+            ).append(group)
+        elif group.kind != State.STALE.value:
             key = (group.outcome, group.kind, group.severity, group.source, group.languages)
             in_file.setdefault(key, []).append(group)
     items: list[ProblemGroup | CommitGroup] = [*commit_groups]
     items += [_one_file(members) for members in in_file.values()]
+    items += [_images(members) for members in images.values()]
     return tuple(sorted(items, key=_cause_importance))
+
+
+def _untracked_images(group: ProblemGroup) -> bool:
+    """Images without metadata (legacy flat names): their freshness cannot be judged, image
+    by image, so they are one cause per set of languages."""
+    return group.kind == State.UNTRACKED.value and all(
+        verdict.problem.entry is not None and verdict.problem.entry.kind is Kind.IMAGE
+        for verdict in group.verdicts
+    )
+
+
+def _images(members: list[ProblemGroup]) -> ProblemGroup:
+    ordered = sorted(members, key=lambda group: group.source)
+    return replace(
+        ordered[0],
+        source=IMAGES_LAYOUT.container,
+        count=sum(group.count for group in ordered),
+        verdicts=tuple(verdict for group in ordered for verdict in group.verdicts),
+        images=len(ordered),
+    )
 
 
 def _one_file(members: list[ProblemGroup]) -> ProblemGroup:
@@ -167,10 +197,13 @@ def _one_file(members: list[ProblemGroup]) -> ProblemGroup:
     )
 
 
-def _cause_importance(item: ProblemGroup | CommitGroup) -> tuple[int, int, int, int]:
+def _cause_importance(item: ProblemGroup | CommitGroup) -> tuple[int, bool, int, int, int]:
+    """Failures first; within an outcome, translations that lost their text (empty, cut
+    off) before anything else, then errors, the most languages, the most problems."""
     severity = item.severity if isinstance(item, ProblemGroup) else Severity.ERROR
     return (
         _OUTCOME_RANK[item.outcome.value],
+        item.kind not in GUTTED_CHECKS,
         SEVERITY_RANK[severity],
         -len(item.languages),
         -item.problems,

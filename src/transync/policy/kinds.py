@@ -17,8 +17,9 @@ from dataclasses import dataclass
 
 from transync.checks import CONTENT_SKIPPED
 from transync.checks.registry import CHECKS_BY_NAME
-from transync.discover import SKIPPED_PATH
+from transync.discover import SKIPPED_PATH, UNKNOWN_IMAGE_LANGUAGE
 from transync.errors import TransyncError, suggestion
+from transync.history import HISTORY_UNKNOWN
 from transync.history.policy import STALE_QUALIFIERS, EntryTest
 from transync.model import Severity, State
 from transync.policy.problems import Problem
@@ -43,7 +44,12 @@ STATES = frozenset(state.value for state in State if state.severity is not None)
 
 def known_checks() -> frozenset[str]:
     """Every check name a finding may carry: the registered checks and discovery's own."""
-    return frozenset(CHECKS_BY_NAME) | {SKIPPED_PATH, CONTENT_SKIPPED}
+    return frozenset(CHECKS_BY_NAME) | {
+        SKIPPED_PATH,
+        UNKNOWN_IMAGE_LANGUAGE,
+        CONTENT_SKIPPED,
+        HISTORY_UNKNOWN,
+    }
 
 
 def known_kinds() -> frozenset[str]:

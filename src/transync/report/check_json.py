@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from transync.inert import json_document
 from transync.policy.evaluate import CheckResult, Outcome, Verdict
 from transync.report.json_report import report_dict
 
@@ -16,7 +17,7 @@ from transync.report.json_report import report_dict
 def render(result: CheckResult) -> str:
     document = report_dict(result.report)
     document["policy"] = policy_dict(result)
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return json_document(json.dumps(document, indent=2, ensure_ascii=False)) + "\n"
 
 
 def policy_dict(result: CheckResult) -> dict[str, Any]:

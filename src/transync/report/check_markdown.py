@@ -8,10 +8,11 @@ always hold everything.
 
 from __future__ import annotations
 
+from transync.inert import markdown_code, markdown_text
 from transync.policy.evaluate import CheckResult, Outcome, Verdict
 from transync.policy.groups import CommitGroup
 from transync.report.locations import where
-from transync.report.markdown import code, escape, languages_section
+from transync.report.markdown import languages_section
 from transync.report.rollup_text import describe_check_cause, describe_problem_group, plural
 
 # GitHub's limits, less room for the line that says what was cut.
@@ -24,14 +25,14 @@ def render(result: CheckResult, *, details: bool = False, budget: int = COMMENT_
     lines = [f"## {headline(result)}", ""]
     if result.scope:
         lines += [
-            f"Checked what changed since {code(result.scope.ref)}"
+            f"Checked what changed since {markdown_code(result.scope.ref)}"
             f" ({result.scope.changed_files} changed files).",
             "",
         ]
     lines += languages_section(report)
     if result.below_fresh:
         lines += ["", "**Below the freshness target:**", ""]
-        lines += [f"- {escape(item.message)}" for item in result.below_fresh]
+        lines += [f"- {markdown_text(item.message)}" for item in result.below_fresh]
     lines += _outcome(result, Outcome.FAIL, "Failures", details)
     warnings = _outcome(result, Outcome.WARN, "Warnings", details)
     if warnings:
@@ -40,7 +41,7 @@ def render(result: CheckResult, *, details: bool = False, budget: int = COMMENT_
     if result.fixed:
         lines += ["", f"### Fixed since the baseline ({len(result.fixed)})", ""]
         lines += [
-            f"- **{entry.kind}** {code(entry.path)}: {escape(entry.message)}"
+            f"- **{entry.kind}** {markdown_code(entry.path)}: {markdown_text(entry.message)}"
             for entry in result.fixed
         ]
     return _within(lines, budget)
@@ -64,10 +65,12 @@ def _outcome(result: CheckResult, outcome: Outcome, title: str, details: bool) -
         "",
     ]
     for cause in causes:
-        lines.append(f"- **{cause.kind}** {escape(describe_check_cause(cause, listed=None))}")
+        lines.append(
+            f"- **{cause.kind}** {markdown_text(describe_check_cause(cause, listed=None))}"
+        )
         if isinstance(cause, CommitGroup) and len(cause.groups) > 1:
             lines += [
-                f"  - {escape(describe_problem_group(group, listed=None))}"
+                f"  - {markdown_text(describe_problem_group(group, listed=None))}"
                 for group in cause.groups
             ]
     if details:
@@ -83,11 +86,11 @@ def _outcome(result: CheckResult, outcome: Outcome, title: str, details: bool) -
 
 def _item(verdict: Verdict, root: str) -> str:
     problem = verdict.problem
-    language = f"{code(problem.language)} " if problem.language else ""
-    reason = f" _({escape(verdict.reason)})_" if verdict.reason else ""
+    language = f"{markdown_code(problem.language)} " if problem.language else ""
+    reason = f" _({markdown_text(verdict.reason)})_" if verdict.reason else ""
     return (
-        f"- {language}**{problem.kind}** {code(where(root, problem))}:"
-        f" {escape(problem.message)}{reason}"
+        f"- {language}**{problem.kind}** {markdown_code(where(root, problem))}:"
+        f" {markdown_text(problem.message)}{reason}"
     )
 
 

@@ -11,12 +11,13 @@ from rich.console import Console, Group, RenderableType
 from rich.rule import Rule
 from rich.text import Text
 
+from transync.inert import one_line, printable
 from transync.policy.evaluate import CheckResult, Outcome
 from transync.policy.groups import CommitGroup, ProblemGroup
 from transync.report import table
+from transync.report.estimates_text import no_metadata_notice
 from transync.report.locations import checkout_path
 from transync.report.rollup_text import check_cause_parts, describe_below_fresh, plural
-from transync.text import one_line, printable
 
 _STYLE = {Outcome.FAIL: "bold red", Outcome.WARN: "yellow", Outcome.BASELINED: "dim"}
 _SHOWN = (Outcome.FAIL, Outcome.WARN)
@@ -27,6 +28,9 @@ SHOWN_LINES = {Outcome.FAIL: 9, Outcome.WARN: 5}
 
 
 def render(result: CheckResult, console: Console, *, details: bool = False) -> None:
+    notice = no_metadata_notice(result.report)
+    if notice is not None:
+        console.print(Text(notice, style="bold"))
     table.print_languages(result.report, console, details=details)
     if result.scope:
         console.print(

@@ -13,7 +13,9 @@ from rich.syntax import Syntax
 from rich.text import Text
 
 from transync.history.source_diff import SourceDiff
+from transync.inert import content_line, one_line, printable
 from transync.model import TranslationEntry
+from transync.report.estimates_text import describe_estimate
 from transync.report.history_text import describe_provenance
 from transync.report.terminal import Terminal
 
@@ -35,7 +37,7 @@ def render(
         elif stat:
             _stat(diff, console)
         elif diff.lines:
-            text = "\n".join(diff.lines)
+            text = "\n".join(content_line(line) for line in diff.lines)
             if console.is_terminal:
                 console.print(Syntax(text, "diff", theme="ansi_dark", word_wrap=True))
             else:
@@ -50,19 +52,25 @@ def render(
 
 def _header(diff: SourceDiff, console: Console) -> None:
     base = diff.base
-    title = Text(f"{diff.source}", style="bold")
+    title = Text(printable(diff.source), style="bold")
     if diff.current != diff.source:
-        title.append(f" (now {diff.current})")
+        title.append(f" (now {printable(diff.current)})")
     title.append(
-        f": {', '.join(diff.languages)} translated from {base.short}"
-        f" ({base.date[:10]}, '{base.subject}')"
+        f": {printable(', '.join(diff.languages))} translated from {base.short}"
+        f" ({printable(base.date[:10])}, '{one_line(base.subject)}')"
     )
+    if diff.estimated:
+        title.append(
+            " (estimated from git, no metadata: the source as it was at the translation's"
+            " last commit)"
+        )
     console.print(title, soft_wrap=True)
     if diff.missed:
         console.print(f"Commits since ({len(diff.missed)}):", highlight=False)
         for commit in diff.missed:
             console.print(
-                f"  {commit.short} {commit.date[:10]} {commit.author}: {commit.subject}",
+                f"  {commit.short} {printable(commit.date[:10])} {one_line(commit.author)}:"
+                f" {one_line(commit.subject)}",
                 markup=False,
                 highlight=False,
                 soft_wrap=True,
@@ -74,7 +82,7 @@ def _stat(diff: SourceDiff, console: Console) -> None:
     scale = min(1.0, STAT_WIDTH / changed) if changed else 0.0
     bar = Text(" " + "+" * round(diff.insertions * scale), style="green")
     bar.append("-" * round(diff.deletions * scale), style="red")
-    line = Text(f" {diff.current} | {changed}")
+    line = Text(f" {printable(diff.current)} | {changed}")
     console.print(line + bar, highlight=False, soft_wrap=True)
     console.print(
         f" 1 file changed, {diff.insertions} insertions(+), {diff.deletions} deletions(-)",
@@ -90,7 +98,7 @@ def _sections(diff: SourceDiff, console: Console) -> None:
         marks = "#" * section.level + " " if section.level else ""
         words = f", {section.words} words" if section.words or section.status != "removed" else ""
         console.print(
-            f"  {marks}{section.heading}: {section.status}{words}",
+            f"  {marks}{one_line(section.heading)}: {section.status}{words}",
             markup=False,
             highlight=False,
             soft_wrap=True,
@@ -98,5 +106,7 @@ def _sections(diff: SourceDiff, console: Console) -> None:
 
 
 def _other(entry: TranslationEntry) -> str:
+    if entry.estimate is not None:
+        return f"{entry.language}: {entry.translation}: {describe_estimate(entry)}"
     about = describe_provenance(entry.provenance) if entry.provenance else "nothing to port"
-    return f"{entry.language}: {entry.translation}: {entry.state.value}, {about}"
+    return one_line(f"{entry.language}: {entry.translation}: {entry.state.value}, {about}")

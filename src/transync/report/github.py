@@ -10,6 +10,7 @@ Values are escaped exactly as GitHub's toolkit does (`@actions/core` command.ts)
 
 from __future__ import annotations
 
+from transync.inert import command_data, command_property
 from transync.policy.evaluate import CheckResult, Outcome
 from transync.policy.groups import CommitGroup, ProblemGroup
 from transync.report.check_markdown import headline
@@ -72,13 +73,5 @@ def _line(group: ProblemGroup) -> int | None:
 
 
 def _command(name: str, properties: dict[str, str], message: str) -> str:
-    joined = ",".join(f"{key}={escape_property(value)}" for key, value in properties.items())
-    return f"::{name} {joined}::{escape_data(message)}"
-
-
-def escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def escape_property(text: str) -> str:
-    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+    joined = ",".join(f"{key}={command_property(value)}" for key, value in properties.items())
+    return f"::{name} {joined}::{command_data(message)}"

@@ -2,14 +2,34 @@
 
 from __future__ import annotations
 
-from transync.model import Cause, CommitCause, Provenance
+from collections.abc import Mapping
+
+from transync.model import Cause, CommitCause, EstimatedState, Provenance
 
 REASONS = {
     "uncommitted-changes": "changed in the working tree (not committed yet)",
     "shallow-clone": "origin unknown (shallow clone)",
     "no-matching-version": "origin unknown (no committed version has the stored hash)",
     "not-committed": "origin unknown (never committed)",
+    "history-unreadable": "origin unknown (git cannot read that history)",
 }
+
+LABEL = "estimated from git"
+# How each estimated state reads in a sentence.
+WORDS = {
+    EstimatedState.OUTDATED: "outdated",
+    EstimatedState.UP_TO_DATE: "up to date",
+    EstimatedState.MOVED: "source moved",
+    EstimatedState.REMOVED: "source removed",
+    EstimatedState.UNKNOWN: "unknown",
+}
+
+
+def counts_phrase(counts: Mapping[EstimatedState, int]) -> str:
+    """`3 outdated, 1 up to date, 4 source moved`, in the states' order."""
+    return ", ".join(
+        f"{counts[state]:,} {WORDS[state]}" for state in EstimatedState if counts.get(state)
+    )
 
 
 def describe_cause(cause: Cause) -> str:

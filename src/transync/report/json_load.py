@@ -16,10 +16,14 @@ from transync.errors import TransyncError
 from transync.fileio import read_bytes
 from transync.history.causes import group_by_commit
 from transync.model import (
+    BASIS_GIT,
     Cause,
     Change,
     ChangeKind,
     CommitRef,
+    Estimate,
+    EstimatedState,
+    EstimatedSummary,
     Finding,
     Kind,
     LanguageSummary,
@@ -62,7 +66,8 @@ def _report(document: dict[str, Any]) -> Report:
     return Report(
         root=str(document["root"]),
         layouts=tuple(
-            Layout(layout["translations"], layout["sources"]) for layout in document["layouts"]
+            Layout(layout["translations"], layout["sources"], bool(layout.get("suffix", False)))
+            for layout in document["layouts"]
         ),
         languages=tuple(_summary(language) for language in document["languages"]),
         totals=_summary(document["totals"]),
@@ -70,12 +75,41 @@ def _report(document: dict[str, Any]) -> Report:
         findings=tuple(_finding(finding) for finding in document.get("findings", [])),
         causes=causes,
         commit_causes=group_by_commit(causes),
+        estimated={
+            str(code): _estimated(str(code), summary)
+            for code, summary in document.get("estimated", {}).items()
+        },
+    )
+
+
+def _estimated(code: str, summary: dict[str, Any]) -> EstimatedSummary:
+    counts = {EstimatedState(state): int(count) for state, count in summary["counts"].items()}
+    return EstimatedSummary(code, counts, float(summary["fresh_percent"]))
+
+
+def _estimate(estimate: dict[str, Any]) -> Estimate:
+    return Estimate(
+        EstimatedState(estimate["state"]),
+        _commit(estimate.get("translation_commit")),
+        estimate.get("detail"),
+        str(estimate.get("basis", BASIS_GIT)),
     )
 
 
 def _summary(language: dict[str, Any]) -> LanguageSummary:
-    counts = {state: int(language["counts"].get(state.value, 0)) for state in State}
-    return LanguageSummary(_code(language["code"]), counts, float(language["fresh_percent"]))
+    # `images` is newer than the schema: a report written before it has none.
+    images = language.get("images") or {}
+    return LanguageSummary(
+        _code(language["code"]),
+        _counts(language["counts"]),
+        float(language["fresh_percent"]),
+        _counts(images.get("counts", {})),
+        bool(images.get("counted", False)),
+    )
+
+
+def _counts(counts: dict[str, Any]) -> dict[State, int]:
+    return {state: int(counts.get(state.value, 0)) for state in State}
 
 
 def _code(code: object) -> str:
@@ -115,6 +149,7 @@ def _entry(entry: dict[str, Any]) -> TranslationEntry:
         translated_at=entry.get("translated_at"),
         record=record,
         provenance=_provenance(provenance) if provenance else None,
+        estimate=_estimate(entry["estimate"]) if entry.get("estimate") else None,
     )
 
 

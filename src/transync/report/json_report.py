@@ -10,10 +10,12 @@ import json
 from typing import Any
 
 from transync import __version__
+from transync.inert import json_document
 from transync.model import (
     Cause,
     CommitCause,
     CommitRef,
+    Estimate,
     Finding,
     FindingGroup,
     LanguageSummary,
@@ -21,6 +23,7 @@ from transync.model import (
     Report,
     TranslationEntry,
 )
+from transync.summary import fresh_percent
 
 SCHEMA = "transync.report/1"
 
@@ -32,7 +35,11 @@ def report_dict(report: Report) -> dict[str, Any]:
         "tool": {"name": "transync", "version": __version__},
         "root": report.root,
         "layouts": [
-            {"translations": layout.translations, "sources": layout.sources}
+            {
+                "translations": layout.translations,
+                "sources": layout.sources,
+                **({"suffix": True} if layout.suffix else {}),
+            }
             for layout in report.layouts
         ],
         "languages": [language_dict(summary) for summary in report.languages],
@@ -42,11 +49,18 @@ def report_dict(report: Report) -> dict[str, Any]:
         "groups": _groups(report),
         "causes": [cause_dict(cause) for cause in report.causes],
         "commit_causes": _commit_causes(report),
+        "estimated": {
+            code: {
+                "counts": {state.value: count for state, count in summary.counts.items()},
+                "fresh_percent": summary.fresh_percent,
+            }
+            for code, summary in report.estimated.items()
+        },
     }
 
 
 def render(report: Report) -> str:
-    return json.dumps(report_dict(report), indent=2, ensure_ascii=False) + "\n"
+    return json_document(json.dumps(report_dict(report), indent=2, ensure_ascii=False)) + "\n"
 
 
 def entry_dict(entry: TranslationEntry) -> dict[str, Any]:
@@ -60,8 +74,20 @@ def entry_dict(entry: TranslationEntry) -> dict[str, Any]:
         "current_hash": entry.current_hash,
         "translated_at": entry.translated_at,
         "metadata": entry.record.origin.value if entry.record else None,
-        # Only stale, failed and orphaned entries of a scan that read git history have provenance.
+        "basis": entry.basis,
+        # Stale, failed and orphaned entries of a scan that read git history have provenance;
+        # so do untracked ones judged from it, with their estimate.
         **({"provenance": provenance_dict(entry.provenance)} if entry.provenance else {}),
+        **({"estimate": estimate_dict(entry.estimate)} if entry.estimate else {}),
+    }
+
+
+def estimate_dict(estimate: Estimate) -> dict[str, Any]:
+    return {
+        "state": estimate.state.value,
+        "basis": estimate.basis,
+        "translation_commit": _commit(estimate.translation_commit),
+        "detail": estimate.detail,
     }
 
 
@@ -165,9 +191,16 @@ def finding_dict(finding: Finding) -> dict[str, Any]:
 
 
 def language_dict(summary: LanguageSummary) -> dict[str, Any]:
+    """The headline figures (pages; images too when configured), then the images' own."""
     return {
         "code": summary.code,
         "files": summary.files,
         "counts": {state.value: count for state, count in summary.counts.items()},
         "fresh_percent": summary.fresh_percent,
+        "images": {
+            "files": summary.image_files,
+            "counts": {state.value: count for state, count in summary.images.items()},
+            "fresh_percent": fresh_percent(summary.images),
+            "counted": summary.images_counted,
+        },
     }

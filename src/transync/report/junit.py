@@ -7,16 +7,15 @@ problems, and its warnings go to `<system-out>`.
 
 from __future__ import annotations
 
-import re
 import xml.etree.ElementTree as ET
 from itertools import groupby
 
+from transync.inert import xml_document, xml_text
 from transync.policy.evaluate import CheckResult, FileResult, Outcome, Verdict
 from transync.report.locations import checkout_path
 
 REPOSITORY = "repository"
 # Characters XML 1.0 cannot hold at all, not even escaped (file names can contain them).
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def render(result: CheckResult) -> str:
@@ -52,7 +51,7 @@ def render(result: CheckResult) -> str:
     root.set("tests", str(total_tests))
     root.set("failures", str(total_failures))
     ET.indent(root)
-    return ET.tostring(root, encoding="unicode", xml_declaration=True) + "\n"
+    return xml_document(ET.tostring(root, encoding="unicode", xml_declaration=True)) + "\n"
 
 
 def _testcase(suite: ET.Element, item: FileResult, root: str) -> None:
@@ -81,4 +80,4 @@ def _line(verdict: Verdict) -> str:
 
 
 def _xml(text: str) -> str:
-    return _NOT_XML.sub("\ufffd", text)
+    return xml_text(text)

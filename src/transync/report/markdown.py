@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
-import re
-
+from transync.inert import markdown_code, markdown_text
 from transync.model import Finding, Report, State
+from transync.report.estimates_text import (
+    describe_estimate,
+    estimated_line,
+    no_metadata_notice,
+)
 from transync.report.history_text import describe_cause
-from transync.report.rollup_text import describe_commit, describe_finding_group, plural
-from transync.text import one_line, printable
+from transync.report.rollup_text import (
+    describe_commit,
+    describe_finding_group,
+    describe_images,
+    plural,
+)
 
 _COLUMNS = (State.CURRENT, State.STALE, State.MISSING, State.ORPHAN)
 _OTHER = (State.UNTRACKED, State.INVALID_METADATA, State.FAILED)
@@ -15,19 +23,28 @@ TABLE_LANGUAGES = 12
 
 
 def render(report: Report, *, details: bool = False) -> str:
-    lines = [f"## Translation status of {code(report.root)}", "", *languages_section(report)]
+    notice = no_metadata_notice(report)
+    lines = [
+        f"## Translation status of {markdown_code(report.root)}",
+        "",
+        *([markdown_text(notice), ""] if notice is not None else []),
+        *languages_section(report),
+    ]
+    estimated = estimated_line(report)
+    if estimated is not None:
+        lines += ["", markdown_text(estimated)]
     if report.commit_causes:
         lines += ["", "### Causes of staleness", ""]
         for group in report.commit_causes:
             line = describe_commit(group, listed=None)
-            lines.append(f"- {escape(line)}")
+            lines.append(f"- {markdown_text(line)}")
             if len(group.causes) > 1:
-                lines += [f"  - {escape(describe_cause(cause))}" for cause in group.causes]
+                lines += [f"  - {markdown_text(describe_cause(cause))}" for cause in group.causes]
     if report.finding_causes:
         lines += ["", f"### Findings: {plural(len(report.findings), 'finding')}", ""]
         lines += [
-            f"- {group.severity.value} {code(group.check)}"
-            f" {escape(describe_finding_group(group, listed=None))}"
+            f"- {group.severity.value} {markdown_code(group.check)}"
+            f" {markdown_text(describe_finding_group(group, listed=None))}"
             for group in report.finding_causes
         ]
     if details:
@@ -38,10 +55,20 @@ def render(report: Report, *, details: bool = False) -> str:
 def languages_section(report: Report) -> list[str]:
     """The language table, folded away beyond a dozen languages: the causes listed below name
     the languages they reach, and a 54-row table would push them off the page."""
+    images = (
+        ["", markdown_text(describe_images(report.totals))] if report.totals.image_files else []
+    )
     if len(report.languages) <= TABLE_LANGUAGES:
-        return language_table(report)
+        return [*language_table(report), *images]
     summary = f"{len(report.languages)} languages, {report.totals.fresh_percent:.1f}% fresh"
-    return [f"<details><summary>{summary}</summary>", "", *language_table(report), "", "</details>"]
+    return [
+        f"<details><summary>{summary}</summary>",
+        "",
+        *language_table(report),
+        "",
+        "</details>",
+        *images,
+    ]
 
 
 def language_table(report: Report) -> list[str]:
@@ -51,7 +78,9 @@ def language_table(report: Report) -> list[str]:
         "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for summary in (*report.languages, report.totals):
-        name = "**total**" if summary is report.totals else code(summary.code, in_table=True)
+        name = (
+            "**total**" if summary is report.totals else markdown_code(summary.code, in_table=True)
+        )
         counts = [str(summary.counts[state]) for state in _COLUMNS]
         other = sum(summary.counts[state] for state in _OTHER)
         lines.append(
@@ -72,8 +101,16 @@ def _details(report: Report) -> list[str]:
         findings = [finding for finding in report.findings if finding.language == summary.code]
         if not attention and not findings:
             continue
-        lines += ["", f"### {code(summary.code)}", ""]
-        lines += [f"- **{entry.state.value}** {code(entry.translation)}" for entry in attention]
+        lines += ["", f"### {markdown_code(summary.code)}", ""]
+        lines += [
+            f"- **{entry.state.value}** {markdown_code(entry.translation)}"
+            + (
+                f" ({markdown_text(describe_estimate(entry))})"
+                if entry.estimate is not None
+                else ""
+            )
+            for entry in attention
+        ]
         lines += [_finding(finding) for finding in findings]
     shared = [finding for finding in report.findings if finding.language is None]
     if shared:
@@ -84,28 +121,6 @@ def _details(report: Report) -> list[str]:
 
 def _finding(finding: Finding) -> str:
     return (
-        f"- {finding.severity.value} {code(finding.check)} {code(finding.path)}"
-        f"{f':{finding.line}' if finding.line else ''}: {escape(finding.message)}"
+        f"- {finding.severity.value} {markdown_code(finding.check)} {markdown_code(finding.path)}"
+        f"{f':{finding.line}' if finding.line else ''}: {markdown_text(finding.message)}"
     )
-
-
-_PUNCTUATION = re.compile(r"([\\`*_\[\]<>&|#!~])")
-_BACKTICKS = re.compile("`+")
-
-
-def escape(text: str) -> str:
-    """Prose that renders as itself, on one line: no markup, link or HTML survives."""
-    return _PUNCTUATION.sub(r"\\\1", one_line(text))
-
-
-def code(text: str, *, in_table: bool = False) -> str:
-    """A code span showing `text` exactly (backticks included, HTML inert); in a table cell a
-    `|` must still be escaped, since GFM splits cells before it reads code spans."""
-    text = printable(text)
-    fence = "`" * (max((len(run) for run in _BACKTICKS.findall(text)), default=0) + 1)
-    # CommonMark strips one space from each end of a code span, unless it is all spaces.
-    if text.strip(" ") and (text[:1] in ("`", " ") or text[-1:] in ("`", " ")):
-        text = f" {text} "
-    if in_table:
-        text = text.replace("|", "\\|")
-    return f"{fence}{text}{fence}"

@@ -7,12 +7,15 @@ without opening the details.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Protocol
 
-from transync.model import CommitRef, FindingGroup, State
+from transync.config import COUNT_IMAGES
+from transync.model import CommitRef, FindingGroup, LanguageSummary, State
 from transync.policy.groups import NO_HISTORY, CommitGroup, ProblemGroup
-from transync.report.history_text import REASONS
+from transync.report.history_text import LABEL, REASONS, counts_phrase
+from transync.summary import fresh_percent
 
 if TYPE_CHECKING:
     # For a type only: the policy's evaluation imports every content check (~60 ms), which
@@ -34,6 +37,28 @@ _STATE_WORDS = {
 def plural(count: int, noun: str) -> str:
     """`1 problem`, `1,185 problems`."""
     return f"{count:,} {noun}" if count == 1 else f"{count:,} {noun}s"
+
+
+def state_counts(counts: Mapping[State, int]) -> str:
+    """`1,836 current, 51 stale`: the states that have any, in the states' order."""
+    return ", ".join(f"{count:,} {state.value}" for state, count in counts.items() if count)
+
+
+def describe_images(summary: LanguageSummary) -> str:
+    """The images' own figure, and whether the headline counts them: images without metadata
+    (legacy flat names) cannot be judged, and thousands of them would bury the pages'."""
+    counted = (
+        "counted above"
+        if summary.images_counted
+        else f"not counted above ({COUNT_IMAGES} = true counts them)"
+    )
+    images = plural(summary.image_files, "translated image")
+    if summary.images[State.UNTRACKED] == summary.image_files:
+        return f"Images: {images}, none with metadata to judge them by; {counted}"
+    return (
+        f"Images: {images}: {state_counts(summary.images)}"
+        f" ({fresh_percent(summary.images):.1f}% fresh); {counted}"
+    )
 
 
 def languages_phrase(
@@ -62,12 +87,30 @@ def _names(languages: Sequence[str], listed: int | None) -> str:
 def describe_problem_group(group: ProblemGroup, *, listed: int | None = LISTED) -> str:
     """`README.md: stale in 51 of 54 languages (…) (translated from 4ef49ea, 2 commits behind)`
     for a state; `AGENTS.md:11: link points to … — in all 8 languages` for a finding."""
-    if group.kind in _STATE_WORDS:
+    if group.images:
         where = languages_phrase(group.languages, group.of_languages, listed=listed)
-        line = f"{group.source}: {_STATE_WORDS[group.kind]} {where}{_behind(group)}"
+        line = (
+            f"{group.source}: {plural(group.problems, 'image')} {where} without metadata"
+            f" ({plural(group.images, 'source image')}; legacy flat names: freshness unknown)"
+        )
+    elif group.kind in _STATE_WORDS:
+        where = languages_phrase(group.languages, group.of_languages, listed=listed)
+        # An estimated group's members may stand at different commits: its counts say it.
+        behind = _estimated(group) or _behind(group)
+        line = f"{group.source}: {_STATE_WORDS[group.kind]} {where}{behind}"
     else:
         line = _finding_line(group, len(group.verdicts), listed)
     return line + _tolerated(group)
+
+
+def _estimated(group: ProblemGroup) -> str:
+    """` (estimated from git: 1 outdated, 1 up to date)` for translations without metadata."""
+    counts = Counter(
+        verdict.problem.entry.estimate.state
+        for verdict in group.verdicts
+        if verdict.problem.entry is not None and verdict.problem.entry.estimate is not None
+    )
+    return f" ({LABEL}: {counts_phrase(counts)})" if counts else ""
 
 
 def _tolerated(group: ProblemGroup) -> str:

@@ -15,6 +15,7 @@ from urllib.parse import quote
 
 from transync import __version__
 from transync.checks.registry import CHECKS_BY_NAME
+from transync.inert import json_document
 from transync.model import State
 from transync.policy.evaluate import CheckResult, Outcome, Verdict
 from transync.report.locations import checkout_path, shown_path
@@ -64,7 +65,7 @@ def render(result: CheckResult) -> str:
             }
         ],
     }
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return json_document(json.dumps(document, indent=2, ensure_ascii=False)) + "\n"
 
 
 def help_text(kind: str) -> str:

@@ -8,10 +8,23 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from transync.history import HISTORY_UNKNOWN
+from transync.inert import one_line, printable
 from transync.model import Finding, LanguageSummary, Report, Severity, State
+from transync.report.estimates_text import (
+    describe_estimate,
+    estimated_line,
+    no_metadata_notice,
+    not_estimated_line,
+)
 from transync.report.history_text import describe_cause, describe_provenance
-from transync.report.rollup_text import describe_commit, finding_group_parts, plural
-from transync.text import one_line, printable
+from transync.report.rollup_text import (
+    describe_commit,
+    describe_images,
+    finding_group_parts,
+    plural,
+    state_counts,
+)
 
 # More languages than this and the default view shows them as a grid, not a table row each, so
 # that a 54-language course fits one screen; --details shows the table.
@@ -33,6 +46,9 @@ _SEVERITY_STYLE = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.N
 
 
 def render(report: Report, console: Console, *, details: bool = False) -> None:
+    notice = no_metadata_notice(report)
+    if notice is not None:
+        console.print(Text(notice, style="bold"))
     print_languages(report, console, details=details)
     if report.commit_causes:
         _print_causes(report, console, details=details)
@@ -49,6 +65,15 @@ def print_languages(report: Report, console: Console, *, details: bool = False) 
     else:
         console.print(_languages_grid(report, console.width))
     console.print(_total_line(report.totals, len(report.languages)))
+    for line in (estimated_line(report), not_estimated_line(report)):
+        if line is not None:
+            console.print(Text(line))
+    if report.totals.image_files:
+        console.print(images_line(report.totals))
+    # What history could not tell, under the figures: a warning among many could be cut.
+    for finding in report.findings:
+        if finding.check == HISTORY_UNKNOWN:
+            console.print(Text(f"History: {printable(one_line(finding.message))}", style="yellow"))
 
 
 def _languages_grid(report: Report, width: int) -> Text:
@@ -101,11 +126,16 @@ def _count(summary: LanguageSummary, state: State) -> Text:
 
 
 def _total_line(totals: LanguageSummary, languages: int) -> Text:
-    parts = [f"{count:,} {state.value}" for state, count in totals.counts.items() if count]
+    noun = "translated file" if totals.images_counted else "translated page"
     return Text(
-        f"Total: {plural(totals.files, 'translated file')} in {plural(languages, 'language')}: "
-        f"{', '.join(parts) or 'nothing to report'} ({totals.fresh_percent:.1f}% fresh)"
+        f"Total: {plural(totals.files, noun)} in {plural(languages, 'language')}: "
+        f"{state_counts(totals.counts) or 'nothing to report'}"
+        f" ({totals.fresh_percent:.1f}% fresh)"
     )
+
+
+def images_line(totals: LanguageSummary) -> Text:
+    return Text(describe_images(totals))
 
 
 def _print_causes(report: Report, console: Console, *, details: bool) -> None:
@@ -181,7 +211,9 @@ def _print_details(report: Report, console: Console) -> None:
             )
             for entry in chosen:
                 line = Text(f"  {printable(entry.translation)}")
-                if entry.provenance is not None:
+                if entry.estimate is not None:
+                    line.append(f"  ({one_line(describe_estimate(entry))})", style="dim")
+                elif entry.provenance is not None:
                     line.append(
                         f"  ({one_line(describe_provenance(entry.provenance))})", style="dim"
                     )

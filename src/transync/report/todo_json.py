@@ -30,6 +30,8 @@ def render(work: tuple[LanguageWork, ...]) -> str:
                         "words": item.words,
                         "days_behind": item.days_behind,
                         "action": item.action,
+                        "estimate": item.estimate,
+                        "basis": item.basis,
                     }
                     for item in language.items
                 ],

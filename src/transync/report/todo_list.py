@@ -3,6 +3,7 @@ separated for `xargs -0`), most important first, each once however many language
 
 from __future__ import annotations
 
+from transync.inert import printable
 from transync.worklist import LanguageWork
 
 
@@ -11,5 +12,7 @@ def render(work: tuple[LanguageWork, ...], *, null: bool = False) -> str:
     for language in work:
         for source in language.to_translate:
             seen.setdefault(source, None)
-    separator = "\0" if null else "\n"
-    return "".join(source + separator for source in seen)
+    if null:  # for `xargs -0`: the names as they are, for a program, not a log
+        return "".join(source + "\0" for source in seen)
+    # One a line, where a CI log may show them: a name that is a workflow command is escaped.
+    return "".join(printable(source) + "\n" for source in seen)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from transync.report.markdown import code, escape
+from transync.inert import markdown_code, markdown_text
 from transync.worklist import LanguageWork
 
 
@@ -12,7 +12,7 @@ def render(work: tuple[LanguageWork, ...]) -> str:
     lines = ["## Translation work left", ""]
     for language in work:
         lines += [
-            f"### {escape(language.language)}: {len(language.items)} files,"
+            f"### {markdown_text(language.language)}: {len(language.items)} files,"
             f" {language.words:,} words to translate",
             "",
             "| # | Source | State | Words | Days behind | Action |",
@@ -21,8 +21,11 @@ def render(work: tuple[LanguageWork, ...]) -> str:
         for number, item in enumerate(language.items, 1):
             days = "" if item.days_behind is None else str(item.days_behind)
             state = item.state.value + (f" ({item.change})" if item.change else "")
+            if item.estimate is not None:
+                state += f", estimated {item.estimate} (basis: git)"
             lines.append(
-                f"| {number} | {code(item.source, in_table=True)} | {state} | {item.words:,}"
+                f"| {number} | {markdown_code(item.source, in_table=True)} | {state}"
+                f" | {item.words:,}"
                 f" | {days} | {item.action} |"
             )
         lines.append("")

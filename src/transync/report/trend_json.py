@@ -12,6 +12,7 @@ from typing import Any
 
 from transync import __version__
 from transync.history.trend import TrendPoint
+from transync.inert import json_document
 from transync.report.json_report import language_dict
 
 SCHEMA = "transync.history/1"
@@ -37,4 +38,6 @@ def history_dict(root: str, points: Iterable[TrendPoint]) -> dict[str, Any]:
 
 
 def render(root: str, points: Iterable[TrendPoint]) -> str:
-    return json.dumps(history_dict(root, points), indent=2, ensure_ascii=False) + "\n"
+    return (
+        json_document(json.dumps(history_dict(root, points), indent=2, ensure_ascii=False)) + "\n"
+    )

@@ -9,7 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from transync.history.trend import TrendPoint
-from transync.text import one_line, printable
+from transync.inert import one_line, printable
 
 # More language columns than this would not fit a terminal: the total says enough then.
 MAX_LANGUAGE_COLUMNS = 8

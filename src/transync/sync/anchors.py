@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import re
 
+from transync.document.lines import INLINE_TARGET
 from transync.document.slugs import Slugger, normalise_fragment
 from transync.sync.carry import prose_lines
 
 _HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
-_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+# No bracket in the text: each attempt ends at the next one (the target: INLINE_TARGET).
+_LINK = re.compile(r"!?\[([^\[\]]*)\]" + INLINE_TARGET)
 
 
 def heading_anchors(text: str) -> list[str]:

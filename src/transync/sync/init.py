@@ -51,7 +51,9 @@ class PlannedFile:
 def config_section(layouts: Sequence[Layout], languages: Sequence[str]) -> str:
     """The settings for the layouts found, with the languages named for the reader."""
     entries = "\n".join(
-        f"    {{ translations = {_string(layout.translations)},"
+        f"    {{ sources = {_string(layout.sources)}, suffix = true }},"
+        if layout.suffix
+        else f"    {{ translations = {_string(layout.translations)},"
         f" sources = {_string(layout.sources)} }},"
         for layout in layouts
     )

@@ -14,9 +14,9 @@ from datetime import UTC, datetime
 from urllib.parse import quote
 
 from transync.errors import TransyncError
+from transync.inert import markdown_code, markdown_text
 from transync.languages import language_name
 from transync.model import Report, TranslationEntry
-from transync.report.markdown import code, escape
 
 START = "<!-- transync:languages:start -->"
 END = "<!-- transync:languages:end -->"
@@ -40,6 +40,17 @@ class LanguageRow:
     fresh_percent: float
     last_updated: str | None  # the newest translation's date (UTC, YYYY-MM-DD)
     folder: str  # the language's translation folder, relative to the README
+    # The fresh share with the estimates of translations without metadata counted (basis:
+    # git history), shown beside the exact one; None when the language has none.
+    estimated_percent: float | None = None
+
+    @property
+    def fresh(self) -> str:
+        """`97.5%`, or `0.0% (est. 62.5%)` for a language with estimates."""
+        exact = f"{self.fresh_percent:.1f}%"
+        if self.estimated_percent is None:
+            return exact
+        return f"{exact} (est. {self.estimated_percent:.1f}%)"
 
 
 def language_rows(report: Report, folder_link: Callable[[str], str]) -> tuple[LanguageRow, ...]:
@@ -57,8 +68,20 @@ def language_rows(report: Report, folder_link: Callable[[str], str]) -> tuple[La
                 summary.code,
                 language_name(summary.code),
                 summary.fresh_percent,
-                _newest_date(entry.translated_at for entry in entries),
+                # A translation without metadata was written at its last commit, as git says.
+                _newest_date(
+                    entry.translated_at
+                    or (
+                        entry.estimate.translation_commit.date
+                        if entry.estimate and entry.estimate.translation_commit
+                        else None
+                    )
+                    for entry in entries
+                ),
                 folder_link(folder),
+                estimated.fresh_percent
+                if (estimated := report.estimated.get(summary.code)) is not None
+                else None,
             )
         )
     return tuple(rows)
@@ -69,12 +92,11 @@ def table_lines(rows: Sequence[LanguageRow], site_url: str | None) -> list[str]:
     site's URL is known, else a shields.io static badge linking to its folder."""
     lines = ["| Language | Badge | Fresh | Last updated |", "| --- | --- | ---: | --- |"]
     for row in rows:
-        label = code(row.code, in_table=True)
+        label = markdown_code(row.code, in_table=True)
         if row.name != row.code:
-            label += f" {escape(row.name)}"
+            label += f" {markdown_text(row.name)}"
         lines.append(
-            f"| {label} | {_badge(row, site_url)} | {row.fresh_percent:.1f}% "
-            f"| {row.last_updated or '-'} |"
+            f"| {label} | {_badge(row, site_url)} | {row.fresh} | {row.last_updated or '-'} |"
         )
     return lines
 
@@ -156,14 +178,15 @@ def _outside_fences(lines: Sequence[str]) -> list[bool]:
 
 
 def _badge(row: LanguageRow, site_url: str | None) -> str:
-    alt = escape(f"{row.code}: {row.fresh_percent:g}% fresh")
+    message = f"{row.fresh_percent:g}%"
+    if row.estimated_percent is not None:
+        message += f" · est. {row.estimated_percent:g}%"
+    alt = markdown_text(f"{row.code}: {message} fresh")
     if site_url:
         base = site_url.rstrip("/")
         page = quote(row.code, safe="")
         return f"[![{alt}]({base}/badges/{page}.svg)]({base}/{page}.html)"
-    image = "https://img.shields.io/badge/{}-{}-{}".format(
-        _shields(row.code), _shields(f"{row.fresh_percent:g}%"), badge_colour(row.fresh_percent)
-    )
+    image = f"https://img.shields.io/badge/{_shields(row.code)}-{_shields(message)}-{badge_colour(row.fresh_percent)}"
     return f"[![{alt}]({image})]({quote(row.folder, safe='/')}/)"
 
 

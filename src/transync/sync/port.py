@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable
 
 from transync.discover import IMAGES_LAYOUT, SIDECAR_NAME
 from transync.history.changes import as_text
+from transync.history.objects import UnreadableObject
 from transync.model import ChangeKind, Kind, State, TranslationEntry
 from transync.paths import UnsafePath, is_within, join, normalise_source_file, relative_to
 from transync.sync.anchors import translated_anchor
@@ -62,7 +63,10 @@ def _port(entry: TranslationEntry, read: Reader, read_blob: BlobReader, date: st
     page_bytes = read(entry.translation)
     if source_bytes is None or page_bytes is None or entry.current_hash is None:
         raise CannotCarry("the source or the translation is missing")
-    old = as_text(read_blob(provenance.source_blob), entry.source)
+    try:
+        old = as_text(read_blob(provenance.source_blob), entry.source)
+    except UnreadableObject as error:
+        raise CannotCarry(f"git cannot read the version it was translated from: {error}") from None
     new = as_text(source_bytes, entry.source)
     page = read_page(page_bytes)
     if old is None or new is None or page is None:
@@ -91,7 +95,8 @@ def _anchor_finder(
         ):
             return None
         linked = read(target)
-        translated = read(join(folder.path, relative_to(target, folder.layout.sources)))
+        key = folder.layout.translation_key(relative_to(target, folder.layout.sources), folder.code)
+        translated = read(join(folder.path, key))
         linked_text = as_text(linked, target) if linked is not None else None
         translated_page = read_page(translated) if translated is not None else None
         if linked_text is None or translated_page is None:

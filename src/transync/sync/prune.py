@@ -14,6 +14,7 @@ import posixpath
 from collections.abc import Iterable
 
 from transync.discover import IMAGES_LAYOUT, SIDECAR_NAME
+from transync.history.provenance import UNREADABLE
 from transync.metadata.sidecar import FAILURES_KEY
 from transync.model import Kind, State, TranslationEntry
 from transync.paths import UnsafePath, join
@@ -34,7 +35,7 @@ def plan_prune(
     for entry in entries:
         if entry.state is not State.ORPHAN:
             continue
-        if entry.provenance is None:
+        if entry.provenance is None or entry.provenance.reason == UNREADABLE:
             skipped.append(
                 Skip(entry.translation, "no git history: cannot tell whether its source moved")
             )

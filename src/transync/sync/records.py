@@ -22,8 +22,10 @@ from transync.metadata.sidecar import FAILURES_KEY
 from transync.paths import UnsafePath, normalise_source_file
 
 INLINE_LABEL = "<!--\nCO_OP_TRANSLATOR_METADATA:"
-# The block as transync's reader finds it (see metadata.inline), up to its closing marker.
-_BLOCK = re.compile(r"<!--[ \t]*\n\s*CO_OP_TRANSLATOR_METADATA\s*:?(.*?)-->\n?", re.DOTALL)
+# The block's opening as transync's reader finds it (see metadata.inline); the block runs to
+# the next `-->` (and one newline), found with `str.find`: a lazy `.*?-->` searched from every
+# opening to the end of a page that never closes them.
+_BLOCK_OPENING = re.compile(r"<!--[ \t]*\n\s*CO_OP_TRANSLATOR_METADATA\s*:?")
 
 Fields = dict[str, object]
 
@@ -59,11 +61,11 @@ def inline_block(fields: Mapping[str, object]) -> str:
 
 def inline_fields(text: str) -> Fields | None:
     """The JSON of the page's inline block, keys in their written order (None: no block)."""
-    match = _BLOCK.search(text)
-    if match is None:
+    found = _block(text)
+    if found is None:
         return None
     try:
-        value = json.loads(match.group(1))
+        value = json.loads(text[found[1] : found[2]])
     except (ValueError, RecursionError):
         return None
     return value if isinstance(value, dict) else None
@@ -73,17 +75,29 @@ def with_inline_block(text: str, fields: Mapping[str, object]) -> str:
     """The page with its inline block replaced, or, if it has none, one added at the top
     (where co-op-translator put it)."""
     block = inline_block(fields)
-    match = _BLOCK.search(text)
-    if match is None:
+    found = _block(text)
+    if found is None:
         return block + text
-    return text[: match.start()] + block + text[match.end() :]
+    return text[: found[0]] + block + text[found[3] :]
 
 
 def without_inline_block(text: str) -> str:
     """The page with its inline block removed, with at most one newline after it, as
     co-op-translator's `extract_content_without_metadata` does."""
-    match = _BLOCK.search(text)
-    return text if match is None else text[: match.start()] + text[match.end() :]
+    found = _block(text)
+    return text if found is None else text[: found[0]] + text[found[3] :]
+
+
+def _block(text: str) -> tuple[int, int, int, int] | None:
+    """(start, body start, body end, end) of the page's first closed inline block."""
+    opening = _BLOCK_OPENING.search(text)
+    if opening is None:
+        return None
+    closing = text.find("-->", opening.end())
+    if closing < 0:
+        return None
+    end = closing + 3
+    return opening.start(), opening.end(), closing, end + (text.startswith("\n", end))
 
 
 def sidecar_text(mapping: Mapping[str, object]) -> str:

@@ -83,6 +83,8 @@ def refresh(
 
 
 def _fresh(entry: TranslationEntry) -> dict[str, object]:
-    """A new record for a page that had none: `source_file` relative to the repository, as
-    co-op-translator writes it."""
-    return new_fields("", "", normalise_source_file(entry.source), entry.language)
+    """A new record for a page that had none: `source_file` relative to the source root its
+    language folder mirrors, as co-op-translator writes it (and as it is read back)."""
+    assert entry.folder is not None
+    source_file = relative_to(entry.source, entry.folder.layout.sources)
+    return new_fields("", "", normalise_source_file(source_file), entry.language)

@@ -1,6 +1,7 @@
 """Planning `transync relocate`: translations follow their source to where it moved.
 
-An orphan whose source moved (provenance's `moved_to`) is written at the matching path of
+An orphan whose source moved (provenance's `moved_to`), or a translation without metadata
+whose source git history saw move (an estimate), is written at the matching path of
 its language folder with every relative link recomputed for the new folder (a link to a file
 that moved along follows it), its record's `source_file` and sidecar key updated and its
 hash kept: a translation made from the moved content is current again, one made from an
@@ -14,7 +15,7 @@ from collections.abc import Iterable
 
 from transync.discover import SOURCE_SUFFIXES
 from transync.errors import TransyncError
-from transync.model import Kind, State, TranslationEntry
+from transync.model import EstimatedState, Kind, State, TranslationEntry
 from transync.paths import is_within, join, relative_to
 from transync.sync.carry import CannotCarry, Replacement, apply, parts
 from transync.sync.document import read_page
@@ -41,7 +42,7 @@ def plan_relocate(
     skipped: list[Skip] = []
     renames: list[tuple[str, str]] = []
     for entry in entries:
-        if entry.state is not State.ORPHAN:
+        if not relocatable(entry):
             continue
         target = moving.get(entry.translation)
         reason = _refusal(entry, target, exists)
@@ -137,15 +138,22 @@ def _images_along(
     return along
 
 
+def relocatable(entry: TranslationEntry) -> bool:
+    """An orphan, or a translation without metadata whose source git history saw move."""
+    moved = entry.estimate is not None and entry.estimate.state is EstimatedState.MOVED
+    return entry.state is State.ORPHAN or moved
+
+
 def _new_path(entry: TranslationEntry) -> str | None:
     """Where the translation belongs now: its source's new path, in its language folder."""
     provenance, folder = entry.provenance, entry.folder
-    if entry.state is not State.ORPHAN or provenance is None or folder is None:
+    if not relocatable(entry) or provenance is None or folder is None:
         return None
     moved_to = provenance.moved_to
     if moved_to is None or not is_within(moved_to, folder.layout.sources):
         return None
-    return join(folder.path, relative_to(moved_to, folder.layout.sources))
+    key = relative_to(moved_to, folder.layout.sources)
+    return join(folder.path, folder.layout.translation_key(key, folder.code))
 
 
 def _refusal(entry: TranslationEntry, target: str | None, exists: Exists) -> str | None:

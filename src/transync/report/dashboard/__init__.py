@@ -14,7 +14,7 @@ pages draw it, and the site gains history.json.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -23,16 +23,19 @@ from urllib.parse import quote
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
+from transync.coop.forecast import PlanGap
 from transync.fileio import fitting_name
 from transync.history.trend import TrendPoint
 from transync.languages import canonical
 from transync.model import LanguageSummary, Report, State
-from transync.report import json_report
+from transync.report import coop_note, json_report
 from transync.report.dashboard import view
-from transync.report.dashboard.badges import Badge, badge, badge_svg, endpoint_json
+from transync.report.dashboard.badges import Badge, badge, badge_svg, endpoint_json, percent
 from transync.report.dashboard.names import language_name
 from transync.report.dashboard.summary import render_summary
-from transync.report.history_text import describe_commit_cause, describe_provenance
+from transync.report.estimates_text import describe_estimate, no_metadata_notice
+from transync.report.history_text import counts_phrase, describe_commit_cause, describe_provenance
+from transync.report.rollup_text import describe_images
 from transync.report.trend_json import render as render_history
 from transync.report.trend_svg import render_trend_svg
 
@@ -70,10 +73,15 @@ class Repository:
 
 
 def build_site(
-    report: Report, info: view.SiteInfo, *, trend: Trend | None = None
+    report: Report,
+    info: view.SiteInfo,
+    *,
+    trend: Trend | None = None,
+    coop_gap: PlanGap | None = None,
 ) -> dict[str, bytes]:
-    """The files of one repository's site, by path relative to the site folder."""
-    files = _repository_files(report, info, trend, home=None, assets="")
+    """The files of one repository's site, by path relative to the site folder; `coop_gap`
+    adds a section on where co-op-translator's own plan would disagree with its run."""
+    files = _repository_files(report, info, trend, home=None, assets="", coop_gap=coop_gap)
     files.update(_assets(""))
     return dict(sorted(files.items()))
 
@@ -128,6 +136,7 @@ def _repository_files(
     *,
     home: str | None,
     assets: str,
+    coop_gap: PlanGap | None = None,
 ) -> dict[str, bytes]:
     rows = view.language_rows(report)
     totals = view.totals_row(report)
@@ -144,6 +153,8 @@ def _repository_files(
             open_matrix=view.total_rows(folders) <= view.FOLDER_ROWS,
             by_check=view.findings_by_check(report),
             codes=[row.code for row in rows],
+            coop_note=coop_note.line(coop_gap) if coop_gap else None,
+            notice=no_metadata_notice(report),
             **common,
         ),
         "report.json": _utf8(json_report.render(report)),
@@ -162,12 +173,18 @@ def _repository_files(
 def _badges(
     rows: Sequence[view.LanguageRow], totals: view.LanguageRow, info: view.SiteInfo
 ) -> dict[str, Badge]:
-    badges = {
-        badge_name(row.code): badge(row.code, row.summary.fresh_percent, info.thresholds)
-        for row in rows
-    }
-    badges[ALL] = badge("translations", totals.summary.fresh_percent, info.thresholds)
+    badges = {badge_name(row.code): _badge(row.code, row, info) for row in rows}
+    badges[ALL] = _badge("translations", totals, info)
     return badges
+
+
+def _badge(label: str, row: view.LanguageRow, info: view.SiteInfo) -> Badge:
+    """The exact figure; a language with estimates adds theirs, labelled (the colour stays
+    the exact figure's)."""
+    exact = badge(label, row.summary.fresh_percent, info.thresholds)
+    if row.estimated is None:
+        return exact
+    return replace(exact, message=f"{exact.message} · est. {percent(row.estimated.fresh_percent)}")
 
 
 def _render(template: str, **context: Any) -> bytes:
@@ -187,11 +204,14 @@ def _environment() -> Environment:
     environment.globals.update(
         State=State,
         symbols=view.SYMBOLS,
-        cell_class=view.CELL_CLASSES,
+        gutted_symbol=view.GUTTED_SYMBOL,
         page=lambda code: quote(page_name(code), errors="surrogateescape"),
         badge_name=lambda code: quote(badge_name(code), errors="surrogateescape"),
         describe_commit_cause=describe_commit_cause,
+        describe_images=describe_images,
         describe_provenance=describe_provenance,
+        describe_estimate=describe_estimate,
+        estimated_counts=counts_phrase,
         percent=lambda value: f"{value:.1f}%",
         plural=view.plural,
     )

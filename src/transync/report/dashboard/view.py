@@ -11,11 +11,14 @@ import posixpath
 import shlex
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from urllib.parse import quote
 
 from transync.model import (
+    GUTTED_CHECKS,
     CommitCause,
+    EstimatedState,
+    EstimatedSummary,
     Finding,
     LanguageSummary,
     Report,
@@ -24,7 +27,9 @@ from transync.model import (
 )
 from transync.report.dashboard.badges import Thresholds
 from transync.report.dashboard.names import language_name
+from transync.report.estimates_text import describe_estimate
 from transync.report.locations import checkout_path
+from transync.summary import TOTAL
 
 # The four parts of a language's bar; `other` is untracked, invalid metadata and failed.
 OTHER_STATES = (State.UNTRACKED, State.INVALID_METADATA, State.FAILED)
@@ -50,6 +55,10 @@ CELL_CLASSES = {
     State.FAILED: "f",
 }
 PROBLEM_STATES = (State.FAILED, State.INVALID_METADATA)
+# A translation that lost its text (`GUTTED_CHECKS`) needs work whatever its state says: its
+# cell is never a ✓.
+GUTTED_SYMBOL = "\u2205"  # empty set
+GUTTED_CLASS = "g"
 
 
 @dataclass(frozen=True)
@@ -95,6 +104,8 @@ class LanguageRow:
     oldest_stale_days: int | None
     oldest_stale_commits: int | None
     segments: tuple[Segment, ...]
+    # Untracked translations judged from git history, counted apart (`history.estimates`).
+    estimated: EstimatedSummary | None = None
 
     @property
     def label(self) -> str:
@@ -106,13 +117,17 @@ def language_rows(report: Report) -> list[LanguageRow]:
     entries = _by_language(report.entries)
     findings = _count_by_language(report.findings)
     return [
-        _row(summary, entries.get(summary.code, ()), findings.get(summary.code, 0))
+        replace(
+            _row(summary, entries.get(summary.code, ()), findings.get(summary.code, 0)),
+            estimated=report.estimated.get(summary.code),
+        )
         for summary in report.languages
     ]
 
 
 def totals_row(report: Report) -> LanguageRow:
-    return _row(report.totals, report.entries, sum(finding.count for finding in report.findings))
+    row = _row(report.totals, report.entries, sum(finding.count for finding in report.findings))
+    return replace(row, estimated=report.estimated.get(TOTAL))
 
 
 def _row(
@@ -160,6 +175,15 @@ class Cell:
     state: State
     href: str | None
     title: str | None
+    gutted: bool = False
+
+    @property
+    def symbol(self) -> str:
+        return GUTTED_SYMBOL if self.gutted else SYMBOLS[self.state]
+
+    @property
+    def css_class(self) -> str:
+        return GUTTED_CLASS if self.gutted else CELL_CLASSES[self.state]
 
 
 @dataclass(frozen=True)
@@ -179,25 +203,42 @@ class MatrixFolder:
     name: str
     rows: tuple[MatrixRow, ...]
     counts: tuple[tuple[State, int], ...]
+    gutted: int = 0  # cells whose translation lost its text, whatever their state
 
     @property
     def needs_work(self) -> bool:
-        return any(state is not State.CURRENT for state, _ in self.counts)
+        return self.gutted > 0 or any(state is not State.CURRENT for state, _ in self.counts)
 
 
 def matrix(report: Report, info: SiteInfo) -> list[MatrixFolder]:
     """Sources x languages, one cell per pair (None where the language has no such file)."""
     codes = [summary.code for summary in report.languages]
     column = {code: index for index, code in enumerate(codes)}
+    gutted = {
+        (finding.language, finding.path): finding.check
+        for finding in report.findings
+        if finding.check in GUTTED_CHECKS
+    }
     cells: dict[str, list[Cell | None]] = {}
     for entry in report.entries:
         row = cells.setdefault(entry.source, [None] * len(codes))
+        lost = gutted.get((entry.language, entry.translation))
         row[column[entry.language]] = Cell(
-            entry.state, info.link(_file_of(entry)), _cell_title(entry)
+            entry.state,
+            info.link(_file_of(entry)),
+            f"{entry.language}: {entry.state.value}, but its text is lost ({lost})"
+            if lost
+            else _cell_title(entry),
+            gutted=lost is not None,
         )
     rows = [MatrixRow(source, tuple(cells[source])) for source in sorted(cells)]
     return [
-        MatrixFolder(name, tuple(group), _state_counts(group))
+        MatrixFolder(
+            name,
+            tuple(group),
+            _state_counts(group),
+            sum(1 for row in group for cell in row.cells if cell is not None and cell.gutted),
+        )
         for name, group in _folder_groups(rows, depth=1)
     ]
 
@@ -243,6 +284,8 @@ def _file_of(entry: TranslationEntry) -> str:
 
 def _cell_title(entry: TranslationEntry) -> str | None:
     """A current cell says all with its symbol and column; the others say how far behind."""
+    if entry.estimate is not None:
+        return f"{entry.language}: {entry.state.value}, {describe_estimate(entry)}"
     if entry.state is State.CURRENT:
         return None
     return f"{entry.language}: {entry.state.value}{_behind(entry)}"
@@ -285,6 +328,8 @@ class WorkList:
     problems: tuple[WorkItem, ...]
     untracked: tuple[WorkItem, ...]
     findings: tuple[tuple[Finding, str | None], ...]
+    # Translations without metadata that git history finds outdated or moved, most urgent first.
+    estimated: tuple[WorkItem, ...] = ()
 
 
 def work_lists(report: Report, rows: Iterable[LanguageRow], info: SiteInfo) -> list[WorkList]:
@@ -319,13 +364,26 @@ def _work_list(
         problems=items(PROBLEM_STATES),
         untracked=items([State.UNTRACKED]),
         findings=tuple((finding, info.link(finding.path, finding.line)) for finding in findings),
+        estimated=tuple(
+            sorted(
+                (
+                    _item(entry, root, info)
+                    for entry in entries
+                    if entry.estimate is not None and entry.estimate.state.needs_work
+                ),
+                key=_urgency,
+            )
+        ),
     )
 
 
 def _item(entry: TranslationEntry, root: str, info: SiteInfo) -> WorkItem:
     command = None
-    if entry.state is State.STALE:
-        command = f"transync diff {shlex.quote(checkout_path(root, entry.translation))}"
+    path = shlex.quote(checkout_path(root, entry.translation))
+    if entry.estimate is not None and entry.estimate.state is EstimatedState.MOVED:
+        command = f"transync relocate {path}"
+    elif entry.state is State.STALE or entry.estimate is not None:
+        command = f"transync diff {path}"
     return WorkItem(entry, info.link(_file_of(entry)), info.link(entry.source), command)
 
 
