@@ -231,9 +231,7 @@ def sidecar_key_leaving(repo: RepoBuilder) -> None:
 
 def notebook_nested_later(repo: RepoBuilder) -> None:
     """A notebook translated, then its source rewritten to nest 3,000 lists (beyond what the
-    JSON decoder recurses into): the history classifies the change between the two versions.
-    (Deeper, the text falls to the link patterns of `history.changes`, which backtrack on a
-    long run of `[`: the regex half of issue 19.)"""
+    JSON decoder recurses into): the history classifies the change between the two versions."""
     notebook = json.dumps({"cells": [{"cell_type": "markdown", "source": "# A"}]})
     repo.root.mkdir(parents=True, exist_ok=True)
     git(repo.root, "init", "-q")
