@@ -271,4 +271,4 @@ def test_untracked_translations_get_the_content_checks(repo: RepoBuilder) -> Non
     report = scan(repo.root, content=True, cache=False)
     assert _entry(report, "translations/ja/README.md").state is State.UNTRACKED
     [finding] = _findings(report, "table-rows")
-    assert (finding.source, finding.source_line) == ("README.md", 3)
+    assert (finding.source, finding.source_line) == ("README.md", 6)  # the dropped row

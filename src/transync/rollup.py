@@ -70,6 +70,80 @@ def finding_key(finding: Finding, sources: Sources) -> FindingKey:
     )
 
 
+# The same difference at the same place in more than this share of a source's languages (and in
+# at least `_FEW` of them) is the source's: its construct is what the translations part from.
+_MOST = 0.5
+_FEW = 3
+
+
+def on_sources(
+    findings: Iterable[Finding],
+    entries: Iterable[TranslationEntry],
+    comparisons: frozenset[str],
+) -> list[Finding]:
+    """Content findings with the source's faults reported once, on the source.
+
+    A check that sees the source's own fault (a broken link the source has too, an all-blank
+    table row) places its finding on the source, once per language compared: one remains,
+    naming how many languages show it. And a difference that most of a source's languages
+    have the same way at the same place (`comparisons`: the checks that find a construct
+    lost) has one cause: the source's construct (a paragraph indented into a code block that
+    every translation renders as text) or the translating tool, never forty translators. One
+    finding on the source, a warning (a note stays a note), naming the number of languages.
+    """
+    findings = list(findings)
+    sources = Sources.of(entries)
+    inherited = Counter(finding for finding in findings if finding.language is None)
+    groups: dict[FindingKey, list[Finding]] = {}
+    for finding in findings:
+        if finding.language is not None and finding.check in comparisons:
+            groups.setdefault(finding_key(finding, sources), []).append(finding)
+    shared: dict[Finding, Finding] = {}  # each member -> the source's finding for them all
+    for members in groups.values():
+        first = members[0]
+        source = sources.source_of(first)
+        languages = len({finding.language for finding in members})
+        # One construct (a run of lost links is lost text, which a translating tool can
+        # lose the same way everywhere: its own fault).
+        alone = all(finding.count == 1 for finding in members)
+        if alone and languages >= _FEW and languages > sources.languages.get(source, 0) * _MOST:
+            fault = Finding(
+                first.check,
+                Severity.NOTE if first.severity is Severity.NOTE else Severity.WARNING,
+                source,
+                shared_message(map(language_neutral, members))
+                + f" (in {languages} of {sources.languages[source]} languages, the same way:"
+                " one cause, the source's construct here or the translating tool; reported"
+                " once, on the source)",
+                None,
+                first.source_line,
+                source=source,
+                source_line=first.source_line,
+            )
+            shared.update((member, fault) for member in members)
+    kept: list[Finding] = []
+    for finding in findings:
+        if finding.language is None:
+            languages = inherited.pop(finding, 0)
+            if languages:
+                kept.append(_on_source(finding, inherited_by=languages, of=sources))
+        elif finding in shared:
+            kept.append(shared[finding])
+        else:
+            kept.append(finding)
+    return list(dict.fromkeys(kept))
+
+
+def _on_source(finding: Finding, *, inherited_by: int, of: Sources) -> Finding:
+    """A source's own fault, once, saying in how many of its languages it shows."""
+    total = of.languages.get(of.source_of(finding), inherited_by)
+    return replace(
+        finding,
+        message=f"{finding.message} (reported once, on the source; in {inherited_by} of"
+        f" {total} languages)",
+    )
+
+
 def group_findings(
     findings: Iterable[Finding], entries: Iterable[TranslationEntry]
 ) -> tuple[FindingGroup, ...]:

@@ -20,7 +20,7 @@ from transync.errors import TransyncError, suggestion
 from transync.estimated_summary import estimated_summaries
 from transync.history.causes import group_by_commit
 from transync.model import Cause, Finding, Layout, Report, Severity, TranslationEntry
-from transync.rollup import by_file, group_findings
+from transync.rollup import by_file, group_findings, on_sources
 from transync.summary import summarise
 
 # Called once with the number of translated files, then with each batch done.
@@ -70,6 +70,7 @@ def scan(
     ]
     if content:
         from transync.checks.content import content_tasks, run_content
+        from transync.checks.registry import COMPARISONS
         from transync.config import config_fingerprint
 
         # A page that lost its text is not compared: `empty` says all there is to say (one
@@ -80,14 +81,15 @@ def scan(
             for finding in bookkeeping
             if finding.check == EMPTY and config.severities.get(EMPTY, Severity.ERROR)
         }
-        compared = [
+        comparable = [
             entry
             for entry in classification.entries
             if entry.translation not in emptied
             and entry.source not in classification.refused_sources
         ]
-        tasks = content_tasks(compared, inventory.layouts, config.severities)
-        findings += run_content(root, tasks, config_fingerprint(config), use_cache=cache)
+        tasks = content_tasks(comparable, inventory.layouts, config.severities)
+        compared = run_content(root, tasks, config_fingerprint(config), use_cache=cache)
+        findings += on_sources(compared, classification.entries, COMPARISONS)
     entries = classification.entries
     causes: tuple[Cause, ...] = ()
     if history:

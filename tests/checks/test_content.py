@@ -105,8 +105,9 @@ def test_status_content_option_and_details_show_content_findings(repo: RepoBuild
         "severity": "error",
         "language": "ko",
         "path": "translations/ko/README.md",
-        "line": 12,
-        "message": "table has 1 row, the source's (line 3) has 2",
+        "line": 15,
+        "message": "table has 1 row, the source's (line 3) has 2: the source's row at line 6"
+        " is missing here",
     }
     assert "`table-rows`" in detailed.stdout
 

@@ -118,7 +118,7 @@ def test_links_lost_together_are_one_finding(compare: Compare) -> None:
     source = "# T\n\n## A\n\n[a](https://a.example) [b](https://b.example)\n\n## B\n\ntext\n"
     [finding] = compare(source, "# 가\n\n## 가\n\n글\n\n## 나\n\n글\n", check="link-missing")
     assert finding.count == 2
-    assert finding.line == 3
+    assert finding.line == 5  # the translation's paragraph where they are missing
     assert finding.message == (
         "the source's 2 links from line 5 to 5 (the first to https://a.example)"
         " have no counterpart in the translation"
@@ -128,7 +128,7 @@ def test_links_lost_together_are_one_finding(compare: Compare) -> None:
 def test_links_lost_in_two_sections_are_two_findings(compare: Compare) -> None:
     source = "# T\n\n## A\n\n[a](https://a.example)\n\n## B\n\n[b](https://b.example)\n"
     found = compare(source, "# 가\n\n## 가\n\n글\n\n## 나\n\n글\n", check="link-missing")
-    assert [(finding.line, finding.source_line) for finding in found] == [(3, 5), (7, 9)]
+    assert [(finding.line, finding.source_line) for finding in found] == [(5, 5), (9, 9)]
 
 
 def test_links_inside_code_blocks_are_not_links(compare: Compare) -> None:

@@ -32,7 +32,7 @@ def test_a_missing_link_is_placed_after_the_nearest_shared_construct(compare: Co
     source = "# T\n\n## A\n\ntext\n\n## B\n\nsee [x](https://x.example)\n"
     translated = "# 가\n\n## 나\n\n글\n\n\n\n## 다\n\n글\n"
     [finding] = compare(source, translated, check="link-missing")
-    assert finding.line == 9  # the translation's '## 다', counterpart of '## B'
+    assert finding.line == 11  # two lines after '## 다' (counterpart of '## B'), as in the source
     assert finding.source_line == 9
 
 
@@ -72,7 +72,9 @@ def test_a_dropped_table_is_reported_where_it_was_dropped(compare: Compare) -> N
     [finding] = compare(source, translated, check="table-")
     assert "the source's table at line 12" in finding.message
     assert finding.source_line == 12
-    assert finding.line == 10  # after '## 다', the translation's '## B'
+    assert (
+        finding.line == 12
+    )  # two lines after '## 다' (the translation's '## B'), as in the source
 
 
 def test_heading_count_names_the_heading_that_is_missing(compare: Compare) -> None:
@@ -86,7 +88,7 @@ def test_heading_count_names_the_heading_that_is_missing(compare: Compare) -> No
         "the first without counterpart is the source's 'Detail' (line 7)"
     )
     assert finding.source_line == 7
-    assert finding.line == 5
+    assert finding.line == 6  # after [a], before the next heading both share
 
 
 def test_an_extra_heading_is_named_at_its_own_line(compare: Compare) -> None:
@@ -155,7 +157,7 @@ def test_a_dropped_section_is_one_heading_finding_for_all_its_levels(compare: Co
         "2 level-2 headings, the source has 3; 0 level-3 headings, the source has 1:"
         " the first without counterpart is the source's 'B1' (line 9)"
     )
-    assert (finding.line, finding.source_line) == (7, 9)
+    assert (finding.line, finding.source_line) == (8, 9)
 
 
 def test_a_source_heading_before_everything_is_placed_at_the_translations_first_construct(

@@ -9,7 +9,8 @@ PROSE = "This sentence is long enough to be prose that a translator should have 
 
 
 def test_a_lost_heading_is_counted_per_level(compare: Compare) -> None:
-    [finding] = compare("# A\n\n## B\n\n## C\n", "# 가\n\n## 나\n", check="heading-count")
+    end = "\n\n[next](https://next.example)\n"
+    [finding] = compare(f"# A\n\n## B\n\n## C{end}", f"# 가\n\n## 나{end}", check="heading-count")
     assert finding.message.startswith("1 level-2 heading, the source has 2")
     assert finding.severity is Severity.WARNING
 

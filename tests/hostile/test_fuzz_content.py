@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from tests.hostile.strategies import any_text, json_values
 from transync.checks.context import ContentContext
+from transync.checks.precedence import Claim
 from transync.checks.registry import CONTENT_CHECKS
 from transync.checks.targets import TargetKind, resolve, tracking_marks, web_key
 from transync.discover import DEFAULT_LAYOUTS
@@ -133,7 +134,7 @@ def test_every_content_check_survives_any_pair_of_documents(source: str, transla
         layouts=DEFAULT_LAYOUTS,
     )
     for check in CONTENT_CHECKS.values():
-        assert all(isinstance(finding, Finding) for finding in check(context))
+        assert all(isinstance(found, Finding | Claim) for found in check(context))
 
 
 @given(urls | any_text, st.sampled_from(["README.md", "docs/a/b.md", "translations/ja/x.md"]))

@@ -16,6 +16,7 @@ from tests.hostile.growth import LINEAR_RATIO, calls, cpu_ratio
 from transync.checks import code_blocks
 from transync.classify import DANGLING_LISTED
 from transync.cli import cli
+from transync.document.build import tool_spans
 from transync.document.pulldown import parse_markdown
 from transync.history.changes import changed_sections
 from transync.metadata.inline import read_inline
@@ -71,6 +72,18 @@ CONTENT_PASSES: dict[str, tuple[Callable[[str], object], Callable[[int], str]]] 
     "inline blocks never closed, read by a write command": (
         inline_fields,
         lambda n: "<!--\nCO_OP_TRANSLATOR_METADATA:" * n,
+    ),
+    "co-op-translator's marker comments never paired": (
+        tool_spans,
+        lambda n: "<!-- CO-OP -->" + "<!-- CO-OP" * n,
+    ),
+    "a last line of brackets and targets never closed": (
+        lambda text: parse_markdown(text, translated=True),
+        lambda n: "# T\n\n" + "[" * n + "](" * n,
+    ),
+    "a table row of blank cells that never ends": (
+        lambda text: parse_markdown(text, translated=True),
+        lambda n: "# T\n\n" + "| " * n + " " * n + "x\n",
     ),
     "inline metadata blocks counted": (
         lambda text: read_inline(text.encode(), "x.md"),

@@ -66,3 +66,32 @@ def test_translated_anchors_pair_headings_by_position() -> None:
     )
     # The translation's link disagrees with the pairing: nothing is derived.
     assert translated_anchor(source, translation, "#install", "#セットアップ", "#usage") is None
+
+
+def test_the_disclaimer_co_op_translator_appends_is_outside_the_carrying() -> None:
+    disclaimer = (
+        "\n---\n\n**免責事項**: この文書は [Co-op Translator](https://github.com/Azure/co-op-translator)"
+        " を使用して翻訳されています。\n"
+    )
+    new = OLD.replace("x.org/a", "x.org/b")
+    carried = _carried(new, TRANSLATED + disclaimer)
+    assert "<https://x.org/b>" in carried
+    assert carried.endswith(disclaimer)
+
+
+def test_co_op_translators_languages_table_is_outside_the_carrying() -> None:
+    table = (
+        "<!-- CO-OP TRANSLATOR LANGUAGES TABLE START -->\n[French](../fr/README.md)"
+        " | [German](../de/README.md)\n<!-- CO-OP TRANSLATOR LANGUAGES TABLE END -->\n\n"
+    )
+    new = OLD.replace("x.org/a", "x.org/b")
+    assert "<https://x.org/b>" in _carried(new, table + TRANSLATED)
+
+
+def test_a_languages_table_with_translated_markers_is_outside_the_carrying() -> None:
+    table = (
+        "<!-- TABELA DE LÍNGUAS DO TRADUTOR CO-OP INÍCIO -->\n[Francês](../fr/README.md)\n"
+        "<!-- TABELA DE LÍNGUAS DO TRADUTOR CO-OP FIM -->\n\n"
+    )
+    new = OLD.replace("x.org/a", "x.org/b")
+    assert "<https://x.org/b>" in _carried(new, table + TRANSLATED)

@@ -12,9 +12,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from transync.checks.context import TRANSLATED_IMAGE_FOLDERS, ContentContext
+from transync.checks.precedence import Claim
 from transync.checks.targets import Target, TargetKind, readable
 from transync.discover import SOURCE_SUFFIXES
 from transync.document import Link
+from transync.document.build import normalise_target
 from transync.document.slugs import normalise_fragment
 from transync.model import Finding, Severity
 from transync.paths import is_within, relative_to
@@ -27,7 +29,7 @@ NAMES = (BROKEN_LINK, BROKEN_ANCHOR)
 _ALWAYS = frozenset({"", "top"})
 
 
-def check(context: ContentContext) -> Iterator[Finding]:
+def check(context: ContentContext) -> Iterator[Finding | Claim]:
     yield from _link_syntax(context)
     by_key: dict[str, list[Link]] = {}
     for link, key in zip(context.source.links, context.source_keys, strict=True):
@@ -40,7 +42,7 @@ def check(context: ContentContext) -> Iterator[Finding]:
         twins = by_key.get(key, [])
         if target.kind is TargetKind.LOCAL and not target.inside:
             if not twins:  # the source stays inside: a rewrite one level too deep
-                yield _finding(
+                yield from _finding(
                     context,
                     BROKEN_LINK,
                     Severity.ERROR,
@@ -54,7 +56,7 @@ def check(context: ContentContext) -> Iterator[Finding]:
         if _absent_language(context, target):
             continue
         if not context.repository.exists(target.path):
-            yield _broken(context, link, target, twins)
+            yield from _broken(context, link, target, twins)
         elif target.fragment is not None and link.target not in reported:
             anchors = _anchors(context, target.path, translated=True)
             fragment = normalise_fragment(target.fragment)
@@ -63,14 +65,14 @@ def check(context: ContentContext) -> Iterator[Finding]:
                 if not by_fragment and twins:
                     by_fragment = _by_fragment(context, by_key)
                 same = by_fragment.get((key, fragment), [])
-                yield _broken_anchor(context, link, target, same, twins)
+                yield from _broken_anchor(context, link, target, same, twins)
 
 
 _LOST_BRACKET = "a link lost its '[': '...](target)' shows as text, not as a link"
 _EMPTY_LINK = "a link has an empty target: '[text]()' leads nowhere"
 
 
-def _link_syntax(context: ContentContext) -> Iterator[Finding]:
+def _link_syntax(context: ContentContext) -> Iterator[Finding | Claim]:
     """Links the Markdown does not make: the source's own once, on the source; the
     translation's where the source has none at that place."""
     source, translated = context.source.signs, context.translation.signs
@@ -82,7 +84,7 @@ def _link_syntax(context: ContentContext) -> Iterator[Finding]:
             yield context.source_fault(
                 BROKEN_LINK,
                 line,
-                f"{problem} in the source (reported once for all its translations)",
+                f"{problem} in the source",
             )
         for line in context.own_lines(theirs, ours):
             yield context.finding(
@@ -92,6 +94,20 @@ def _link_syntax(context: ContentContext) -> Iterator[Finding]:
                 problem,
                 source_line=context.source_line_of(line),
             )
+            yield Claim(BROKEN_LINK, lines=frozenset({line}), source_lines=_lost(context, line))
+
+
+def _lost(context: ContentContext, line: int) -> frozenset[int]:
+    """The source's links that a translated line's lost `[` unmade: those to its targets
+    (which `link-missing` would report again)."""
+    targets = {
+        normalise_target(target)
+        for at, target in context.translation.signs.lost_targets
+        if at == line
+    }
+    return frozenset(
+        link.line for link in context.source.links if link.target in targets and link.line
+    )
 
 
 def _site_route(context: ContentContext, target: Target) -> bool:
@@ -120,19 +136,21 @@ def _absent_language(context: ContentContext, target: Target) -> bool:
     return False
 
 
-def _broken(context: ContentContext, link: Link, target: Target, twins: list[Link]) -> Finding:
+def _broken(
+    context: ContentContext, link: Link, target: Target, twins: list[Link]
+) -> Iterator[Finding | Claim]:
     for twin in twins:
         origin = context.source_target(twin)
         if origin.inside and not context.repository.exists(origin.path):
             # A warning: the English page needs fixing, not its translations, so a gate on
             # translations does not fail for it (configurable like any check).
-            return context.source_fault(
+            yield context.source_fault(
                 BROKEN_LINK,
                 twin.line,
-                f"{readable(twin.target)} does not exist: the source's own link is broken"
-                " (reported once for all its translations)",
+                f"{readable(twin.target)} does not exist: the source's own link is broken",
             )
-    return _finding(
+            return
+    yield from _finding(
         context,
         BROKEN_LINK,
         Severity.ERROR,
@@ -160,25 +178,25 @@ def _broken_anchor(
     target: Target,
     same_fragment: list[Link],
     twins: list[Link],
-) -> Finding:
+) -> Iterator[Finding | Claim]:
     """`same_fragment`: the twins whose own fragment is the link's."""
     fragment = normalise_fragment(target.fragment or "")
     for twin in same_fragment:
         origin = context.source_target(twin)
         anchors = _anchors(context, origin.path, translated=False)
         if anchors is not None and not _has(anchors, fragment):
-            return context.source_fault(
+            yield context.source_fault(
                 BROKEN_ANCHOR,
                 twin.line,
                 f"#{readable(origin.fragment or '')} matches no heading or anchor in"
-                f" {origin.path}: the source's own link is broken (reported once for all its"
-                " translations)",
+                f" {origin.path}: the source's own link is broken",
             )
+            return
     where = "this file" if target.path == context.translation_path else target.path
     hint = ""
     if _has(_anchors(context, context.source_path, translated=False) or frozenset(), fragment):
         hint = " (it is the source's anchor: the heading it named was translated)"
-    return _finding(
+    yield from _finding(
         context,
         BROKEN_ANCHOR,
         Severity.WARNING,
@@ -209,7 +227,10 @@ def _finding(
     link: Link,
     message: str,
     twins: list[Link] | None = None,
-) -> Finding:
-    """On the translation, placed at the source's corresponding link when there is one."""
+) -> Iterator[Finding | Claim]:
+    """On the translation, placed at the source's corresponding link when there is one; the
+    link's line is claimed (its changed target is this defect, not another one)."""
     source_line = twins[0].line if twins else context.source_line_of(link.line)
-    return context.finding(check, severity, link.line, message, source_line=source_line)
+    yield context.finding(check, severity, link.line, message, source_line=source_line)
+    if link.line is not None:
+        yield Claim(check, lines=frozenset({link.line}))

@@ -76,8 +76,7 @@ def _unclosed_fence(context: ContentContext) -> Finding | None:
         return context.source_fault(
             NAME,
             theirs,
-            "the code fence opened here is never closed: the rest of the file shows as code"
-            " (reported once for all its translations)",
+            "the code fence opened here is never closed: the rest of the file shows as code",
         )
     ours = context.translation.signs.unclosed_fence
     if ours is None:
@@ -106,7 +105,7 @@ def _count_finding(
         return context.finding(
             NAME,
             Severity.WARNING,
-            context.translated_line_of(lost),
+            context.missing_at(lost),
             f"{numbers} (the first unpaired is the source's at line {lost})",
             source_line=lost,
         )

@@ -23,6 +23,7 @@ from pathlib import Path
 from transync.checks import CONTENT_SKIPPED
 from transync.checks.cache import Cache
 from transync.checks.context import ContentContext
+from transync.checks.precedence import Claim, fold
 from transync.checks.registry import CONTENT_CHECKS
 from transync.document import MAX_NESTING, Document
 from transync.fileio import read_bytes
@@ -134,13 +135,18 @@ def _compare(repository: _Repository, task: ContentTask) -> list[Finding]:
         layouts=task.layouts,
         state=task.state,
     )
-    findings = [
-        finding
-        for names, check in CONTENT_CHECKS.items()
-        if not set(names) <= task.skip
-        for finding in check(context)
-    ]
-    return sorted(set(findings), key=_order)
+    findings: list[Finding] = []
+    claims: list[Claim] = []
+    for names, check in CONTENT_CHECKS.items():
+        if set(names) <= task.skip:
+            continue
+        for found in check(context):
+            if isinstance(found, Claim):
+                if found.check not in task.skip:  # a finding nobody sees explains nothing
+                    claims.append(found)
+            else:
+                findings.append(found)
+    return sorted(set(fold(findings, claims)), key=_order)
 
 
 def run_content(

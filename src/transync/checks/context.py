@@ -112,6 +112,10 @@ class ContentContext:
         """The translated line of the nearest shared construct at or before a source line."""
         return self.outline.translated_line_of(source_line)
 
+    def missing_at(self, source_line: int | None) -> int | None:
+        """The translated line where what a source line holds is missing (`Alignment`)."""
+        return self.outline.missing_at(source_line)
+
     def own_lines(self, source_lines: Sequence[int], translated_lines: Sequence[int]) -> list[int]:
         """The translated lines of a defect that the source does not have at the same place;
         the others are inherited from the source (the source's fault, reported on it). The

@@ -11,15 +11,20 @@ have.
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator
 
 from transync.checks.context import ContentContext
-from transync.checks.outline import HEADING, Item, counterparts
+from transync.checks.outline import HEADING, Item, pair_in_order, placed_by_others
 from transync.checks.wording import count
 from transync.model import Finding, Severity
 
 NAME = "heading-count"
+_NUMBERS = re.compile(r"\d+")
+# What pairing two headings of different numbers costs, in lines.
+_OTHER_NUMBERS = 50
 NAMES = (NAME,)
 
 
@@ -31,13 +36,47 @@ def check(context: ContentContext) -> Iterator[Finding]:
     levels = sorted(level for level in set(theirs) | set(ours) if theirs[level] != ours[level])
     lost: list[Item] = []  # the source's headings without a counterpart, of those levels
     added: list[Item] = []  # the translation's own
-    for source_item, translated_item in counterparts(context.outline, HEADING):
-        if source_item and translated_item and source_item.key == translated_item.key:
-            continue
-        if source_item and _level(source_item) in levels:
-            lost.append(source_item)
-        if translated_item and _level(translated_item) in levels:
-            added.append(translated_item)
+    alignment = context.outline
+    # Where a translated heading lies against the places around the source's heading that
+    # both share (links, code, tables; not headings, whose own pairing is in question): as
+    # many lines after the one before, or before the one after, as in the source (what was
+    # dropped or added in between leaves the others at their distance from one of them). A
+    # heading whose numbers (dates, versions, section numbers, which translators keep) differ
+    # is not its counterpart.
+    # (Without any such place, the headings' own pairs are all there is to go by.)
+    shared = placed_by_others(alignment, HEADING).paired or alignment.paired
+    sources = [pair[0] for pair in shared]
+    # Per heading, computed once (the pairing asks about every pair): the offsets (translated
+    # line - source line) at the shared places around it, and its numbers.
+    offsets: dict[int, list[int]] = {}
+    digits: dict[int, list[str]] = {}
+    for item in (*alignment.source, *alignment.translated):
+        if item.key.startswith(HEADING):
+            digits[id(item)] = _NUMBERS.findall(item.label)
+    for item in alignment.source:
+        if item.key.startswith(HEADING):
+            after = bisect_right(sources, item.line or 0)
+            offsets[id(item)] = [
+                shared[index][1] - shared[index][0]
+                for index in (after - 1, after)
+                if 0 <= index < len(shared)
+            ] or [0]
+
+    def distance(source: Item, translated: Item) -> int:
+        shift = (translated.line or 0) - (source.line or 0)
+        gap = min(abs(shift - offset) for offset in offsets[id(source)])
+        return gap + (_OTHER_NUMBERS if digits[id(source)] != digits[id(translated)] else 0)
+
+    for level in levels:
+        key = f"{HEADING}{level}"
+        in_source = [item for item in alignment.source if item.key == key]
+        in_translation = [item for item in alignment.translated if item.key == key]
+        paired = pair_in_order(in_source, in_translation, distance)
+        used = {id(item) for pair in paired for item in pair}
+        lost += [item for item in in_source if id(item) not in used]
+        added += [item for item in in_translation if id(item) not in used]
+    lost.sort(key=lambda item: item.line or 0)
+    added.sort(key=lambda item: item.line or 0)
     numbers = "; ".join(
         f"{count(ours[level], f'level-{level} heading')}, the source has {theirs[level]}"
         for level in levels
@@ -54,7 +93,7 @@ def check(context: ContentContext) -> Iterator[Finding]:
         yield context.finding(
             NAME,
             Severity.WARNING,
-            context.translated_line_of(missing.line),
+            context.missing_at(missing.line),
             f"{numbers}: the first without counterpart is the source's {missing.label!r}"
             f" (line {missing.line})",
             source_line=missing.line,

@@ -14,6 +14,7 @@ never the translator's and nothing a maintainer edits by hand.
 from __future__ import annotations
 
 import posixpath
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 
@@ -23,6 +24,9 @@ from transync.checks.targets import TargetKind, tracking_marks
 from transync.checks.wording import count
 from transync.document import Link
 from transync.model import Finding, Severity
+
+# Where a web key's host ends.
+_HOST = re.compile(r"[/?#]")
 
 MISSING = "link-missing"
 EXTRA = "link-extra"
@@ -51,19 +55,17 @@ def check(context: ContentContext) -> Iterator[Finding]:
     anchors: list[tuple[Link, Link]] = []
     for missing, extra in gaps:
         anchors += _rewritten_anchors(context, source, translated, missing, extra)
-        if len(missing) == len(extra):
+        changed = _alike(source, translated, source_keys, translated_keys, missing, extra)
+        if changed:
             yield from finding.changed(
-                [
-                    (source[index], translated[other])
-                    for index, other in zip(missing, extra, strict=True)
-                ]
+                [(source[index], translated[other]) for index, other in changed]
             )
-            continue
         yield from finding.missing(
             [(source[index], _nearby(translated, pairs, index)) for index in missing]
         )
         for other in extra:
-            yield finding.extra(translated[other])
+            if not _to_itself(context, translated[other]):
+                yield finding.extra(translated[other])
     if anchors:
         yield finding.anchors_changed(anchors)
     yield from finding.tracking([(source[one], translated[two]) for one, two in sorted(pairs)])
@@ -103,6 +105,69 @@ def _moved(
     return pairs
 
 
+def _alike(
+    source: Sequence[Link],
+    translated: Sequence[Link],
+    source_keys: Sequence[str],
+    translated_keys: Sequence[str],
+    missing: list[int],
+    extra: list[int],
+) -> list[tuple[int, int]]:
+    """Pair, and take out of a gap, the unaligned links that are one link changed: of one
+    kind (an image with an image, a link with a link, see `_kinds`), and with evidence that
+    they are the same one: a target on the same site or file, or being the gap's only one of
+    their kind on each side (its place, between the same aligned neighbours). Without it a
+    link lost and a link added are not one changed link (a badge and an unrelated link)."""
+    pairs: list[tuple[int, int]] = []
+    source_kinds, translated_kinds = _kinds(source), _kinds(translated)
+    for kind in set(source_kinds):
+        ours = [index for index in missing if source_kinds[index] == kind]
+        theirs = [other for other in extra if translated_kinds[other] == kind]
+        alone = len(ours) == len(theirs) == 1
+        for index in ours:
+            match = next(
+                (
+                    other
+                    for other in theirs
+                    if alone or _same_place(source_keys[index], translated_keys[other])
+                ),
+                None,
+            )
+            if match is not None:
+                theirs.remove(match)
+                pairs.append((index, match))
+    for index, other in pairs:
+        missing.remove(index)
+        extra.remove(other)
+    return sorted(pairs)
+
+
+def _kinds(links: Sequence[Link]) -> list[str]:
+    """Each link's kind: an image, a link around an image (a badge: the link is followed by
+    its image on its line), or a text link."""
+    return [
+        "image"
+        if link.image
+        else "linked image"
+        if index + 1 < len(links) and links[index + 1].image and links[index + 1].line == link.line
+        else "link"
+        for index, link in enumerate(links)
+    ]
+
+
+def _same_place(source_key: str, translated_key: str) -> bool:
+    """Two link keys on one web site (host) or naming one file or folder."""
+    kind, _, source_rest = source_key.partition(":")
+    other_kind, _, translated_rest = translated_key.partition(":")
+    if kind != other_kind:
+        return False
+    if kind == "web":
+        return _HOST.split(source_rest, 1)[0] == _HOST.split(translated_rest, 1)[0]
+    return posixpath.dirname(source_rest) == posixpath.dirname(translated_rest) or (
+        posixpath.basename(source_rest) == posixpath.basename(translated_rest)
+    )
+
+
 def _rewritten_anchors(
     context: ContentContext,
     source: Sequence[Link],
@@ -133,6 +198,16 @@ def _points_home(context: ContentContext, link: Link) -> bool:
     return path in (context.source_path, posixpath.dirname(context.source_path) or ".")
 
 
+def _to_itself(context: ContentContext, link: Link) -> bool:
+    """A link to the translated page itself, no fragment: co-op-translator's languages table
+    links each page's own language to it (whether or not its markers survived), and it leads
+    nowhere wrong."""
+    if "#" in link.target:
+        return False
+    target = context.translation_target(link)
+    return target.kind is TargetKind.LOCAL and target.path == context.translation_path
+
+
 def _nearby(translated: Sequence[Link], pairs: list[tuple[int, int]], index: int) -> int | None:
     """The translation line where a missing link would be: at its closest paired neighbour."""
     before = [other for one, other in pairs if one < index]
@@ -150,16 +225,18 @@ class _Reporter:
         """The source's links a stretch of the translation lacks, each with the line of its
         nearest paired link. Each goes at the nearest construct both share before it (the
         nearest paired link when the outlines share nothing there); the ones that go at the
-        same place were lost together (a dropped passage, a cut-off end): one finding."""
+        same place were lost together (a dropped passage, a cut-off end): one finding, at the
+        line where the first is missing."""
         runs: list[tuple[int | None, list[Link]]] = []
         for link, nearby in links:
-            place = self.context.translated_line_of(link.line) or nearby
-            if runs and runs[-1][0] == place:
+            anchor = self.context.translated_line_of(link.line) or nearby
+            if runs and runs[-1][0] == anchor:
                 runs[-1][1].append(link)
             else:
-                runs.append((place, [link]))
-        for place, run in runs:
+                runs.append((anchor, [link]))
+        for anchor, run in runs:
             first = run[0]
+            place = self.context.missing_at(first.line) or anchor
             if len(run) == 1:
                 message = (
                     f"the source's {_kind(first)} to {first.target} (source line {first.line})"

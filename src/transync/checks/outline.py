@@ -8,7 +8,7 @@ links and code around them, the place where a translation parts from its source 
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from transync.checks.align import Opcode, opcodes
@@ -46,12 +46,55 @@ class Alignment:
         at or before it; the source's top (line 1) when none precedes."""
         return _nearest(self.paired, translated_line, 1, 0, before_all=1)
 
+    # The translation's last line of content.
+    last_line: int | None = None
+
     def translated_line_of(self, source_line: int | None) -> int | None:
         """The translation's line for a place in the source: that of the nearest paired item
         at or before it; the translation's first construct when none precedes (its top holds
         co-op-translator's metadata, not content)."""
         first = self.translated[0].line if self.translated else None
         return _nearest(sorted(self.paired), source_line, 0, 1, before_all=first)
+
+    def missing_at(self, source_line: int | None) -> int | None:
+        """Where the translation lacks what a source line holds: after the nearest paired item
+        at or before it, as many lines on as in the source (translators keep lines nearly one
+        for one), short of the next paired item and of the translation's end."""
+        pairs = sorted(self.paired)
+        found = self.translated_line_of(source_line)
+        if source_line is None or found is None or not pairs or source_line < pairs[0][0]:
+            return found
+        after = bisect_right([pair[0] for pair in pairs], source_line)
+        source_before = pairs[after - 1][0]
+        line = found + (source_line - source_before)
+        if after < len(pairs) and pairs[after][1] > found:
+            line = min(line, pairs[after][1] - 1)
+        if self.last_line is not None:
+            line = min(line, max(self.last_line, found))
+        return line
+
+
+def placed_by_others(alignment: Alignment, besides: str) -> Alignment:
+    """The alignment with only the pairs of items of other kinds than `besides` (a prefix):
+    its `missing_at` places an item (a heading) without taking its own, perhaps wrong,
+    pairing for granted."""
+    return Alignment(
+        alignment.source,
+        alignment.translated,
+        alignment.opcodes,
+        [
+            (source.line, translated.line)
+            for tag, first, last, start, _ in alignment.opcodes
+            if tag == "equal"
+            for source, translated in zip(
+                alignment.source[first:last],
+                alignment.translated[start : start + last - first],
+                strict=True,
+            )
+            if not source.key.startswith(besides) and source.line and translated.line
+        ],
+        alignment.last_line,
+    )
 
 
 def _nearest(
@@ -83,7 +126,13 @@ def align(context: ContentContext) -> Alignment:
         for offset in range(last - first)
     ]
     lines = sorted((ours, theirs) for theirs, ours in paired if ours and theirs)
-    return Alignment(source, translated, found, [(theirs, ours) for ours, theirs in lines])
+    return Alignment(
+        source,
+        translated,
+        found,
+        [(theirs, ours) for ours, theirs in lines],
+        context.translation.last_line,
+    )
 
 
 def outline(document: Document, link_keys: Sequence[str]) -> list[Item]:
@@ -103,16 +152,85 @@ def outline(document: Document, link_keys: Sequence[str]) -> list[Item]:
 def counterparts(alignment: Alignment, prefix: str) -> Iterator[tuple[Item | None, Item | None]]:
     """(source item, translated item) for the items whose key starts with `prefix` (a kind:
     `table:`, `code:`, `heading:`), paired by their place in the outline: aligned items
-    together, and within a stretch where the outlines differ, in order; None on the side that
-    has no counterpart there. In source order, a translated item without one after the source
-    item it follows."""
+    together, and within a stretch where the outlines differ, by their place in it (see
+    `_by_place`); None on the side that has no counterpart there. In source order, a
+    translated item without one after the source item it follows."""
     for tag, first, last, start, end in alignment.opcodes:
         ours = [item for item in alignment.source[first:last] if item.key.startswith(prefix)]
         theirs = [item for item in alignment.translated[start:end] if item.key.startswith(prefix)]
         if tag == "equal":
             yield from zip(ours, theirs, strict=True)
             continue
-        common = min(len(ours), len(theirs))
-        yield from zip(ours[:common], theirs[:common], strict=True)
-        yield from ((item, None) for item in ours[common:])
-        yield from ((None, item) for item in theirs[common:])
+        bounds = (
+            _line(alignment.source, first - 1),
+            _line(alignment.source, last),
+            _line(alignment.translated, start - 1),
+            _line(alignment.translated, end),
+        )
+        paired = _by_place(ours, theirs, bounds)
+        used = {id(item) for pair in paired for item in pair}
+        yield from paired
+        yield from ((item, None) for item in ours if id(item) not in used)
+        yield from ((None, item) for item in theirs if id(item) not in used)
+
+
+def _line(items: Sequence[Item], index: int) -> int | None:
+    return items[index].line if 0 <= index < len(items) else None
+
+
+# Pairing items of different keys (a level-2 heading with a level-3 one) costs this many lines.
+_OTHER_KEY = 1000
+
+
+def _by_place(
+    ours: list[Item], theirs: list[Item], bounds: tuple[int | None, ...]
+) -> list[tuple[Item, Item]]:
+    """As many pairs as the shorter side has, in order, each item with the one at the same
+    distance (in lines) from the stretch's start or from its end, whichever is nearer: what
+    the translation dropped or added is the item that leaves the others where they were (a
+    deleted section of three same-level headings is the middle one, not the last). Lines are
+    kept nearly one for one by translators; ties keep the order."""
+    source_start, source_end, translated_start, translated_end = bounds
+
+    def cost(one: Item, other: Item) -> int:
+        line, place = one.line or 0, other.line or 0
+        gaps = [abs((place - (translated_start or 0)) - (line - (source_start or 0)))]
+        if source_end is not None and translated_end is not None:
+            gaps.append(abs((translated_end - place) - (source_end - line)))
+        return min(gaps) + (_OTHER_KEY if one.key != other.key else 0)
+
+    return pair_in_order(ours, theirs, cost)
+
+
+def pair_in_order(
+    ours: list[Item], theirs: list[Item], cost: Callable[[Item, Item], int]
+) -> list[tuple[Item, Item]]:
+    """As many (source, translated) pairs as the shorter side has, in order, of the least
+    total `cost`; on a tie the later items stay unpaired."""
+    if not ours or not theirs:
+        return []
+    flipped = len(ours) < len(theirs)
+    longer, shorter = (theirs, ours) if flipped else (ours, theirs)
+
+    def pair_cost(i: int, j: int) -> int:
+        return cost(shorter[j], longer[i]) if flipped else cost(longer[i], shorter[j])
+
+    # best[i][j]: the least cost of pairing shorter[:j] with j of longer[:i], in order.
+    infinite = float("inf")
+    best = [[infinite] * (len(shorter) + 1) for _ in range(len(longer) + 1)]
+    best[0][0] = 0
+    for i in range(1, len(longer) + 1):
+        best[i][0] = 0
+        for j in range(1, min(i, len(shorter)) + 1):
+            best[i][j] = min(best[i - 1][j], best[i - 1][j - 1] + pair_cost(i - 1, j - 1))
+    pairs: list[tuple[int, int]] = []
+    i, j = len(longer), len(shorter)
+    while j:
+        if best[i - 1][j] != best[i][j]:  # on a tie the later item stays unpaired
+            pairs.append((i - 1, j - 1))
+            j -= 1
+        i -= 1
+    pairs.reverse()
+    if flipped:
+        return [(shorter[j], longer[i]) for i, j in pairs]
+    return [(longer[i], shorter[j]) for i, j in pairs]

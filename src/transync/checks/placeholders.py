@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from transync.checks.context import ContentContext
+from transync.checks.precedence import Claim
 from transync.checks.wording import count
 from transync.model import Finding, Severity
 
@@ -20,7 +21,7 @@ NAME = "leftover-placeholder"
 NAMES = (NAME,)
 
 
-def check(context: ContentContext) -> Iterator[Finding]:
+def check(context: ContentContext) -> Iterator[Finding | Claim]:
     theirs = context.source.signs.placeholders
     ours = context.translation.signs.placeholders
     if theirs:
@@ -29,8 +30,7 @@ def check(context: ContentContext) -> Iterator[Finding]:
             NAME,
             line,
             f"{count(len(theirs), 'co-op-translator placeholder')} in the source"
-            f" (the first: {placeholder}): the source's own text is broken (reported once for"
-            " all its translations)",
+            f" (the first: {placeholder}): the source's own text is broken",
             severity=Severity.ERROR,
         )
     own = set(context.own_lines([line for line, _ in theirs], [line for line, _ in ours]))
@@ -46,3 +46,5 @@ def check(context: ContentContext) -> Iterator[Finding]:
             source_line=context.source_line_of(line),
             count=len(left),
         )
+        # A placeholder where a link target was is also a changed and a broken link: one defect.
+        yield Claim(NAME, lines=frozenset(line for line, _ in left))

@@ -13,7 +13,7 @@ from __future__ import annotations
 import html
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from urllib.parse import quote
 
 from transync.document import (
@@ -37,6 +37,15 @@ _DISCLAIMER = (
 )
 _METADATA = (re.compile(r"<!--\s*CO_OP_TRANSLATOR_METADATA:"), "-->")
 _COMMENT = (re.compile("<!--"), "-->")
+# A block co-op-translator writes between two markers naming it, which some translations
+# translate (`<!-- TABELA DE LÍNGUAS DO TRADUTOR CO-OP INÍCIO -->`).
+_TOOL_MARKER = "co-op"
+# Its languages table links every language's translation (`../fr/README.md`,
+# `./translations/fr/README.md`): a block whose opening holds such a link is one. (Its other
+# blocks, a list of other courses, are the same in every language.) The content checks need
+# not leave it out: links into other languages are not compared (`checks.links`).
+_LANGUAGE_LINK = re.compile(r"\]\((?:\./|\.\./)*(?:translations/)?[a-z]{2,3}(?:-[A-Za-z]+)?/")
+_TABLE_OPENING_CHARS = 600
 # The unmarked disclaimer co-op-translator appends after a final `---`: short, names the tool.
 _THEMATIC_BREAK = re.compile(r"^[ \t]*(?:---|\*\*\*|___)[ \t]*$", re.M)
 _DISCLAIMER_TAIL_CHARS = 3000
@@ -116,8 +125,14 @@ class Collector:
                     (found.unclosed_fence for found in self.signs if found.unclosed_fence), None
                 ),
                 lost_brackets=tuple(line for found in self.signs for line in found.lost_brackets),
+                lost_targets=tuple(pair for found in self.signs for pair in found.lost_targets),
                 empty_links=tuple(line for found in self.signs for line in found.empty_links),
                 placeholders=tuple(pair for found in self.signs for pair in found.placeholders),
+                blank_rows=tuple(line for found in self.signs for line in found.blank_rows),
+                table_rows=tuple(pair for found in self.signs for pair in found.table_rows),
+                cut_link=next(
+                    (found.cut_link for found in reversed(self.signs) if found.cut_link), None
+                ),
             ),
         )
 
@@ -320,33 +335,77 @@ def _cell_lines(starts: list[int] | None, index: int, listed: bool) -> LineMap:
 def _blank_out(
     text: str, opening: re.Pattern[str], closing: str, *, unclosed_to_end: bool = False
 ) -> str:
-    """Remove each block from `opening` to the next `closing` (to the end of the text when it
-    is never closed and `unclosed_to_end`) but keep its line breaks, so later lines keep their
-    number. Linear: once a closing is missing, no later opening can be closed either."""
+    """Remove each block from `opening` to the next `closing` but keep its line breaks, so
+    later lines keep their number."""
     kept: list[str] = []
     position = 0
-    while found := opening.search(text, position):
-        end = text.find(closing, found.end())
-        if end < 0 and not unclosed_to_end:
-            break
-        end = len(text) if end < 0 else end + len(closing)
-        kept += (text[position : found.start()], "\n" * text.count("\n", found.start(), end))
+    for start, end in _block_spans(text, opening, closing, unclosed_to_end=unclosed_to_end):
+        kept += (text[position:start], "\n" * text.count("\n", start, end))
         position = end
     kept.append(text[position:])
     return "".join(kept)
 
 
+def _block_spans(
+    text: str, opening: re.Pattern[str], closing: str, *, unclosed_to_end: bool = False
+) -> Iterator[tuple[int, int]]:
+    """Each block from `opening` to the next `closing` (to the end of the text when it is
+    never closed and `unclosed_to_end`). Linear: once a closing is missing, no later opening
+    can be closed either."""
+    position = 0
+    while found := opening.search(text, position):
+        end = text.find(closing, found.end())
+        if end < 0 and not unclosed_to_end:
+            return
+        end = len(text) if end < 0 else end + len(closing)
+        yield found.start(), end
+        position = end
+
+
+def tool_spans(text: str) -> list[tuple[int, int]]:
+    """Where a page holds what co-op-translator adds itself (character offsets, in order): its
+    metadata comment, its languages table, its disclaimer (marked, or the unmarked tail). No
+    translator wrote them, so nothing compares or carries them."""
+    spans = [*_block_spans(text, *_METADATA), *_block_spans(text, *_DISCLAIMER)]
+    spans += _languages_tables(text)
+    tail = _tail_disclaimer(text)
+    if tail is not None:
+        spans.append((tail, len(text)))
+    return sorted(spans)
+
+
+def _languages_tables(text: str) -> list[tuple[int, int]]:
+    """The blocks between two marker comments naming co-op-translator, paired in order, whose
+    opening holds a link into a language folder. Comments are found with `str.find`, once each:
+    a regex from marker to marker retried from every opening is quadratic."""
+    markers = [
+        (start, end)
+        for start, end in _block_spans(text, *_COMMENT)
+        if _TOOL_MARKER in text[start:end].lower() and ">" not in text[start + 4 : end - 3]
+    ]
+    return [
+        (opening[0], closing[1])
+        for opening, closing in zip(markers[::2], markers[1::2], strict=False)
+        if _LANGUAGE_LINK.search(text, opening[0], opening[0] + _TABLE_OPENING_CHARS)
+    ]
+
+
 def _without_tail_disclaimer(text: str) -> str:
-    """Blank out the disclaimer paragraph co-op-translator appends (with or without a `---`
-    above it): near the end, opening with a bold label, linking to co-op-translator."""
+    start = _tail_disclaimer(text)
+    return text if start is None else text[:start] + "\n" * text.count("\n", start)
+
+
+def _tail_disclaimer(text: str) -> int | None:
+    """Where the disclaimer paragraph co-op-translator appends (with or without a `---` above
+    it) begins: near the end, opening with a bold label, linking to co-op-translator."""
     found = text.lower().rfind(_TOOL_LINK, max(0, len(text) - _DISCLAIMER_TAIL_CHARS))
     if found < 0:
-        return text
+        return None
     start = text.rfind("\n\n", 0, found) + 1
     if not text[start:].lstrip().startswith(("**", "> **", "*", "_")):
-        return text
+        return None
     head = text[:start].rstrip("\n")
     line_start = head.rfind("\n") + 1
     if _THEMATIC_BREAK.fullmatch(head[line_start:]):
         start = line_start  # the `---` co-op-translator puts above it
-    return text[:start] + "\n" * text.count("\n", start)
+    return start

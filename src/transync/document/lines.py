@@ -24,6 +24,8 @@ _FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})(.*)$")
 INLINE_TARGET = r"\((?:[^()]++|\([^()]*+\))*+\)"
 _BACKTICKS = re.compile("`+")
 _ESCAPED = re.compile(r"\\[\[\]]")
+# A table row whose every cell is blank (`| | |`): no row of the table's content.
+_BLANK_ROW = re.compile(r"^[ \t]*+\|(?:[ \t]*+\|)++[ \t]*+$")
 
 
 @dataclass(frozen=True)
@@ -34,10 +36,20 @@ class LineSigns:
     unclosed_fence: int | None = None
     # Lines with `text](target)` whose `[` is gone: shown literally, not as a link.
     lost_brackets: tuple[int, ...] = ()
+    # (line, target) of each of them.
+    lost_targets: tuple[tuple[int, str], ...] = ()
     # Lines with a link whose target is empty: `[text]()`.
     empty_links: tuple[int, ...] = ()
     # (line, placeholder) of every co-op-translator placeholder left in the text.
     placeholders: tuple[tuple[int, str], ...] = ()
+    # Lines of table rows whose every cell is blank.
+    blank_rows: tuple[int, ...] = ()
+    # The last line of text when it stops inside a link (`- [Open Web Application`,
+    # `[docs](./04.SLM`): the file was cut there.
+    cut_link: int | None = None
+    # (line, what of it no translator changes) of each line that starts like a table row:
+    # per cell its numbers, code spans and link targets (`row_signature`).
+    table_rows: tuple[tuple[int, str], ...] = ()
 
 
 NO_SIGNS = LineSigns()
@@ -47,8 +59,11 @@ def scan(text: str, line_of: Callable[[int], int | None]) -> LineSigns:
     """Scan Markdown text; `line_of` maps a 0-based line of `text` to the file's line."""
     fence: tuple[str, int] | None = None  # (the opening run of backticks or tildes, its line)
     depth = 0  # `[` still open in the current paragraph
-    lost: list[int] = []
+    lost: list[tuple[int, str]] = []
     empty: list[int] = []
+    blank_rows: list[int] = []
+    rows: list[tuple[int, str]] = []
+    last = (0, "")  # the last line of text outside code, and its index
     placeholders: list[tuple[int, str]] = []
     # Substring tests before each regex: most lines hold no placeholder, bracket, code span
     # or backslash, and the scan runs over every line of every file.
@@ -67,6 +82,12 @@ def scan(text: str, line_of: Callable[[int], int | None]) -> LineSigns:
         if not line.strip():
             depth = 0
             continue
+        last = (index, line)
+        if "|" in line and line.lstrip().startswith("|"):
+            if _BLANK_ROW.match(line):
+                blank_rows.append(index)
+                continue
+            rows.append((index, row_signature(line)))
         if "[" in line or "]" in line:  # else no link ends here and no `[` opens or closes
             if "`" in line:
                 line = without_code_spans(line)
@@ -75,12 +96,29 @@ def scan(text: str, line_of: Callable[[int], int | None]) -> LineSigns:
             depth = _links(line, index, depth, lost, empty)
     return LineSigns(
         unclosed_fence=line_of(fence[1]) if fence is not None else None,
-        lost_brackets=_mapped(lost, line_of),
+        lost_brackets=_mapped([index for index, _ in lost], line_of),
+        lost_targets=tuple(
+            (mapped, target) for index, target in lost if (mapped := line_of(index)) is not None
+        ),
         empty_links=_mapped(empty, line_of),
         placeholders=tuple(
             (mapped, found) for index, found in placeholders if (mapped := line_of(index))
         ),
+        blank_rows=_mapped(blank_rows, line_of),
+        cut_link=line_of(last[0]) if _open_link(last[1]) else None,
+        table_rows=tuple(
+            (mapped, signature) for index, signature in rows if (mapped := line_of(index))
+        ),
     )
+
+
+# What a translator keeps in a table cell: numbers, code spans, link targets.
+_KEPT = re.compile(r"\d+(?:[.,:]\d+)*|`[^`]*`|\]\([^)]*\)|https?://[^\s|)]+")
+
+
+def row_signature(line: str) -> str:
+    """A table row as a translation keeps it: per cell, its numbers, code and link targets."""
+    return "|".join(" ".join(_KEPT.findall(cell)) for cell in line.strip().strip("|").split("|"))
 
 
 def _closes(opening: re.Match[str], fence: str) -> bool:
@@ -89,7 +127,7 @@ def _closes(opening: re.Match[str], fence: str) -> bool:
     return run[0] == fence[0] and len(run) >= len(fence) and not opening.group(2).strip()
 
 
-def _links(line: str, index: int, depth: int, lost: list[int], empty: list[int]) -> int:
+def _links(line: str, index: int, depth: int, lost: list[tuple[int, str]], empty: list[int]) -> int:
     """Note the line's lost brackets and empty links; return the `[` left open after it."""
     position = 0
     for start, end, target in _link_ends(line):
@@ -97,7 +135,7 @@ def _links(line: str, index: int, depth: int, lost: list[int], empty: list[int])
         depth += before.count("[") - before.count("]")
         if depth <= 0:
             if target.startswith(("http://", "https://", "./", "../", "#")) or "." in target:
-                lost.append(index)
+                lost.append((index, target))
             depth = 0
         else:
             depth -= 1
@@ -149,3 +187,14 @@ def without_code_spans(line: str) -> str:
 
 def _mapped(lines: list[int], line_of: Callable[[int], int | None]) -> tuple[int, ...]:
     return tuple(sorted({mapped for line in lines if (mapped := line_of(line)) is not None}))
+
+
+def _open_link(line: str) -> bool:
+    """A link still open at the end of the line: `[text` with no `]` after it, or `](target`
+    with no `)` or blank after it. Only the last `[` and the last `](` can be (and `rfind`
+    keeps it linear where a regex retried from every `[`)."""
+    bracket = line.rfind("[")
+    if bracket >= 0 and "]" not in line[bracket:]:
+        return True
+    target = line.rfind("](")
+    return target >= 0 and not any(char in ")\t " for char in line[target + 2 :])

@@ -16,6 +16,8 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from transync.document.build import tool_spans
+
 _FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})")
 _TARGET = re.compile(
     r"""(?:href|src)\s*=\s*["'](?P<html>[^"'\s]+)["']"""
@@ -73,9 +75,11 @@ class CannotCarry(Exception):
 
 
 def parts(text: str) -> Parts:
-    """The link targets (outside code) and fenced code blocks of LF text, in order."""
+    """The link targets (outside code) and fenced code blocks of LF text, in order; none of
+    what co-op-translator adds itself (its disclaimer's link, its languages table)."""
     links: list[Part] = []
     code: list[Part] = []
+    spans = tool_spans(text)
     for kind, start, end, line in _segments(text):
         if kind == "code":
             code.append(Part(text[start:end], start, end, line))
@@ -83,6 +87,8 @@ def parts(text: str) -> Parts:
         for match in _TARGET.finditer(text, start, end):
             name = match.lastgroup or "bare"
             offset = match.start(name)
+            if any(first <= offset < last for first, last in spans):
+                continue
             links.append(
                 Part(
                     match.group(name),
