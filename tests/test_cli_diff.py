@@ -55,7 +55,7 @@ def test_diff_lists_the_sections_to_retranslate(project: RepoBuilder) -> None:
 def test_diff_stat_shows_counts_instead_of_the_diff(project: RepoBuilder) -> None:
     _, out, _ = _run("diff", "--stat", str(project.root / "translations/ja/guide.md"))
     assert " guide.md | 8 +" in out
-    assert "1 file changed, 7 insertions(+), 1 deletions(-)" in out
+    assert "1 file changed, 7 insertions(+), 1 deletion(-)" in out
     assert "+Use pip or uv." not in out
 
 

@@ -163,7 +163,7 @@ def test_status_lists_causes_after_the_language_table(repo: RepoBuilder, git: Gi
     )
     assert line in out
     _, detailed, _ = _run("status", str(repo.root), "--details")
-    assert f"README.md changed in {commit} (2026-01-02, 'Greet the world')" in detailed
+    assert detailed.count(f"changed in {commit}") == 1  # one source: said once
     _, markdown, _ = _run("status", str(repo.root), "--format", "markdown")
     assert "### Causes of staleness" in markdown
     assert f"- README.md changed in {commit} 'Greet the world'" in markdown

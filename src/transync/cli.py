@@ -400,11 +400,12 @@ def migrate(
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(["list", "markdown", "json", "coop-plan"]),
-    default="list",
+    type=click.Choice(["text", "list", "markdown", "json", "coop-plan"]),
+    default="text",
     show_default=True,
-    help="list: one source path a line, for a translation run; markdown/json: the details; "
-    "coop-plan: what co-op-translator's next run translates, in its plan's JSON schema.",
+    help="text: each language's pages, most urgent first, with words to translate;"
+    " list: one source path a line, for a translation run; markdown/json: the same as tables;"
+    " coop-plan: what co-op-translator's next run translates, in its plan's JSON schema.",
 )
 @click.option("-0", "null", is_flag=True, help="With --format list: separate paths with NUL.")
 @click.option(
@@ -421,7 +422,8 @@ def todo(
     null: bool,
     coop_version: str,
 ) -> int:
-    """Each language's remaining translation work, most important first (read-only)."""
+    """Each language's remaining translation work, most urgent first, in course order
+    (read-only)."""
     from transync.commands.todo import todo as run_todo
 
     return run_todo(arguments, languages, output_format, null=null, coop_version=coop_version)
@@ -556,10 +558,10 @@ def init(path: str, yes: bool, force: bool, dry_run: bool) -> int:
 )
 @click.option(
     "--badge-thresholds",
-    default="90,75,50",
-    show_default=True,
+    default=None,
     metavar="G,Y,O",
-    help="Fresh % from which a badge is green, yellow, orange (red below).",
+    help="Fresh % from which a figure is green, yellow, orange (red below)"
+    " [default: badge-thresholds in the configuration, else 90,75,50].",
 )
 @LANG_OPTION
 @click.option("--no-history", is_flag=True, help="Do not read git history (no causes).")
@@ -584,7 +586,7 @@ def dashboard(
     from_reports: bool,
     repo_url: str | None,
     ref: str | None,
-    badge_thresholds: str,
+    badge_thresholds: str | None,
     languages: tuple[str, ...],
     no_history: bool,
     content: bool,
@@ -612,7 +614,7 @@ def dashboard(
             history=not no_history,
             content=content,
             cache=not no_cache,
-            thresholds=parse_thresholds(badge_thresholds),
+            thresholds=parse_thresholds(badge_thresholds) if badge_thresholds else None,
             trend=trend,
             dry_run=dry_run,
         ),

@@ -51,6 +51,12 @@ DEFAULT_EXCLUDED_DIRS = frozenset(
 )
 
 OFF = "off"
+# `meta-files`: repository meta files (AGENTS.md, CONTRIBUTING.md, hidden folders) come last in
+# work lists, or are left out of them.
+META_FILES = ("last", "out")
+# `badge-thresholds`: the fresh % from which a figure is green, yellow, orange (red below), in
+# badges, the README's languages table and the dashboard alike.
+BADGE_THRESHOLDS = (90.0, 75.0, 50.0)
 # `estimates`: what becomes of untracked translations judged from git history.
 ESTIMATES_APART = "apart"  # shown, labelled, counted apart from the exact states (default)
 ESTIMATES_COUNT = "count"  # counted as the state they estimate, in the figures and the gate
@@ -68,6 +74,8 @@ class Config:
     severities: Mapping[str, Severity | None] = field(default_factory=dict)
     # `[tool.transync.check]`, validated by the `check` command that owns it.
     check: Mapping[str, Any] = field(default_factory=dict)
+    meta_files: str = META_FILES[0]
+    badge_thresholds: tuple[float, float, float] = BADGE_THRESHOLDS
     source: str | None = None
     warnings: tuple[str, ...] = ()
     # Whether translated images join pages in the freshness figures (`count-images`); by
@@ -77,7 +85,17 @@ class Config:
 
 
 COUNT_IMAGES = "count-images"
-_KNOWN_KEYS = {"layouts", "include", "exclude", "checks", "check", "estimates", COUNT_IMAGES}
+_KNOWN_KEYS = {
+    "layouts",
+    "include",
+    "exclude",
+    "checks",
+    "check",
+    "estimates",
+    COUNT_IMAGES,
+    "meta-files",
+    "badge-thresholds",
+}
 
 
 def load_config(root: Path) -> Config:
@@ -128,19 +146,19 @@ def parse_config(section: object, source: str) -> Config:
         exclude=_strings(section.get("exclude", []), "exclude", source),
         severities=_severities(section.get("checks", {}), source),
         check=_table(section.get("check", {}), "check", source),
+        meta_files=_choice(
+            section.get("meta-files", META_FILES[0]), "meta-files", META_FILES, source
+        ),
+        badge_thresholds=_thresholds(
+            section.get("badge-thresholds", list(BADGE_THRESHOLDS)), source
+        ),
         source=source,
         warnings=warnings,
-        estimates=_choice(section.get("estimates", ESTIMATES_APART), "estimates", source),
+        estimates=_choice(
+            section.get("estimates", ESTIMATES_APART), "estimates", ESTIMATE_SETTINGS, source
+        ),
         count_images=_boolean(section.get(COUNT_IMAGES, False), COUNT_IMAGES, source),
     )
-
-
-def _choice(value: object, key: str, source: str) -> str:
-    if value not in ESTIMATE_SETTINGS:
-        raise ConfigError(
-            f"{source}: '{key}' must be one of {', '.join(ESTIMATE_SETTINGS)} (got {value!r})"
-        )
-    return str(value)
 
 
 def _layouts(value: object, source: str) -> tuple[Layout, ...]:
@@ -186,6 +204,26 @@ def _strings(value: object, key: str, source: str) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
         raise ConfigError(f"{source}: '{key}' must be a list of strings")
     return tuple(value)
+
+
+def _choice(value: object, key: str, allowed: tuple[str, ...], source: str) -> str:
+    if value not in allowed:
+        raise ConfigError(f"{source}: '{key}' must be one of {', '.join(allowed)} (got {value!r})")
+    return str(value)
+
+
+def _thresholds(value: object, source: str) -> tuple[float, float, float]:
+    numbers = value if isinstance(value, list) else []
+    if (
+        len(numbers) != 3
+        or not all(isinstance(n, int | float) and not isinstance(n, bool) for n in numbers)
+        or not 100 >= numbers[0] >= numbers[1] >= numbers[2] >= 0
+    ):
+        raise ConfigError(
+            f"{source}: 'badge-thresholds' must be three percentages, green >= yellow >= orange"
+            f" (e.g. [90, 75, 50]; got {value!r})"
+        )
+    return (float(numbers[0]), float(numbers[1]), float(numbers[2]))
 
 
 def _boolean(value: object, key: str, source: str) -> bool:

@@ -18,6 +18,8 @@ from dataclasses import dataclass, replace
 from transync.model import LANG_PLACEHOLDER, Finding, FindingGroup, Severity, TranslationEntry
 
 _NUMBERS = re.compile(r"\d+")
+# One thing said about one language, for `by_cause`: (language or None, what is said).
+Said = tuple[str | None, str]
 SEVERITY_RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.NOTE: 2}  # errors first
 
 # A group's identity: check, severity, source, source line and the message (its shape, when
@@ -232,3 +234,22 @@ def shared_message(messages: Iterable[str]) -> str:
     for the group, where the instances may differ only in numbers."""
     tally = Counter(messages)
     return max(tally, key=lambda message: tally[message])
+
+
+def by_cause(said: Iterable[Said]) -> list[tuple[str, tuple[str, ...]]]:
+    """The same sentence said for many languages, once, with its languages, in first-seen
+    order. A sentence's own language folder (`translations/ar/x.md`) reads as `<lang>`, so
+    that it matches across languages; said of no language, it stays on its own."""
+    languages: dict[str, list[str]] = {}
+    first: dict[str, str] = {}
+    for language, sentence in said:
+        if language is None:
+            languages.setdefault(sentence, [])
+            continue
+        key = sentence.replace(f"/{language}/", f"/{LANG_PLACEHOLDER}/")
+        languages.setdefault(key, []).append(language)
+        first.setdefault(key, sentence)
+    # Said of one language, the sentence as it was (its own folder, not `<lang>`).
+    return [
+        (first[key] if len(codes) == 1 else key, tuple(codes)) for key, codes in languages.items()
+    ]

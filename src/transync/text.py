@@ -17,3 +17,8 @@ def decode(data: bytes) -> str:
         raise BinaryContent("holds NUL bytes: a binary file, not text")
     text = data.decode("utf-8", errors="replace")
     return text[1:] if text.startswith("\ufeff") else text
+
+
+def plural(count: int, noun: str) -> str:
+    """`1 problem`, `1,185 problems`: the one way every output counts things."""
+    return f"{count:,} {noun}" if count == 1 else f"{count:,} {noun}s"

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
 
-from tests.builders import RepoBuilder
+from tests.builders import RepoBuilder, md5, record
 from transync.cli import cli
 
 COOP_TABLE = """<!-- CO-OP TRANSLATOR LANGUAGES TABLE START -->
@@ -68,7 +69,7 @@ def test_insert_adds_the_block_after_the_heading_and_keeps_co_op_translator_s_ta
     assert "https://img.shields.io/badge/fr-33.3%25-red" in rows[2]
     assert "(translations/fr/)" in rows[2]
     assert rows[3].startswith("| `ja` ") and rows[3].endswith("| 66.7% | 2026-02-04 |")
-    assert "badge/ja-66.7%25-yellow" in rows[3]
+    assert "badge/ja-66.7%25-orange" in rows[3]
 
 
 def test_a_second_run_rewrites_only_the_block_and_round_trips(project: RepoBuilder) -> None:
@@ -198,3 +199,24 @@ def test_a_translated_readme_is_judged_as_written_so_check_passes_right_after(
     assert "| 33.3% |" in fr_row  # guide current; setup and the README now stale
     assert run(path, "--check").exit_code == 0
     assert run(path).exit_code == 0 and readme(project) == written
+
+
+def test_a_badge_links_to_the_language_s_translations_folder_not_its_images(
+    project: RepoBuilder,
+) -> None:
+    project.write("images/a.png", b"png")
+    # Sorted first ("translated_images" < "translations"): the old code linked here.
+    project.write("translated_images/fr/a.0123456789abcdef.png", b"png")
+    image = {"a.0123456789abcdef.png": record("images/a.png", md5(b"png"), "fr")}
+    project.write("translated_images/fr/.co-op-translator.json", json.dumps(image))
+    result = run(str(project.root / "README.md"), "--insert", "Languages")
+    assert result.exit_code == 0, result.output
+    text = block(readme(project))
+    assert "(translations/fr/)" in text
+    assert "translated_images" not in text
+
+
+def test_the_configured_colour_scale_colours_the_readme_table(project: RepoBuilder) -> None:
+    project.write("transync.toml", "badge-thresholds = [30, 20, 10]\n")
+    run(str(project.root / "README.md"), "--insert", "Languages")
+    assert "-brightgreen)" in block(readme(project))  # fr: 33.3%, ja: 66.7%, green from 30

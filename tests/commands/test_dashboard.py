@@ -45,7 +45,7 @@ def test_writes_the_site_to_the_output_folder(project: RepoBuilder, tmp_path: Pa
     )
     index = (output / "index.html").read_text()
     assert "2026-03-01T00:00:00Z" in index
-    assert 'href="../translations/fr/docs/guide.md"' in index  # no forge: relative links
+    assert 'href="../translations/ja/docs/guide.md"' in index  # no forge: relative links
 
 
 def test_the_same_tree_gives_a_byte_identical_site(
@@ -76,7 +76,7 @@ def test_links_go_to_github_when_origin_is_there(
     git.git("remote", "add", "origin", "git@github.com:octo/docs.git")
     run("dashboard", str(project.root), "-o", str(tmp_path / "site"))
     index = (tmp_path / "site" / "index.html").read_text()
-    assert 'href="https://github.com/octo/docs/blob/main/translations/fr/docs/guide.md"' in index
+    assert 'href="https://github.com/octo/docs/blob/main/translations/ja/docs/guide.md"' in index
     assert "<h1>Translations of octo/docs</h1>" in index
 
 
@@ -86,7 +86,7 @@ def test_repo_url_and_ref_choose_the_links(project: RepoBuilder, tmp_path: Path)
         "--repo-url", "https://github.com/other/fork/", "--ref", "v1.0",
     )  # fmt: skip
     index = (tmp_path / "site" / "index.html").read_text()
-    assert 'href="https://github.com/other/fork/blob/v1.0/translations/fr/docs/guide.md"' in index
+    assert 'href="https://github.com/other/fork/blob/v1.0/translations/ja/docs/guide.md"' in index
 
 
 def test_refuses_to_write_inside_a_translation_folder(project: RepoBuilder) -> None:

@@ -3,12 +3,13 @@ when confirmed; never overwrites without --force; --dry-run writes nothing."""
 
 from __future__ import annotations
 
+import json
 import tomllib
 from pathlib import Path
 
 from click.testing import CliRunner, Result
 
-from tests.builders import RepoBuilder
+from tests.builders import RepoBuilder, md5, record
 from transync.cli import cli
 from transync.config import load_config
 from transync.model import Layout
@@ -38,10 +39,24 @@ def test_shows_the_layouts_and_languages_it_found(tmp_path: Path) -> None:
     result = _init(tmp_path, "--dry-run")
     assert result.exit_code == 0, result.output
     assert (
-        "translations/<lang>/ mirrors the root: ja, lt (sources: 1, translated files: 2)"
+        "translations/<lang>/ mirrors the root: ja, lt (1 source, 2 translated pages)"
         in result.output
     )
-    assert "docs/i18n/<lang>/ mirrors docs/: ko (sources: 1, translated files: 1)" in result.output
+    assert "docs/i18n/<lang>/ mirrors docs/: ko (1 source, 1 translated page)" in result.output
+
+
+def test_init_and_status_name_pages_and_images_with_the_same_figures(tmp_path: Path) -> None:
+    repo = _translated(tmp_path)
+    repo.write("images/arch.png", b"png")
+    repo.write("translated_images/ja/arch.0123456789abcdef.png", b"png")
+    image = {"arch.0123456789abcdef.png": record("images/arch.png", md5(b"png"), "ja")}
+    repo.write("translated_images/ja/.co-op-translator.json", json.dumps(image))
+    shown = _init(tmp_path, "--dry-run").output
+    assert "(1 source, 2 translated pages)" in shown
+    assert "translated_images/: ja (1 translated image)" in shown
+    status = CliRunner().invoke(cli, ["status", str(tmp_path)]).output
+    assert "Total: 3 translated pages in 3 languages" in status
+    assert "Images: 1 translated image" in status
 
 
 def test_dry_run_prints_both_files_and_writes_nothing(tmp_path: Path) -> None:

@@ -95,7 +95,11 @@ def test_diff_of_a_moved_source_covers_the_translations_waiting_at_its_old_path(
 ) -> None:
     result = _run("diff", "01-IntroductionToGenerativeAI/README.md")
     assert result.exit_code == 0, result.output
-    assert "de: translations/de/01-IntroToGenAI/README.md: estimated source moved" in result.stdout
+    # One line for both languages: the same cause.
+    assert (
+        "translations/<lang>/01-IntroToGenAI/README.md in 2 languages (de, fr):"
+        " estimated source moved" in result.stdout
+    )
     assert "`transync relocate` carries it there" in result.stdout
 
 
@@ -199,3 +203,9 @@ def test_pages_without_metadata_beside_tracked_ones_say_why_they_have_no_estimat
     assert "1 translated page without metadata, not estimated: git history was not read" in (
         plain.stdout
     )
+
+
+def test_the_todo_work_list_says_an_estimate_rests_on_git(course: GitRepo) -> None:
+    result = _run("todo")
+    line = next(line for line in result.stdout.splitlines() if "02-Prompts/README.md" in line)
+    assert "estimated outdated (basis: git)" in line

@@ -7,7 +7,8 @@ import re
 import pytest
 
 from transync.languages import language_name
-from transync.sync.languages_block import LanguageRow, badge_colour, table_lines
+from transync.report.dashboard.badges import Thresholds, badge
+from transync.sync.languages_block import LanguageRow, table_lines
 
 
 @pytest.mark.parametrize(
@@ -15,17 +16,24 @@ from transync.sync.languages_block import LanguageRow, badge_colour, table_lines
     [
         (100.0, "brightgreen"),
         (90.0, "brightgreen"),
-        (89.9, "green"),
-        (50.0, "yellow"),
+        (89.9, "yellow"),
+        (50.0, "orange"),
         (0.0, "red"),
     ],
 )
-def test_badge_colour_follows_the_thresholds(percent: float, colour: str) -> None:
-    assert badge_colour(percent) == colour
+def test_the_readme_table_and_the_dashboard_colour_a_figure_alike(
+    percent: float, colour: str
+) -> None:
+    row = LanguageRow(
+        "fr", "French", percent, None, "translations/fr", Thresholds().colour(percent)
+    )
+    (line,) = table_lines([row], None)[2:]
+    assert f"-{colour})" in line
+    assert badge("fr", percent, Thresholds()).colour == colour
 
 
 def test_static_badges_double_shields_separators() -> None:
-    row = LanguageRow("zh_Hant-TW", "zh_Hant-TW", 12.5, None, "translations/zh_Hant-TW")
+    row = LanguageRow("zh_Hant-TW", "zh_Hant-TW", 12.5, None, "translations/zh_Hant-TW", "red")
     (line,) = table_lines([row], None)[2:]
     assert "https://img.shields.io/badge/zh__Hant--TW-12.5%25-red" in line
     assert line.endswith("| 12.5% | - |")
@@ -33,7 +41,7 @@ def test_static_badges_double_shields_separators() -> None:
 
 def test_a_hostile_language_folder_name_cannot_break_the_table_or_inject_html() -> None:
     code = "x|<img src=x onerror=alert(1)>]("
-    row = LanguageRow(code, code, 0.0, None, f"translations/{code}")
+    row = LanguageRow(code, code, 0.0, None, f"translations/{code}", "red")
     (line,) = table_lines([row], "https://example.org")[2:]
     span = f"`{code.replace('|', chr(92) + '|')}`"
     assert line.startswith(f"| {span} |")  # a code span shows it as text

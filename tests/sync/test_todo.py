@@ -24,22 +24,24 @@ def _work(repo: RepoBuilder, git: GitRepo) -> None:
     git.commit("news")
 
 
-def test_list_gives_the_sources_to_translate_prose_changes_first_then_top_level_missing(
+def test_list_gives_the_sources_to_translate_stale_first_then_missing_in_course_order(
     repo: RepoBuilder, git: GitRepo, invoke: Invoke
 ) -> None:
     _work(repo, git)
     before = tree_hash(repo.root)
-    result = invoke("todo", str(repo.root), "--lang", "fr")
+    result = invoke("todo", str(repo.root), "--lang", "fr", "--format", "list")
     assert result.exit_code == 0, result.output
+    # docs/setup.md is linked from the README: the course's next page; the others follow
+    # by name.
     assert result.output.splitlines() == [
         "news.md",
-        "intro.md",
         "docs/setup.md",
         "guide/deep/page.md",
+        "intro.md",
     ]
     assert (
-        invoke("todo", str(repo.root), "-0").output
-        == "news.md\0intro.md\0docs/setup.md\0guide/deep/page.md\0"
+        invoke("todo", str(repo.root), "--format", "list", "-0").output
+        == "news.md\0docs/setup.md\0guide/deep/page.md\0intro.md\0"
     )
     assert tree_hash(repo.root) == before  # read-only
 
@@ -70,3 +72,66 @@ def test_markdown_has_a_table_per_language(repo: RepoBuilder, git: GitRepo, invo
         "| port |"
     )
     assert rows[1].startswith("| 2 | `news.md` | stale (prose) | 4 |")
+
+
+def test_text_is_a_work_list_per_language_with_words_and_plurals(
+    repo: RepoBuilder, git: GitRepo, invoke: Invoke
+) -> None:
+    _work(repo, git)
+    output = invoke("todo", str(repo.root)).output
+    assert "fr: 5 pages," in output
+    lines = output.splitlines()
+    news = next(line for line in lines if "news.md" in line)
+    assert "stale" in news and "4 words" in news
+    readme = next(line for line in lines if "README.md" in line)
+    assert "transync port" in readme
+    assert "1 files" not in output and "1 pages" not in output
+
+
+def test_a_cut_off_page_comes_first_and_meta_files_last_or_out(
+    repo: RepoBuilder, git: GitRepo, invoke: Invoke
+) -> None:
+    lesson = "# Lesson\n\n" + "A long paragraph of the lesson with many words in it. " * 40 + "\n"
+    repo.source(
+        "README.md", "# Course\n\n- [Two](lessons/2/README.md)\n- [Ten](lessons/10/README.md)\n"
+    )
+    for path in ("lessons/2/README.md", "lessons/10/README.md", "lessons/3/README.md"):
+        repo.source(path, lesson)
+    repo.source("AGENTS.md", "# Agents\n\nRules for agents.\n")
+    repo.source(".squad/notes.md", "# Notes\n\nFor the team.\n")
+    repo.inline(
+        "ko", "README.md", "# 과정\n\n- [둘](lessons/2/README.md)\n- [열](lessons/10/README.md)\n"
+    )
+    repo.inline("ko", "lessons/3/README.md", "# 수업\n")  # cut off: current, but empty
+    git.commit("course")
+    lines = invoke("todo", str(repo.root), "--format", "list").stdout.splitlines()
+    assert lines == [
+        "lessons/3/README.md",
+        "lessons/2/README.md",
+        "lessons/10/README.md",
+        ".squad/notes.md",
+        "AGENTS.md",
+    ]
+    text = invoke("todo", str(repo.root)).stdout
+    assert "empty or cut off (" in text.splitlines()[4]
+    (korean,) = json.loads(invoke("todo", str(repo.root), "--format", "json").output)["languages"]
+    assert [(item["gutted"], item["meta"]) for item in korean["items"]][::4] == [
+        (korean["items"][0]["gutted"], False),
+        (None, True),
+    ]
+    assert 'repository files (meta-files = "out" leaves them out):' in text
+    repo.write("transync.toml", 'meta-files = "out"\n')
+    lines = invoke("todo", str(repo.root), "--format", "list").stdout.splitlines()
+    assert lines == ["lessons/3/README.md", "lessons/2/README.md", "lessons/10/README.md"]
+
+
+def test_languages_with_the_same_work_are_one_block_naming_them(
+    repo: RepoBuilder, git: GitRepo, invoke: Invoke
+) -> None:
+    repo.source("README.md", "# Course\n\nWelcome.\n")
+    for language in ("de", "fr", "ja"):
+        repo.inline(language, "README.md", "# Kurs\n\nWillkommen.\n", stale=True)
+    git.commit("course")
+    output = invoke("todo", str(repo.root)).output
+    assert "de, fr, ja (3 languages, each): 1 page, 2 words to translate" in output
+    assert output.count("README.md") == 1

@@ -15,6 +15,7 @@ from transync.errors import EXIT_OK, EXIT_POLICY_FAILED, TransyncError
 from transync.fileio import Refused, read_inside
 from transync.inert import shown_lines
 from transync.model import Report, State
+from transync.report.dashboard.badges import Thresholds
 from transync.report.rollup_text import plural
 from transync.scan import scan
 from transync.sync.languages_block import language_rows, replace_block, table_lines
@@ -46,7 +47,8 @@ def badges(
     def rewritten(tree: WorkTree | None) -> tuple[str, Report]:
         # History only estimates translations without metadata: one more figure to show.
         report = scan(scan_root, config=config, tree=tree, history=True)
-        block = table_lines(language_rows(report, folder_link), site_url)
+        thresholds = Thresholds(*config.badge_thresholds)
+        block = table_lines(language_rows(report, folder_link, thresholds), site_url)
         return replace_block(text, block, insert_after=insert, name=readme), report
 
     updated, report = rewritten(None)

@@ -70,6 +70,8 @@ def check(path: str, options: CheckOptions) -> int:
             history=options.history,
             content=options.content,
             cache=options.cache,
+            # A change's content findings are looked for in the pairs it touches only.
+            compare=change.touches if change else None,
         )
     moment = datetime.now(UTC)
     baseline = _baseline(root, policy, options, report, moment)
@@ -78,11 +80,19 @@ def check(path: str, options: CheckOptions) -> int:
         policy,
         now=moment,
         baseline=baseline,
-        scope=change.scope(report) if change else None,
+        scope=change.scope(report, _content_names() if options.content else None)
+        if change
+        else None,
         stale_since=lambda entry: stale_since(entry) or translation_date(entry),
     )
     _emit(result, options)
     return EXIT_OK if result.passed else EXIT_POLICY_FAILED
+
+
+def _content_names() -> frozenset[str]:
+    from transync.checks.registry import CONTENT_CHECKS
+
+    return frozenset(name for names in CONTENT_CHECKS for name in names)
 
 
 def _baseline(
@@ -121,8 +131,6 @@ def _emit(result: CheckResult, options: CheckOptions) -> None:
 def _render(result: CheckResult, options: CheckOptions, *, to_terminal: bool) -> str | None:
     """The output as text; None when it went straight to the terminal (rich, in colour)."""
     if options.output_format == "text":
-        from rich.console import Console
-
         from transync.report import check_text
         from transync.report.terminal import Terminal
 
@@ -130,7 +138,8 @@ def _render(result: CheckResult, options: CheckOptions, *, to_terminal: bool) ->
             check_text.render(result, Terminal(), details=options.details)
             return None
         buffer = io.StringIO()
-        console = Console(file=buffer, width=100, no_color=True)
+        # A file: every line whole (Terminal writes soft-wrapped lines where no tty is).
+        console = Terminal(file=buffer, width=100, no_color=True)
         check_text.render(result, console, details=options.details)
         return buffer.getvalue()
     if options.output_format == "markdown":

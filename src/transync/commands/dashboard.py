@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import quote
@@ -29,7 +29,9 @@ from transync.report.dashboard.badges import Thresholds
 from transync.report.dashboard.view import SiteInfo
 from transync.report.progress import delayed_progress
 from transync.scan import scan
+from transync.sync.files import reader
 from transync.sync.site import write_site
+from transync.worklist import work_list
 
 DEFAULT_OUTPUT = "transync-site"
 
@@ -44,7 +46,8 @@ class DashboardOptions:
     history: bool = True
     content: bool = True
     cache: bool = True
-    thresholds: Thresholds = field(default_factory=Thresholds)
+    # None: the configuration's `badge-thresholds`.
+    thresholds: Thresholds | None = None
     # How many earlier first-parent commits the trend covers (0: no trend).
     trend: int = 0
     dry_run: bool = False
@@ -123,13 +126,19 @@ def _repository(root: Path, now: datetime, options: DashboardOptions) -> dict[st
         scanned_at=_iso(now),
         commit=facts.commit,
         link_base=link_base,
-        thresholds=options.thresholds,
+        thresholds=options.thresholds or Thresholds(*config.badge_thresholds),
     )
     from transync.coop.forecast import inline_gap
-    from transync.sync.files import reader
 
-    gap = inline_gap(report.entries, reader(root))
-    return build_site(report, info, trend=_trend(root, config, options), coop_gap=gap)
+    work = work_list(
+        report.entries,
+        reader(root),
+        findings=report.findings,
+        roots=[layout.sources for layout in report.layouts],
+        meta_files=config.meta_files,
+    )
+    gap = inline_gap(root, report.entries, reader(root))
+    return build_site(report, info, trend=_trend(root, config, options), work=work, coop_gap=gap)
 
 
 def _trend(root: Path, config: Config, options: DashboardOptions) -> Trend | None:
@@ -178,7 +187,7 @@ def _organisation(
     for path in map(Path, paths):
         name = _repository_name(path)
         slug = _unique(re.sub(r"[^A-Za-z0-9._-]+", "-", name).strip(".-") or "repository", taken)
-        info = SiteInfo(name, _iso(now), thresholds=options.thresholds)
+        info = SiteInfo(name, _iso(now), thresholds=options.thresholds or Thresholds())
         repositories.append(Repository(slug, load_report(path), info))
     return build_organisation(repositories)
 

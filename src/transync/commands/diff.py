@@ -11,6 +11,7 @@ from transync.commands.common import load_config_and_warn, warn_history_gaps
 from transync.errors import TransyncError
 from transync.history import estimable
 from transync.model import EstimatedState, State, TranslationEntry
+from transync.rollup import by_cause
 from transync.scan import scan
 
 if TYPE_CHECKING:
@@ -55,7 +56,10 @@ def diff(target: str, languages: Sequence[str], stat: bool, root_option: str | N
     diffable = [entry for entry in attached if not _nothing_to_port(entry)]
     with BlobReader(root) as read_blob:
         diffs = source_diffs(root, diffable, read_blob)
-    diff_view.render(diffs, _others(attached, diffs), stat=stat)
+    others = by_cause(
+        (entry.language, diff_view.describe_other(entry)) for entry in _others(attached, diffs)
+    )
+    diff_view.render(diffs, others, stat=stat)
     warn_history_gaps(gaps)
     return 0
 

@@ -7,11 +7,13 @@ from pathlib import Path
 
 import click
 
+from transync.classify import classify
 from transync.config import Config
 from transync.discover import discover
 from transync.errors import TransyncError
 from transync.inert import one_line, shown_lines
-from transync.model import Layout
+from transync.model import Kind, Layout
+from transync.report.rollup_text import plural
 from transync.sync import init as files
 
 _VERBS = {
@@ -26,21 +28,37 @@ def init(path: str, *, yes: bool, force: bool, dry_run: bool) -> int:
     root = Path(path)
     # Detection only: whatever a config says today is what init is about to rewrite.
     inventory = discover(root, Config())
+    # Counted as `status` counts them, so that both give the same figures in the same words.
+    entries = classify(root, inventory).entries
     languages = sorted({folder.code for folder in inventory.folders})
     click.echo(f"Found in {path}:")
     for layout in inventory.layouts:
         codes = sorted(folder.code for folder in inventory.folders if folder.layout == layout)
-        count = sum(len(inventory.translations[f]) for f in inventory.folders if f.layout == layout)
+        count = sum(
+            1
+            for entry in entries
+            if entry.kind is not Kind.IMAGE
+            and entry.folder is not None
+            and entry.folder.layout == layout
+        )
         mirrored = "the root" if layout.sources == "." else f"{layout.sources}/"
         click.echo(
             one_line(
                 f"  {_translations(layout)} mirrors {mirrored}: {', '.join(codes)}"
-                f" (sources: {len(inventory.sources[layout])}, translated files: {count})"
+                f" ({plural(len(inventory.sources[layout]), 'source')},"
+                f" {plural(count, 'translated page')})"
             )
         )
-    if inventory.image_folders:
-        images = ", ".join(folder.code for folder in inventory.image_folders)
-        click.echo(one_line(f"  translated_images/: {images}"))
+    # Pages and images named and counted as `status` names and counts them.
+    images = [entry for entry in entries if entry.kind is Kind.IMAGE]
+    if images:
+        codes = sorted({entry.language for entry in images})
+        click.echo(
+            one_line(
+                f"  translated_images/: {', '.join(codes)}"
+                f" ({plural(len(images), 'translated image')})"
+            )
+        )
     if not inventory.layouts:
         raise TransyncError(f"{path}: only translated images found; no layout to configure")
 

@@ -36,4 +36,4 @@ def port(
     entries = with_provenance(root, work.report, work.chosen)
     with BlobReader(root) as read_blob:
         plan = plan_port(entries, reader(root), read_blob, stamp_date())
-    return carry_out(root, plan, dry_run=dry_run)
+    return carry_out(root, plan, dry_run=dry_run, languages=[s.code for s in work.report.languages])

@@ -25,4 +25,4 @@ def prune(
         lambda path: os.path.lexists(root / path),
         references(root, work.report),
     )
-    return carry_out(root, plan, dry_run=dry_run)
+    return carry_out(root, plan, dry_run=dry_run, languages=[s.code for s in work.report.languages])

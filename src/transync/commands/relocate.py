@@ -32,4 +32,10 @@ def relocate(
         lambda path: os.path.lexists(root / path),
         references(root, work.report),
     )
-    return carry_out(root, plan, dry_run=dry_run, git=in_git(root))
+    return carry_out(
+        root,
+        plan,
+        dry_run=dry_run,
+        git=in_git(root),
+        languages=[s.code for s in work.report.languages],
+    )

@@ -46,4 +46,4 @@ def stamp(
     plan = plan_stamp(
         with_provenance(root, report, chosen), reader(root), stamp_date(), force=force, adopt=adopt
     )
-    return carry_out(root, plan, dry_run=dry_run)
+    return carry_out(root, plan, dry_run=dry_run, languages=[s.code for s in report.languages])

@@ -22,10 +22,13 @@ from transync.inert import printable
 from transync.model import Kind, Report, State, TranslationEntry
 from transync.paths import matches_any
 from transync.report.progress import delayed_progress
+from transync.report.rollup_text import in_languages
+from transync.rollup import by_cause
 from transync.scan import scan
 from transync.sync.execute import execute
 from transync.sync.files import Referenced
 from transync.sync.plan import Plan
+from transync.text import plural
 
 _GLOB = re.compile(r"[*?\[]")
 _WOULD = {"wrote": "would write", "created": "would create", "removed": "would remove"}
@@ -170,20 +173,40 @@ def in_git(root: Path) -> bool:
     return open_repo(root) is not None
 
 
-def carry_out(root: Path, plan: Plan, *, dry_run: bool, git: bool = False) -> int:
-    """Run (or show) the plan, list what changed and what was left alone, return the exit code."""
+def carry_out(
+    root: Path, plan: Plan, *, dry_run: bool, git: bool = False, languages: Collection[str] = ()
+) -> int:
+    """Run (or show) the plan, list what changed and what was left alone, return the exit code.
+    A change made alike in several of `languages` (the same file in each one's folder) is
+    one line naming them."""
     outcome = execute(root, plan, dry_run=dry_run, echo=click.echo, git=git)
     verb = "would change" if dry_run else "changed"
-    for how, path in zip(outcome.how, outcome.changed, strict=True):
-        said = _WOULD[how] if dry_run else how
-        click.echo(printable(f"{said} {path}"), err=dry_run)
-    for skip in plan.skipped:
-        click.echo(printable(f"left {skip.path}: {skip.reason}"), err=True)
-    summary = f"transync: {verb} {len(outcome.changed)} files"
+    codes = frozenset(languages)
+    changes = by_cause(
+        (_language_of(path, codes), f"{_WOULD[how] if dry_run else how} {path}")
+        for how, path in zip(outcome.how, outcome.changed, strict=True)
+    )
+    for sentence, named in changes:
+        if len(named) > 1:
+            sentence = f"{sentence} {in_languages(named)}"
+        click.echo(printable(sentence), err=dry_run)
+    # One line per reason however many languages it holds in.
+    causes = by_cause((skip.language, f"{skip.path}: {skip.reason}") for skip in plan.skipped)
+    for sentence, languages in causes:
+        if len(languages) > 1:
+            path, _, reason = sentence.partition(": ")
+            sentence = f"{path} {in_languages(languages)}: {reason}"
+        click.echo(printable(f"left {sentence}"), err=True)
+    summary = f"transync: {verb} {plural(len(outcome.changed), 'file')}"
     if plan.skipped:
         summary += f", left {len(plan.skipped)} untouched"
     click.echo(summary, err=True)
     return EXIT_POLICY_FAILED if plan.skipped else EXIT_OK
+
+
+def _language_of(path: str, codes: frozenset[str]) -> str | None:
+    """The language whose folder `path` lies in (`translations/ar/x.md`: ar), if any."""
+    return next((part for part in path.split("/")[:-1] if part in codes), None)
 
 
 def references(root: Path, report: Report) -> Referenced:

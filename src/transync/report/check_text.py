@@ -17,7 +17,13 @@ from transync.policy.groups import CommitGroup, ProblemGroup
 from transync.report import table
 from transync.report.estimates_text import no_metadata_notice
 from transync.report.locations import checkout_path
-from transync.report.rollup_text import check_cause_parts, describe_below_fresh, plural
+from transync.report.rollup_text import (
+    LISTED,
+    check_cause_parts,
+    describe_below_fresh,
+    plural,
+)
+from transync.report.terminal import cuts_lines, line_options
 
 _STYLE = {Outcome.FAIL: "bold red", Outcome.WARN: "yellow", Outcome.BASELINED: "dim"}
 _SHOWN = (Outcome.FAIL, Outcome.WARN)
@@ -45,13 +51,10 @@ def render(result: CheckResult, console: Console, *, details: bool = False) -> N
         _print_files(result, console)
     if result.below_fresh:
         # One line however many languages: cut to the terminal's width, whole with --details.
-        console.print(
-            Text(
-                f"min-fresh: {describe_below_fresh(result.below_fresh)}", style=_STYLE[Outcome.FAIL]
-            ),
-            no_wrap=not details,
-            overflow="ellipsis",
+        text = Text(
+            f"min-fresh: {describe_below_fresh(result.below_fresh)}", style=_STYLE[Outcome.FAIL]
         )
+        console.print(text, **line_options(console, whole=details))
     if result.fixed:
         console.print(Text(f"Fixed since the baseline ({len(result.fixed)}):", style="green"))
         for entry in result.fixed:
@@ -80,7 +83,8 @@ def _print_groups(
     )
     shown = causes if details else causes[: SHOWN_LINES[outcome]]
     console.print(
-        Group(*(line for cause in shown for line in _cause_lines(cause, details=details)))
+        Group(*(line for cause in shown for line in _cause_lines(cause, console, details=details))),
+        **line_options(console, whole=details),
     )
     hidden = causes[len(shown) :]
     if hidden:
@@ -90,31 +94,34 @@ def _print_groups(
         )
 
 
-def _cause_lines(cause: ProblemGroup | CommitGroup, *, details: bool) -> list[Text]:
-    """The place and its languages on one line, what is wrong there on a second (each cut at
-    the terminal's width, whole with --details), or a commit's sources on the second."""
-    where, what = check_cause_parts(cause)
-    line = Text("  ", no_wrap=not details, overflow="ellipsis")
-    line.append(f"[{cause.kind}] ", style=f"bold {_STYLE[cause.outcome]}")
+def _cause_lines(
+    cause: ProblemGroup | CommitGroup, console: Console, *, details: bool
+) -> list[Text]:
+    """The place and its languages on one line, what is wrong there on a second, or a commit's
+    sources on the second (the caller cuts each at a terminal's width, `line_options`)."""
+    head = f"[{cause.kind}] "
+    width = console.width - 2 - len(head) if cuts_lines(console) and not details else None
+    where, what = check_cause_parts(cause, width=width)
+    # On a terminal, fewer languages named ("ar, bg, … 27 more") where that makes the line
+    # fit, rather than a list cut off.
+    for listed in range(LISTED - 1, 0, -1):
+        if width is None or len(where) <= width:
+            break
+        fewer = check_cause_parts(cause, width=width, listed=listed)
+        if len(fewer[0]) <= width:
+            where, what = fewer
+    line = Text("  ")
+    line.append(head, style=f"bold {_STYLE[cause.outcome]}")
     line.append(printable(one_line(where)))
     lines = [line]
     if what:
-        lines.append(
-            Text(f"      {printable(one_line(what))}", no_wrap=not details, overflow="ellipsis")
-        )
+        lines.append(Text(f"      {printable(one_line(what))}"))
     if isinstance(cause, CommitGroup) and len(cause.sources) > 1:
         sources = ", ".join(cause.sources if details else cause.sources[:4])
         more = (
             f", … {len(cause.sources) - 4} more" if len(cause.sources) > 4 and not details else ""
         )
-        lines.append(
-            Text(
-                f"      {printable(sources)}{more}",
-                style="dim",
-                no_wrap=not details,
-                overflow="ellipsis",
-            )
-        )
+        lines.append(Text(f"      {printable(sources)}{more}", style="dim"))
     return lines
 
 

@@ -17,14 +17,16 @@ from transync.inert import content_line, one_line, printable
 from transync.model import TranslationEntry
 from transync.report.estimates_text import describe_estimate
 from transync.report.history_text import describe_provenance
+from transync.report.rollup_text import in_languages
 from transync.report.terminal import Terminal
+from transync.text import plural
 
 STAT_WIDTH = 40
 
 
 def render(
     diffs: Sequence[SourceDiff],
-    others: Sequence[TranslationEntry],
+    others: Sequence[tuple[str, tuple[str, ...]]],
     *,
     stat: bool,
     console: Console | None = None,
@@ -46,8 +48,15 @@ def render(
             console.print("No textual change (line endings only)", highlight=False)
         _sections(diff, console)
         console.print()
-    for entry in others:
-        console.print(_other(entry), markup=False, highlight=False, soft_wrap=True)
+    # The translations without a diff, one line per thing said (`describe_other`, rolled up
+    # by `rollup.by_cause`) naming its languages.
+    for sentence, languages in others:
+        if len(languages) == 1:
+            line = f"{languages[0]}: {sentence}"
+        else:
+            path, _, rest = sentence.partition(": ")
+            line = f"{path} {in_languages(languages)}: {rest}"
+        console.print(printable(line), markup=False, highlight=False, soft_wrap=True)
 
 
 def _header(diff: SourceDiff, console: Console) -> None:
@@ -85,7 +94,8 @@ def _stat(diff: SourceDiff, console: Console) -> None:
     line = Text(f" {printable(diff.current)} | {changed}")
     console.print(line + bar, highlight=False, soft_wrap=True)
     console.print(
-        f" 1 file changed, {diff.insertions} insertions(+), {diff.deletions} deletions(-)",
+        f" 1 file changed, {plural(diff.insertions, 'insertion')}(+),"
+        f" {plural(diff.deletions, 'deletion')}(-)",
         highlight=False,
     )
 
@@ -105,8 +115,9 @@ def _sections(diff: SourceDiff, console: Console) -> None:
         )
 
 
-def _other(entry: TranslationEntry) -> str:
+def describe_other(entry: TranslationEntry) -> str:
+    """`translations/ar/README.md: stale, origin unknown: …`: a translation with no diff."""
     if entry.estimate is not None:
-        return f"{entry.language}: {entry.translation}: {describe_estimate(entry)}"
+        return one_line(f"{entry.translation}: {describe_estimate(entry)}")
     about = describe_provenance(entry.provenance) if entry.provenance else "nothing to port"
-    return one_line(f"{entry.language}: {entry.translation}: {entry.state.value}, {about}")
+    return one_line(f"{entry.translation}: {entry.state.value}, {about}")

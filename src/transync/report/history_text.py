@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from transync.model import Cause, CommitCause, EstimatedState, Provenance
+from transync.text import plural
 
 REASONS = {
     "uncommitted-changes": "changed in the working tree (not committed yet)",
@@ -53,8 +54,8 @@ def describe_provenance(provenance: Provenance) -> str:
         parts.append(f"from {provenance.translated_from.short}")
         if provenance.stale_since is not None:
             parts.append(
-                f"{provenance.commits_behind} commits behind since {provenance.stale_since.short}"
-                f" ({provenance.days_behind} days)"
+                f"{plural(provenance.commits_behind or 0, 'commit')} behind since"
+                f" {provenance.stale_since.short} ({plural(provenance.days_behind or 0, 'day')})"
             )
     elif provenance.removed_in is None:
         parts.append(f"origin unknown: {provenance.detail}")
@@ -65,7 +66,7 @@ def describe_provenance(provenance: Provenance) -> str:
     if provenance.change is not None:
         words = provenance.change.prose_words
         kind = provenance.change.kind.value
-        parts.append(f"{kind}: {words} words" if words else kind)
+        parts.append(f"{kind}: {plural(words, 'word')}" if words else kind)
     return ", ".join(parts)
 
 

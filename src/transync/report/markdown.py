@@ -9,11 +9,11 @@ from transync.report.estimates_text import (
     estimated_line,
     no_metadata_notice,
 )
-from transync.report.history_text import describe_cause
 from transync.report.rollup_text import (
     describe_commit,
     describe_finding_group,
     describe_images,
+    describe_stale_source,
     plural,
 )
 
@@ -39,7 +39,9 @@ def render(report: Report, *, details: bool = False) -> str:
             line = describe_commit(group, listed=None)
             lines.append(f"- {markdown_text(line)}")
             if len(group.causes) > 1:
-                lines += [f"  - {markdown_text(describe_cause(cause))}" for cause in group.causes]
+                lines += [
+                    f"  - {markdown_text(describe_stale_source(cause))}" for cause in group.causes
+                ]
     if report.finding_causes:
         lines += ["", f"### Findings: {plural(len(report.findings), 'finding')}", ""]
         lines += [

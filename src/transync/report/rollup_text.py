@@ -12,10 +12,12 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Protocol
 
 from transync.config import COUNT_IMAGES
-from transync.model import CommitRef, FindingGroup, LanguageSummary, State
+from transync.model import Cause, CommitRef, FindingGroup, LanguageSummary, State
 from transync.policy.groups import NO_HISTORY, CommitGroup, ProblemGroup
 from transync.report.history_text import LABEL, REASONS, counts_phrase
+from transync.report.terminal import shortened
 from transync.summary import fresh_percent
+from transync.text import plural as plural  # re-exported: the renderers' one `plural`
 
 if TYPE_CHECKING:
     # For a type only: the policy's evaluation imports every content check (~60 ms), which
@@ -32,11 +34,6 @@ _STATE_WORDS = {
     State.INVALID_METADATA.value: "with unusable metadata",
     State.FAILED.value: "failed to retranslate",
 }
-
-
-def plural(count: int, noun: str) -> str:
-    """`1 problem`, `1,185 problems`."""
-    return f"{count:,} {noun}" if count == 1 else f"{count:,} {noun}s"
 
 
 def state_counts(counts: Mapping[State, int]) -> str:
@@ -76,6 +73,11 @@ def languages_phrase(
         return f"in all {of_languages} {noun}"
     head = f"in {count} of {of_languages} {noun}"
     return f"{head} ({_names(languages, listed)})"
+
+
+def in_languages(languages: Sequence[str]) -> str:
+    """`in 51 languages (ar, bg, …, zh)`, every one named: a command's one line per cause."""
+    return f"in {plural(len(languages), 'language')} ({', '.join(languages)})"
 
 
 def _names(languages: Sequence[str], listed: int | None) -> str:
@@ -173,19 +175,42 @@ class StaleByCommit(Protocol):
     def of_languages(self) -> int: ...
 
 
-def describe_commit(stale: StaleByCommit, *, listed: int | None = LISTED) -> str:
+# A commit's subject shortened to fit a line keeps at least this many characters, or is left
+# out: "'R…'" would tell nothing.
+SHORTEST_SUBJECT = 8
+
+
+def describe_commit(
+    stale: StaleByCommit, *, listed: int | None = LISTED, width: int | None = None
+) -> str:
     """`22 sources changed in 822bab6 'Feb2026 update': 1,185 translations stale, in all 54
-    languages`: one commit, one fix, however many sources and languages it reaches."""
+    languages`: one commit, one fix, however many sources and languages it reaches. With a
+    `width` (a terminal's), the subject is shortened first, so that the counts and languages
+    after it stay on the line."""
     sources = stale.sources
     what = f"{len(sources)} sources" if len(sources) != 1 else sources[0]
+    where = languages_phrase(stale.languages, stale.of_languages, listed=listed)
+    tail = f": {plural(stale.translations, 'translation')} stale, {where}"
     if stale.commit is not None:
-        change = f"changed in {stale.commit.short} '{stale.commit.subject}'"
+        subject = f" '{stale.commit.subject}'"
+        if width is not None:
+            room = width - len(f"{what} changed in {stale.commit.short} ''{tail}")
+            subject = (
+                f" '{shortened(stale.commit.subject, room)}'" if room >= SHORTEST_SUBJECT else ""
+            )
+        change = f"changed in {stale.commit.short}{subject}"
     elif stale.reason == NO_HISTORY:
         change = "changed (no git history to tell when)"
     else:
         change = REASONS.get(stale.reason or "", f"origin unknown ({stale.reason})")
-    where = languages_phrase(stale.languages, stale.of_languages, listed=listed)
-    return f"{what} {change}: {plural(stale.translations, 'translation')} stale, {where}"
+    return f"{what} {change}{tail}"
+
+
+def describe_stale_source(cause: Cause) -> str:
+    """`lessons/02/README.md: stale in all 54 languages`: one source under its commit's line,
+    which already says what changed it."""
+    where = languages_phrase(cause.languages, cause.of_languages, listed=None)
+    return f"{cause.source}: stale {where}"
 
 
 def describe_check_cause(item: ProblemGroup | CommitGroup, *, listed: int | None = LISTED) -> str:
@@ -195,13 +220,14 @@ def describe_check_cause(item: ProblemGroup | CommitGroup, *, listed: int | None
 
 
 def check_cause_parts(
-    item: ProblemGroup | CommitGroup, *, listed: int | None = LISTED
+    item: ProblemGroup | CommitGroup, *, listed: int | None = LISTED, width: int | None = None
 ) -> tuple[str, str]:
     """A cause as (where and in which languages, what is wrong); the second part is empty when
-    the first says it all (a state: "README.md: stale in 3 of 8 languages")."""
+    the first says it all (a state: "README.md: stale in 3 of 8 languages"). `width` as for
+    `describe_commit`."""
     if isinstance(item, CommitGroup):
         if len(item.groups) != 1:
-            return describe_commit(item, listed=listed), ""
+            return describe_commit(item, listed=listed, width=width), ""
         item = item.groups[0]
     if item.kind in _STATE_WORDS:
         return describe_problem_group(item, listed=listed), ""

@@ -17,14 +17,16 @@ from transync.report.estimates_text import (
     no_metadata_notice,
     not_estimated_line,
 )
-from transync.report.history_text import describe_cause, describe_provenance
+from transync.report.history_text import describe_provenance
 from transync.report.rollup_text import (
     describe_commit,
     describe_images,
+    describe_stale_source,
     finding_group_parts,
     plural,
     state_counts,
 )
+from transync.report.terminal import cuts_lines, line_options
 
 # More languages than this and the default view shows them as a grid, not a table row each, so
 # that a 54-language course fits one screen; --details shows the table.
@@ -143,17 +145,17 @@ def _print_causes(report: Report, console: Console, *, details: bool) -> None:
     console.print()
     console.print(Text(f"Causes of staleness ({len(report.commit_causes)})", style="bold"))
     shown = report.commit_causes if details else report.commit_causes[:SHOWN_GROUPS]
+    width = console.width - 2 if cuts_lines(console) and not details else None
     for group in shown:
-        line = describe_commit(group)
+        line = describe_commit(group, width=width)
         console.print(
-            Text(f"  {one_line(line)}"),
-            highlight=False,
-            no_wrap=not details,
-            overflow="ellipsis",
+            Text(f"  {one_line(line)}"), highlight=False, **line_options(console, whole=details)
         )
-        if details:
+        if details and len(group.causes) > 1:  # one source: the line above names it
             for cause in group.causes:
-                console.print(Text(f"    {one_line(describe_cause(cause))}"), highlight=False)
+                console.print(
+                    Text(f"    {one_line(describe_stale_source(cause))}"), highlight=False
+                )
     hidden = report.commit_causes[len(shown) :]
     if hidden:
         translations = sum(group.translations for group in hidden)
@@ -180,12 +182,12 @@ def _print_finding_causes(report: Report, console: Console, *, details: bool) ->
         line.append(f"{group.severity.value} ", style=_SEVERITY_STYLE[group.severity])
         line.append(f"[{group.check}] ", style="bold")
         line.append(printable(one_line(where)))
-        console.print(line, highlight=False, no_wrap=not details, overflow="ellipsis")
         console.print(
+            line,
             Text(f"      {printable(one_line(what))}"),
+            sep="\n",
             highlight=False,
-            no_wrap=not details,
-            overflow="ellipsis",
+            **line_options(console, whole=details),
         )
     hidden = groups[len(shown) :]
     if hidden:

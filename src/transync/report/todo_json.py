@@ -30,6 +30,8 @@ def render(work: tuple[LanguageWork, ...]) -> str:
                         "words": item.words,
                         "days_behind": item.days_behind,
                         "action": item.action,
+                        "gutted": item.gutted,
+                        "meta": item.meta,
                         "estimate": item.estimate,
                         "basis": item.basis,
                     }

@@ -13,18 +13,18 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from urllib.parse import quote
 
+from transync.discover import IMAGES_LAYOUT
 from transync.errors import TransyncError
 from transync.inert import markdown_code, markdown_text
 from transync.languages import language_name
 from transync.model import Report, TranslationEntry
+from transync.report.dashboard.badges import Thresholds
 
 START = "<!-- transync:languages:start -->"
 END = "<!-- transync:languages:end -->"
 # co-op-translator's own table: never written into, never moved.
 COOP_START = "<!-- CO-OP TRANSLATOR LANGUAGES TABLE START -->"
 COOP_END = "<!-- CO-OP TRANSLATOR LANGUAGES TABLE END -->"
-# Badge colours by fresh %, highest threshold first (shields.io's named colours).
-COLOURS = ((90.0, "brightgreen"), (75.0, "green"), (50.0, "yellow"), (0.0, "red"))
 
 _HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
@@ -40,6 +40,7 @@ class LanguageRow:
     fresh_percent: float
     last_updated: str | None  # the newest translation's date (UTC, YYYY-MM-DD)
     folder: str  # the language's translation folder, relative to the README
+    colour: str  # on the one scale (`Thresholds`), as the dashboard colours it
     # The fresh share with the estimates of translations without metadata counted (basis:
     # git history), shown beside the exact one; None when the language has none.
     estimated_percent: float | None = None
@@ -53,16 +54,21 @@ class LanguageRow:
         return f"{exact} (est. {self.estimated_percent:.1f}%)"
 
 
-def language_rows(report: Report, folder_link: Callable[[str], str]) -> tuple[LanguageRow, ...]:
+def language_rows(
+    report: Report, folder_link: Callable[[str], str], thresholds: Thresholds
+) -> tuple[LanguageRow, ...]:
     """A row per language of `report`; `folder_link` turns a repository-relative folder into
-    a link relative to the README."""
+    a link relative to the README. The folder is the language's translations folder (its
+    pages'; its images' only when it has no pages)."""
     by_language: dict[str, list[TranslationEntry]] = {}
     for entry in report.entries:
         by_language.setdefault(entry.language, []).append(entry)
     rows = []
     for summary in report.languages:
         entries = by_language.get(summary.code, [])
-        folder = next((entry.folder.path for entry in entries if entry.folder), summary.code)
+        folders = [entry.folder for entry in entries if entry.folder is not None]
+        pages = [folder for folder in folders if folder.layout != IMAGES_LAYOUT]
+        folder = (pages or folders)[0].path if folders else summary.code
         rows.append(
             LanguageRow(
                 summary.code,
@@ -79,6 +85,7 @@ def language_rows(report: Report, folder_link: Callable[[str], str]) -> tuple[La
                     for entry in entries
                 ),
                 folder_link(folder),
+                thresholds.colour(summary.fresh_percent),
                 estimated.fresh_percent
                 if (estimated := report.estimated.get(summary.code)) is not None
                 else None,
@@ -99,10 +106,6 @@ def table_lines(rows: Sequence[LanguageRow], site_url: str | None) -> list[str]:
             f"| {label} | {_badge(row, site_url)} | {row.fresh} | {row.last_updated or '-'} |"
         )
     return lines
-
-
-def badge_colour(percent: float) -> str:
-    return next(colour for threshold, colour in COLOURS if percent >= threshold)
 
 
 def replace_block(text: str, block: Sequence[str], *, insert_after: str | None, name: str) -> str:
@@ -186,7 +189,7 @@ def _badge(row: LanguageRow, site_url: str | None) -> str:
         base = site_url.rstrip("/")
         page = quote(row.code, safe="")
         return f"[![{alt}]({base}/badges/{page}.svg)]({base}/{page}.html)"
-    image = f"https://img.shields.io/badge/{_shields(row.code)}-{_shields(message)}-{badge_colour(row.fresh_percent)}"
+    image = f"https://img.shields.io/badge/{_shields(row.code)}-{_shields(message)}-{row.colour}"
     return f"[![{alt}]({image})]({quote(row.folder, safe='/')}/)"
 
 

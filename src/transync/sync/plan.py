@@ -56,10 +56,17 @@ class Removal:
 
 @dataclass(frozen=True)
 class Skip:
-    """A file the command left untouched, and why."""
+    """A file the command left untouched, and why; the language and source, when it is a
+    translation, let the same reason in many languages be said once."""
 
     path: str
     reason: str
+    language: str | None = None
+    source: str | None = None
+
+    @classmethod
+    def of(cls, entry: TranslationEntry, reason: str) -> Skip:
+        return cls(entry.translation, reason, entry.language, entry.source)
 
 
 Action = FileEdit | SidecarUpdate | Removal
@@ -84,5 +91,5 @@ def plan_each(
         try:
             actions += plan_one(entry)
         except (CannotCarry, TransyncError) as refusal:
-            skipped.append(Skip(entry.translation, str(refusal)))
+            skipped.append(Skip.of(entry, str(refusal)))
     return Plan(tuple(actions), tuple(skipped))

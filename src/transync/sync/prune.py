@@ -36,13 +36,11 @@ def plan_prune(
         if entry.state is not State.ORPHAN:
             continue
         if entry.provenance is None or entry.provenance.reason == UNREADABLE:
-            skipped.append(
-                Skip(entry.translation, "no git history: cannot tell whether its source moved")
-            )
+            skipped.append(Skip.of(entry, "no git history: cannot tell whether its source moved"))
         elif entry.provenance.moved_to is not None:
             skipped.append(
-                Skip(
-                    entry.translation,
+                Skip.of(
+                    entry,
                     f"its source moved to {entry.provenance.moved_to} (`transync relocate`)",
                 )
             )

@@ -47,13 +47,13 @@ def plan_relocate(
         target = moving.get(entry.translation)
         reason = _refusal(entry, target, exists)
         if reason is not None:
-            skipped.append(Skip(entry.translation, reason))
+            skipped.append(Skip.of(entry, reason))
             continue
         assert target is not None
         try:
             moved, moves = _relocate(entry, target, read, exists, referenced, moving)
         except (CannotCarry, TransyncError) as refusal:
-            skipped.append(Skip(entry.translation, str(refusal)))
+            skipped.append(Skip.of(entry, str(refusal)))
             continue
         actions += moved
         renames += moves

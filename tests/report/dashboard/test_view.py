@@ -62,7 +62,7 @@ def test_stale_work_is_ordered_furthest_behind_first_unknown_last() -> None:
 
     report = report_of(stale("a.md", 3), stale("b.md", None), stale("c.md", 40))
     (row,) = view.language_rows(report)
-    (work,) = view.work_lists(report, [row], INFO)
+    (work,) = view.work_lists(report, [row], INFO, ())
     assert [item.entry.source for item in work.stale] == ["c.md", "a.md", "b.md"]
     assert row.oldest_stale_days == 40
 
@@ -70,5 +70,5 @@ def test_stale_work_is_ordered_furthest_behind_first_unknown_last() -> None:
 def test_a_hostile_name_is_quoted_in_the_diff_command() -> None:
     report = report_of(entry("it's $(here).md", state=State.STALE))
     (row,) = view.language_rows(report)
-    ((item,),) = [work.stale for work in view.work_lists(report, [row], INFO)]
+    ((item,),) = [work.stale for work in view.work_lists(report, [row], INFO, ())]
     assert item.diff_command == "transync diff 'translations/fr/it'\"'\"'s $(here).md'"

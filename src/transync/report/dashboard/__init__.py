@@ -38,6 +38,7 @@ from transync.report.history_text import counts_phrase, describe_commit_cause, d
 from transync.report.rollup_text import describe_images
 from transync.report.trend_json import render as render_history
 from transync.report.trend_svg import render_trend_svg
+from transync.worklist import LanguageWork, work_list
 
 TOTAL = "total"
 ASSETS = ("site.css", "site.js")
@@ -77,11 +78,14 @@ def build_site(
     info: view.SiteInfo,
     *,
     trend: Trend | None = None,
+    work: Sequence[LanguageWork] | None = None,
     coop_gap: PlanGap | None = None,
 ) -> dict[str, bytes]:
-    """The files of one repository's site, by path relative to the site folder; `coop_gap`
-    adds a section on where co-op-translator's own plan would disagree with its run."""
-    files = _repository_files(report, info, trend, home=None, assets="", coop_gap=coop_gap)
+    """The files of one repository's site, by path relative to the site folder. `work` is
+    `transync todo`'s work list (it reads the sources: words, course order); without it,
+    one is made from the report alone. `coop_gap` adds a section on where co-op-translator's
+    own plan would disagree with its run."""
+    files = _repository_files(report, info, trend, work, home=None, assets="", coop_gap=coop_gap)
     files.update(_assets(""))
     return dict(sorted(files.items()))
 
@@ -101,7 +105,7 @@ def build_organisation(repositories: Sequence[Repository]) -> dict[str, bytes]:
             fresh.setdefault(canonical(summary.code), summary)
         rows.append((repository, [fresh.get(code) for code in codes]))
         for path, data in _repository_files(
-            repository.report, repository.info, None, home="../index.html", assets="../"
+            repository.report, repository.info, None, None, home="../index.html", assets="../"
         ).items():
             files[f"{repository.slug}/{path}"] = data
     files["index.html"] = _render(
@@ -133,11 +137,14 @@ def _repository_files(
     report: Report,
     info: view.SiteInfo,
     trend: Trend | None,
+    work: Sequence[LanguageWork] | None,
     *,
     home: str | None,
     assets: str,
     coop_gap: PlanGap | None = None,
 ) -> dict[str, bytes]:
+    if work is None:  # no sources to read: no word counts, pages by lesson number
+        work = work_list(report.entries, lambda _: None, findings=report.findings)
     rows = view.language_rows(report)
     totals = view.totals_row(report)
     folders = view.matrix(report, info)
@@ -162,8 +169,8 @@ def _repository_files(
     }
     if trend is not None:
         files["history.json"] = _utf8(render_history(trend.root, trend.points))
-    for work in view.work_lists(report, rows, info):
-        files[page_name(work.row.code)] = _render("language.html", work=work, **common)
+    for page in view.work_lists(report, rows, info, work):
+        files[page_name(page.row.code)] = _render("language.html", work=page, **common)
     for code, summary_badge in _badges(rows, totals, info).items():
         files[f"badges/{code}.svg"] = _utf8(badge_svg(summary_badge))
         files[f"badges/{code}.json"] = _utf8(endpoint_json(summary_badge))

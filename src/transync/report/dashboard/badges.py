@@ -14,17 +14,21 @@ from dataclasses import dataclass
 
 from markupsafe import escape
 
+from transync.config import BADGE_THRESHOLDS
+
 # shields.io's named colours, and the hex values its flat badges use for them.
 COLOURS = {"brightgreen": "#4c1", "yellow": "#dfb317", "orange": "#fe7d37", "red": "#e05d44"}
 
 
 @dataclass(frozen=True)
 class Thresholds:
-    """Fresh percentages from which a badge is green, yellow or orange (red below)."""
+    """The one colour scale of a fresh %: the percentages from which it is green, yellow or
+    orange (red below), for the dashboard's badges and pages and the README's languages table
+    alike (`badge-thresholds` in the configuration, `--badge-thresholds`)."""
 
-    green: float = 90.0
-    yellow: float = 75.0
-    orange: float = 50.0
+    green: float = BADGE_THRESHOLDS[0]
+    yellow: float = BADGE_THRESHOLDS[1]
+    orange: float = BADGE_THRESHOLDS[2]
 
     def colour(self, fresh_percent: float) -> str:
         if fresh_percent >= self.green:

@@ -14,12 +14,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from urllib.parse import quote
 
+from transync import worklist
 from transync.model import (
     GUTTED_CHECKS,
     CommitCause,
     EstimatedState,
     EstimatedSummary,
     Finding,
+    Kind,
     LanguageSummary,
     Report,
     State,
@@ -30,6 +32,7 @@ from transync.report.dashboard.names import language_name
 from transync.report.estimates_text import describe_estimate
 from transync.report.locations import checkout_path
 from transync.summary import TOTAL
+from transync.text import plural as plural  # re-exported for the summary and templates
 
 # The four parts of a language's bar; `other` is untracked, invalid metadata and failed.
 OTHER_STATES = (State.UNTRACKED, State.INVALID_METADATA, State.FAILED)
@@ -126,7 +129,7 @@ def language_rows(report: Report) -> list[LanguageRow]:
 
 
 def totals_row(report: Report) -> LanguageRow:
-    row = _row(report.totals, report.entries, sum(finding.count for finding in report.findings))
+    row = _row(report.totals, report.entries, len(report.findings))
     return replace(row, estimated=report.estimated.get(TOTAL))
 
 
@@ -223,9 +226,13 @@ def matrix(report: Report, info: SiteInfo) -> list[MatrixFolder]:
     for entry in report.entries:
         row = cells.setdefault(entry.source, [None] * len(codes))
         lost = gutted.get((entry.language, entry.translation))
+        # A current cell needs no work and links nowhere (unless its text is lost): on a
+        # 54-language course the links of its thousands of current cells were most of
+        # index.html's bytes.
+        needs_work = entry.state is not State.CURRENT or lost is not None
         row[column[entry.language]] = Cell(
             entry.state,
-            info.link(_file_of(entry)),
+            info.link(_file_of(entry)) if needs_work else None,
             f"{entry.language}: {entry.state.value}, but its text is lost ({lost})"
             if lost
             else _cell_title(entry),
@@ -304,11 +311,6 @@ def _behind(entry: TranslationEntry) -> str:
     return f", {' / '.join(parts)} behind" if parts else ""
 
 
-def plural(count: int, noun: str) -> str:
-    """`1 commit`, `3 commits`, `1,185 translations`."""
-    return f"{count:,} {noun}{'' if count == 1 else 's'}"
-
-
 @dataclass(frozen=True)
 class WorkItem:
     entry: TranslationEntry
@@ -318,29 +320,60 @@ class WorkItem:
 
 
 @dataclass(frozen=True)
+class TodoItem:
+    """One line of a language page's work list: `transync todo`'s item, with its links."""
+
+    work: worklist.WorkItem
+    href: str | None
+    source_href: str | None
+    diff_command: str | None
+
+
+@dataclass(frozen=True)
 class WorkList:
-    """One language's to-do list, most urgent first."""
+    """One language's page: its work list in `transync todo`'s order, then the details."""
 
     row: LanguageRow
+    todo: tuple[TodoItem, ...]
+    words: int
     stale: tuple[WorkItem, ...]
     missing: tuple[WorkItem, ...]
     orphans: tuple[WorkItem, ...]
     problems: tuple[WorkItem, ...]
     untracked: tuple[WorkItem, ...]
+    # Images without metadata: one line with their count, not a list of hashed names.
+    untracked_images: int
     findings: tuple[tuple[Finding, str | None], ...]
     # Translations without metadata that git history finds outdated or moved, most urgent first.
     estimated: tuple[WorkItem, ...] = ()
 
+    @property
+    def untracked_count(self) -> int:
+        return len(self.untracked) + self.untracked_images
 
-def work_lists(report: Report, rows: Iterable[LanguageRow], info: SiteInfo) -> list[WorkList]:
-    """Each language's work list (entries and findings are grouped by language once: with 54
+
+def work_lists(
+    report: Report,
+    rows: Iterable[LanguageRow],
+    info: SiteInfo,
+    work: Iterable[worklist.LanguageWork],
+) -> list[WorkList]:
+    """Each language's page (entries and findings are grouped by language once: with 54
     languages, filtering all of them per language cost more than rendering the pages)."""
     entries = _by_language(report.entries)
     findings: dict[str | None, list[Finding]] = defaultdict(list)
     for finding in report.findings:
         findings[finding.language].append(finding)
+    todo = {language.language: language for language in work}
     return [
-        _work_list(report.root, row, entries.get(row.code, []), findings.get(row.code, []), info)
+        _work_list(
+            report.root,
+            row,
+            entries.get(row.code, []),
+            findings.get(row.code, []),
+            todo.get(row.code),
+            info,
+        )
         for row in rows
     ]
 
@@ -350,19 +383,28 @@ def _work_list(
     row: LanguageRow,
     entries: Sequence[TranslationEntry],
     findings: Sequence[Finding],
+    todo: worklist.LanguageWork | None,
     info: SiteInfo,
 ) -> WorkList:
-    def items(states: Iterable[State]) -> tuple[WorkItem, ...]:
-        wanted = frozenset(states)
-        return tuple(_item(entry, root, info) for entry in entries if entry.state in wanted)
+    def items(states: Iterable[State], kinds: Iterable[Kind] = tuple(Kind)) -> tuple[WorkItem, ...]:
+        wanted, of_kind = frozenset(states), frozenset(kinds)
+        return tuple(
+            _item(entry, root, info)
+            for entry in entries
+            if entry.state in wanted and entry.kind in of_kind
+        )
 
+    pages = [kind for kind in Kind if kind is not Kind.IMAGE]
     return WorkList(
         row=row,
+        todo=tuple(_todo_item(item, root, info) for item in (todo.items if todo else ())),
+        words=todo.words if todo else 0,
         stale=tuple(sorted(items([State.STALE]), key=_urgency)),
         missing=items([State.MISSING]),
         orphans=items([State.ORPHAN]),
         problems=items(PROBLEM_STATES),
-        untracked=items([State.UNTRACKED]),
+        untracked=items([State.UNTRACKED], pages),
+        untracked_images=len(items([State.UNTRACKED], [Kind.IMAGE])),
         findings=tuple((finding, info.link(finding.path, finding.line)) for finding in findings),
         estimated=tuple(
             sorted(
@@ -375,6 +417,14 @@ def _work_list(
             )
         ),
     )
+
+
+def _todo_item(item: worklist.WorkItem, root: str, info: SiteInfo) -> TodoItem:
+    command = None
+    if item.state is State.STALE and not item.gutted:
+        command = f"transync diff {shlex.quote(checkout_path(root, item.translation))}"
+    href = info.link(item.source if item.state is State.MISSING else item.translation)
+    return TodoItem(item, href, info.link(item.source), command)
 
 
 def _item(entry: TranslationEntry, root: str, info: SiteInfo) -> WorkItem:
@@ -428,7 +478,7 @@ def findings_by_check(report: Report) -> list[CheckCount]:
         CheckCount(
             check,
             severity,
-            sum(finding.count for finding in findings),
+            len(findings),  # as the languages table and the pages count them
             len({finding.path for finding in findings}),
             len({finding.language for finding in findings if finding.language is not None}),
         )
@@ -445,8 +495,10 @@ def _by_language(entries: Iterable[TranslationEntry]) -> dict[str, list[Translat
 
 
 def _count_by_language(findings: Iterable[Finding]) -> dict[str, int]:
+    """Findings per language, each once (its count of occurrences is shown beside it): the
+    figure the index, a language page's header and its list all give."""
     counts: dict[str, int] = defaultdict(int)
     for finding in findings:
         if finding.language is not None:
-            counts[finding.language] += finding.count
+            counts[finding.language] += 1
     return counts
