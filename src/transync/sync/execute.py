@@ -25,6 +25,7 @@ from transync.fileio import (
 )
 from transync.sync.plan import Action, FileEdit, Plan, Removal, SidecarUpdate
 from transync.sync.records import updated_sidecar
+from transync.text import plural
 
 Echo = Callable[[str], None]
 
@@ -195,6 +196,6 @@ def _stopped(error: TransyncError, changed: list[str]) -> str:
     named = ", ".join(changed[:_NAMED])
     more = f" and {len(changed) - _NAMED} more" if len(changed) > _NAMED else ""
     return (
-        f"{error}; stopped after changing {len(changed)} files ({named}{more});"
+        f"{error}; stopped after changing {plural(len(changed), 'file')} ({named}{more});"
         " run the same command again to finish"
     )
