@@ -37,7 +37,8 @@ STAGES = (
             "hashing",
         ),
         "findings, states and roll-ups as frozen dataclasses (`model.py`), errors, text and path"
-        " helpers, the one guarded way to read and write files, MD5, the cache folder, workers",
+        " helpers, the one guarded way to read files and write them atomically, MD5, the cache"
+        " folder, workers",
     ),
     Stage("config", ("config",), "`transync.toml` / `[tool.transync]`, layouts, severities"),
     Stage(
