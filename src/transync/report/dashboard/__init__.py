@@ -29,7 +29,7 @@ from transync.history.trend import TrendPoint
 from transync.languages import canonical
 from transync.model import LanguageSummary, Report, State
 from transync.report import coop_note, json_report
-from transync.report.dashboard import view
+from transync.report.dashboard import language_page, matrix, view
 from transync.report.dashboard.badges import Badge, badge, badge_svg, endpoint_json, percent
 from transync.report.dashboard.names import language_name
 from transync.report.dashboard.summary import render_summary
@@ -147,7 +147,7 @@ def _repository_files(
         work = work_list(report.entries, lambda _: None, findings=report.findings)
     rows = view.language_rows(report)
     totals = view.totals_row(report)
-    folders = view.matrix(report, info)
+    folders = matrix.matrix(report, info)
     common = {"info": info, "totals": totals, "trend": trend, "assets": assets, "home": home}
     files = {
         "index.html": _render(
@@ -157,7 +157,7 @@ def _repository_files(
             # In the roll-up stage's order: errors first, then the most widespread.
             groups=report.finding_groups,
             matrix=folders,
-            open_matrix=view.total_rows(folders) <= view.FOLDER_ROWS,
+            open_matrix=matrix.total_rows(folders) <= matrix.FOLDER_ROWS,
             by_check=view.findings_by_check(report),
             codes=[row.code for row in rows],
             coop_note=coop_note.line(coop_gap) if coop_gap else None,
@@ -169,7 +169,7 @@ def _repository_files(
     }
     if trend is not None:
         files["history.json"] = _utf8(render_history(trend.root, trend.points))
-    for page in view.work_lists(report, rows, info, work):
+    for page in language_page.work_lists(report, rows, info, work):
         files[page_name(page.row.code)] = _render("language.html", work=page, **common)
     for code, summary_badge in _badges(rows, totals, info).items():
         files[f"badges/{code}.svg"] = _utf8(badge_svg(summary_badge))
@@ -210,8 +210,8 @@ def _environment() -> Environment:
     )
     environment.globals.update(
         State=State,
-        symbols=view.SYMBOLS,
-        gutted_symbol=view.GUTTED_SYMBOL,
+        symbols=matrix.SYMBOLS,
+        gutted_symbol=matrix.GUTTED_SYMBOL,
         page=lambda code: quote(page_name(code), errors="surrogateescape"),
         badge_name=lambda code: quote(badge_name(code), errors="surrogateescape"),
         describe_commit_cause=describe_commit_cause,
