@@ -40,6 +40,13 @@ STAGES = (
         " helpers, the one guarded way to read files and write them atomically, MD5, the cache"
         " folder, workers",
     ),
+    Stage(
+        "document",
+        ("document",),
+        "a Markdown page as every reader of one sees it: lines, fences, headings, links, code"
+        " blocks, tables (pyromark; markdown-it-py as the tests' reference); text alone, so any"
+        " later stage may read pages",
+    ),
     Stage("config", ("config",), "`transync.toml` / `[tool.transync]`, layouts, severities"),
     Stage(
         "discover",
@@ -51,12 +58,6 @@ STAGES = (
         "metadata",
         ("metadata",),
         "one reader per co-op-translator convention: inline block, sidecar, notebook",
-    ),
-    Stage(
-        "document",
-        ("document",),
-        "a Markdown page as the content checks and the write side read it: lines, headings,"
-        " links, code blocks, tables (pyromark; markdown-it-py as the tests' reference)",
     ),
     Stage(
         "classify", ("classify", "summary"), "one state per language and file, counts and fresh %"
