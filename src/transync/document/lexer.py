@@ -24,6 +24,8 @@ from typing import NamedTuple
 PROSE, OPENING, CODE, CLOSING = "prose", "opening", "code", "closing"
 _TAB = 4
 _LINE_ENDS = " \t\r\n"
+# The first characters of a line that may be more than plain text.
+_MARKUP = frozenset(" \t`~#-+*0123456789\r\n")
 
 
 class Line(NamedTuple):
@@ -45,6 +47,9 @@ class Line(NamedTuple):
         return self.fence != PROSE
 
 
+_BLANK = Line("")
+
+
 class _Fence(NamedTuple):
     character: str
     length: int
@@ -58,6 +63,23 @@ def lex(lines: Iterable[str]) -> Iterator[Line]:
     items: list[int] = []  # the content columns of the list items open here, innermost last
     paragraph = False  # the previous line continues a paragraph (a lazy line keeps the items)
     for text in lines:
+        if not text:
+            if fence is not None:
+                yield Line(text, CODE, info)
+            else:
+                paragraph = False
+                yield _BLANK
+            continue
+        if text[:1] not in _MARKUP:  # most lines: plain text from the first column
+            if fence is not None and fence.column == 0:
+                yield Line(text, CODE, info)
+                continue
+            fence = None  # (in a list item, the line ends the item and its code block)
+            if items and not paragraph:
+                items.clear()
+            paragraph = True
+            yield Line(text)
+            continue
         column, position = _indent(text, 0, 0)
         blank = position >= len(text) or text[position] in "\r\n"
         if fence is not None:
