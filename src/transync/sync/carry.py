@@ -100,13 +100,6 @@ def parts(text: str) -> Parts:
     return Parts(tuple(links), tuple(code))
 
 
-def prose_lines(text: str) -> Iterator[str]:
-    """The lines of LF text outside fenced code blocks."""
-    for kind, start, end, _ in _segments(text):
-        if kind == "prose":
-            yield from text[start:end].splitlines()
-
-
 def _segments(text: str) -> Iterator[tuple[str, int, int, int]]:
     """Runs of prose and fenced code blocks (fence lines included): kind, start, end, line."""
     offset, line, run_start, run_line = 0, 1, 0, 1
