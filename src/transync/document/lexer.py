@@ -24,8 +24,9 @@ from typing import NamedTuple
 PROSE, OPENING, CODE, CLOSING = "prose", "opening", "code", "closing"
 _TAB = 4
 _LINE_ENDS = " \t\r\n"
-# The first characters of a line that may be more than plain text.
+# The first characters of a line that may be more than plain text, and of a list marker.
 _MARKUP = frozenset(" \t`~#-+*0123456789\r\n")
+_MARKERS = frozenset("-+*0123456789")
 
 
 class Line(NamedTuple):
@@ -101,19 +102,20 @@ def lex(lines: Iterable[str]) -> Iterator[Line]:
                 continue
             while items and column < items[-1]:
                 items.pop()
-        column, position = _list_items(text, column, position, items)
-        relative = column - (items[-1] if items else 0)
-        if relative > 3:
+        if text[position] in _MARKERS:
+            column, position = _list_items(text, column, position, items)
+        if column - (items[-1] if items else 0) > 3:
             yield Line(text)  # indented code, or a paragraph's lazy line: prose either way
             continue
-        opening = _opening(text, position)
+        first = text[position : position + 1]
+        opening = _opening(text, position) if first in ("`", "~") else None
         if opening is not None:
             character, length, info = opening
             fence = _Fence(character, length, items[-1] if items else 0)
             paragraph = False
             yield Line(text, OPENING, info)
             continue
-        level, title = _heading(text, position)
+        level, title = _heading(text, position) if first == "#" else (0, "")
         paragraph = not level
         yield Line(text, heading=level, title=title) if level else Line(text)
 

@@ -68,7 +68,7 @@ def scan(text: str, line_of: Callable[[int], int | None]) -> LineSigns:
     placeholders: list[tuple[int, str]] = []
     # Substring tests before each regex: most lines hold no placeholder, bracket, code span
     # or backslash, and the scan runs over every line of every file.
-    for index, (line, fence, *_) in enumerate(lex(text.split("\n"))):
+    for index, (line, fence, _, _, _) in enumerate(lex(text.split("\n"))):
         if "@@" in line:
             placeholders += [(index, match.group(0)) for match in PLACEHOLDER.finditer(line)]
         if fence == OPENING:
