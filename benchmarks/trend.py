@@ -91,12 +91,14 @@ def _sync(translated: list[Path], renewed: dict[str, str]) -> None:
             path.write_bytes(updated)
 
 
-def _time(command: list[str], environment: dict[str, str]) -> tuple[float, float]:
+def _time(
+    command: list[str], environment: dict[str, str], cwd: Path | None = None
+) -> tuple[float, float]:
     """Wall time and CPU time (user + system, git included) of one whole process: on a
     shared machine the CPU time says more than the wall time."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
-    completed = subprocess.run(command, env=environment, stdout=subprocess.DEVNULL)
+    completed = subprocess.run(command, env=environment, stdout=subprocess.DEVNULL, cwd=cwd)
     if completed.returncode > 1:  # 1 is a check that ran and failed: timed like a pass
         raise subprocess.CalledProcessError(completed.returncode, command)
     wall = time.perf_counter() - started

@@ -44,11 +44,17 @@ def _try_repo(root: Path, home: Path) -> subprocess.CompletedProcess[str]:
 
 
 def _repository(root: Path, *, stale: bool) -> None:
+    """A committed source and its current translation, then a staged commit that edits the
+    source (its translation goes stale) or, when not `stale`, adds a sentence to both."""
     repo = RepoBuilder(root)
     git = GitRepo(root)
     repo.source("README.md", "# Hello\n\nWelcome.\n")
-    repo.inline("lt", "README.md", "# Labas\n\nSveiki.\n", stale=stale)
+    repo.inline("lt", "README.md", "# Labas\n\nSveiki.\n")
     git.commit("docs and their Lithuanian translation")
+    repo.source("README.md", "# Hello\n\nWelcome. Read on.\n")
+    if not stale:
+        repo.inline("lt", "README.md", "# Labas\n\nSveiki. Skaitykite.\n")
+    git.git("add", "-A")
 
 
 def test_a_stale_translation_fails_the_hook_with_the_message(

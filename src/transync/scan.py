@@ -38,6 +38,7 @@ def scan(
     cache: bool = True,
     tree: Tree | None = None,
     now: datetime | None = None,
+    compare: Callable[[TranslationEntry], bool] | None = None,
 ) -> Report:
     """Scan a repository and return what it holds; reads files, never writes them.
 
@@ -48,7 +49,9 @@ def scan(
     in the user's cache folder between runs unless `cache` is False. `tree` is what the
     states are judged from (default: the files under `root`); content and history always
     read the files on disk. `now` fixes the clock of the "days behind" figures (a dashboard
-    pins it with SOURCE_DATE_EPOCH).
+    pins it with SOURCE_DATE_EPOCH). `compare` narrows the content checks to the sources of
+    the entries it accepts, in every language (`check --changed-from`: the pages a change
+    touches); their findings alone are in the report.
     """
     config = config if config is not None else load_config(root)
     inventory = discover(root, config, tree)
@@ -79,8 +82,15 @@ def scan(
             if finding.check == EMPTY and config.severities.get(EMPTY, Severity.ERROR)
         }
         comparable = [entry for entry in classification.entries if entry.translation not in emptied]
+        if compare is not None:
+            # Every language of a source the change touches: a difference most of them share
+            # is reported once, on the source (`on_sources`), which needs them all.
+            touched = {entry.source for entry in comparable if compare(entry)}
+            comparable = [entry for entry in comparable if entry.source in touched]
         tasks = content_tasks(comparable, inventory.layouts, config.severities)
-        compared = run_content(root, tasks, config_fingerprint(config), use_cache=cache)
+        compared = run_content(
+            root, tasks, config_fingerprint(config), use_cache=cache, part=compare is not None
+        )
         findings += on_sources(compared, classification.entries, COMPARISONS)
     entries = classification.entries
     causes: tuple[Cause, ...] = ()

@@ -1,7 +1,9 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
+import pytest
 from click.testing import CliRunner
 
 from tests.builders import RepoBuilder
@@ -60,3 +62,26 @@ def test_the_dashboard_has_a_section_on_co_op_translators_plan(
     _run("dashboard", str(repo.root), "-o", str(site), "--no-history")
     page = (site / "index.html").read_text()
     assert 'id="coop-plan"' in page and "migrate --to json" in page
+
+
+def test_the_status_note_is_remembered_until_a_page_it_depends_on_changes(
+    repo: RepoBuilder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from transync.coop import forecast
+
+    _course(repo)
+    computed: list[object] = []
+    real = forecast._inline_gap
+
+    def counting(*args: Any) -> object:
+        computed.append(args)
+        return real(*args)
+
+    monkeypatch.setattr(forecast, "_inline_gap", counting)
+    first = _run("status", str(repo.root), "--no-history")
+    assert _run("status", str(repo.root), "--no-history") == first
+    assert NOTE in first and len(computed) == 1
+    translation = repo.root / "translations" / "fr" / "lesson.md"
+    translation.write_bytes(translation.read_bytes() + b"\nOne more line.\n")
+    _run("status", str(repo.root), "--no-history")
+    assert len(computed) == 2

@@ -111,17 +111,17 @@ class Cache:
         self._results[key] = self._used_results[key] = value
         self._dirty = True
 
-    def save(self) -> bool:
-        """Write what this run used (entries nobody asked for are dropped); True if written."""
+    def save(self, *, keep_unused: bool = False) -> bool:
+        """Write what this run used (entries nobody asked for are dropped, unless
+        `keep_unused`: a run over part of the tree); True if written."""
         if self.path is None:
             return False
-        if not self._dirty and self._used_results.keys() == self._results.keys():
+        if not self._dirty and (keep_unused or self._used_results.keys() == self._results.keys()):
             return False
-        payload = {
-            "fingerprint": self.fingerprint,
-            "stats": self._used_stats,
-            "results": self._used_results,
-        }
+        stats, results = self._used_stats, self._used_results
+        if keep_unused:
+            stats, results = {**self._stats, **stats}, {**self._results, **results}
+        payload = {"fingerprint": self.fingerprint, "stats": stats, "results": results}
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             write_atomic(self.path, json.dumps(payload, separators=(",", ":"), ensure_ascii=False))

@@ -155,9 +155,11 @@ def run_content(
     *,
     use_cache: bool = True,
     workers: int | None = None,
+    part: bool = False,
 ) -> list[Finding]:
     """Every task's findings, in task order: from the cache when nothing they depend on
-    changed, the rest computed on every core. `fingerprint` stands for the configuration."""
+    changed, the rest computed on every core. `fingerprint` stands for the configuration.
+    `part` says the tasks are a part of the tree's: the cache keeps the other entries."""
     cache = Cache.open(root, "content", fingerprint, enabled=use_cache)
     evidence = _Evidence(cache, str(root))
     keys = [evidence.key(task) for task in tasks] if cache.enabled else [None] * len(tasks)
@@ -176,7 +178,7 @@ def run_content(
             entry = evidence.encode(outcome) if key is not None else None
             if key is not None and entry is not None:
                 cache.put(key, entry)
-    cache.save()
+    cache.save(keep_unused=part)
     return [finding for found in results if found for finding in found]
 
 

@@ -70,6 +70,8 @@ def check(path: str, options: CheckOptions) -> int:
             history=options.history,
             content=options.content,
             cache=options.cache,
+            # A change's content findings are looked for in the pairs it touches only.
+            compare=change.touches if change else None,
         )
     moment = datetime.now(UTC)
     baseline = _baseline(root, policy, options, report, moment)
@@ -78,11 +80,19 @@ def check(path: str, options: CheckOptions) -> int:
         policy,
         now=moment,
         baseline=baseline,
-        scope=change.scope(report) if change else None,
+        scope=change.scope(report, _content_names() if options.content else None)
+        if change
+        else None,
         stale_since=lambda entry: stale_since(entry) or translation_date(entry),
     )
     _emit(result, options)
     return EXIT_OK if result.passed else EXIT_POLICY_FAILED
+
+
+def _content_names() -> frozenset[str]:
+    from transync.checks.registry import CONTENT_CHECKS
+
+    return frozenset(name for names in CONTENT_CHECKS for name in names)
 
 
 def _baseline(

@@ -137,7 +137,7 @@ def _repository(root: Path, now: datetime, options: DashboardOptions) -> dict[st
         roots=[layout.sources for layout in report.layouts],
         meta_files=config.meta_files,
     )
-    gap = inline_gap(report.entries, reader(root))
+    gap = inline_gap(root, report.entries, reader(root))
     return build_site(report, info, trend=_trend(root, config, options), work=work, coop_gap=gap)
 
 

@@ -50,16 +50,16 @@ def status(
 
         table.render(report, Terminal(), details=details)
     if output_format != "json":
-        _coop_plan_note(root, report)
+        _coop_plan_note(root, report, cache=cache)
     return 0
 
 
-def _coop_plan_note(root: Path, report: Report) -> None:
+def _coop_plan_note(root: Path, report: Report, *, cache: bool) -> None:
     """One line where co-op-translator's own plan would list current pages as outdated."""
     from transync.coop.forecast import inline_gap
     from transync.report import coop_note
     from transync.sync.files import reader
 
-    gap = inline_gap(report.entries, reader(root))
+    gap = inline_gap(root, report.entries, reader(root), use_cache=cache)
     if gap is not None:
         click.echo(coop_note.line(gap))

@@ -95,7 +95,7 @@ def _coop_plan_note(root: Path, entries: Sequence[TranslationEntry]) -> None:
     from transync.coop.forecast import inline_gap
     from transync.report import coop_note
 
-    gap = inline_gap(entries, reader(root))
+    gap = inline_gap(root, entries, reader(root))
     if gap is not None:
         click.echo(coop_note.line(gap), err=True)
 

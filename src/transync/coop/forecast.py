@@ -13,12 +13,14 @@ import os
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 
+from transync.checks.cache import Cache
 from transync.coop import DEFAULT_VERSION, rules_for
 from transync.coop.page import Bucket, Decision, Page, Reason, Rules
 from transync.discover import SIDECAR_NAME
 from transync.errors import TransyncError
+from transync.hashing import md5_hex
 from transync.languages import canonical
 from transync.model import (
     Kind,
@@ -272,12 +274,50 @@ class PlanGap:
 
 
 def inline_gap(
-    entries: Iterable[TranslationEntry], read: Reader, version: str | None = None
+    root: Path,
+    entries: Sequence[TranslationEntry],
+    read: Reader,
+    version: str | None = None,
+    *,
+    use_cache: bool = True,
 ) -> PlanGap | None:
-    """Only pages with inline metadata and no sidecar record are read again. A file the reader
-    refuses (a symbolic link out of the repository) reads as absent: a note never stops the
-    report it is added to."""
+    """Only pages with inline metadata and no sidecar record are read again, and only when one
+    of the files the answer depends on changed since the last run (remembered by their stat
+    signatures and digests, as the content cache does): the note must not cost `status` what
+    the scan costs. A file the reader refuses (a symbolic link out of the repository) reads as
+    absent: a note never stops the report it is added to."""
+    version = version or DEFAULT_VERSION
+    cache = Cache.open(root, "coop-gap", version, enabled=use_cache)
+    key = _inputs_digest(cache, root, entries) if cache.enabled else None
+    known = cache.get(key) if key is not None else None
+    if known is not None:
+        return PlanGap(*known) if known else None
+    gap = _inline_gap(entries, read, version)
+    if key is not None:
+        cache.put(key, [gap.pages, gap.languages, gap.tokens] if gap else [])
+        cache.save()
+    return gap
 
+
+def _inputs_digest(cache: Cache, root: Path, entries: Sequence[TranslationEntry]) -> str:
+    """What the gap is computed from: the pages it re-reads, their sources, every folder's
+    sidecar."""
+    paths = {path for entry in entries if _inline_only(entry) for path in _pair(entry)}
+    paths |= {f"{entry.folder.path}/{SIDECAR_NAME}" for entry in entries if entry.folder}
+    lines = []
+    for path in sorted(paths):
+        try:
+            lines.append(f"{path}\t{cache.digest(path, os.path.join(root, path))}")
+        except OSError:
+            lines.append(f"{path}\t-")
+    return md5_hex("\n".join(lines).encode("utf-8", "surrogateescape"))
+
+
+def _pair(entry: TranslationEntry) -> tuple[str, str]:
+    return entry.translation, entry.source
+
+
+def _inline_gap(entries: Iterable[TranslationEntry], read: Reader, version: str) -> PlanGap | None:
     def read_or_none(path: str) -> bytes | None:
         try:
             return read(path)

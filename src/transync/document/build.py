@@ -64,7 +64,6 @@ _CUSTOM_ID = re.compile(r"\{#([^\s{}]+)\}\s*$")
 _CJK = re.compile(
     r"[\u1100-\u11ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]"
 )
-_WORD = re.compile(r"[^\W\d_]{2,}")
 _TRAILING_PUNCTUATION = ".,:;!?\"'*_~"
 # What a link destination keeps as written when normalised (CommonMark's reference renderer,
 # markdown-it and GitHub's href): these characters and valid percent escapes.
@@ -160,8 +159,7 @@ class Collector:
 
     def add_paragraph(self, text: str, own: list[str], line: int | None) -> None:
         """A paragraph's visible text; `own` is its text outside links and inline code."""
-        words = len(_WORD.findall("".join(own)))
-        self.paragraphs.append(Paragraph(self.line(line), text, words))
+        self.paragraphs.append(Paragraph(self.line(line), text, "".join(own)))
         self.prose.append(text)
 
     def add_table(self, line: int | None, columns: int, rows: int) -> None:

@@ -130,6 +130,15 @@ class _Builder(build.Collector):
                         self.add_bare_urls(value, bisect_left(ends, span["start"]))
                 continue
             ((kind, value),) = event.items()
+            if value == "TableCell":
+                # A third of a course page's events: the short way. A cell's text counts as
+                # prose (its line is not needed); no tight item's text is open in a table.
+                if kind == "Start":
+                    run = cell
+                    columns += in_head
+                else:
+                    run = None
+                continue
             if kind == "Start":
                 tag, attributes = (value, None) if type(value) is str else _only(value)
                 if tag in _INLINE_TAGS:
@@ -156,10 +165,6 @@ class _Builder(build.Collector):
                     self._end_paragraph(run)  # a block after a tight item's text
                     last_block = (run.end - 1, run.end)
                     run = None
-                if tag == "TableCell":
-                    run = cell  # its text counts as prose; its line is not needed
-                    columns += in_head
-                    continue
                 last_block = (span["start"], span["end"])
                 start = span["start"]
                 if tag == "Paragraph":
@@ -196,8 +201,6 @@ class _Builder(build.Collector):
                 elif tag == "Heading":
                     if run is not None:
                         self.add_heading(heading_level, "".join(run.text), run.line)
-                    run = None
-                elif tag == "TableCell":
                     run = None
                 elif tag == "TableHead":
                     in_head = False

@@ -26,6 +26,8 @@ HISTORY_UNKNOWN = "history-unknown"
 BLOB_CACHE = "blob-md5.json"
 # Bump the version when `history.changes` classifies differently: old verdicts are dropped.
 CHANGE_CACHE = "change-kinds.v1.json"
+# How alike a removed file's last version and an existing file are, by blob id and MD5.
+SIMILARITY_CACHE = "similarity.v1.json"
 # What to fetch when the history a question needs is not in the clone (`--changed-from`,
 # estimates), said the same way everywhere.
 FETCH_HINT = "fetch more history: `git fetch --deepen=100`, or `fetch-depth: 0` in actions/checkout"
@@ -101,12 +103,14 @@ def attach_history(
     from transync.history.store import Store
 
     blobs, changes = Store(cache_dir() / BLOB_CACHE), Store(cache_dir() / CHANGE_CACHE)
+    similarities = Store(cache_dir() / SIMILARITY_CACHE)
     historian = Historian(
         root,
         history,
         BlobHashes(blobs, history.read_blob),
         changes,
         now or datetime.now(UTC),
+        similarities,
     )
     try:
         attached = tuple(
@@ -123,8 +127,8 @@ def attach_history(
             attached = estimate_all(root, attached, historian, sorted(estimates))
     finally:
         history.close()
-    blobs.save()
-    changes.save()
+    for store in (blobs, changes, similarities):
+        store.save()
     return Attached(attached, group_causes(attached), _gaps_finding(history.gaps, attached))
 
 

@@ -4,17 +4,19 @@ A pull request is judged by what it touches: sources changed since REF (so all t
 translations are checked), translated files changed since REF, and sidecar records changed
 since REF (a PR that only refreshes `translations/**` is checked, not skipped). The change is
 measured from the merge base of REF and HEAD to the working tree, so commits that landed on
-REF meanwhile are not counted and uncommitted edits are. gitpython is imported here only.
+REF meanwhile are not counted and uncommitted edits are. A few plain `git` processes answer:
+gitpython is not imported.
 """
 
 from __future__ import annotations
 
 import json
 import posixpath
+import subprocess
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from transync.discover import SIDECAR_NAME
 from transync.errors import TransyncError
@@ -23,9 +25,6 @@ from transync.model import Report, TranslationEntry
 from transync.paths import join, relative_to
 from transync.policy.evaluate import Scope
 from transync.policy.problems import Problem
-
-if TYPE_CHECKING:
-    import git
 
 FAILURES_KEY = "__translation_failures__"
 
@@ -57,66 +56,71 @@ class ChangeSet:
             & keys
         )
 
-    def scope(self, report: Report) -> Scope:
+    def scope(self, report: Report, compared: frozenset[str] | None = None) -> Scope:
         """What the policy judges: touched entries; problems on them, on changed files, or on
         a file whose entry is touched (content findings of a translation whose source
-        changed)."""
+        changed). `compared` names the content checks when they compared only the touched
+        entries (`scan(compare=ChangeSet.touches)`)."""
         touched = frozenset(entry.translation for entry in report.entries if self.touches(entry))
+
+        def in_scope(path: str) -> bool:
+            return path in self.paths or path in touched
 
         def problem_in_scope(problem: Problem) -> bool:
             if problem.entry is not None:
                 return self.touches(problem.entry)
-            return problem.path in self.paths or problem.path in touched
+            return in_scope(problem.path)
 
-        return Scope(self.ref, self.base, len(self.paths), self.touches, problem_in_scope)
+        def examined(kind: str, path: str) -> bool:
+            return compared is None or kind not in compared or in_scope(path)
+
+        return Scope(self.ref, self.base, len(self.paths), self.touches, problem_in_scope, examined)
 
 
 def changed_since(root: Path, ref: str) -> ChangeSet:
     """What changed under `root` between the merge base of `ref` and HEAD and the working tree."""
-    import git
-
-    try:
-        repo = git.Repo(root, search_parent_directories=True)
-    except (git.InvalidGitRepositoryError, git.NoSuchPathError):
-        raise TransyncError(f"--changed-from: {root} is not inside a git repository") from None
-    with repo:
-        return _changes(repo, root, ref)
-
-
-def _changes(repo: git.Repo, root: Path, ref: str) -> ChangeSet:
-    import git
-
-    top = Path(repo.working_tree_dir or root).resolve()
+    found = _git(root, "rev-parse", "--show-toplevel", "--is-shallow-repository")
+    if found is None or len(found.splitlines()) != 2:
+        raise TransyncError(f"--changed-from: {root} is not inside a git repository")
+    top_line, shallow_line = found.splitlines()
+    top = Path(top_line).resolve()
     prefix = Path(root).resolve().relative_to(top).as_posix()
-    shallow = repo.git.rev_parse("--is-shallow-repository") == "true"
-    try:
-        target = repo.commit(ref)
-    except (git.BadName, git.BadObject, ValueError):
+    shallow = shallow_line == "true"
+    target = _git(top, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{ref}^{{commit}}")
+    if target is None:
         hint = (
             f"the clone is shallow; {FETCH_HINT}" if shallow else f"fetch it first, or {FETCH_HINT}"
         )
         raise TransyncError(f"--changed-from: unknown revision {ref!r} ({hint})") from None
-    try:
-        bases = repo.merge_base(target, "HEAD")
-    except git.GitCommandError:
-        bases = []
-    if not bases or bases[0] is None:
+    base = (_git(top, "merge-base", target.strip(), "HEAD") or "").strip()
+    if not base:
         raise TransyncError(
             f"--changed-from: {ref!r} and HEAD share no history in this clone"
             f" (too shallow? {FETCH_HINT})"
         )
-    base = bases[0].hexsha
     changed = {
-        *_split(repo.git.diff("--name-only", "--no-renames", "-z", base, "--")),
-        *_split(repo.git.ls_files("--others", "--exclude-standard", "-z", "--full-name")),
+        *_split(_git(top, "diff", "--name-only", "--no-renames", "-z", base, "--") or ""),
+        *_split(_git(top, "ls-files", "--others", "--exclude-standard", "-z", "--full-name") or ""),
     }
     paths = frozenset(_under(changed, prefix))
     sidecars = {
-        path: _changed_keys(_old_json(repo, base, path, prefix), _new_json(root / path))
+        path: _changed_keys(_old_json(top, base, path, prefix), _new_json(root / path))
         for path in paths
         if posixpath.basename(path) == SIDECAR_NAME
     }
     return ChangeSet(ref, base, paths, sidecars)
+
+
+def _git(where: Path, *args: str) -> str | None:
+    """A git command's output, run in `where`; None when it fails (or git is missing).
+    Plain processes: importing gitpython would cost more than the few commands asked."""
+    try:
+        done = subprocess.run(["git", *args], cwd=where, capture_output=True, check=False)
+    except OSError:
+        return None
+    if done.returncode != 0:
+        return None
+    return done.stdout.decode("utf-8", "surrogateescape")
 
 
 def _split(output: str) -> list[str]:
@@ -132,14 +136,10 @@ def _under(paths: Iterable[str], prefix: str) -> Iterable[str]:
             yield path[len(prefix) + 1 :]
 
 
-def _old_json(repo: git.Repo, base: str, path: str, prefix: str) -> Any:
-    import git
-
+def _old_json(top: Path, base: str, path: str, prefix: str) -> Any:
     full = path if prefix == "." else f"{prefix}/{path}"
-    try:
-        return _parse(repo.git.show(f"{base}:{full}"))
-    except git.GitCommandError:
-        return {}  # the sidecar is new
+    found = _git(top, "show", f"{base}:{full}")
+    return {} if found is None else _parse(found)  # None: the sidecar is new
 
 
 def _new_json(path: Path) -> Any:

@@ -226,15 +226,13 @@ def estimate_all(
     root: Path, entries: Iterable[TranslationEntry], historian: Historian, folders: list[str]
 ) -> tuple[TranslationEntry, ...]:
     """`entries` with an estimate on every untracked page or notebook (others unchanged)."""
-    from git import GitCommandError
-
     from transync.history.git_log import open_history
 
     entries = tuple(entries)
     try:
         translations = open_history(root, (), only=folders)
-        listed = historian.history.repo.git.rev_list("--topo-order", "HEAD").split()
-    except (TransyncError, GitCommandError) as error:
+        listed = historian.history.commit_ids()
+    except TransyncError as error:
         # History that cannot be read leaves the estimates unknown, never the scan failed.
         reason = _last_line(error).removeprefix(f"{root}: ")
         detail = f"the translations' git history cannot be read ({reason})"

@@ -14,12 +14,16 @@ explains. `History.gaps` says which of these happened, for the one line every co
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
+import subprocess
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import astuple, dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from transync.errors import TransyncError
 from transync.history.objects import UnreadableObject, no_fetch_variables
 from transync.model import CommitRef
 
@@ -69,16 +73,23 @@ class Gaps:
 
 
 class History:
-    """Commits of HEAD, newest first, and the changes each made to the paths under the root."""
+    """Commits of HEAD, newest first, and the changes each made to the paths under the root.
+
+    `repo` None is a history read from the cache (see `open_history`) of the work tree at
+    `top`: blobs are read without gitpython (~70 ms to import), which opens only if asked for.
+    """
 
     def __init__(
         self,
-        repo: Repo,
+        repo: Repo | None,
         commits: list[CommitRef],
         changes: Iterable[FileChange],
         gaps: Gaps | None = None,
+        *,
+        top: str | None = None,
     ) -> None:
-        self.repo = repo
+        self._repo = repo
+        self._top = top
         self.commits = commits
         self.gaps = gaps or Gaps()
         self._touching: dict[str, list[FileChange]] = {}
@@ -86,8 +97,17 @@ class History:
             self._touching.setdefault(change.path, []).append(change)
             if change.old_path is not None:
                 self._touching.setdefault(change.old_path, []).append(change)
-        self._shallow: bool | None = None
+        # A cached history is never of a shallow clone (`_head`).
+        self._shallow: bool | None = None if repo is not None else False
         self._blobs: BlobReader | None = None
+
+    @property
+    def repo(self) -> Repo:
+        if self._repo is None:
+            self._repo = open_repo(Path(self._top or "."))
+            if self._repo is None:
+                raise TransyncError(f"{self._top}: no longer a git work tree")
+        return self._repo
 
     @property
     def shallow(self) -> bool:
@@ -107,13 +127,30 @@ class History:
         if self._blobs is None:
             from transync.history.git_tree import BlobReader
 
-            self._blobs = BlobReader(Path(self.repo.working_tree_dir or "."))
+            top = self._top if self._repo is None else self.repo.working_tree_dir
+            self._blobs = BlobReader(Path(top or "."))
         try:
             return self._blobs(blob)
         except UnreadableObject as error:
             self.gaps.unreadable.add(blob)
             self.gaps.first_error = self.gaps.first_error or str(error)
             raise
+
+    def commit_ids(self) -> list[str]:
+        """HEAD's commits, children before parents (`git rev-list --topo-order`), from one
+        plain git process: a history read from the cache opens no gitpython for them."""
+        top = self._top if self._repo is None else self._repo.working_tree_dir
+        done = subprocess.run(
+            ["git", "rev-list", "--topo-order", "HEAD"],
+            cwd=top or ".",
+            capture_output=True,
+            text=True,
+            check=False,
+            env={**os.environ, **no_fetch_variables(os.environ)},
+        )
+        if done.returncode != 0:
+            raise TransyncError(f"{top}: git rev-list failed: {_last_line(done.stderr)}")
+        return done.stdout.split()
 
     def close(self) -> None:
         if self._blobs is not None:
@@ -251,17 +288,18 @@ def open_history(
     the history of those folders alone instead (the translations' own, for estimates). A walk
     git cannot make gives a history with fewer facts and `gaps` saying why, never an error.
     """
+    head = _head(root)
+    if head is not None:
+        pathspecs = _pathspecs(_prefix(root, head[0]), excluded, only)
+        known = _LogCache(head[0], pathspecs).load(head[1])
+        if known is not None:
+            return History(None, *known, top=head[0])
     repo = open_repo(root)
     if repo is None or repo.working_tree_dir is None:
         return None
     top = os.path.realpath(repo.working_tree_dir)
-    prefix = os.path.relpath(os.path.realpath(root), top).replace(os.sep, "/")
-    prefix = "" if prefix == "." else prefix + "/"
-    pathspecs = [f":(top){prefix}"] + [
-        f":(exclude,top){prefix}{folder}" for folder in excluded if folder not in ("", ".")
-    ]
-    if only is not None:
-        pathspecs = [f":(top){prefix}{folder}" for folder in only] or [f":(top){prefix}"]
+    prefix = _prefix(root, top)
+    pathspecs = _pathspecs(prefix, excluded, only)
     import git
 
     gaps = Gaps()
@@ -281,8 +319,90 @@ def open_history(
                 gaps.walk, gaps.renames = failure, None
             continue
         commits, changes = _parse(output, prefix)
+        if not gaps and head is not None and head[0] == top:
+            _LogCache(top, pathspecs).save(head[1], commits, changes)
         return History(repo, commits, changes, gaps)
     return History(repo, [], [], gaps)
+
+
+def _prefix(root: Path, top: str) -> str:
+    """The scan root inside the work tree, as a path prefix (empty at the top)."""
+    prefix = os.path.relpath(os.path.realpath(root), top).replace(os.sep, "/")
+    return "" if prefix == "." else prefix + "/"
+
+
+def _pathspecs(prefix: str, excluded: Iterable[str], only: Iterable[str] | None) -> list[str]:
+    if only is not None:
+        return [f":(top){prefix}{folder}" for folder in only] or [f":(top){prefix}"]
+    return [f":(top){prefix}"] + [
+        f":(exclude,top){prefix}{folder}" for folder in excluded if folder not in ("", ".")
+    ]
+
+
+def _head(root: Path) -> tuple[str, str] | None:
+    """The work tree's top and HEAD's commit id, from one `git rev-parse`; None when that
+    fails for any reason, or the clone is shallow (a fetch can deepen it under the same HEAD),
+    and the history is then read, or refused, as without a cache."""
+    if not _maybe_in_work_tree(root):
+        return None
+    try:
+        done = subprocess.run(
+            ["git", "rev-parse", "--show-toplevel", "--is-shallow-repository", "HEAD"],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            check=False,
+            env={**os.environ, **no_fetch_variables(os.environ)},
+        )
+    except OSError:
+        return None
+    lines = done.stdout.splitlines()
+    if done.returncode != 0 or len(lines) != 3 or lines[1] != "false":
+        return None
+    return os.path.realpath(lines[0]), lines[2]
+
+
+class _LogCache:
+    """The parsed history of HEAD for one work tree and set of pathspecs, kept in the cache
+    folder under HEAD's commit id: a commit's history never changes, so a run on the same
+    HEAD reads it back instead of walking the log (and importing gitpython) again. Only a
+    complete walk (no gaps) is kept."""
+
+    VERSION = 1
+
+    def __init__(self, top: str, pathspecs: list[str]) -> None:
+        from transync.cache_dir import cache_dir
+
+        name = hashlib.sha256(json.dumps([top, pathspecs]).encode()).hexdigest()[:20]
+        self.file = cache_dir() / f"git-log-{name}.json"
+
+    def load(self, head: str) -> tuple[list[CommitRef], list[FileChange]] | None:
+        try:
+            with open(self.file, encoding="utf-8") as stream:
+                data: Any = json.load(stream)
+            if data["version"] != self.VERSION or data["head"] != head:
+                return None
+            return (
+                [CommitRef(*fields) for fields in data["commits"]],
+                [FileChange(*fields) for fields in data["changes"]],
+            )
+        except (OSError, ValueError, TypeError, KeyError):
+            return None  # absent or damaged: the log is read again and the file replaced
+
+    def save(self, head: str, commits: list[CommitRef], changes: list[FileChange]) -> None:
+        from transync.sync.atomic import write_atomic
+
+        data = {
+            "version": self.VERSION,
+            "head": head,
+            "commits": [astuple(commit) for commit in commits],
+            "changes": [astuple(change) for change in changes],
+        }
+        try:
+            self.file.parent.mkdir(parents=True, exist_ok=True)
+            write_atomic(self.file, json.dumps(data, separators=(",", ":")))
+        except (OSError, TransyncError):
+            return  # best-effort, like every cache
 
 
 def _last_line(message: str) -> str:

@@ -14,6 +14,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from transync.hashing import md5_hex
 from transync.history.blob_hashes import BlobDigest, BlobHashes
 from transync.history.changes import as_text, classify_change
 from transync.history.git_log import History, Version
@@ -40,15 +41,27 @@ class Historian:
     """Answers provenance questions for one scan, sharing the history and the blob digests."""
 
     def __init__(
-        self, root: Path, history: History, hashes: BlobHashes, changes: Store, now: datetime
+        self,
+        root: Path,
+        history: History,
+        hashes: BlobHashes,
+        changes: Store,
+        now: datetime,
+        similarities: Store | None = None,
     ) -> None:
         self.root = root
         self.history = history
         self.hashes = hashes
         self.changes = changes
         self.now = now
+        self.similarities = similarities if similarities is not None else Store(None)
         self._versions: dict[str, list[Version]] = {}
         self._by_hash: dict[str, list[str]] | None = None
+        # Every language's orphan of one removed source asks the same questions: once a run.
+        self._moved: dict[tuple[str, str, int], str | None] = {}
+        self._added: dict[int, frozenset[str]] = {}
+        self._texts: dict[str, tuple[str, str] | None] = {}
+        self._named: dict[str, set[str]] | None = None  # history's paths by file name
 
     def versions(self, source: str) -> list[Version]:
         """Each source's versions are computed once, however many languages ask."""
@@ -243,27 +256,62 @@ class Historian:
     def _similar(self, source: str, last: Version, removed_in: int) -> str | None:
         """The existing file most like the removed one's last version, if close enough:
         candidates are the files added by the removing commit and files of the same name."""
-        try:
-            old = as_text(self.history.read_blob(last.blob), source)
-        except UnreadableObject:
-            return None
-        if old is None:
-            return None
+        key = (source, last.blob, removed_in)
+        if key not in self._moved:
+            self._moved[key] = self._most_similar(source, last, removed_in)
+        return self._moved[key]
+
+    def _most_similar(self, source: str, last: Version, removed_in: int) -> str | None:
         name = posixpath.basename(source)
-        candidates = set(self.history.added_in(removed_in)) | {
-            path for path in self.history.paths() if posixpath.basename(path) == name
-        }
+        if removed_in not in self._added:
+            self._added[removed_in] = frozenset(self.history.added_in(removed_in))
+        if self._named is None:
+            self._named = {}
+            for path in self.history.paths():
+                self._named.setdefault(posixpath.basename(path), set()).add(path)
+        candidates = self._added[removed_in] | self._named.get(name, set())
         best, best_ratio = None, SIMILAR_ENOUGH
+        matcher: difflib.SequenceMatcher[str] | None = None
         for path in sorted(candidates - {source}):
-            text = _read_text(self.root, path)
-            if text is None:
+            found = self._text(path)
+            if found is None:
                 continue
-            ratio = difflib.SequenceMatcher(
-                None, old.splitlines(), text.splitlines(), autojunk=False
-            ).ratio()
+            digest, text = found
+            # Depends only on the two contents and how each is read (a notebook as its
+            # Markdown): kept across runs by blob id and digest. A value under SIMILAR_ENOUGH
+            # may be quick_ratio's upper bound: too low either way.
+            key = f"{last.blob}:{_reading(source)}:{digest}:{_reading(path)}"
+            ratio = self.similarities.get(key)
+            if not isinstance(ratio, float | int):
+                if matcher is None:
+                    try:
+                        old = as_text(self.history.read_blob(last.blob), source)
+                    except UnreadableObject:
+                        return None
+                    if old is None:
+                        return None
+                    matcher = difflib.SequenceMatcher(None, autojunk=False)
+                    matcher.set_seq1(old.splitlines())
+                matcher.set_seq2(text.splitlines())
+                ratio = matcher.quick_ratio()  # cheap, and never below the ratio
+                if ratio >= SIMILAR_ENOUGH:
+                    ratio = matcher.ratio()
+                self.similarities.put(key, ratio)
             if ratio >= best_ratio:
                 best, best_ratio = path, ratio
         return best
+
+    def _text(self, path: str) -> tuple[str, str] | None:
+        """A candidate's digest and text, read once a run."""
+        if path not in self._texts:
+            try:
+                data = (self.root / path).read_bytes()
+            except OSError:
+                self._texts[path] = None
+            else:
+                text = as_text(data, path)
+                self._texts[path] = None if text is None else (md5_hex(data), text)
+        return self._texts[path]
 
     def days_since(self, stamp: str | None) -> int | None:
         if not stamp:
@@ -281,8 +329,6 @@ def _with(provenance: Provenance, **changes: Any) -> Provenance:
     return replace(provenance, **changes)
 
 
-def _read_text(root: Path, path: str) -> str | None:
-    try:
-        return as_text((root / path).read_bytes(), path)
-    except OSError:
-        return None
+def _reading(path: str) -> str:
+    """How `as_text` reads a file at `path`: notebooks as their Markdown, others as text."""
+    return "notebook" if path.lower().endswith(".ipynb") else "text"

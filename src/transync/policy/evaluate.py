@@ -77,6 +77,9 @@ class Scope:
     changed_files: int
     entries: Callable[[TranslationEntry], bool]
     problems: Callable[[Problem], bool]
+    # Whether problems of this kind were looked for on this path: the content checks of a
+    # change compare only the pairs it touches, so a baseline entry elsewhere is not "fixed".
+    examined: Callable[[str, str], bool] | None = None
 
 
 @dataclass(frozen=True)
@@ -176,7 +179,7 @@ def evaluate(
         # A change under review is judged by what it touches, not by the whole language.
         freshness=() if scope is not None else _freshness(report, policy),
         files=_by_file(verdicts, clean),
-        fixed=_fixed(baseline, everything) if baseline else (),
+        fixed=_fixed(baseline, everything, scope) if baseline else (),
         baseline=baseline.path if baseline else None,
         scope=scope,
         groups=groups,
@@ -251,14 +254,17 @@ def _freshness(report: Report, policy: Policy) -> tuple[Freshness, ...]:
     )
 
 
-def _fixed(baseline: Baseline, problems: Iterable[Problem]) -> tuple[BaselineEntry, ...]:
+def _fixed(
+    baseline: Baseline, problems: Iterable[Problem], scope: Scope | None = None
+) -> tuple[BaselineEntry, ...]:
     """Baseline entries no current problem matches (scope ignored: out of the change's scope
-    is not fixed)."""
+    is not fixed), among those the run looked for."""
     present = Counter(problem.key for problem in problems)
+    examined = scope.examined if scope is not None else None
     fixed = []
     for entry in baseline.entries:
         if present[entry.key] > 0:
             present[entry.key] -= 1
-        else:
+        elif examined is None or examined(entry.kind, entry.path):
             fixed.append(entry)
     return tuple(fixed)
