@@ -45,6 +45,8 @@ Progress = Callable[[int], None]
 class Classification:
     entries: tuple[TranslationEntry, ...]
     findings: tuple[Finding, ...]
+    # Files no content check may read, though an untracked translation sits at their path.
+    refused_sources: frozenset[str] = frozenset()
 
 
 def classify(
@@ -83,7 +85,9 @@ def classify(
             for image in inventory.flat_images
             if not languages or image.name.language in languages
         )
-    return Classification(tuple(entries), (*judge.findings, *judge.tree.notes()))
+    return Classification(
+        tuple(entries), (*judge.findings, *judge.tree.notes()), frozenset(judge.refused)
+    )
 
 
 @contextmanager
@@ -153,6 +157,8 @@ class _Judge:
         self.sources: dict[str, _SourceFacts] = {}
         self.source_sizes: dict[str, tuple[int, int]] = {}
         self.findings: list[Finding] = []
+        # Sources at the path of untracked translations that may never be read.
+        self.refused: set[str] = set()
 
     # -- documents ----------------------------------------------------------------------------
 
@@ -270,9 +276,13 @@ class _Judge:
             self._judge(folder, kind, path, record, failures)
             if record
             else _Judgement(
-                State.INVALID_METADATA if problems else State.UNTRACKED,
+                State.INVALID_METADATA,
                 join(folder.layout.sources, folder.layout.source_key(key, folder.code)),
-                problems[0].reason if problems else None,
+                problems[0].reason,
+            )
+            if problems
+            else self._untracked(
+                join(folder.layout.sources, folder.layout.source_key(key, folder.code))
             )
         )
         # An unusable source_file leaves the translation judged against its path's source.
@@ -330,6 +340,17 @@ class _Judge:
         hint = self.hashes.line_ending_hint(source, record.original_hash)
         return _Judgement(State.STALE, source, hint, current_hash=facts.digest)
 
+    def _untracked(self, source: str) -> _Judgement:
+        """A translation without metadata is compared with the source at its path, unless
+        that file may never be a source (ignored by git, inside `.git/`): then it is not
+        read, and the content checks leave the pair alone."""
+        refusal = self.tree.not_a_source(source)
+        if refusal is not None:
+            self.refused.add(source)
+        return _Judgement(
+            State.UNTRACKED, source, f"its source {source} {refusal}" if refusal else None
+        )
+
     def _source(self, source: str) -> _SourceFacts:
         """What a source is, found out once per scan however many languages translate it."""
         facts = self.sources.get(source)
@@ -340,7 +361,7 @@ class _Judge:
     def _inspect(self, source: str) -> _SourceFacts:
         """Nothing outside the root is read (symbolic links are followed only inside it, on
         the file or any folder above it), and nothing but a regular file is opened."""
-        refusal = self.tree.unreadable(source)
+        refusal = self.tree.not_a_source(source) or self.tree.unreadable(source)
         if refusal is not None:
             return _SourceFacts(problem=f"'source_file' {source} {refusal}")
         if not self.tree.lexists(source):

@@ -18,7 +18,7 @@ import click
 
 from transync import __version__
 from transync.coop import DEFAULT_VERSION, MODELLED
-from transync.errors import EXIT_BROKEN_PIPE, EXIT_CANNOT_RUN, TransyncError
+from transync.errors import EXIT_BROKEN_PIPE, EXIT_CANNOT_RUN, EXIT_INTERRUPTED, TransyncError
 from transync.inert import printable
 
 # PATH arguments are plain click.Path(): a missing or wrong kind of path is the command's own
@@ -637,7 +637,7 @@ def _run(context: click.Context, command: Callable[[], int]) -> None:
     except TransyncError as error:
         _fail(context, f"transync: error: {error}", error.exit_code)
     except KeyboardInterrupt:
-        _fail(context, "transync: interrupted", 130)
+        _fail(context, "transync: interrupted", EXIT_INTERRUPTED)
     except Exception as error:  # never a traceback for users; --debug shows it
         _fail(
             context,

@@ -26,6 +26,7 @@ from transync.checks.context import ContentContext
 from transync.checks.precedence import Claim, fold
 from transync.checks.registry import CONTENT_CHECKS
 from transync.document import MAX_NESTING, Document
+from transync.fileio import read_bytes
 from transync.hashing import md5_hex
 from transync.model import Finding, Kind, Layout, Severity, State, TranslationEntry
 from transync.parallel import Pool
@@ -258,9 +259,7 @@ def _parsed(full: str, *, translated: bool) -> Document | None:
     from transync.document.pulldown import parse_file
 
     try:
-        with open(full, "rb") as handle:
-            data = handle.read()
-        return parse_file(data, full, translated=translated)
+        return parse_file(read_bytes(full), full, translated=translated)
     except (OSError, BinaryContent, RecursionError):
         return None
 
@@ -365,7 +364,9 @@ class _Evidence:
             finding.source_line,
             finding.count,
         ]
-        row_key = "finding:" + md5_hex(json.dumps(row, ensure_ascii=False).encode())
+        row_key = "finding:" + md5_hex(
+            json.dumps(row, ensure_ascii=False).encode("utf-8", "surrogateescape")
+        )
         if self.cache.get(row_key) is None:
             self.cache.put(row_key, row)
         self._row_keys[finding] = row_key

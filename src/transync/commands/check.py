@@ -17,6 +17,7 @@ import click
 
 from transync.commands.common import load_config_and_warn
 from transync.errors import EXIT_OK, EXIT_POLICY_FAILED, TransyncError
+from transync.fileio import write_atomic
 from transync.history.policy import stale_since
 from transync.model import Report
 from transync.policy.baseline import Baseline, read_baseline, write_baseline
@@ -24,7 +25,6 @@ from transync.policy.evaluate import CheckResult, Outcome, evaluate, translation
 from transync.policy.settings import Flags, Policy, build_policy
 from transync.report.progress import delayed_progress
 from transync.scan import scan
-from transync.sync.atomic import write_atomic
 
 STEP_SUMMARY = "GITHUB_STEP_SUMMARY"
 # format -> module under transync.report, imported only when that format is asked for

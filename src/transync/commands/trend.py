@@ -43,7 +43,7 @@ def trend(
     if output is None:
         click.echo(text, nl=False)
     else:
-        from transync.sync.atomic import write_atomic
+        from transync.fileio import write_atomic
 
         write_atomic(Path(output), text)
     return 0

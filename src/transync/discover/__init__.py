@@ -17,6 +17,7 @@ from transync.languages import COOP_LANGUAGES, looks_like_language
 from transync.metadata.flat_image import FlatImageName, read_flat_image_name
 from transync.model import Finding, LanguageFolder, Layout, Severity
 from transync.paths import LEADS_OUTSIDE, is_within, matches_any
+from transync.text import plural
 
 SOURCE_SUFFIXES = (".md", ".mdx", ".markdown", ".ipynb")
 SIDECAR_NAME = ".co-op-translator.json"
@@ -255,7 +256,7 @@ def _flat_images(
         findings.append(
             _skipped(
                 container,
-                f"holds {len(strays):,} files that are neither language folders nor images"
+                f"holds {plural(len(strays), 'file')} that are neither language folders nor images"
                 f" named for a language (e.g. {_examples(strays)}); not counted",
             )
         )

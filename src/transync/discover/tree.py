@@ -20,6 +20,13 @@ from transync.model import Finding
 from transync.paths import exists_as_named, resolves_within, unreadable_path
 
 Parsed = TypeVar("Parsed")
+INSIDE_GIT = "is inside .git/; never a source, not read"
+
+
+def inside_git_folder(path: str) -> bool:
+    """Whether a repository-relative path lies in a `.git` folder (any case: macOS and
+    Windows open `.GIT/config` as `.git/config`)."""
+    return ".git" in path.lower().split("/")
 
 
 class TreeEntry(Protocol):
@@ -51,6 +58,10 @@ class Tree(Protocol):
 
     def unreadable(self, path: str) -> str | None:
         """Why `path` must not be opened (see `paths.unreadable_path`), or None."""
+
+    def not_a_source(self, path: str) -> str | None:
+        """Why `path` may never be a source whatever metadata says (inside `.git/`, ignored
+        by git), or None."""
 
     def scandir(self, folder: str) -> Sequence[TreeEntry]:
         """The entries of `folder`, in no particular order; raises OSError."""
@@ -105,6 +116,13 @@ class WorkTree:
 
     def unreadable(self, path: str) -> str | None:
         return unreadable_path(self._full(path), self._real_root)
+
+    def not_a_source(self, path: str) -> str | None:
+        if inside_git_folder(path):
+            return INSIDE_GIT
+        if self._checkout.ignored(path):
+            return "is ignored by git (.gitignore); never a source, not read"
+        return None
 
     def scandir(self, folder: str) -> Sequence[TreeEntry]:
         return list(os.scandir(self._full(folder)))

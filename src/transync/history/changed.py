@@ -20,6 +20,7 @@ from typing import Any
 
 from transync.discover import SIDECAR_NAME
 from transync.errors import TransyncError
+from transync.fileio import read_bytes
 from transync.history import FETCH_HINT
 from transync.model import Report, TranslationEntry
 from transync.paths import join, relative_to
@@ -144,7 +145,7 @@ def _old_json(top: Path, base: str, path: str, prefix: str) -> Any:
 
 def _new_json(path: Path) -> Any:
     try:
-        return _parse(path.read_text(encoding="utf-8"))
+        return _parse(read_bytes(path).decode("utf-8"))
     except FileNotFoundError:
         return {}  # the sidecar was deleted
     except (OSError, UnicodeDecodeError):
@@ -154,7 +155,7 @@ def _new_json(path: Path) -> Any:
 def _parse(text: str) -> Any:
     try:
         return json.loads(text)
-    except json.JSONDecodeError:
+    except (json.JSONDecodeError, RecursionError):
         return None
 
 

@@ -208,6 +208,6 @@ def _notebook_as_markdown(text: str) -> str:
             source = cell.get("source", "")
             body = "".join(source) if isinstance(source, list) else str(source)
             parts.append(body if cell.get("cell_type") == "markdown" else f"```\n{body}\n```")
-    except (ValueError, KeyError, TypeError, AttributeError):
+    except (ValueError, KeyError, TypeError, AttributeError, RecursionError):
         return text
     return "\n\n".join(parts)

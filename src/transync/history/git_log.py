@@ -390,7 +390,7 @@ class _LogCache:
             return None  # absent or damaged: the log is read again and the file replaced
 
     def save(self, head: str, commits: list[CommitRef], changes: list[FileChange]) -> None:
-        from transync.sync.atomic import write_atomic
+        from transync.fileio import write_atomic
 
         data = {
             "version": self.VERSION,

@@ -19,7 +19,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO, Any, TypeVar
 
-from transync.discover.tree import TreeEntry
+from transync.discover.tree import INSIDE_GIT, TreeEntry, inside_git_folder
 from transync.errors import TransyncError
 from transync.history.blob_hashes import BlobHashes
 from transync.history.objects import UnreadableObject, no_fetch_environment
@@ -329,6 +329,11 @@ class GitTree:
         if resolved in self._children:
             return "is a folder, not a file"
         return None
+
+    def not_a_source(self, path: str) -> str | None:
+        # A commit holds no ignored files and git refuses to store a `.git` path; a path
+        # named by metadata is still judged as the work tree would judge it.
+        return INSIDE_GIT if inside_git_folder(path) else None
 
     def scandir(self, folder: str) -> Sequence[TreeEntry]:
         resolved = self._resolve(folder)

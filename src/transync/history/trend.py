@@ -24,6 +24,7 @@ from transync.history.store import Store
 from transync.model import Kind, LanguageSummary, State
 from transync.scan import ProgressFactory
 from transync.summary import Counts, summarise_counts
+from transync.text import plural
 
 # Per commit tree: {"pages": {language: {state: count}}, "images": {...}}; the key names
 # everything the counts depend on. Bump the version when discover or classify judge
@@ -97,9 +98,9 @@ def compute_trend(
     store.save()
     if unreadable and warn is not None:
         warn(
-            f"{len(unreadable)} of {len(commits)} commits left out of the trend: git cannot"
-            f" read their files ({unreadable[0]}): a partial clone without its remote, or a"
-            " damaged repository"
+            f"{len(unreadable)} of {plural(len(commits), 'commit')} left out of the trend:"
+            f" git cannot read their files ({unreadable[0]}): a partial clone without its"
+            " remote, or a damaged repository"
         )
     return tuple(
         _point(commit, counted[commit.tree], config.count_images)

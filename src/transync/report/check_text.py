@@ -90,7 +90,10 @@ def _print_groups(
     if hidden:
         count = sum(cause.problems for cause in hidden)
         console.print(
-            Text(f"  … {len(hidden):,} more causes ({count:,} problems): transync check --details")
+            Text(
+                f"  … {plural(len(hidden), 'more cause')} ({plural(count, 'problem')}):"
+                " transync check --details"
+            )
         )
 
 

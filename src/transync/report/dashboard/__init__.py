@@ -24,6 +24,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from transync.coop.forecast import PlanGap
+from transync.fileio import fitting_name
 from transync.history.trend import TrendPoint
 from transync.languages import canonical
 from transync.model import LanguageSummary, Report, State
@@ -120,12 +121,16 @@ def build_organisation(repositories: Sequence[Repository]) -> dict[str, bytes]:
 
 
 def page_name(code: str) -> str:
-    """`fr.html`; a language folder named like one of the site's own files gets a prefix."""
-    return f"{'lang-' if code in _RESERVED else ''}{code}.html"
+    """`fr.html`; a language folder named like one of the site's own files gets a prefix,
+    and one too long for a file name with `.html` is cut (`fileio.fitting_name`)."""
+    return fitting_name(f"{'lang-' if code in _RESERVED else ''}{code}", ".html")
 
 
 def badge_name(code: str) -> str:
-    return f"{'lang-' if code in _RESERVED else ''}{code}"
+    """The stem of the language's `.svg` and `.json` badges."""
+    return fitting_name(f"{'lang-' if code in _RESERVED else ''}{code}", ".json").removesuffix(
+        ".json"
+    )
 
 
 def _repository_files(
@@ -159,16 +164,16 @@ def _repository_files(
             notice=no_metadata_notice(report),
             **common,
         ),
-        "report.json": json_report.render(report).encode(),
-        "SUMMARY.md": render_summary(report, info, rows, totals).encode(),
+        "report.json": _utf8(json_report.render(report)),
+        "SUMMARY.md": _utf8(render_summary(report, info, rows, totals)),
     }
     if trend is not None:
-        files["history.json"] = render_history(trend.root, trend.points).encode()
+        files["history.json"] = _utf8(render_history(trend.root, trend.points))
     for page in view.work_lists(report, rows, info, work):
         files[page_name(page.row.code)] = _render("language.html", work=page, **common)
     for code, summary_badge in _badges(rows, totals, info).items():
-        files[f"badges/{code}.svg"] = badge_svg(summary_badge).encode()
-        files[f"badges/{code}.json"] = endpoint_json(summary_badge).encode()
+        files[f"badges/{code}.svg"] = _utf8(badge_svg(summary_badge))
+        files[f"badges/{code}.json"] = _utf8(endpoint_json(summary_badge))
     return files
 
 
@@ -190,7 +195,7 @@ def _badge(label: str, row: view.LanguageRow, info: view.SiteInfo) -> Badge:
 
 
 def _render(template: str, **context: Any) -> bytes:
-    return _environment().get_template(template).render(**context).encode()
+    return _utf8(_environment().get_template(template).render(**context))
 
 
 @lru_cache(maxsize=1)
@@ -207,8 +212,8 @@ def _environment() -> Environment:
         State=State,
         symbols=view.SYMBOLS,
         gutted_symbol=view.GUTTED_SYMBOL,
-        page=lambda code: quote(page_name(code)),
-        badge_name=lambda code: quote(badge_name(code)),
+        page=lambda code: quote(page_name(code), errors="surrogateescape"),
+        badge_name=lambda code: quote(badge_name(code), errors="surrogateescape"),
         describe_commit_cause=describe_commit_cause,
         describe_images=describe_images,
         describe_provenance=describe_provenance,
@@ -223,3 +228,9 @@ def _environment() -> Environment:
 def _assets(prefix: str) -> dict[str, bytes]:
     folder = resources.files("transync.report.dashboard") / "static"
     return {f"{prefix}assets/{name}": (folder / name).read_bytes() for name in ASSETS}
+
+
+def _utf8(text: str) -> bytes:
+    """A page's bytes; a file name that is not UTF-8 (lone surrogates) is written as its
+    `\\udcff` escape, as `fileio.write_atomic` writes text, rather than end the run."""
+    return text.encode("utf-8", "backslashreplace")

@@ -84,7 +84,7 @@ class SiteInfo:
         if self.link_base is None:
             return None
         anchor = f"#L{line}" if line and self.link_base.startswith(("https://", "http://")) else ""
-        return self.link_base + quote(path) + anchor
+        return self.link_base + quote(path, errors="surrogateescape") + anchor
 
 
 @dataclass(frozen=True)
