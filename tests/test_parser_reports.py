@@ -15,8 +15,9 @@ from typing import Any
 import pytest
 from benchmarks.make_corpus import generate
 
+from tests import reference_markdown as markdown
 from transync.checks import content
-from transync.document import markdown, pulldown
+from transync.document import pulldown
 from transync.report.json_report import report_dict
 from transync.scan import scan
 

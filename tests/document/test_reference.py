@@ -15,7 +15,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from markdown_it.common.normalize_url import normalizeLink
 
-from transync.document import Document, markdown, pulldown
+from tests import reference_markdown as markdown
+from transync.document import Document, pulldown
 from transync.document.build import normalise_target
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "markdown"

@@ -17,6 +17,7 @@ from transync.checks import code_blocks
 from transync.classify import DANGLING_LISTED
 from transync.cli import cli
 from transync.document.build import tool_spans
+from transync.document.lexer import lex
 from transync.document.pulldown import parse_markdown
 from transync.history.changes import changed_sections
 from transync.metadata.inline import read_inline
@@ -84,6 +85,14 @@ CONTENT_PASSES: dict[str, tuple[Callable[[str], object], Callable[[int], str]]] 
     "a table row of blank cells that never ends": (
         lambda text: parse_markdown(text, translated=True),
         lambda n: "# T\n\n" + "| " * n + " " * n + "x\n",
+    ),
+    "a line of nested list items, fences and headings read by the line lexer": (
+        lambda text: list(lex(text.split("\n"))),
+        lambda n: "- " * n + "1. " * n + "`" * n + " a" + "`" * n + "\n" + "# " + " #" * n + "\n",
+    ),
+    "list items opened and closed line after line, around fences, by the line lexer": (
+        lambda text: list(lex(text.split("\n"))),
+        lambda n: ("- " * 50 + "a\nb\n  ~~~" + "~" * 50 + "\n" + "~" * 40 + "\n") * (n // 50),
     ),
     "inline metadata blocks counted": (
         lambda text: read_inline(text.encode(), "x.md"),

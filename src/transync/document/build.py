@@ -1,6 +1,6 @@
 """What every parser's `Document` builder shares: the text it is given and what it records.
 
-A parser module (`transync.document.pulldown`, and `transync.document.markdown` as the
+A parser module (`transync.document.pulldown`, and `tests/reference_markdown.py` as the
 reference) walks its own syntax tree and reports headings, links, tables, code, paragraphs
 and HTML to a `Collector`; everything that does not depend on the parser is here, so the two
 builders cannot drift apart. What is not the author's content is left out before parsing,
