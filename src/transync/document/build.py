@@ -73,8 +73,11 @@ _URL_TO_ENCODE = re.compile(rf"%[0-9A-Fa-f]{{2}}|[^{_URL_KEPT}]")
 # The host of a web address (or of a protocol-relative `//host`, or an address after
 # `mailto:`), whose non-ASCII labels are written in punycode.
 _URL_HOST = re.compile(
-    r"^((?:https?:)?//(?:[^/?#@]*@)?|mailto:[^@/?#]*@)([\w+.-]+)(?=[%/?;#<>\"`\s{}|\\^':]|$)"
+    r"^((?:https?:)?//(?:[^/?#@]*@)?)([\w+.-]+)"
+    # a `:` ends the host only before a port of digits, as markdown-it's mdurl reads it
+    r"(?=[%/?;#<>\"`\s{}|\\^']|:\d*+(?:[/?#]|$)|$)"
 )
+_MAILTO_HOST = re.compile(r"^(mailto:[^@/?#]*@)([\w+.-]+)(?=[%/?;#<>\"`\s{}|\\^':]|$)")
 
 # From a 0-based line of the parsed text to the 1-based line of the file (None: unknown).
 LineMap = Callable[[int], "int | None"]
@@ -246,7 +249,7 @@ def normalise_target(url: str) -> str:
     if _URL_AS_WRITTEN.fullmatch(url):
         return url  # nearly every link: nothing to do
     url = url.strip()
-    host = _URL_HOST.match(url)
+    host = _URL_HOST.match(url) or _MAILTO_HOST.match(url)
     if host is not None and not host.group(2).isascii():
         labels = [
             label if label.isascii() else "xn--" + label.encode("punycode").decode()
