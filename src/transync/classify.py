@@ -14,8 +14,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from transync.discover import IMAGES_LAYOUT, SIDECAR_NAME, FlatImage, Inventory
-from transync.discover.tree import Tree, WorkTree
-from transync.hashing import SourceHashes
+from transync.discover.tree import SourceHashes, Tree, WorkTree
 from transync.metadata.inline import read_inline
 from transync.metadata.notebook import read_notebook
 from transync.metadata.own_text import may_be_gutted, text_amount

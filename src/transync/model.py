@@ -7,13 +7,17 @@ changed them underneath.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from enum import Enum
 
 LANG_PLACEHOLDER = "<lang>"
 # The checks that find a page empty or cut off: the most urgent work a language has.
 GUTTED_CHECKS = frozenset({"truncated", "content-lost", "empty"})
+
+
+# A scan's progress: called once with the number of translated files, then with each batch done.
+ProgressFactory = Callable[[int], Callable[[int], None]]
 
 
 class Severity(str, Enum):
@@ -192,6 +196,11 @@ class ChangeKind(str, Enum):
     CODE_ONLY = "code-only"
     TABLE = "table"
     PROSE = "prose"
+
+
+# The changes `transync port` carries into a translation with no translator (links, code,
+# wrapping): the work list lists them as `port`, not as words to translate.
+PORTABLE = frozenset({ChangeKind.WHITESPACE, ChangeKind.LINKS_ONLY, ChangeKind.CODE_ONLY})
 
 
 @dataclass(frozen=True)

@@ -19,12 +19,17 @@ from transync.discover.tree import Tree
 from transync.errors import TransyncError, suggestion
 from transync.estimated_summary import estimated_summaries
 from transync.history.causes import group_by_commit
-from transync.model import Cause, Finding, Layout, Report, Severity, TranslationEntry
+from transync.model import (
+    Cause,
+    Finding,
+    Layout,
+    ProgressFactory,
+    Report,
+    Severity,
+    TranslationEntry,
+)
 from transync.rollup import by_file, group_findings, on_sources
 from transync.summary import summarise
-
-# Called once with the number of translated files, then with each batch done.
-ProgressFactory = Callable[[int], Callable[[int], None]]
 
 
 def scan(

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from transync.commands.common import load_config_and_warn, warn_history_gaps
 from transync.errors import TransyncError
-from transync.history import estimable
+from transync.history.reach import estimable
 from transync.model import EstimatedState, State, TranslationEntry
 from transync.rollup import by_cause
 from transync.scan import scan

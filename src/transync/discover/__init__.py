@@ -11,10 +11,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from transync.config import DEFAULT_EXCLUDED_DIRS, Config
+from transync.discover.flat_image import FlatImageName, read_flat_image_name
 from transync.discover.tree import Tree, WorkTree
 from transync.errors import TransyncError
 from transync.languages import COOP_LANGUAGES, looks_like_language
-from transync.metadata.flat_image import FlatImageName, read_flat_image_name
 from transync.model import Finding, LanguageFolder, Layout, Severity
 from transync.paths import LEADS_OUTSIDE, is_within, matches_any
 from transync.text import plural

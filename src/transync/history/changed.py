@@ -21,11 +21,9 @@ from typing import Any
 from transync.discover import SIDECAR_NAME
 from transync.errors import TransyncError
 from transync.fileio import read_bytes
-from transync.history import FETCH_HINT
-from transync.model import Report, TranslationEntry
+from transync.history.reach import FETCH_HINT
+from transync.model import TranslationEntry
 from transync.paths import join, relative_to
-from transync.policy.evaluate import Scope
-from transync.policy.problems import Problem
 
 FAILURES_KEY = "__translation_failures__"
 
@@ -56,26 +54,6 @@ class ChangeSet:
             }
             & keys
         )
-
-    def scope(self, report: Report, compared: frozenset[str] | None = None) -> Scope:
-        """What the policy judges: touched entries; problems on them, on changed files, or on
-        a file whose entry is touched (content findings of a translation whose source
-        changed). `compared` names the content checks when they compared only the touched
-        entries (`scan(compare=ChangeSet.touches)`)."""
-        touched = frozenset(entry.translation for entry in report.entries if self.touches(entry))
-
-        def in_scope(path: str) -> bool:
-            return path in self.paths or path in touched
-
-        def problem_in_scope(problem: Problem) -> bool:
-            if problem.entry is not None:
-                return self.touches(problem.entry)
-            return in_scope(problem.path)
-
-        def examined(kind: str, path: str) -> bool:
-            return compared is None or kind not in compared or in_scope(path)
-
-        return Scope(self.ref, self.base, len(self.paths), self.touches, problem_in_scope, examined)
 
 
 def changed_since(root: Path, ref: str) -> ChangeSet:

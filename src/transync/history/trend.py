@@ -21,8 +21,7 @@ from transync.discover import SIDECAR_NAME, Inventory, discover
 from transync.errors import TransyncError
 from transync.history.objects import UnreadableObject, no_fetch_environment
 from transync.history.store import Store
-from transync.model import Kind, LanguageSummary, State
-from transync.scan import ProgressFactory
+from transync.model import Kind, LanguageSummary, ProgressFactory, State
 from transync.summary import Counts, summarise_counts
 from transync.text import plural
 
