@@ -36,7 +36,7 @@ STAGES = (
             "parallel",
             "hashing",
         ),
-        "findings, states and roll-ups as frozen dataclasses (`model.py`), errors, text and path"
+        "findings, states and roll-ups as frozen dataclasses (`model/`), errors, text and path"
         " helpers, the one guarded way to read files and write them atomically, MD5, the cache"
         " folder, workers",
     ),
