@@ -14,7 +14,7 @@ from click.testing import CliRunner
 from tests.builders import RepoBuilder, record
 from tests.hostile.growth import LINEAR_RATIO, calls, cpu_ratio
 from transync.checks import code_blocks
-from transync.classify import DANGLING_LISTED
+from transync.classify.sidecars import DANGLING_LISTED
 from transync.cli import cli
 from transync.document.build import tool_spans
 from transync.document.lexer import lex

@@ -13,12 +13,13 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import NamedTuple
 
-from transync.discover import IMAGES_LAYOUT, SIDECAR_NAME, FlatImage, Inventory
+from transync.classify.sidecars import dangling_findings, dangling_keys, read_folder_sidecar
+from transync.discover import IMAGES_LAYOUT, FlatImage, Inventory
 from transync.discover.tree import SourceHashes, Tree, WorkTree
 from transync.metadata.inline import read_inline
 from transync.metadata.notebook import read_notebook
 from transync.metadata.own_text import may_be_gutted, text_amount
-from transync.metadata.sidecar import Sidecar, read_sidecar
+from transync.metadata.sidecar import Sidecar
 from transync.model import (
     FailureRecord,
     Finding,
@@ -27,15 +28,11 @@ from transync.model import (
     MetadataOrigin,
     MetadataProblem,
     MetadataRecord,
-    Severity,
     State,
     TextAmount,
     TranslationEntry,
 )
 from transync.paths import UnsafePath, join, matches_any, normalise_source_file, relative_to
-
-# Dangling records listed one finding each; the rest of a sidecar's are counted in one.
-DANGLING_LISTED = 1_000
 
 Progress = Callable[[int], None]
 
@@ -172,7 +169,8 @@ class _Judge:
             claimed.add(entry.source)
             present.add(path)
             yield entry
-        self._report_dangling(folder, sidecar, claimed | present, sources)
+        unclaimed = dangling_keys(folder, sidecar, claimed | present, sources)
+        self.findings += dangling_findings(folder, sidecar, unclaimed)
         for source in sorted(sources - claimed):
             expected = join(
                 folder.path,
@@ -255,7 +253,7 @@ class _Judge:
                 yield self._verdict(folder, Kind.IMAGE, path, name, [record], sidecar.failures)
             else:
                 dangling.append(name)
-        self._dangling(folder, sidecar, dangling)
+        self.findings += dangling_findings(folder, sidecar, dangling)
 
     # -- shared -------------------------------------------------------------------------------
 
@@ -371,62 +369,9 @@ class _Judge:
             return _SourceFacts(problem=f"cannot read source {source}: {error.strerror}")
 
     def _sidecar(self, folder: LanguageFolder) -> Sidecar:
-        location = join(folder.path, SIDECAR_NAME)
-        refusal = self.tree.unreadable(location)
-        try:
-            sidecar = (
-                self.tree.parse(location, read_sidecar)
-                if refusal is None
-                else Sidecar(location, error=refusal)
-            )
-        except FileNotFoundError:
-            return Sidecar(location)
-        except OSError as error:
-            sidecar = Sidecar(location, error=f"cannot read: {error.strerror}")
-        if sidecar.error:
-            self.findings.append(
-                Finding("invalid-metadata", Severity.ERROR, location, sidecar.error, folder.code)
-            )
-        for problem in sidecar.problems:
-            self.findings.append(
-                Finding("invalid-metadata", Severity.WARNING, location, problem.reason, folder.code)
-            )
+        sidecar, findings = read_folder_sidecar(self.tree, folder)
+        self.findings += findings
         return sidecar
-
-    def _report_dangling(
-        self, folder: LanguageFolder, sidecar: Sidecar, covered: set[str], sources: frozenset[str]
-    ) -> None:
-        """Sidecar records with neither a translated file nor a source. Those whose source
-        still exists are not reported here: the missing entry carries them instead. Past
-        `DANGLING_LISTED`, one finding counts the rest (a sidecar of a million invented keys
-        made as many findings)."""
-        keys = sorted(sidecar.records) + sorted(set(sidecar.failures) - set(sidecar.records))
-        dangling = [
-            key
-            for key in keys
-            if join(folder.path, key) not in covered
-            and join(folder.layout.sources, key) not in sources
-        ]
-        self._dangling(folder, sidecar, dangling)
-
-    def _dangling(self, folder: LanguageFolder, sidecar: Sidecar, keys: list[str]) -> None:
-        """A finding per dangling record of `keys`; past `DANGLING_LISTED`, one for the rest."""
-        messages = []
-        for key in keys[:DANGLING_LISTED]:
-            record = sidecar.records.get(key) or sidecar.failures[key]
-            kind = "failure record" if isinstance(record, FailureRecord) else "record"
-            messages.append(f"{kind} for {key!r} has no translated file and no source")
-        more = len(keys) - DANGLING_LISTED
-        if more > 0:
-            messages.append(
-                f"{more:,} more {'record has' if more == 1 else 'records have'} no translated"
-                f" file and no source (capped: the first {DANGLING_LISTED:,} are listed one by"
-                " one)"
-            )
-        self.findings += (
-            Finding("dangling-record", Severity.WARNING, sidecar.location, message, folder.code)
-            for message in messages
-        )
 
     def _missing(
         self,
