@@ -16,8 +16,8 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from transync.document.build import tool_spans
 from transync.document.lexer import CLOSING, CODE, OPENING, PROSE, lex
+from transync.document.tool_text import tool_spans
 
 _TARGET = re.compile(
     r"""(?:href|src)\s*=\s*["'](?P<html>[^"'\s]+)["']"""
