@@ -21,8 +21,8 @@ if TYPE_CHECKING:
 def diff(target: str, languages: Sequence[str], stat: bool, root_option: str | None) -> int:
     from transync.config import OFF
     from transync.history import attach_history, layout_folders, translation_folders
+    from transync.history.blob_reader import BlobReader
     from transync.history.git_log import open_repo
-    from transync.history.git_tree import BlobReader
     from transync.history.source_diff import source_diffs
     from transync.report import diff_view
 

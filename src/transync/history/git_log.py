@@ -29,7 +29,7 @@ from transync.model import CommitRef
 if TYPE_CHECKING:
     from git import Repo
 
-    from transync.history.git_tree import BlobReader
+    from transync.history.blob_reader import BlobReader
 
 
 @dataclass(frozen=True)
@@ -109,7 +109,7 @@ class History:
         if blob in self.gaps.unreadable:
             raise UnreadableObject(blob)
         if self._blobs is None:
-            from transync.history.git_tree import BlobReader
+            from transync.history.blob_reader import BlobReader
 
             top = self._top if self._repo is None else self.repo.working_tree_dir
             self._blobs = BlobReader(Path(top or "."))

@@ -133,7 +133,8 @@ class _Reading:
     def __init__(self, root: Path) -> None:
         from transync.cache_dir import cache_dir
         from transync.history import BLOB_CACHE
-        from transync.history.git_tree import BlobMemo, BlobReader
+        from transync.history.blob_reader import BlobReader
+        from transync.history.git_tree import BlobMemo
         from transync.history.parsed_store import PARSED_CACHE, ParsedStore
 
         self._root = root
