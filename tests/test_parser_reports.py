@@ -16,7 +16,7 @@ import pytest
 from benchmarks.make_corpus import generate
 
 from tests import reference_markdown as markdown
-from transync.checks import repository
+from transync.checks.engine import repository
 from transync.document import pulldown
 from transync.report.json_report import report_dict
 from transync.scan import scan

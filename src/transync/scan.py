@@ -77,7 +77,7 @@ def scan(
         *bookkeeping,
     ]
     if content:
-        from transync.checks.content import content_tasks, run_content
+        from transync.checks.engine.content import content_tasks, run_content
         from transync.checks.registry import COMPARISONS
         from transync.config import config_fingerprint
 

@@ -65,7 +65,7 @@ STAGES = (
     Stage(
         "checks",
         ("checks",),
-        "one small module per check, registered in `checks/registry.py`; `checks/content.py`"
+        "one small module per check, registered in `checks/registry.py`; `checks/engine/content.py`"
         " runs the content checks over `document/`",
     ),
     Stage(

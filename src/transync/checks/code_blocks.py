@@ -12,8 +12,8 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from transync.checks.align import opcodes
-from transync.checks.context import ContentContext
+from transync.checks.engine.align import opcodes
+from transync.checks.engine.context import ContentContext
 from transync.document import CodeBlock
 from transync.model import Finding, Severity
 from transync.text import plural

@@ -16,8 +16,8 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator
 
-from transync.checks.context import ContentContext
-from transync.checks.outline import HEADING, Item, pair_in_order, placed_by_others
+from transync.checks.engine.context import ContentContext
+from transync.checks.engine.outline import HEADING, Item, pair_in_order, placed_by_others
 from transync.model import Finding, Severity
 from transync.text import plural
 

@@ -18,9 +18,9 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 
-from transync.checks.align import opcodes
-from transync.checks.context import ContentContext
-from transync.checks.targets import TargetKind, tracking_marks
+from transync.checks.engine.align import opcodes
+from transync.checks.engine.context import ContentContext
+from transync.checks.engine.targets import TargetKind, tracking_marks
 from transync.document import Link
 from transync.model import Finding, Severity
 from transync.text import plural

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from transync.checks.context import ContentContext
-from transync.checks.precedence import Claim
+from transync.checks.engine.context import ContentContext
+from transync.checks.engine.precedence import Claim
 from transync.model import Finding, Severity
 from transync.text import plural
 

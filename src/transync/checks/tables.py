@@ -11,10 +11,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import replace
 
-from transync.checks.align import opcodes
-from transync.checks.context import ContentContext
-from transync.checks.outline import counterparts
-from transync.checks.precedence import Claim
+from transync.checks.engine.align import opcodes
+from transync.checks.engine.context import ContentContext
+from transync.checks.engine.outline import counterparts
+from transync.checks.engine.precedence import Claim
 from transync.document import Table
 from transync.model import Finding, Severity
 from transync.text import plural

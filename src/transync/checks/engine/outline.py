@@ -11,7 +11,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
-from transync.checks.align import Opcode, opcodes
+from transync.checks.engine.align import Opcode, opcodes
 from transync.document import Document
 
 HEADING = "heading:"

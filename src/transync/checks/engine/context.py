@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Protocol
 
-from transync.checks.outline import Alignment, align
-from transync.checks.targets import Target, TargetKind, resolve, web_key
+from transync.checks.engine.outline import Alignment, align
+from transync.checks.engine.targets import Target, TargetKind, resolve, web_key
 from transync.document import Document, Link
 from transync.model import Finding, Layout, Severity, State
 from transync.paths import is_within, join, relative_to

@@ -20,11 +20,11 @@ from functools import partial
 from pathlib import Path
 
 from transync.checks import CONTENT_SKIPPED
-from transync.checks.cache import Cache
-from transync.checks.context import ContentContext
-from transync.checks.precedence import Claim, fold
+from transync.checks.engine.cache import Cache
+from transync.checks.engine.context import ContentContext
+from transync.checks.engine.precedence import Claim, fold
+from transync.checks.engine.repository import MAX_BYTES, Repository
 from transync.checks.registry import CONTENT_CHECKS
-from transync.checks.repository import MAX_BYTES, Repository
 from transync.document import MAX_NESTING
 from transync.hashing import md5_hex
 from transync.model import Finding, Kind, Layout, Severity, State, TranslationEntry
