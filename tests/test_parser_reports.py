@@ -15,8 +15,9 @@ from typing import Any
 import pytest
 from benchmarks.make_corpus import generate
 
-from transync.checks import content
-from transync.document import markdown, pulldown
+from tests import reference_markdown as markdown
+from transync.checks.engine import repository
+from transync.document import pulldown
 from transync.report.json_report import report_dict
 from transync.scan import scan
 
@@ -24,8 +25,8 @@ Report = Callable[[Path], dict[str, Any]]
 
 
 def _report(root: Path) -> dict[str, Any]:
-    content._shared.cache_clear()  # documents are kept per process between scans
-    content._anchors.cache_clear()
+    repository.parsed_source.cache_clear()  # documents are kept per process between scans
+    repository.anchors_of.cache_clear()
     return report_dict(scan(root, content=True, cache=False))
 
 

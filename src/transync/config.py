@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from transync.errors import ConfigError
+from transync.fileio import Refused, read_inside
 from transync.model import LANG_PLACEHOLDER, Layout, Severity
-from transync.paths import resolves_within
 
 CONFIG_FILE = "transync.toml"
 PYPROJECT_FILE = "pyproject.toml"
@@ -117,16 +117,20 @@ def load_config(root: Path) -> Config:
 
 
 def _read_toml(root: Path, path: Path) -> dict[str, Any]:
-    if not resolves_within(path, os.path.realpath(root)):
-        raise ConfigError(f"{path.name}: leads outside the repository through a symbolic link")
     try:
-        with path.open("rb") as handle:
-            table: dict[str, Any] = tomllib.load(handle)
-            return table
+        data = read_inside(path, os.path.realpath(root))
+    except Refused as refusal:
+        raise ConfigError(f"{path.name}: {refusal.strerror}") from None
+    except OSError as error:
+        raise ConfigError(f"{path.name}: cannot read: {error}") from None
+    try:
+        return tomllib.loads(data.decode("utf-8"))
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"{path.name}: not valid TOML: {error}") from None
-    except (OSError, UnicodeDecodeError) as error:
+    except UnicodeDecodeError as error:
         raise ConfigError(f"{path.name}: cannot read: {error}") from None
+    except RecursionError:
+        raise ConfigError(f"{path.name}: not valid TOML: nested too deeply") from None
 
 
 def parse_config(section: object, source: str) -> Config:

@@ -14,7 +14,7 @@ import posixpath
 import re
 from collections.abc import Callable, Iterable, Iterator
 
-from transync.checks.targets import resolve
+from transync.checks.engine.targets import resolve
 
 SourceReader = Callable[[str], "bytes | None"]
 # The README the course starts from, in each folder a layout's sources sit in.

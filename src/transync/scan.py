@@ -14,16 +14,22 @@ from transync.checks import apply_severities, run_bookkeeping
 from transync.checks.empty import NAME as EMPTY
 from transync.classify import classify
 from transync.config import ESTIMATES_COUNT, Config, load_config
-from transync.discover import discover
+from transync.discover import Inventory, discover
 from transync.discover.tree import Tree
+from transync.errors import TransyncError, suggestion
 from transync.estimated_summary import estimated_summaries
 from transync.history.causes import group_by_commit
-from transync.model import Cause, Finding, Layout, Report, Severity, TranslationEntry
+from transync.model import (
+    Cause,
+    Finding,
+    Layout,
+    ProgressFactory,
+    Report,
+    Severity,
+    TranslationEntry,
+)
 from transync.rollup import by_file, group_findings, on_sources
 from transync.summary import summarise
-
-# Called once with the number of translated files, then with each batch done.
-ProgressFactory = Callable[[int], Callable[[int], None]]
 
 
 def scan(
@@ -56,6 +62,7 @@ def scan(
     config = config if config is not None else load_config(root)
     inventory = discover(root, config, tree)
     wanted = frozenset(languages)
+    _refuse_unknown(wanted, inventory)
     total = sum(
         len(files)
         for folder, files in inventory.translations.items()
@@ -70,18 +77,24 @@ def scan(
         *bookkeeping,
     ]
     if content:
-        from transync.checks.content import content_tasks, run_content
+        from transync.checks.engine.content import content_tasks, run_content
         from transync.checks.registry import COMPARISONS
         from transync.config import config_fingerprint
 
         # A page that lost its text is not compared: `empty` says all there is to say (one
-        # defect, one finding, not a truncation and every link and heading it lost).
+        # defect, one finding, not a truncation and every link and heading it lost). Nor is
+        # one whose path's source may never be read (ignored by git, inside `.git/`).
         emptied = {
             finding.path
             for finding in bookkeeping
             if finding.check == EMPTY and config.severities.get(EMPTY, Severity.ERROR)
         }
-        comparable = [entry for entry in classification.entries if entry.translation not in emptied]
+        comparable = [
+            entry
+            for entry in classification.entries
+            if entry.translation not in emptied
+            and entry.source not in classification.refused_sources
+        ]
         if compare is not None:
             # Every language of a source the change touches: a difference most of them share
             # is reported once, on the source (`on_sources`), which needs them all.
@@ -165,3 +178,14 @@ def _for_languages(findings: Iterable[Finding], wanted: frozenset[str]) -> list[
         for finding in findings
         if not wanted or finding.language in wanted or finding.language is None
     ]
+
+
+def _refuse_unknown(wanted: frozenset[str], inventory: Inventory) -> None:
+    """A language asked for that the repository does not have would select nothing, and a
+    gate would pass on nothing (`--lang FR` where the folder is `fr`): say so instead."""
+    known = {folder.code for folder in (*inventory.folders, *inventory.image_folders)}
+    known.update(image.name.language for image in inventory.flat_images)
+    for code in sorted(wanted - known):
+        raise TransyncError(
+            f"--lang {code!r}: no such language folder here ({suggestion(code, known)})"
+        )

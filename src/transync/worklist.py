@@ -18,8 +18,7 @@ from dataclasses import dataclass
 from transync.config import META_FILES
 from transync.course import course_order, is_meta_file
 from transync.history.changes import as_text, classify_change
-from transync.model import GUTTED_CHECKS, ChangeKind, Finding, State, TranslationEntry
-from transync.sync.port import PORTABLE
+from transync.model import GUTTED_CHECKS, PORTABLE, ChangeKind, Finding, State, TranslationEntry
 
 WORK_STATES = (State.FAILED, State.STALE, State.MISSING)
 TRANSLATE, PORT, RELOCATE = "translate", "port", "relocate"

@@ -3,7 +3,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from transync.checks.align import opcodes
+from transync.checks.engine.align import opcodes
 
 keys = st.lists(st.sampled_from("abcdefgh"), max_size=60)
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from transync.cache_dir import ENV_VARIABLE as CACHE_VARIABLE
-from transync.checks import cache as cache_module
-from transync.checks.cache import Cache
+from transync.checks.engine import cache as cache_module
+from transync.checks.engine.cache import Cache
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ import pickle
 from click.testing import CliRunner
 
 from tests.builders import RepoBuilder
-from transync.checks.content import ContentTask, content_findings
+from transync.checks.engine.content import ContentTask, content_findings
 from transync.checks.registry import CONTENT_CHECKS
 from transync.cli import cli
 from transync.config import Config

@@ -8,7 +8,7 @@ import pytest
 from tests.builders import RepoBuilder
 from tests.checks.conftest import Compare
 from tests.checks.test_structure import PROSE
-from transync.checks.targets import web_key
+from transync.checks.engine.targets import web_key
 from transync.model import Severity
 
 

@@ -169,6 +169,19 @@ def test_markers_shown_in_a_code_block_are_not_the_block(project: RepoBuilder) -
     assert readme(project).startswith(f"# P\n\n{example}\n## Languages\n\n<!--")
 
 
+def test_a_fence_with_an_info_string_does_not_close_a_code_block_so_its_heading_is_code(
+    project: RepoBuilder,
+) -> None:
+    """CommonMark: "``` python" inside a block is code, not its closing fence."""
+    path = project.root / "README.md"
+    code = "```\ncode\n``` python\n# Inside\n```\n"
+    path.write_text(f"{code}# Outside\n")
+    refused = run(str(path), "--insert", "Inside")
+    assert refused.exit_code == 2 and "no heading 'Inside'" in refused.output
+    assert run(str(path), "--insert", "Outside").exit_code == 0
+    assert readme(project).startswith(f"{code}# Outside\n\n<!-- transync:languages:start -->")
+
+
 def test_an_unreadable_readme_is_a_one_line_error(tmp_path: Path) -> None:
     result = run(str(tmp_path / "README.md"))
     assert result.exit_code == 2 and "cannot read" in result.output

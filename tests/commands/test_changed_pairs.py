@@ -16,7 +16,8 @@ from benchmarks.everyday import build
 from transync.checks.registry import CONTENT_CHECKS
 from transync.history.changed import ChangeSet, changed_since
 from transync.policy.baseline import write_baseline
-from transync.policy.evaluate import Outcome, evaluate
+from transync.policy.evaluate import changed_scope, evaluate
+from transync.policy.problems import Outcome
 from transync.policy.settings import Flags, build_policy
 from transync.report.check_json import policy_dict
 from transync.scan import scan
@@ -47,7 +48,7 @@ def _verdicts(root: Path, change: ChangeSet, *, narrowed: bool) -> dict[str, obj
         root, history=True, content=True, now=NOW, compare=change.touches if narrowed else None
     )
     policy = build_policy({}, Flags())
-    scope = change.scope(report, NAMES if narrowed else None)
+    scope = changed_scope(change, report, NAMES if narrowed else None)
     return policy_dict(evaluate(report, policy, now=NOW, scope=scope))
 
 
@@ -109,6 +110,6 @@ def test_a_baseline_entry_of_a_pair_not_compared_is_not_called_fixed(
     change = changed_since(course, "HEAD")  # nothing changed: no pair compared
     narrowed = scan(course, content=True, now=NOW, compare=change.touches)
     result = evaluate(
-        narrowed, policy, now=NOW, baseline=baseline, scope=change.scope(narrowed, NAMES)
+        narrowed, policy, now=NOW, baseline=baseline, scope=changed_scope(change, narrowed, NAMES)
     )
     assert result.fixed == ()

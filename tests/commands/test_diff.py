@@ -130,3 +130,18 @@ def test_diff_names_translations_of_unknown_origin(repo: RepoBuilder, git: GitRe
     code, out, _ = _run("diff", str(repo.root / "translations/ja/guide.md"))
     assert code == 0
     assert "ja: translations/ja/guide.md: stale, origin unknown: no committed version" in out
+
+
+def test_diff_reads_a_fence_with_an_info_string_as_code_not_as_the_block_s_end(
+    repo: RepoBuilder, git: GitRepo
+) -> None:
+    """CommonMark: "``` python" inside a block is code, so `# Inside` is no section and the
+    block ends before `# Outside`, whose change is listed."""
+    page = "# Guide\n\n```\ncode\n``` python\n# Inside\n```\n\n# Outside\n\n{}\n"
+    repo.source("guide.md", page.format("Text."))
+    repo.inline("ja", "guide.md")
+    git.commit("Write the guide")
+    repo.source("guide.md", page.format("Text, now longer."))
+    _, out, _ = _run("diff", str(repo.root / "translations/ja/guide.md"))
+    assert "# Outside: changed, 2 words" in out
+    assert "Inside:" not in out

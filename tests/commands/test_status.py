@@ -182,3 +182,15 @@ def test_unknown_config_keys_are_warned_about_on_stderr(project: RepoBuilder) ->
     code, _, err = _run("status", str(project.root))
     assert code == 0
     assert err == "transync: warning: transync.toml: unknown key 'colour' ignored\n"
+
+
+def test_a_metadata_block_shown_after_a_fence_with_an_info_string_is_code_not_a_second_block(
+    repo: RepoBuilder,
+) -> None:
+    """CommonMark: "``` python" inside a block is code, not its closing fence, so the sample
+    block after it is code and the page has one block, not two (broken metadata)."""
+    repo.source("README.md", "# Hello\n")
+    sample = repo.inline("lt", "README.md").read_text()
+    repo.inline("lt", "README.md", f"# Labas\n\n```\ncode\n``` python\n{sample}```\n")
+    _, out, _ = _run("status", "--format", "json", str(repo.root))
+    assert [entry["state"] for entry in json.loads(out)["files"]] == ["current"]

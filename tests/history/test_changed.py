@@ -16,7 +16,7 @@ from tests.builders import RepoBuilder
 from tests.conftest import NOW
 from transync.errors import TransyncError
 from transync.history.changed import changed_since
-from transync.policy.evaluate import CheckResult, evaluate
+from transync.policy.evaluate import CheckResult, changed_scope, evaluate
 from transync.policy.settings import Flags, build_policy
 from transync.scan import scan
 
@@ -59,7 +59,7 @@ def forked(repo: RepoBuilder) -> RepoBuilder:
 def _judge(root: Path, ref: str = "main") -> CheckResult:
     change = changed_since(root, ref)
     report = scan(root)
-    return evaluate(report, build_policy({}, Flags()), now=NOW, scope=change.scope(report))
+    return evaluate(report, build_policy({}, Flags()), now=NOW, scope=changed_scope(change, report))
 
 
 def _judged(result: CheckResult) -> list[tuple[str, str]]:
@@ -110,7 +110,7 @@ def test_min_fresh_is_not_judged_on_a_change(forked: RepoBuilder) -> None:
     change = changed_since(forked.root, "main")
     report = scan(forked.root)
     policy = build_policy({}, Flags(min_fresh=100))
-    assert evaluate(report, policy, now=NOW, scope=change.scope(report)).freshness == ()
+    assert evaluate(report, policy, now=NOW, scope=changed_scope(change, report)).freshness == ()
 
 
 def test_a_scan_of_a_subfolder_sees_paths_relative_to_it(tmp_path: Path) -> None:

@@ -10,7 +10,8 @@ import pytest
 
 from tests.builders import GitRepo, RepoBuilder
 from transync.discover.tree import WorkTree
-from transync.history.git_tree import BlobMemo, BlobReader, GitTree
+from transync.history.blob_reader import BlobReader
+from transync.history.git_tree import BlobMemo, GitTree
 from transync.history.parsed_store import ParsedStore
 from transync.history.store import Store
 from transync.paths import LEADS_OUTSIDE

@@ -13,7 +13,7 @@ import pytest
 from tests.builders import GitRepo, RepoBuilder, record
 from transync.config import Config
 from transync.errors import TransyncError
-from transync.history.git_tree import BlobReader
+from transync.history.blob_reader import BlobReader
 from transync.history.trend import TREND_CACHE, TrendPoint, compute_trend
 from transync.model import Layout, State
 from transync.scan import scan

@@ -14,7 +14,7 @@ from click.testing import CliRunner
 from tests.builders import GitRepo, RepoBuilder
 from transync.cli import cli
 from transync.history import HISTORY_UNKNOWN
-from transync.history.git_tree import BlobReader
+from transync.history.blob_reader import BlobReader
 
 
 def _run(*args: str) -> tuple[int, str]:

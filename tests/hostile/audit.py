@@ -80,8 +80,13 @@ def sanctioned(root: Path, cache: Path) -> tuple[str, ...]:
     """Where a scan of `root` may open files besides the repository: Python's library, the
     installed packages and transync's own source (lazy imports), the cache folder (outside the
     tree by design), `/dev/null` (gitpython's subprocesses) and git's search for the work tree
-    above `root` (it looks for `HEAD` in each parent; it reads nothing else there)."""
+    above `root` (it looks for `HEAD` in each parent; it reads nothing else there), and git's
+    own configuration files, read as git reads them for a CRLF source's line endings."""
     places = {sys.prefix, sys.base_prefix, sys.exec_prefix, str(cache), os.devnull}
+    home = Path.home()
+    places.update(
+        {"/etc/gitconfig", str(home / ".gitconfig"), str(home / ".config" / "git" / "config")}
+    )
     places.update(entry for entry in sys.path if entry and os.path.isdir(entry))
     real = Path(os.path.realpath(root))
     places.update(str(parent / probe) for parent in real.parents for probe in GIT_PROBES)

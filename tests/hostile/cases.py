@@ -281,6 +281,61 @@ def config(text: str | bytes, name: str = "transync.toml") -> Callable[[RepoBuil
     return build
 
 
+def in_git(build: Callable[[RepoBuilder], object]) -> Callable[[RepoBuilder], None]:
+    """`build` in a git work tree (what is ignored, and `.git/`, are git's)."""
+
+    def full(repo: RepoBuilder) -> None:
+        repo.root.mkdir(parents=True, exist_ok=True)
+        git(repo.root, "init", "-q")
+        build(repo)
+
+    return full
+
+
+SECRET = "TOKEN=https://x-access-token:ghs_secret@github.com/owner/repo\n"
+
+
+def ignored_source(path: str, ignore: str) -> Callable[[RepoBuilder], None]:
+    """A secret at `path`, ignored by `.gitignore` line `ignore`, named as a source."""
+    return in_git(
+        with_source(
+            lambda repo: (
+                repo.write(".gitignore", f"{ignore}\n"),
+                repo.write(path, SECRET),
+                repo.write(TRANSLATION, block(good(repo, source_file=path)) + "# こんにちは\n"),
+            )
+        )
+    )
+
+
+LONG_NAME = "n" * 248 + ".md"  # 251 bytes
+
+
+def long_language_folder(repo: RepoBuilder) -> None:
+    repo.source("README.md", SOURCE)
+    repo.write(f"translations/{'l' * 251}/README.md", block(good(repo)))
+
+
+def not_utf8_name_with_finding(repo: RepoBuilder) -> None:
+    repo.source("README.md", SOURCE)
+    folder = os.fsencode(repo.root / LANG)
+    os.makedirs(folder)
+    with open(os.path.join(folder, b"\xff.md"), "wb") as handle:
+        handle.write(block(good(repo)).encode() + b"# x\n\n[extra](https://example.com/)\n")
+
+
+def crlf_source_beside(trap: Callable[[RepoBuilder], object]) -> Callable[[RepoBuilder], None]:
+    """A CRLF source in a git work tree (git's line-ending rules are looked up for it), its
+    translation current, and `trap` making `.gitattributes` something never to read."""
+
+    def build(repo: RepoBuilder) -> None:
+        repo.source("README.md", SOURCE.replace("\n", "\r\n"))
+        repo.write(TRANSLATION, block(good(repo)))
+        trap(repo)
+
+    return in_git(build)
+
+
 # -- the catalogue -----------------------------------------------------------------------------
 
 _HASH_ERROR = "is not an MD5 hex digest"
@@ -840,6 +895,133 @@ CASES: tuple[Case, ...] = (
         inline(lambda repo: block(good(repo)), path=f"{LANG}/sub/x.md"),
         (Finds("skipped-path", f"{LANG}/sub", "cannot be read (Permission denied)"),),
         unreadable=(f"{LANG}/sub",),
+    ),
+    # sources that are never read (issue 19)
+    Case(
+        "source-file-git-config",
+        "source",
+        "`source_file: .git/config` in a git work tree",
+        in_git(source_file(".git/config")),
+        invalid(TRANSLATION, "'source_file' .git/config is inside .git/; never a source"),
+        needs_git=True,
+    ),
+    Case(
+        "source-file-git-other-case",
+        "source",
+        "`source_file: .GIT/config` (the same file on macOS and Windows)",
+        source_file(".GIT/config"),
+        invalid(TRANSLATION, "'source_file' .GIT/config is inside .git/; never a source"),
+    ),
+    Case(
+        "source-file-gitignored",
+        "source",
+        "`source_file: .env`, a secret `.gitignore` ignores",
+        ignored_source(".env", ".env"),
+        invalid(TRANSLATION, "'source_file' .env is ignored by git (.gitignore); never a source"),
+        needs_git=True,
+    ),
+    Case(
+        "source-file-in-ignored-folder",
+        "source",
+        "`source_file: private/notes.md`, in a folder `.gitignore` ignores",
+        ignored_source("private/notes.md", "private/"),
+        invalid(TRANSLATION, "'source_file' private/notes.md is ignored by git"),
+        needs_git=True,
+    ),
+    Case(
+        "untracked-beside-ignored-source",
+        "source",
+        "an untracked `translations/ja/notes.md` whose path's source `notes.md` is ignored",
+        in_git(
+            with_source(
+                lambda repo: (
+                    repo.write(".gitignore", "notes.md\n"),
+                    repo.write("notes.md", f"# Notes\n\n[repo]({SECRET.split('=')[1].strip()})\n"),
+                    repo.write(f"{LANG}/notes.md", "# ノート\n"),
+                )
+            )
+        ),
+        (Entry(f"{LANG}/notes.md", "untracked"),),
+        needs_git=True,
+    ),
+    Case(
+        "source-file-dev-zero",
+        "source",
+        "`source_file: zero.md`, a link to `/dev/zero`",
+        source_file("zero.md", lambda repo: link(repo, "zero.md", "/dev/zero")),
+        invalid(TRANSLATION, "'source_file' zero.md leads outside the repository"),
+    ),
+    Case(
+        "sidecar-key-leaves-folder",
+        "source",
+        'sidecar key `"../x.md"` beside a good record',
+        sidecar(lambda repo: json.dumps({"README.md": good(repo), "../x.md": good(repo)})),
+        (
+            Finds("invalid-metadata", SIDECAR, "entry '../x.md': key leaves the folder"),
+            Entry(TRANSLATION, "current"),
+        ),
+    ),
+    Case(
+        "sidecar-failure-key-leaves-folder",
+        "source",
+        '`__translation_failures__` key `"../../x.md"`',
+        sidecar(
+            lambda repo: json.dumps(
+                {"README.md": good(repo), "__translation_failures__": {"../../x.md": {}}}
+            )
+        ),
+        (
+            Finds("invalid-metadata", SIDECAR, "failure '../../x.md': key leaves the folder"),
+            Entry(TRANSLATION, "current"),
+        ),
+    ),
+    Case(
+        "name-251-bytes",
+        "source",
+        "a source and translation named with 251 bytes",
+        with_source(names(LONG_NAME)),
+        current(f"{LANG}/{LONG_NAME}"),
+    ),
+    Case(
+        "language-folder-251-bytes",
+        "source",
+        "a language folder named with 251 bytes",
+        long_language_folder,
+        current(f"translations/{'l' * 251}/README.md"),
+    ),
+    Case(
+        "name-not-utf8-with-finding",
+        "source",
+        "`translations/ja/\\xff.md` with a content finding (cached by name)",
+        not_utf8_name_with_finding,
+        (
+            Entry(f"{LANG}/\udcff.md", "current"),
+            Finds("link-extra", f"{LANG}/\udcff.md", "https://example.com/"),
+        ),
+    ),
+    Case(
+        "gitattributes-is-a-pipe",
+        "source",
+        "`.gitattributes` a named pipe, read for a CRLF source's line endings",
+        crlf_source_beside(lambda repo: fifo(repo, ".gitattributes")),
+        current(),
+        needs_git=True,
+    ),
+    Case(
+        "gitattributes-dev-zero",
+        "source",
+        "`.gitattributes` a link to `/dev/zero`",
+        crlf_source_beside(lambda repo: link(repo, ".gitattributes", "/dev/zero")),
+        current(),
+        needs_git=True,
+    ),
+    Case(
+        "config-deeply-nested",
+        "config",
+        "transync.toml: a list nested 100,000 deep",
+        config("a = " + "[" * 100_000 + "\n"),
+        (Fails("transync.toml: not valid TOML: nested too deeply"),),
+        exit_code=2,
     ),
     # repositories
     Case(

@@ -9,13 +9,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.hostile.strategies import any_text, json_values
-from transync.checks.context import ContentContext
-from transync.checks.precedence import Claim
+from tests.reference_markdown import parse_file, parse_markdown
+from transync.checks.engine.context import ContentContext
+from transync.checks.engine.precedence import Claim
+from transync.checks.engine.targets import TargetKind, resolve, tracking_marks, web_key
 from transync.checks.registry import CONTENT_CHECKS
-from transync.checks.targets import TargetKind, resolve, tracking_marks, web_key
 from transync.discover import DEFAULT_LAYOUTS
 from transync.document import Document
-from transync.document.markdown import parse_file, parse_markdown
 from transync.document.slugs import Slugger, normalise_fragment, slug
 from transync.model import Finding
 from transync.text import BinaryContent

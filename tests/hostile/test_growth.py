@@ -14,12 +14,14 @@ from click.testing import CliRunner
 from tests.builders import RepoBuilder, record
 from tests.hostile.growth import LINEAR_RATIO, calls, cpu_ratio
 from transync.checks import code_blocks
-from transync.classify import DANGLING_LISTED
+from transync.classify.sidecars import DANGLING_LISTED
 from transync.cli import cli
-from transync.document.build import tool_spans
+from transync.document.lexer import lex
 from transync.document.pulldown import parse_markdown
+from transync.document.tool_text import tool_spans
 from transync.history.changes import changed_sections
 from transync.metadata.inline import read_inline
+from transync.metadata.own_text import text_amount
 from transync.sync.anchors import heading_anchors
 from transync.sync.carry import parts
 from transync.sync.records import inline_fields
@@ -77,6 +79,13 @@ CONTENT_PASSES: dict[str, tuple[Callable[[str], object], Callable[[int], str]]] 
         tool_spans,
         lambda n: "<!-- CO-OP -->" + "<!-- CO-OP" * n,
     ),
+    "a small page's own text measured past unclosed metadata and disclaimers": (
+        lambda text: text_amount(text.encode()),
+        lambda n: (
+            "<!-- CO_OP_TRANSLATOR_METADATA:" * n
+            + "<!-- CO-OP TRANSLATOR DISCLAIMER START -->x" * n
+        ),
+    ),
     "a last line of brackets and targets never closed": (
         lambda text: parse_markdown(text, translated=True),
         lambda n: "# T\n\n" + "[" * n + "](" * n,
@@ -84,6 +93,14 @@ CONTENT_PASSES: dict[str, tuple[Callable[[str], object], Callable[[int], str]]] 
     "a table row of blank cells that never ends": (
         lambda text: parse_markdown(text, translated=True),
         lambda n: "# T\n\n" + "| " * n + " " * n + "x\n",
+    ),
+    "a line of nested list items, fences and headings read by the line lexer": (
+        lambda text: list(lex(text.split("\n"))),
+        lambda n: "- " * n + "1. " * n + "`" * n + " a" + "`" * n + "\n" + "# " + " #" * n + "\n",
+    ),
+    "list items opened and closed line after line, around fences, by the line lexer": (
+        lambda text: list(lex(text.split("\n"))),
+        lambda n: ("- " * 50 + "a\nb\n  ~~~" + "~" * 50 + "\n" + "~" * 40 + "\n") * (n // 50),
     ),
     "inline metadata blocks counted": (
         lambda text: read_inline(text.encode(), "x.md"),

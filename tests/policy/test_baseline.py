@@ -12,8 +12,8 @@ from tests.conftest import NOW
 from transync.errors import TransyncError
 from transync.model import Finding, Report, Severity
 from transync.policy.baseline import read_baseline, write_baseline
-from transync.policy.evaluate import Outcome, evaluate
-from transync.policy.problems import problems_of, stable_key
+from transync.policy.evaluate import evaluate
+from transync.policy.problems import Outcome, problems_of, stable_key
 from transync.policy.settings import Flags, build_policy
 
 POLICY = build_policy({}, Flags())

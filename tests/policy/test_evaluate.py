@@ -7,7 +7,8 @@ from typing import Any
 
 from tests.conftest import NOW
 from transync.model import Finding, Report, Severity
-from transync.policy.evaluate import CheckResult, Outcome, evaluate, translation_date
+from transync.policy.evaluate import CheckResult, evaluate, translation_date
+from transync.policy.problems import Outcome
 from transync.policy.settings import Flags, build_policy
 
 

@@ -7,8 +7,9 @@ from dataclasses import replace
 from tests.builders import GitRepo, RepoBuilder
 from tests.conftest import NOW
 from transync.model import Finding, Report, Severity
-from transync.policy.evaluate import CheckResult, Outcome, evaluate
+from transync.policy.evaluate import CheckResult, evaluate
 from transync.policy.groups import CommitGroup, ProblemGroup
+from transync.policy.problems import Outcome
 from transync.policy.settings import Flags, build_policy
 from transync.scan import scan
 

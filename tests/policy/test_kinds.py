@@ -47,5 +47,8 @@ def test_provenance_registers_the_change_kinds_as_qualifiers_of_stale() -> None:
     assert str(parse_kinds(["stale:prose,stale:table"], "--fail-on")) == "stale:prose,stale:table"
 
 
-def test_none_and_empty_words_mean_nothing() -> None:
-    assert str(parse_kinds(["none", " , "], "x")) == "none"
+def test_none_means_nothing_and_an_item_naming_no_kind_is_refused() -> None:
+    assert str(parse_kinds(["none", "stale,"], "x")) == "stale"
+    for empty in ("", " , ", ",,"):
+        with pytest.raises(TransyncError, match="names no kind"):
+            parse_kinds([empty], "--fail-on")

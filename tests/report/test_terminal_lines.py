@@ -45,7 +45,7 @@ def test_a_finding_line_in_a_ci_log_names_every_listed_language(
     result = CliRunner(env={"COLUMNS": "80", "FORCE_COLOR": "1"}).invoke(
         cli, ["check", str(repo.root)]
     )
-    assert "\u2026" not in result.output.replace("… 1 more causes", "")
+    assert "\u2026" not in result.output.replace("… 1 more cause", "")
     assert "Total: 30 translated pages in 30 languages: 30 stale (0.0% fresh)" in result.output
 
 

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import pytest
 
 from transync.errors import TransyncError
-from transync.sync.atomic import inside_root, remove_leftovers, write_atomic
+from transync.fileio import fitting_name, inside_root, remove_leftovers, write_atomic
 
 
 def test_replaces_the_file_and_leaves_no_temporary_behind(tmp_path: Path) -> None:
@@ -69,7 +70,42 @@ def test_nothing_outside_the_root_or_through_a_symbolic_link_is_written(tmp_path
 
 
 def test_temporary_files_a_killed_run_left_are_removed_and_nothing_else(tmp_path: Path) -> None:
-    for name in (".a.md.x1y2.tmp", ".b.md.z3.tmp", "a.md", ".hidden.tmp"):
+    leftovers = (".a.md.transync-x1y2z3a4.tmp",)
+    kept = (".b.md.transync-x1y2z3a4.tmp", "a.md", ".hidden.tmp", ".a.md.draft.tmp", ".a.md.x1.tmp")
+    for name in (*leftovers, *kept):
         (tmp_path / name).write_text("")
     remove_leftovers(tmp_path, {"a.md"})
-    assert sorted(os.listdir(tmp_path)) == [".b.md.z3.tmp", ".hidden.tmp", "a.md"]
+    assert sorted(os.listdir(tmp_path)) == sorted(kept)
+
+
+def test_a_symbolic_link_is_never_replaced_by_a_copy_of_its_target(tmp_path: Path) -> None:
+    (tmp_path / "real.toml").write_text("real")
+    (tmp_path / "pyproject.toml").symlink_to("real.toml")
+    with pytest.raises(TransyncError, match="is a symbolic link, not written through"):
+        write_atomic(tmp_path / "pyproject.toml", "replaced")
+    assert (tmp_path / "pyproject.toml").is_symlink()
+    assert (tmp_path / "real.toml").read_text() == "real"
+
+
+@pytest.mark.parametrize("length", [200, 240, 251, 255])
+def test_a_name_of_up_to_255_bytes_is_written_and_its_leftovers_found(
+    tmp_path: Path, length: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    name = "é" * ((length - 3) // 2) + "x" * ((length - 3) % 2) + ".md"
+    assert len(os.fsencode(name)) == length
+    write_atomic(tmp_path / name, "text")
+    assert os.listdir(tmp_path) == [name]
+    with monkeypatch.context() as killed:
+        killed.setattr(os, "replace", lambda *args: sys.exit("killed before the rename"))
+        with pytest.raises(SystemExit):
+            write_atomic(tmp_path / name, "new")
+    assert len(os.listdir(tmp_path)) == 2  # the killed run's temporary file
+    remove_leftovers(tmp_path, {name})
+    assert os.listdir(tmp_path) == [name]
+
+
+def test_a_name_too_long_for_a_file_is_cut_and_hashed_apart() -> None:
+    first, second = fitting_name("a" * 300 + "1", ".html"), fitting_name("a" * 300 + "2", ".html")
+    assert len(first.encode()) == len(second.encode()) == 255
+    assert first != second and first.endswith(".html")
+    assert fitting_name("fr", ".html") == "fr.html"

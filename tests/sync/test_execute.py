@@ -46,6 +46,6 @@ def test_a_run_that_fails_half_way_names_the_files_it_changed(tmp_path: Path) ->
             FileEdit("blocked/second.md", None, b"2", "x", Phase.DROP),
         )
     )
-    with pytest.raises(TransyncError, match=r"stopped after changing 1 files: first\.md"):
+    with pytest.raises(TransyncError, match=r"stopped after changing 1 file \(first\.md\)"):
         execute(tmp_path, plan, dry_run=False, echo=print)
     assert (tmp_path / "first.md").read_bytes() == b"1"

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from transync.checks.context import TRANSLATED_IMAGE_FOLDERS, ContentContext
-from transync.checks.precedence import Claim
-from transync.checks.targets import Target, TargetKind, readable
+from transync.checks.engine.context import TRANSLATED_IMAGE_FOLDERS, ContentContext
+from transync.checks.engine.precedence import Claim
+from transync.checks.engine.targets import Target, TargetKind, readable
 from transync.discover import SOURCE_SUFFIXES
 from transync.document import Link
 from transync.document.build import normalise_target

@@ -12,11 +12,11 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from transync.checks.align import opcodes
-from transync.checks.context import ContentContext
-from transync.checks.wording import count
+from transync.checks.engine.align import opcodes
+from transync.checks.engine.context import ContentContext
 from transync.document import CodeBlock
 from transync.model import Finding, Severity
+from transync.text import plural
 
 NAME = "code-blocks"
 NAMES = (NAME,)
@@ -99,7 +99,7 @@ def _count_finding(
         [(_language(block), _skeleton(block)) for block in translated],
     )
     tag, first, _, start, _ = next(op for op in found if op[0] != "equal")
-    numbers = f"{count(len(translated), 'code block')}, the source has {len(source)}"
+    numbers = f"{plural(len(translated), 'code block')}, the source has {len(source)}"
     if tag != "insert" and first < len(source):
         lost = source[first].line
         return context.finding(

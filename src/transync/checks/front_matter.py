@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from transync.checks.context import ContentContext
+from transync.checks.engine.context import ContentContext
 from transync.model import Finding, Severity
 
 NAME = "front-matter"

@@ -16,10 +16,10 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator
 
-from transync.checks.context import ContentContext
-from transync.checks.outline import HEADING, Item, pair_in_order, placed_by_others
-from transync.checks.wording import count
+from transync.checks.engine.context import ContentContext
+from transync.checks.engine.outline import HEADING, Item, pair_in_order, placed_by_others
 from transync.model import Finding, Severity
+from transync.text import plural
 
 NAME = "heading-count"
 _NUMBERS = re.compile(r"\d+")
@@ -78,7 +78,7 @@ def check(context: ContentContext) -> Iterator[Finding]:
     lost.sort(key=lambda item: item.line or 0)
     added.sort(key=lambda item: item.line or 0)
     numbers = "; ".join(
-        f"{count(ours[level], f'level-{level} heading')}, the source has {theirs[level]}"
+        f"{plural(ours[level], f'level-{level} heading')}, the source has {theirs[level]}"
         for level in levels
     )
     differences = sum(abs(theirs[level] - ours[level]) for level in levels)

@@ -18,12 +18,12 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 
-from transync.checks.align import opcodes
-from transync.checks.context import ContentContext
-from transync.checks.targets import TargetKind, tracking_marks
-from transync.checks.wording import count
+from transync.checks.engine.align import opcodes
+from transync.checks.engine.context import ContentContext
+from transync.checks.engine.targets import TargetKind, tracking_marks
 from transync.document import Link
 from transync.model import Finding, Severity
+from transync.text import plural
 
 # Where a web key's host ends.
 _HOST = re.compile(r"[/?#]")
@@ -282,7 +282,9 @@ class _Reporter:
                 runs.append([(source, translated)])
         for run in runs:
             source, translated = run[0]
-            more = f" (and {count(len(run) - 1, 'other link')} of the line)" if len(run) > 1 else ""
+            more = (
+                f" (and {plural(len(run) - 1, 'other link')} of the line)" if len(run) > 1 else ""
+            )
             yield self.context.finding(
                 CHANGED,
                 Severity.WARNING,
@@ -307,7 +309,7 @@ class _Reporter:
             CHANGED,
             Severity.WARNING,
             translated.line,
-            f"{count(len(pairs), 'link')} to the page's own headings (#anchors, a table of"
+            f"{plural(len(pairs), 'link')} to the page's own headings (#anchors, a table of"
             f" contents) {'points' if len(pairs) == 1 else 'point'} elsewhere in the"
             f" translation ({where}; the source's first,"
             f" line {source.line}, is {source.target})",
@@ -328,7 +330,7 @@ class _Reporter:
                 counts[difference] += 1
                 first_line.setdefault(difference, (translated.line, source.line))
         for (added, mark), number in sorted(counts.items()):
-            links = count(number, "link") + (" (the first here)" if number > 1 else "")
+            links = plural(number, "link") + (" (the first here)" if number > 1 else "")
             line, source_line = first_line[(added, mark)]
             yield self.context.finding(
                 TRACKING,

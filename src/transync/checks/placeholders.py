@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from transync.checks.context import ContentContext
-from transync.checks.precedence import Claim
-from transync.checks.wording import count
+from transync.checks.engine.context import ContentContext
+from transync.checks.engine.precedence import Claim
 from transync.model import Finding, Severity
+from transync.text import plural
 
 NAME = "leftover-placeholder"
 NAMES = (NAME,)
@@ -29,7 +29,7 @@ def check(context: ContentContext) -> Iterator[Finding | Claim]:
         yield context.source_fault(
             NAME,
             line,
-            f"{count(len(theirs), 'co-op-translator placeholder')} in the source"
+            f"{plural(len(theirs), 'co-op-translator placeholder')} in the source"
             f" (the first: {placeholder}): the source's own text is broken",
             severity=Severity.ERROR,
         )
@@ -41,7 +41,7 @@ def check(context: ContentContext) -> Iterator[Finding | Claim]:
             NAME,
             Severity.ERROR,
             line,
-            f"{count(len(left), 'co-op-translator placeholder')} left in the text instead of"
+            f"{plural(len(left), 'co-op-translator placeholder')} left in the text instead of"
             f" what it stands for (the first: {placeholder})",
             source_line=context.source_line_of(line),
             count=len(left),

@@ -20,8 +20,8 @@ from transync.checks import (
     truncated,
     untranslated,
 )
-from transync.checks.context import ContentContext
-from transync.checks.precedence import Claim
+from transync.checks.engine.context import ContentContext
+from transync.checks.engine.precedence import Claim
 from transync.model import Finding
 
 # A check yields its findings, and the claims of those that explain others (`precedence`).

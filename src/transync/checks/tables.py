@@ -11,13 +11,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import replace
 
-from transync.checks.align import opcodes
-from transync.checks.context import ContentContext
-from transync.checks.outline import counterparts
-from transync.checks.precedence import Claim
-from transync.checks.wording import count
+from transync.checks.engine.align import opcodes
+from transync.checks.engine.context import ContentContext
+from transync.checks.engine.outline import counterparts
+from transync.checks.engine.precedence import Claim
 from transync.document import Table
 from transync.model import Finding, Severity
+from transync.text import plural
 
 ROWS = "table-rows"
 COLUMNS = "table-columns"
@@ -38,7 +38,7 @@ def check(context: ContentContext) -> Iterator[Finding | Claim]:
             yield context.source_fault(
                 ROWS,
                 theirs_blank[0],
-                f"{count(len(theirs_blank), 'all-blank row')} in the source's table (the first"
+                f"{plural(len(theirs_blank), 'all-blank row')} in the source's table (the first"
                 " here): it shows as an empty row, and translations drop it or keep it as they"
                 " please, so blank rows are not compared",
             )
@@ -49,7 +49,7 @@ def check(context: ContentContext) -> Iterator[Finding | Claim]:
                 ROWS,
                 Severity.ERROR,
                 context.missing_at(theirs.line),
-                f"the source's table at line {theirs.line} ({count(theirs.rows, 'row')})"
+                f"the source's table at line {theirs.line} ({plural(theirs.rows, 'row')})"
                 " is missing from the translation",
                 source_line=theirs.line,
             )
@@ -59,7 +59,7 @@ def check(context: ContentContext) -> Iterator[Finding | Claim]:
                 ROWS,
                 Severity.ERROR,
                 ours.line,
-                f"table ({count(ours.rows, 'row')}) is not in the source",
+                f"table ({plural(ours.rows, 'row')}) is not in the source",
                 source_line=context.source_line_of(ours.line),
             )
             yield Claim(ROWS, lines=_lines(ours))
@@ -71,7 +71,7 @@ def check(context: ContentContext) -> Iterator[Finding | Claim]:
                     COLUMNS,
                     Severity.ERROR,
                     ours.line,
-                    f"table has {count(ours.columns, 'column')}, the source's (line {theirs.line})"
+                    f"table has {plural(ours.columns, 'column')}, the source's (line {theirs.line})"
                     f" has {theirs.columns}",
                     source_line=theirs.line,
                 )
@@ -88,7 +88,7 @@ def _rows_differ(
     (numbers, code, link targets); the first source row without a counterpart is missing
     after the last row paired before it. Rows that keep nothing pair in order."""
     numbers = (
-        f"table has {count(ours.rows, 'row')}, the source's (line {theirs.line}) has {theirs.rows}"
+        f"table has {plural(ours.rows, 'row')}, the source's (line {theirs.line}) has {theirs.rows}"
     )
     source_rows = _rows(theirs, context.source.signs.table_rows, theirs_blank)
     translated_rows = _rows(ours, context.translation.signs.table_rows, ours_blank)

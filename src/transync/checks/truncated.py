@@ -17,9 +17,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import pairwise
 
-from transync.checks.context import ContentContext
-from transync.checks.outline import HEADING, Item
-from transync.checks.precedence import Claim
+from transync.checks.engine.context import ContentContext
+from transync.checks.engine.outline import HEADING, Item
+from transync.checks.engine.precedence import Claim
 from transync.document import Document, Table
 from transync.model import Finding, Severity, State
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from transync.checks.context import ContentContext
+from transync.checks.engine.context import ContentContext
 from transync.document import Document
 from transync.languages import ENGLISH_BASED
 from transync.model import Finding, Severity

@@ -14,7 +14,7 @@ from typing import Any
 import click
 
 from transync import __version__
-from transync.errors import EXIT_BROKEN_PIPE, EXIT_CANNOT_RUN, TransyncError
+from transync.errors import EXIT_BROKEN_PIPE, EXIT_CANNOT_RUN, EXIT_INTERRUPTED, TransyncError
 from transync.inert import printable
 
 EXIT_CODES_HELP = """\b
@@ -74,7 +74,7 @@ def _run(context: click.Context, command: Callable[[], int]) -> None:
     except TransyncError as error:
         _fail(context, f"transync: error: {error}", error.exit_code)
     except KeyboardInterrupt:
-        _fail(context, "transync: interrupted", 130)
+        _fail(context, "transync: interrupted", EXIT_INTERRUPTED)
     except Exception as error:  # never a traceback for users; --debug shows it
         _fail(
             context,

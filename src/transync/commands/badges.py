@@ -12,6 +12,7 @@ import click
 from transync.commands.common import load_config_and_warn
 from transync.discover.tree import WorkTree
 from transync.errors import EXIT_OK, EXIT_POLICY_FAILED, TransyncError
+from transync.fileio import Refused, read_inside
 from transync.inert import shown_lines
 from transync.model import Report, State
 from transync.report.dashboard.badges import Thresholds
@@ -31,8 +32,11 @@ def badges(
     """Rewrite the block; with `dry_run` print the diff instead, with `check` exit 1 when the
     block is out of date (and write nothing either)."""
     path = Path(readme)
-    text = _read(path, readme)
     scan_root = Path(root) if root is not None else path.parent
+    # The README is read and written as a file of the repository when it lies in it (of its
+    # own folder otherwise): never through a link leading out, never a pipe or a device.
+    home = scan_root if _inside(path, scan_root) is not None else path.parent
+    text = _read(path, readme, os.path.realpath(home))
     config = load_config_and_warn(scan_root)
     readme_folder = os.path.abspath(path.parent)
 
@@ -76,9 +80,9 @@ def badges(
         )
         return EXIT_POLICY_FAILED
     if not dry_run:
-        from transync.sync.atomic import write_atomic
+        from transync.fileio import inside_root, write_atomic
 
-        write_atomic(path, updated)
+        write_atomic(inside_root(home, _inside(path, home) or path.name), updated)
         click.echo(
             f"{readme}: languages block written ({len(report.languages)} languages)", err=True
         )
@@ -93,9 +97,11 @@ def _inside(path: Path, root: Path) -> str | None:
     return Path(relative).as_posix()
 
 
-def _read(path: Path, name: str) -> str:
+def _read(path: Path, name: str, real_root: str) -> str:
     try:
-        data = path.read_bytes()
+        data = read_inside(path, real_root)
+    except Refused as refusal:
+        raise TransyncError(f"{name}: {refusal.strerror}") from None
     except OSError as error:
         raise TransyncError(f"{name}: cannot read: {error.strerror}") from None
     try:

@@ -19,7 +19,8 @@ from transync.errors import EXIT_OK, EXIT_POLICY_FAILED, TransyncError
 from transync.history.policy import stale_since
 from transync.model import Report
 from transync.policy.baseline import Baseline, read_baseline, write_baseline
-from transync.policy.evaluate import CheckResult, Outcome, evaluate, translation_date
+from transync.policy.evaluate import CheckResult, changed_scope, evaluate, translation_date
+from transync.policy.problems import Outcome
 from transync.policy.settings import Flags, Policy, build_policy
 from transync.report.formats import CHECK
 from transync.report.progress import delayed_progress
@@ -91,7 +92,7 @@ def check(options: CheckOptions) -> int:
         policy,
         now=moment,
         baseline=baseline,
-        scope=change.scope(report, _content_names() if options.content else None)
+        scope=changed_scope(change, report, _content_names() if options.content else None)
         if change
         else None,
         stale_since=lambda entry: stale_since(entry) or translation_date(entry),

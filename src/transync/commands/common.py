@@ -58,6 +58,6 @@ def write_output(text: str | None, options: _Destination) -> None:
     if options.output is None:
         click.echo(text, nl=False)
     else:
-        from transync.sync.atomic import write_atomic
+        from transync.fileio import write_atomic
 
         write_atomic(Path(options.output), text)

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from transync.commands.common import load_config_and_warn, warn_history_gaps
 from transync.errors import TransyncError
-from transync.history import estimable
+from transync.history.reach import estimable
 from transync.model import EstimatedState, State, TranslationEntry
 from transync.rollup import by_cause
 from transync.scan import scan
@@ -21,8 +21,8 @@ if TYPE_CHECKING:
 def diff(target: str, languages: Sequence[str], stat: bool, root_option: str | None) -> int:
     from transync.config import OFF
     from transync.history import attach_history, layout_folders, translation_folders
+    from transync.history.blob_reader import BlobReader
     from transync.history.git_log import open_repo
-    from transync.history.git_tree import BlobReader
     from transync.history.source_diff import source_diffs
     from transync.report import diff_view
 

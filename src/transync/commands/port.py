@@ -10,8 +10,8 @@ from collections.abc import Sequence
 
 from transync.commands.writing import carry_out, scope, with_provenance
 from transync.errors import TransyncError
+from transync.history.blob_reader import BlobReader
 from transync.history.git_log import open_repo
-from transync.history.git_tree import BlobReader
 from transync.model import State
 from transync.sync.files import reader
 from transync.sync.port import plan_port

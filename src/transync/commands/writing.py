@@ -17,6 +17,7 @@ import click
 
 from transync.commands.common import load_config_and_warn, warn_history_gaps
 from transync.errors import EXIT_OK, EXIT_POLICY_FAILED, TransyncError
+from transync.fileio import read_inside
 from transync.inert import printable
 from transync.model import Kind, Report, State, TranslationEntry
 from transync.paths import matches_any
@@ -75,10 +76,15 @@ def as_root_relative(root: Path, argument: str) -> str:
     root-relative path; anything else is taken as root-relative already (a path or a glob)."""
     if not os.path.lexists(argument):
         return argument
-    real, real_root = os.path.realpath(argument), os.path.realpath(root)
-    if real != real_root and not real.startswith(real_root + os.sep):
-        return argument
-    return os.path.relpath(real, real_root).replace(os.sep, "/")
+    written = os.path.abspath(argument)
+    # As written first: `translations/fr/a.md`, a link to `../ja/a.md`, names the French file
+    # (which is then not written through), never the Japanese one. Through the links of the
+    # folders above only when the root is reached another way (a root given through a link).
+    located = os.path.join(os.path.realpath(os.path.dirname(written)), os.path.basename(written))
+    for path, base in ((written, os.path.abspath(root)), (located, os.path.realpath(root))):
+        if path == base or path.startswith(base.rstrip(os.sep) + os.sep):
+            return os.path.relpath(path, base).replace(os.sep, "/")
+    return argument
 
 
 @dataclass(frozen=True)
@@ -211,12 +217,13 @@ def references(root: Path, report: Report) -> Referenced:
         if entry.kind is not Kind.IMAGE and entry.state is not State.MISSING
         for path in (entry.translation, entry.source)
     }
+    real_root = os.path.realpath(root)
     texts: dict[str, bytes] = {}
     for path in sorted(pages):
         try:
-            texts[path] = (root / path).read_bytes()
+            texts[path] = read_inside(root / path, real_root)
         except OSError:
-            continue
+            continue  # absent, or refused (a link leading out, a pipe, a device)
 
     def referenced(name: str, excluding: frozenset[str]) -> bool:
         needle = name.encode("utf-8")

@@ -15,11 +15,12 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path, PurePosixPath
 
-from transync.checks.cache import Cache
+from transync.checks.engine.cache import Cache
 from transync.coop import DEFAULT_VERSION, rules_for
 from transync.coop.page import Bucket, Decision, Page, Reason, Rules
 from transync.discover import SIDECAR_NAME
 from transync.errors import TransyncError
+from transync.fileio import Refused
 from transync.hashing import md5_hex
 from transync.languages import canonical
 from transync.model import (
@@ -30,6 +31,7 @@ from transync.model import (
     State,
     TranslationEntry,
 )
+from transync.paths import unreadable_path
 
 Reader = Callable[[str], "bytes | None"]
 TEXT_KINDS = (Kind.MARKDOWN, Kind.NOTEBOOK)
@@ -304,10 +306,14 @@ def _inputs_digest(cache: Cache, root: Path, entries: Sequence[TranslationEntry]
     sidecar."""
     paths = {path for entry in entries if _inline_only(entry) for path in _pair(entry)}
     paths |= {f"{entry.folder.path}/{SIDECAR_NAME}" for entry in entries if entry.folder}
+    real_root = os.path.realpath(root)
     lines = []
     for path in sorted(paths):
+        full = os.path.join(root, path)
         try:
-            lines.append(f"{path}\t{cache.digest(path, os.path.join(root, path))}")
+            if unreadable_path(full, real_root) is not None:
+                raise Refused(full, "not read")  # a link leading out, a pipe: never opened
+            lines.append(f"{path}\t{cache.digest(path, full)}")
         except OSError:
             lines.append(f"{path}\t-")
     return md5_hex("\n".join(lines).encode("utf-8", "surrogateescape"))

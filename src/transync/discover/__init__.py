@@ -11,12 +11,14 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from transync.config import DEFAULT_EXCLUDED_DIRS, Config
+from transync.discover.flat_image import FlatImageName, read_flat_image_name
+from transync.discover.suffixed import split_suffixed
 from transync.discover.tree import Tree, WorkTree
 from transync.errors import TransyncError
 from transync.languages import COOP_LANGUAGES, looks_like_language
-from transync.metadata.flat_image import FlatImageName, read_flat_image_name
 from transync.model import Finding, LanguageFolder, Layout, Severity
 from transync.paths import LEADS_OUTSIDE, is_within, matches_any
+from transync.text import plural
 
 SOURCE_SUFFIXES = (".md", ".mdx", ".markdown", ".ipynb")
 SIDECAR_NAME = ".co-op-translator.json"
@@ -90,7 +92,9 @@ def discover(root: Path, config: Config, tree: Tree | None = None) -> Inventory:
     walker = _Walker(tree, findings)
     containers = {layout.container for layout in (*layouts, IMAGES_LAYOUT) if not layout.suffix}
     suffixed = {
-        layout: _suffixed(walker.files(layout.sources, skip=frozenset(containers)), layout)
+        layout: split_suffixed(
+            _documents(walker.files(layout.sources, skip=frozenset(containers))), layout
+        )
         for layout in layouts
         if layout.suffix
     }
@@ -164,7 +168,7 @@ def detect_layouts(tree: Tree) -> tuple[Layout, ...]:
     if any(tree.is_file(name) for name in MKDOCS_FILES) and tree.is_dir(MKDOCS_LAYOUT.sources):
         containers = frozenset(layout.container for layout in (*found, IMAGES_LAYOUT))
         walked = _Walker(tree, []).files(MKDOCS_LAYOUT.sources, skip=containers)
-        if _suffixed(walked, MKDOCS_LAYOUT).folders:
+        if split_suffixed(_documents(walked), MKDOCS_LAYOUT).folders:
             found.append(MKDOCS_LAYOUT)
     for layout in DOCS_TOOL_LAYOUTS:
         if not tree.is_dir(layout.container) or not tree.is_dir(layout.sources):
@@ -172,53 +176,6 @@ def detect_layouts(tree: Tree) -> tuple[Layout, ...]:
         if any(True for _ in _language_folders(tree, layout, [])):
             found.append(layout)
     return tuple(found)
-
-
-@dataclass(frozen=True)
-class _Suffixed:
-    """A suffix layout's documents, split: sources, and each language's translations."""
-
-    folders: tuple[LanguageFolder, ...]
-    sources: tuple[str, ...]
-    translations: Mapping[str, tuple[str, ...]]
-
-
-def _suffixed(files: Iterator[str], layout: Layout) -> _Suffixed:
-    """`page.fr.md` beside `page.md`: its languages are the suffixes that look like a
-    language and stand beside a file without them (`setup.py.md` names no language); any
-    file with one of those suffixes is a translation, its source there or not."""
-    documents = sorted(path for path in files if _is_document(path))
-    present = set(documents)
-    languages = {
-        language
-        for path in documents
-        if (language := _suffix(path))
-        and looks_like_language(language)
-        and layout.source_key(path, language) in present
-    }
-    translations: dict[str, list[str]] = {language: [] for language in languages}
-    sources = []
-    for path in documents:
-        language = _suffix(path)
-        if language in translations:
-            translations[language].append(path)
-        else:
-            sources.append(path)
-    return _Suffixed(
-        tuple(
-            LanguageFolder(layout, language, layout.translation_root(language))
-            for language in sorted(languages)
-        ),
-        tuple(sources),
-        {language: tuple(paths) for language, paths in translations.items()},
-    )
-
-
-def _suffix(path: str) -> str:
-    """`fr` for `guide/page.fr.md`; empty when the name has no second suffix."""
-    name = path.rsplit("/", 1)[-1]
-    parts = name.split(".")
-    return parts[-2] if len(parts) >= 3 and parts[0] else ""
 
 
 def _flat_images(
@@ -255,7 +212,7 @@ def _flat_images(
         findings.append(
             _skipped(
                 container,
-                f"holds {len(strays):,} files that are neither language folders nor images"
+                f"holds {plural(len(strays), 'file')} that are neither language folders nor images"
                 f" named for a language (e.g. {_examples(strays)}); not counted",
             )
         )
@@ -353,6 +310,10 @@ def _nested_roots(layout: Layout, layouts: tuple[Layout, ...]) -> frozenset[str]
         for other in layouts
         if other.sources != layout.sources and is_within(other.sources, layout.sources)
     )
+
+
+def _documents(files: Iterator[str]) -> Iterator[str]:
+    return (path for path in files if _is_document(path))
 
 
 def _is_document(path: str) -> bool:

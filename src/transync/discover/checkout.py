@@ -21,6 +21,7 @@ import re
 import subprocess
 from pathlib import Path
 
+from transync.fileio import read_bytes, read_inside
 from transync.model import Finding, Severity
 
 CHECK = "checkout-line-endings"
@@ -48,6 +49,7 @@ class Checkout:
         self._attributes: dict[str, bool] = {}
         self._index: dict[str, tuple[str, str, str]] | None = None
         self._autocrlf = ""
+        self._ignored: frozenset[str] | None = None
         self.converted: dict[str, str] = {}
 
     @classmethod
@@ -79,6 +81,26 @@ class Checkout:
             for source, why in sorted(self.converted.items())
         ]
 
+    def ignored(self, path: str) -> bool:
+        """Whether git ignores `path` (relative to the root): untracked and matched by a
+        `.gitignore`, such as a `.env` a CI step wrote. Such a file is no source: reading it
+        would quote a secret in a public report. git is asked once per scan, and only when
+        a source is looked at in a work tree."""
+        if self._top is None:
+            return False
+        if self._ignored is None:
+            scope = ["--", self._prefix] if self._prefix else []
+            listing = _git(
+                self._top,
+                *("ls-files", "-z", "--others", "--ignored", "--exclude-standard", "--directory"),
+                *scope,
+            )
+            self._ignored = frozenset(item.rstrip("/") for item in listing.split("\0") if item)
+        if not self._ignored:
+            return False
+        parts = (self._prefix + path).split("/")
+        return any("/".join(parts[:depth]) in self._ignored for depth in range(1, len(parts) + 1))
+
     # -- without git --------------------------------------------------------------------------
 
     def _may_convert(self, source: str) -> bool:
@@ -95,7 +117,9 @@ class Checkout:
         if known is None:
             assert self._top is not None
             here = os.path.join(self._top, *(self._prefix + folder).split("/"))
-            known = _mentions(os.path.join(here, ".gitattributes"), _ATTRIBUTE_WORDS) or (
+            known = _mentions(
+                os.path.join(here, ".gitattributes"), _ATTRIBUTE_WORDS, str(self._top)
+            ) or (
                 self._attributes_above(os.path.dirname(folder))
                 if folder
                 else self._root_attributes()
@@ -106,11 +130,13 @@ class Checkout:
     def _root_attributes(self) -> bool:
         """Attributes files above the scanned root, and the repository's own."""
         assert self._top is not None and self._git_dir is not None
-        candidates = [os.path.join(self._git_dir, "info", "attributes")]
         parts = [part for part in self._prefix.split("/") if part]
-        for depth in range(len(parts)):
-            candidates.append(os.path.join(self._top, *parts[:depth], ".gitattributes"))
-        return any(_mentions(path, _ATTRIBUTE_WORDS) for path in candidates)
+        above = [
+            os.path.join(self._top, *parts[:depth], ".gitattributes") for depth in range(len(parts))
+        ]
+        return _mentions(
+            os.path.join(self._git_dir, "info", "attributes"), _ATTRIBUTE_WORDS
+        ) or any(_mentions(path, _ATTRIBUTE_WORDS, str(self._top)) for path in above)
 
     # -- with git, once -----------------------------------------------------------------------
 
@@ -211,12 +237,17 @@ def _common_dir(git_dir: Path) -> Path:
     return (git_dir / common).resolve()
 
 
-def _mentions(path: str | os.PathLike[str], words: re.Pattern[bytes]) -> bool:
+def _mentions(
+    path: str | os.PathLike[str], words: re.Pattern[bytes], real_top: str | None = None
+) -> bool:
+    """Whether the file holds one of `words`; a file of the work tree (`real_top` given) is
+    read only inside it, and none is read if it is a pipe or a device (a pull request may
+    commit `.gitattributes` as a link to `/dev/zero`)."""
     try:
-        with open(path, "rb") as stream:
-            return words.search(stream.read()) is not None
+        data = read_bytes(path) if real_top is None else read_inside(path, real_top)
     except OSError:
         return False
+    return words.search(data) is not None
 
 
 def _relative_prefix(root: Path, top: Path) -> str:

@@ -3,7 +3,8 @@
 Discovery and classification ask a `Tree` every question they have about files, so the same
 rules judge the working tree (`WorkTree`, `transync status`) and an earlier commit
 (`history.git_tree.GitTree`, `transync trend`) without a checkout. Paths are POSIX and
-relative to the scan root; "." is the root itself.
+relative to the scan root; "." is the root itself. `SourceHashes` hashes each source a scan
+asks about once, through the tree.
 """
 
 from __future__ import annotations
@@ -20,6 +21,13 @@ from transync.model import Finding
 from transync.paths import exists_as_named, resolves_within, unreadable_path
 
 Parsed = TypeVar("Parsed")
+INSIDE_GIT = "is inside .git/; never a source, not read"
+
+
+def inside_git_folder(path: str) -> bool:
+    """Whether a repository-relative path lies in a `.git` folder (any case: macOS and
+    Windows open `.GIT/config` as `.git/config`)."""
+    return ".git" in path.lower().split("/")
 
 
 class TreeEntry(Protocol):
@@ -51,6 +59,10 @@ class Tree(Protocol):
 
     def unreadable(self, path: str) -> str | None:
         """Why `path` must not be opened (see `paths.unreadable_path`), or None."""
+
+    def not_a_source(self, path: str) -> str | None:
+        """Why `path` may never be a source whatever metadata says (inside `.git/`, ignored
+        by git), or None."""
 
     def scandir(self, folder: str) -> Sequence[TreeEntry]:
         """The entries of `folder`, in no particular order; raises OSError."""
@@ -106,6 +118,13 @@ class WorkTree:
     def unreadable(self, path: str) -> str | None:
         return unreadable_path(self._full(path), self._real_root)
 
+    def not_a_source(self, path: str) -> str | None:
+        if inside_git_folder(path):
+            return INSIDE_GIT
+        if self._checkout.ignored(path):
+            return "is ignored by git (.gitignore); never a source, not read"
+        return None
+
     def scandir(self, folder: str) -> Sequence[TreeEntry]:
         return list(os.scandir(self._full(folder)))
 
@@ -121,3 +140,41 @@ class WorkTree:
 
     def notes(self) -> list[Finding]:
         return self._checkout.findings()
+
+
+_LF_HINT = "the stored hash matches the source with LF line endings; only line endings changed"
+_CRLF_HINT = "the stored hash matches the source with CRLF line endings; only line endings changed"
+
+
+class SourceHashes:
+    """Hashes each source at most once per scan, however many languages ask for it (and its
+    line-ending variants at most once: stale translations of a source are explained by them)."""
+
+    def __init__(self, tree: Tree) -> None:
+        self._tree = tree
+        self._hashes: dict[str, str] = {}
+        self._variants: dict[str, tuple[str, str]] = {}
+
+    def __call__(self, source: str) -> str:
+        digest = self._hashes.get(source)
+        if digest is None:
+            digest = self._hashes[source] = self._tree.md5(source)
+        return digest
+
+    def line_ending_hint(self, source: str, stored_hash: str) -> str | None:
+        """Explain a mismatch that only line endings cause; such a file is still stale,
+        because co-op-translator compares raw bytes and would retranslate it."""
+        variants = self._variants.get(source)
+        if variants is None:
+            variants = self._variants[source] = self._line_ending_variants(source)
+        as_lf, as_crlf = variants
+        if stored_hash == as_lf:
+            return _LF_HINT
+        if stored_hash == as_crlf:
+            return _CRLF_HINT
+        return None
+
+    def _line_ending_variants(self, source: str) -> tuple[str, str]:
+        """The MD5 of the source with LF line endings, and with CRLF line endings."""
+        as_lf = self._tree.read(source).replace(b"\r\n", b"\n")
+        return md5_hex(as_lf), md5_hex(as_lf.replace(b"\n", b"\r\n"))

@@ -2,7 +2,7 @@
 
 A translated file and its source are each parsed into a `Document` (by
 `transync.document.pulldown`, the only module that imports the parser, pyromark; the
-markdown-it-py builder in `transync.document.markdown` is the reference the tests hold it to),
+markdown-it-py builder in `tests/reference_markdown.py` is the reference the tests hold it to),
 and every content check reads these small frozen values instead of re-reading or re-parsing
 text. Lines are 1-based lines of the file on disk, notebooks included.
 """

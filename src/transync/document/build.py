@@ -1,6 +1,6 @@
 """What every parser's `Document` builder shares: the text it is given and what it records.
 
-A parser module (`transync.document.pulldown`, and `transync.document.markdown` as the
+A parser module (`transync.document.pulldown`, and `tests/reference_markdown.py` as the
 reference) walks its own syntax tree and reports headings, links, tables, code, paragraphs
 and HTML to a `Collector`; everything that does not depend on the parser is here, so the two
 builders cannot drift apart. What is not the author's content is left out before parsing,
@@ -13,7 +13,7 @@ from __future__ import annotations
 import html
 import json
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from urllib.parse import quote
 
 from transync.document import (
@@ -27,29 +27,15 @@ from transync.document import (
 )
 from transync.document.lines import LineSigns, scan
 from transync.document.slugs import Slugger, slug
+from transync.document.tool_text import (
+    COMMENT,
+    DISCLAIMER,
+    METADATA,
+    blank_out,
+    without_tail_disclaimer,
+)
 from transync.text import decode
 
-# Blocks blanked out as (opening, closing): the closing is searched with `str.find`, since a
-# lazy `.*?-->` retried from every opening to the end of a file that never closes them.
-_DISCLAIMER = (
-    re.compile("<!-- CO-OP TRANSLATOR DISCLAIMER START -->"),
-    "<!-- CO-OP TRANSLATOR DISCLAIMER END -->",
-)
-_METADATA = (re.compile(r"<!--\s*CO_OP_TRANSLATOR_METADATA:"), "-->")
-_COMMENT = (re.compile("<!--"), "-->")
-# A block co-op-translator writes between two markers naming it, which some translations
-# translate (`<!-- TABELA DE LÍNGUAS DO TRADUTOR CO-OP INÍCIO -->`).
-_TOOL_MARKER = "co-op"
-# Its languages table links every language's translation (`../fr/README.md`,
-# `./translations/fr/README.md`): a block whose opening holds such a link is one. (Its other
-# blocks, a list of other courses, are the same in every language.) The content checks need
-# not leave it out: links into other languages are not compared (`checks.links`).
-_LANGUAGE_LINK = re.compile(r"\]\((?:\./|\.\./)*(?:translations/)?[a-z]{2,3}(?:-[A-Za-z]+)?/")
-_TABLE_OPENING_CHARS = 600
-# The unmarked disclaimer co-op-translator appends after a final `---`: short, names the tool.
-_THEMATIC_BREAK = re.compile(r"^[ \t]*(?:---|\*\*\*|___)[ \t]*$", re.M)
-_DISCLAIMER_TAIL_CHARS = 3000
-_TOOL_LINK = "github.com/azure/co-op-translator"
 _FRONT_KEY = re.compile(r"^([A-Za-z0-9_][\w.-]*)\s*:")
 _YAML_LINE = re.compile(r"^(?:[A-Za-z0-9_][\w.-]*\s*:(?:\s|$)|\s+\S|-\s|#)")
 # A tag's attributes stop at the next `<`: with `[^>]*`, each `<` of a run that is never
@@ -73,8 +59,11 @@ _URL_TO_ENCODE = re.compile(rf"%[0-9A-Fa-f]{{2}}|[^{_URL_KEPT}]")
 # The host of a web address (or of a protocol-relative `//host`, or an address after
 # `mailto:`), whose non-ASCII labels are written in punycode.
 _URL_HOST = re.compile(
-    r"^((?:https?:)?//(?:[^/?#@]*@)?|mailto:[^@/?#]*@)([\w+.-]+)(?=[%/?;#<>\"`\s{}|\\^':]|$)"
+    r"^((?:https?:)?//(?:[^/?#@]*@)?)([\w+.-]+)"
+    # a `:` ends the host only before a port of digits, as markdown-it's mdurl reads it
+    r"(?=[%/?;#<>\"`\s{}|\\^']|:\d*+(?:[/?#]|$)|$)"
 )
+_MAILTO_HOST = re.compile(r"^(mailto:[^@/?#]*@)([\w+.-]+)(?=[%/?;#<>\"`\s{}|\\^':]|$)")
 
 # From a 0-based line of the parsed text to the 1-based line of the file (None: unknown).
 LineMap = Callable[[int], "int | None"]
@@ -136,10 +125,10 @@ class Collector:
         )
 
     def add(self, text: str, line_of: LineMap, *, translated: bool) -> None:
-        text = _blank_out(text, *_METADATA)
+        text = blank_out(text, *METADATA)
         if translated:
-            text = _blank_out(text, *_DISCLAIMER, unclosed_to_end=True)
-            text = _without_tail_disclaimer(text)
+            text = blank_out(text, *DISCLAIMER, unclosed_to_end=True)
+            text = without_tail_disclaimer(text)
         text = self._front_matter(text, line_of)
         self.line_of = line_of
         self.signs.append(scan(text, line_of))
@@ -185,7 +174,7 @@ class Collector:
     def add_html(self, markup: str, line: int | None) -> None:
         """Links and anchors in HTML (`<a href>`, `<img src>`, `id=`, `<a name>`)."""
         if "<!--" in markup:  # most markup is a tag: no call per tag
-            markup = _blank_out(markup, *_COMMENT)
+            markup = blank_out(markup, *COMMENT)
         for match in _HTML_ATTR.finditer(markup):
             at = None if line is None else line + markup.count("\n", 0, match.start())
             if match.group(3):
@@ -246,7 +235,7 @@ def normalise_target(url: str) -> str:
     if _URL_AS_WRITTEN.fullmatch(url):
         return url  # nearly every link: nothing to do
     url = url.strip()
-    host = _URL_HOST.match(url)
+    host = _URL_HOST.match(url) or _MAILTO_HOST.match(url)
     if host is not None and not host.group(2).isascii():
         labels = [
             label if label.isascii() else "xn--" + label.encode("punycode").decode()
@@ -328,82 +317,3 @@ def _cell_lines(starts: list[int] | None, index: int, listed: bool) -> LineMap:
         return lambda line: None
     first = starts[index]
     return (lambda line: first + 1 + line) if listed else (lambda line: first)
-
-
-def _blank_out(
-    text: str, opening: re.Pattern[str], closing: str, *, unclosed_to_end: bool = False
-) -> str:
-    """Remove each block from `opening` to the next `closing` but keep its line breaks, so
-    later lines keep their number."""
-    kept: list[str] = []
-    position = 0
-    for start, end in _block_spans(text, opening, closing, unclosed_to_end=unclosed_to_end):
-        kept += (text[position:start], "\n" * text.count("\n", start, end))
-        position = end
-    kept.append(text[position:])
-    return "".join(kept)
-
-
-def _block_spans(
-    text: str, opening: re.Pattern[str], closing: str, *, unclosed_to_end: bool = False
-) -> Iterator[tuple[int, int]]:
-    """Each block from `opening` to the next `closing` (to the end of the text when it is
-    never closed and `unclosed_to_end`). Linear: once a closing is missing, no later opening
-    can be closed either."""
-    position = 0
-    while found := opening.search(text, position):
-        end = text.find(closing, found.end())
-        if end < 0 and not unclosed_to_end:
-            return
-        end = len(text) if end < 0 else end + len(closing)
-        yield found.start(), end
-        position = end
-
-
-def tool_spans(text: str) -> list[tuple[int, int]]:
-    """Where a page holds what co-op-translator adds itself (character offsets, in order): its
-    metadata comment, its languages table, its disclaimer (marked, or the unmarked tail). No
-    translator wrote them, so nothing compares or carries them."""
-    spans = [*_block_spans(text, *_METADATA), *_block_spans(text, *_DISCLAIMER)]
-    spans += _languages_tables(text)
-    tail = _tail_disclaimer(text)
-    if tail is not None:
-        spans.append((tail, len(text)))
-    return sorted(spans)
-
-
-def _languages_tables(text: str) -> list[tuple[int, int]]:
-    """The blocks between two marker comments naming co-op-translator, paired in order, whose
-    opening holds a link into a language folder. Comments are found with `str.find`, once each:
-    a regex from marker to marker retried from every opening is quadratic."""
-    markers = [
-        (start, end)
-        for start, end in _block_spans(text, *_COMMENT)
-        if _TOOL_MARKER in text[start:end].lower() and ">" not in text[start + 4 : end - 3]
-    ]
-    return [
-        (opening[0], closing[1])
-        for opening, closing in zip(markers[::2], markers[1::2], strict=False)
-        if _LANGUAGE_LINK.search(text, opening[0], opening[0] + _TABLE_OPENING_CHARS)
-    ]
-
-
-def _without_tail_disclaimer(text: str) -> str:
-    start = _tail_disclaimer(text)
-    return text if start is None else text[:start] + "\n" * text.count("\n", start)
-
-
-def _tail_disclaimer(text: str) -> int | None:
-    """Where the disclaimer paragraph co-op-translator appends (with or without a `---` above
-    it) begins: near the end, opening with a bold label, linking to co-op-translator."""
-    found = text.lower().rfind(_TOOL_LINK, max(0, len(text) - _DISCLAIMER_TAIL_CHARS))
-    if found < 0:
-        return None
-    start = text.rfind("\n\n", 0, found) + 1
-    if not text[start:].lstrip().startswith(("**", "> **", "*", "_")):
-        return None
-    head = text[:start].rstrip("\n")
-    line_start = head.rfind("\n") + 1
-    if _THEMATIC_BREAK.fullmatch(head[line_start:]):
-        start = line_start  # the `---` co-op-translator puts above it
-    return start

@@ -12,13 +12,14 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from transync.document.lexer import CODE, OPENING, PROSE, lex
+
 # co-op-translator's placeholders for what it keeps out of the text it translates; left in a
 # file when it failed to put the original back.
 PLACEHOLDER = re.compile(
     r"@@(?:(?:LINK_DESTINATION|CODE_BLOCK|INLINE_CODE|IMAGE|LINK|URL|LINE)_\d+"
     r"|COOP_CHUNK_(?:START|END)(?::[^@\s]*)?)@@"
 )
-_FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})(.*)$")
 # An inline link's `(target)` for regexes: at most one pair of parentheses inside, matched
 # possessively, so a failed attempt ends at the next `(` (a line of `[a](` stays linear).
 INLINE_TARGET = r"\((?:[^()]++|\([^()]*+\))*+\)"
@@ -57,7 +58,7 @@ NO_SIGNS = LineSigns()
 
 def scan(text: str, line_of: Callable[[int], int | None]) -> LineSigns:
     """Scan Markdown text; `line_of` maps a 0-based line of `text` to the file's line."""
-    fence: tuple[str, int] | None = None  # (the opening run of backticks or tildes, its line)
+    unclosed: int | None = None  # the line of the fence opening the code block still open
     depth = 0  # `[` still open in the current paragraph
     lost: list[tuple[int, str]] = []
     empty: list[int] = []
@@ -67,16 +68,14 @@ def scan(text: str, line_of: Callable[[int], int | None]) -> LineSigns:
     placeholders: list[tuple[int, str]] = []
     # Substring tests before each regex: most lines hold no placeholder, bracket, code span
     # or backslash, and the scan runs over every line of every file.
-    for index, line in enumerate(text.split("\n")):
+    for index, (line, fence, _, _, _) in enumerate(lex(text.split("\n"))):
         if "@@" in line:
             placeholders += [(index, match.group(0)) for match in PLACEHOLDER.finditer(line)]
-        opening = _FENCE.match(line)
-        if fence is not None:
-            if opening and _closes(opening, fence[0]):
-                fence = None
-            continue
-        if opening and not (opening.group(1)[0] == "`" and "`" in opening.group(2)):
-            fence = (opening.group(1), index)
+        if fence == OPENING:
+            unclosed = index
+        elif fence != CODE:
+            unclosed = None  # closed, or ended with the list item holding it
+        if fence != PROSE:
             depth = 0
             continue
         if not line.strip():
@@ -95,7 +94,7 @@ def scan(text: str, line_of: Callable[[int], int | None]) -> LineSigns:
                 line = _ESCAPED.sub("", line)
             depth = _links(line, index, depth, lost, empty)
     return LineSigns(
-        unclosed_fence=line_of(fence[1]) if fence is not None else None,
+        unclosed_fence=line_of(unclosed) if unclosed is not None else None,
         lost_brackets=_mapped([index for index, _ in lost], line_of),
         lost_targets=tuple(
             (mapped, target) for index, target in lost if (mapped := line_of(index)) is not None
@@ -119,12 +118,6 @@ _KEPT = re.compile(r"\d+(?:[.,:]\d+)*|`[^`]*`|\]\([^)]*\)|https?://[^\s|)]+")
 def row_signature(line: str) -> str:
     """A table row as a translation keeps it: per cell, its numbers, code and link targets."""
     return "|".join(" ".join(_KEPT.findall(cell)) for cell in line.strip().strip("|").split("|"))
-
-
-def _closes(opening: re.Match[str], fence: str) -> bool:
-    """A closing fence: the opening's character, at least as many, and no info string."""
-    run = opening.group(1)
-    return run[0] == fence[0] and len(run) >= len(fence) and not opening.group(2).strip()
 
 
 def _links(line: str, index: int, depth: int, lost: list[tuple[int, str]], empty: list[int]) -> int:

@@ -3,7 +3,7 @@
 pulldown-cmark is a pull parser in Rust: it yields start, end and text events, each with the
 byte range of the source it came from, inline events included, so every link gets the exact
 line it is written on. It parses CommonMark with GFM tables (the same dialect as the
-reference builder, `transync.document.markdown`) about ten times faster than markdown-it-py.
+reference builder, `tests/reference_markdown.py`) about ten times faster than markdown-it-py.
 Imported only when content is checked: `transync --help` and `status` never load it.
 """
 

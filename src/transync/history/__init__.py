@@ -14,7 +14,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from transync.model import Cause, Finding, Kind, Layout, Severity, State, TranslationEntry
+from transync.history.reach import estimable
+from transync.model import Cause, Finding, Layout, Severity, State, TranslationEntry
 
 if TYPE_CHECKING:
     from transync.history.git_log import Gaps
@@ -28,13 +29,6 @@ BLOB_CACHE = "blob-md5.json"
 CHANGE_CACHE = "change-kinds.v1.json"
 # How alike a removed file's last version and an existing file are, by blob id and MD5.
 SIMILARITY_CACHE = "similarity.v1.json"
-# What to fetch when the history a question needs is not in the clone (`--changed-from`,
-# estimates), said the same way everywhere.
-FETCH_HINT = "fetch more history: `git fetch --deepen=100`, or `fetch-depth: 0` in actions/checkout"
-SHALLOW_DETAIL = (
-    "the clone is shallow: the translation's last commit in it may not be the one that wrote"
-    f" it; {FETCH_HINT}"
-)
 
 
 def translation_folders(layouts: Iterable[Layout]) -> list[str]:
@@ -51,12 +45,6 @@ def translation_folders(layouts: Iterable[Layout]) -> list[str]:
             if not any(is_within(other.sources, layout.container) for other in layouts)
         }
     )
-
-
-def estimable(entry: TranslationEntry) -> bool:
-    """Untracked pages and notebooks, which history can estimate (`history.estimates`):
-    images have no text whose age it could tell."""
-    return entry.state is State.UNTRACKED and entry.kind is not Kind.IMAGE
 
 
 class Attached(NamedTuple):

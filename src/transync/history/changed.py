@@ -20,11 +20,10 @@ from typing import Any
 
 from transync.discover import SIDECAR_NAME
 from transync.errors import TransyncError
-from transync.history import FETCH_HINT
-from transync.model import Report, TranslationEntry
+from transync.fileio import read_bytes
+from transync.history.reach import FETCH_HINT
+from transync.model import TranslationEntry
 from transync.paths import join, relative_to
-from transync.policy.evaluate import Scope
-from transync.policy.problems import Problem
 
 FAILURES_KEY = "__translation_failures__"
 
@@ -55,26 +54,6 @@ class ChangeSet:
             }
             & keys
         )
-
-    def scope(self, report: Report, compared: frozenset[str] | None = None) -> Scope:
-        """What the policy judges: touched entries; problems on them, on changed files, or on
-        a file whose entry is touched (content findings of a translation whose source
-        changed). `compared` names the content checks when they compared only the touched
-        entries (`scan(compare=ChangeSet.touches)`)."""
-        touched = frozenset(entry.translation for entry in report.entries if self.touches(entry))
-
-        def in_scope(path: str) -> bool:
-            return path in self.paths or path in touched
-
-        def problem_in_scope(problem: Problem) -> bool:
-            if problem.entry is not None:
-                return self.touches(problem.entry)
-            return in_scope(problem.path)
-
-        def examined(kind: str, path: str) -> bool:
-            return compared is None or kind not in compared or in_scope(path)
-
-        return Scope(self.ref, self.base, len(self.paths), self.touches, problem_in_scope, examined)
 
 
 def changed_since(root: Path, ref: str) -> ChangeSet:
@@ -144,7 +123,7 @@ def _old_json(top: Path, base: str, path: str, prefix: str) -> Any:
 
 def _new_json(path: Path) -> Any:
     try:
-        return _parse(path.read_text(encoding="utf-8"))
+        return _parse(read_bytes(path).decode("utf-8"))
     except FileNotFoundError:
         return {}  # the sidecar was deleted
     except (OSError, UnicodeDecodeError):
@@ -154,7 +133,7 @@ def _new_json(path: Path) -> Any:
 def _parse(text: str) -> Any:
     try:
         return json.loads(text)
-    except json.JSONDecodeError:
+    except (json.JSONDecodeError, RecursionError):
         return None
 
 

@@ -14,15 +14,14 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from transync.document.lexer import Line, lex
 from transync.document.lines import INLINE_TARGET
 from transync.model import Change, ChangeKind
 
 PROSE, CODE, TABLE = "prose", "code", "table"
 TOP_SECTION = "(before the first heading)"
 
-_FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 _TABLE_ROW = re.compile(r"^\s*\|")
-_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 # Link text holds no bracket (the target: INLINE_TARGET); a URL in `<>`
 # and a tag hold no `<`: so every attempt ends at the next opening, instead of searching to
 # the end of a line of `[a](` or `<<<` that never closes.
@@ -122,22 +121,13 @@ def _count_words(tokens: Sequence[str]) -> int:
 
 def _lines(text: str) -> list[tuple[str, str]]:
     """Each line with its kind: inside a code fence, a table row, or prose."""
-    kinds: list[tuple[str, str]] = []
-    fence: str | None = None
-    for line in text.split("\n"):
-        opening = _FENCE.match(line)
-        if fence is not None:
-            kinds.append((CODE, line))
-            if opening and opening.group(1).startswith(fence):
-                fence = None
-        elif opening:
-            fence = opening.group(1)
-            kinds.append((CODE, line))
-        elif _TABLE_ROW.match(line):
-            kinds.append((TABLE, line))
-        else:
-            kinds.append((PROSE, line))
-    return kinds
+    return [(_kind(line), line.text) for line in lex(text.split("\n"))]
+
+
+def _kind(line: Line) -> str:
+    if line.code:
+        return CODE
+    return TABLE if _TABLE_ROW.match(line.text) else PROSE
 
 
 def _unlinked(lines: list[tuple[str, str]]) -> str:
@@ -192,15 +182,15 @@ def _outline(text: str) -> _Outline:
     outline = _Outline([], [], [], {})
     seen: dict[str, int] = {}
     key = (TOP_SECTION, 0)
-    for kind, line in _lines(text):
+    for read in lex(text.split("\n")):
+        line, kind = read.text, _kind(read)
         if not line.strip():
             continue
-        heading = _HEADING.match(line) if kind == PROSE else None
-        if heading:
-            title = " ".join(_unlinked([(PROSE, heading.group(2))]).split())
+        if read.heading:
+            title = " ".join(_unlinked([(PROSE, read.title)]).split())
             seen[title] = seen.get(title, -1) + 1
             key = (title, seen[title])
-            outline.levels[key] = len(heading.group(1))
+            outline.levels[key] = read.heading
         elif key not in outline.levels:
             outline.levels[key] = 0
         outline.lines.append(" ".join(line.split()))
@@ -218,6 +208,6 @@ def _notebook_as_markdown(text: str) -> str:
             source = cell.get("source", "")
             body = "".join(source) if isinstance(source, list) else str(source)
             parts.append(body if cell.get("cell_type") == "markdown" else f"```\n{body}\n```")
-    except (ValueError, KeyError, TypeError, AttributeError):
+    except (ValueError, KeyError, TypeError, AttributeError, RecursionError):
         return text
     return "\n\n".join(parts)

@@ -21,10 +21,11 @@ from pathlib import Path
 
 from transync.errors import TransyncError
 from transync.hashing import md5_hex
-from transync.history import SHALLOW_DETAIL, estimable
-from transync.history.git_log import FileChange, History, Version
+from transync.history.git_log import History, Version
+from transync.history.log_records import FileChange
 from transync.history.objects import UnreadableObject
 from transync.history.provenance import ORIGIN_COMMIT, ORIGIN_UNKNOWN, SHALLOW, Historian
+from transync.history.reach import SHALLOW_DETAIL, estimable
 from transync.model import (
     Change,
     CommitRef,

@@ -14,38 +14,22 @@ explains. `History.gaps` says which of these happened, for the one line every co
 
 from __future__ import annotations
 
-import hashlib
-import json
 import os
 import subprocess
 from collections.abc import Iterable, Iterator
-from dataclasses import astuple, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from transync.errors import TransyncError
+from transync.history.log_records import FORMAT, FileChange, LogCache, parse
 from transync.history.objects import UnreadableObject, no_fetch_variables
 from transync.model import CommitRef
 
 if TYPE_CHECKING:
     from git import Repo
 
-    from transync.history.git_tree import BlobReader
-
-_RECORD = "\x1e"
-_FIELD = "\x1f"
-_FORMAT = f"--format={_RECORD}%H{_FIELD}%cI{_FIELD}%an{_FIELD}%s"
-
-
-@dataclass(frozen=True)
-class FileChange:
-    """One path touched by one commit; `commit` indexes `History.commits` (0 is newest)."""
-
-    commit: int
-    status: str  # git's letter: A, M, D, R, T
-    path: str
-    blob: str
-    old_path: str | None = None
+    from transync.history.blob_reader import BlobReader
 
 
 @dataclass(frozen=True)
@@ -125,7 +109,7 @@ class History:
         if blob in self.gaps.unreadable:
             raise UnreadableObject(blob)
         if self._blobs is None:
-            from transync.history.git_tree import BlobReader
+            from transync.history.blob_reader import BlobReader
 
             top = self._top if self._repo is None else self.repo.working_tree_dir
             self._blobs = BlobReader(Path(top or "."))
@@ -291,7 +275,7 @@ def open_history(
     head = _head(root)
     if head is not None:
         pathspecs = _pathspecs(_prefix(root, head[0]), excluded, only)
-        known = _LogCache(head[0], pathspecs).load(head[1])
+        known = LogCache(head[0], pathspecs).load(head[1])
         if known is not None:
             return History(None, *known, top=head[0])
     repo = open_repo(root)
@@ -308,7 +292,7 @@ def open_history(
     for renames in ("-M", "--no-renames"):
         try:
             output = repo.git.log(
-                "-z", "--topo-order", "--raw", "--no-abbrev", renames, _FORMAT, "HEAD", "--",
+                "-z", "--topo-order", "--raw", "--no-abbrev", renames, FORMAT, "HEAD", "--",
                 *pathspecs,
             )  # fmt: skip
         except git.GitCommandError as error:
@@ -318,9 +302,9 @@ def open_history(
             else:
                 gaps.walk, gaps.renames = failure, None
             continue
-        commits, changes = _parse(output, prefix)
+        commits, changes = parse(output, prefix)
         if not gaps and head is not None and head[0] == top:
-            _LogCache(top, pathspecs).save(head[1], commits, changes)
+            LogCache(top, pathspecs).save(head[1], commits, changes)
         return History(repo, commits, changes, gaps)
     return History(repo, [], [], gaps)
 
@@ -362,78 +346,7 @@ def _head(root: Path) -> tuple[str, str] | None:
     return os.path.realpath(lines[0]), lines[2]
 
 
-class _LogCache:
-    """The parsed history of HEAD for one work tree and set of pathspecs, kept in the cache
-    folder under HEAD's commit id: a commit's history never changes, so a run on the same
-    HEAD reads it back instead of walking the log (and importing gitpython) again. Only a
-    complete walk (no gaps) is kept."""
-
-    VERSION = 1
-
-    def __init__(self, top: str, pathspecs: list[str]) -> None:
-        from transync.cache_dir import cache_dir
-
-        name = hashlib.sha256(json.dumps([top, pathspecs]).encode()).hexdigest()[:20]
-        self.file = cache_dir() / f"git-log-{name}.json"
-
-    def load(self, head: str) -> tuple[list[CommitRef], list[FileChange]] | None:
-        try:
-            with open(self.file, encoding="utf-8") as stream:
-                data: Any = json.load(stream)
-            if data["version"] != self.VERSION or data["head"] != head:
-                return None
-            return (
-                [CommitRef(*fields) for fields in data["commits"]],
-                [FileChange(*fields) for fields in data["changes"]],
-            )
-        except (OSError, ValueError, TypeError, KeyError):
-            return None  # absent or damaged: the log is read again and the file replaced
-
-    def save(self, head: str, commits: list[CommitRef], changes: list[FileChange]) -> None:
-        from transync.sync.atomic import write_atomic
-
-        data = {
-            "version": self.VERSION,
-            "head": head,
-            "commits": [astuple(commit) for commit in commits],
-            "changes": [astuple(change) for change in changes],
-        }
-        try:
-            self.file.parent.mkdir(parents=True, exist_ok=True)
-            write_atomic(self.file, json.dumps(data, separators=(",", ":")))
-        except (OSError, TransyncError):
-            return  # best-effort, like every cache
-
-
 def _last_line(message: str) -> str:
     lines = [line.strip() for line in message.strip().splitlines() if line.strip()]
     last = lines[-1] if lines else "unknown error"
     return last.removeprefix("stderr: ").strip("'").removeprefix("fatal: ")
-
-
-def _parse(output: str, prefix: str) -> tuple[list[CommitRef], list[FileChange]]:
-    commits: list[CommitRef] = []
-    changes: list[FileChange] = []
-    for record in output.split(_RECORD)[1:]:
-        header, _, raw = record.partition("\0")
-        commit_id, date, author, subject = header.split(_FIELD, 3)
-        index = len(commits)
-        commits.append(CommitRef(commit_id, date, author, subject))
-        tokens = iter(raw.lstrip("\n").split("\0"))
-        for token in tokens:
-            if not token.startswith(":"):
-                continue
-            fields = token.split()  # :old_mode new_mode old_blob new_blob status
-            status, blob = fields[4], fields[3]
-            first = _local(next(tokens), prefix)
-            if status[0] == "R":
-                changes.append(FileChange(index, "R", _local(next(tokens), prefix), blob, first))
-            elif status[0] == "C":  # a copy (diff.renames=copies) starts a new file
-                changes.append(FileChange(index, "A", _local(next(tokens), prefix), blob))
-            else:
-                changes.append(FileChange(index, status[0], first, blob))
-    return commits, changes
-
-
-def _local(path: str, prefix: str) -> str:
-    return path[len(prefix) :] if prefix and path.startswith(prefix) else path

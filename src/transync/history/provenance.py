@@ -8,12 +8,14 @@ changed the source after it are what the translator missed.
 from __future__ import annotations
 
 import difflib
+import os
 import posixpath
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from transync.fileio import read_inside
 from transync.hashing import md5_hex
 from transync.history.blob_hashes import BlobDigest, BlobHashes
 from transync.history.changes import as_text, classify_change
@@ -50,6 +52,7 @@ class Historian:
         similarities: Store | None = None,
     ) -> None:
         self.root = root
+        self.real_root = os.path.realpath(root)
         self.history = history
         self.hashes = hashes
         self.changes = changes
@@ -176,7 +179,7 @@ class Historian:
 
     def _classify(self, version: Version, source: str) -> Change | None:
         try:
-            new = as_text((self.root / source).read_bytes(), source)
+            new = as_text(read_inside(self.root / source, self.real_root), source)
         except OSError:
             return None
         try:
@@ -305,7 +308,7 @@ class Historian:
         """A candidate's digest and text, read once a run."""
         if path not in self._texts:
             try:
-                data = (self.root / path).read_bytes()
+                data = read_inside(self.root / path, self.real_root)
             except OSError:
                 self._texts[path] = None
             else:

@@ -7,10 +7,12 @@ languages yields one diff per distinct `translated_from`, each naming its langua
 from __future__ import annotations
 
 import difflib
+import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from transync.fileio import read_inside
 from transync.history.changes import SectionChange, as_text, changed_sections
 from transync.history.objects import UnreadableObject
 from transync.model import CommitRef, TranslationEntry
@@ -44,16 +46,21 @@ def source_diffs(
 
     An orphan whose source moved is diffed against the file it moved to.
     """
+    real_root = os.path.realpath(root)
     groups: dict[tuple[str, str, bool], list[TranslationEntry]] = {}
+    texts: dict[str, bytes] = {}
     for entry in entries:
         provenance = entry.provenance
         if provenance is None or provenance.source_blob is None:
             continue
         current = provenance.moved_to or entry.source
-        if not (root / current).is_file():
+        try:
+            now = read_inside(root / current, real_root)
+        except OSError:
             continue
         key = (current, provenance.source_blob, entry.estimate is not None)
         groups.setdefault(key, []).append(entry)
+        texts[current] = now
     diffs = []
     for (current, blob, estimated), members in groups.items():
         provenance = members[0].provenance
@@ -67,7 +74,7 @@ def source_diffs(
             members[0].source,
             current,
             old,
-            (root / current).read_bytes(),
+            texts[current],
             provenance.translated_from,
             tuple(sorted(entry.language for entry in members)),
             provenance.missed,

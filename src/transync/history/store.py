@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from transync.errors import TransyncError
-from transync.sync.atomic import write_atomic
+from transync.fileio import read_bytes, write_atomic
 
 
 class Store:
@@ -44,7 +44,7 @@ class Store:
         if self._file is None:
             return {}
         try:
-            data = json.loads(self._file.read_text())
+            data = json.loads(read_bytes(self._file))
         except (OSError, ValueError):
             return {}
         return data if isinstance(data, dict) else {}

@@ -21,9 +21,9 @@ from transync.discover import SIDECAR_NAME, Inventory, discover
 from transync.errors import TransyncError
 from transync.history.objects import UnreadableObject, no_fetch_environment
 from transync.history.store import Store
-from transync.model import Kind, LanguageSummary, State
-from transync.scan import ProgressFactory
+from transync.model import Kind, LanguageSummary, ProgressFactory, State
 from transync.summary import Counts, summarise_counts
+from transync.text import plural
 
 # Per commit tree: {"pages": {language: {state: count}}, "images": {...}}; the key names
 # everything the counts depend on. Bump the version when discover or classify judge
@@ -97,9 +97,9 @@ def compute_trend(
     store.save()
     if unreadable and warn is not None:
         warn(
-            f"{len(unreadable)} of {len(commits)} commits left out of the trend: git cannot"
-            f" read their files ({unreadable[0]}): a partial clone without its remote, or a"
-            " damaged repository"
+            f"{len(unreadable)} of {plural(len(commits), 'commit')} left out of the trend:"
+            f" git cannot read their files ({unreadable[0]}): a partial clone without its"
+            " remote, or a damaged repository"
         )
     return tuple(
         _point(commit, counted[commit.tree], config.count_images)
@@ -133,7 +133,8 @@ class _Reading:
     def __init__(self, root: Path) -> None:
         from transync.cache_dir import cache_dir
         from transync.history import BLOB_CACHE
-        from transync.history.git_tree import BlobMemo, BlobReader
+        from transync.history.blob_reader import BlobReader
+        from transync.history.git_tree import BlobMemo
         from transync.history.parsed_store import PARSED_CACHE, ParsedStore
 
         self._root = root

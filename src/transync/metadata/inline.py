@@ -8,13 +8,13 @@ CO_OP_TRANSLATOR_METADATA:
 
 from __future__ import annotations
 
-import bisect
 import codecs
 import json
 import re
 from collections.abc import Callable
 from typing import AnyStr, Generic, NamedTuple
 
+from transync.document.lexer import lex
 from transync.metadata.fields import parse_record
 from transync.model import MetadataOrigin, MetadataProblem, MetadataRecord
 from transync.text import BinaryContent, decode
@@ -25,8 +25,7 @@ MARKER = b"CO_OP_TRANSLATOR_METADATA"
 # co-op-translator (this project's README, for one) names the marker in inline code and shows
 # whole blocks in fenced samples.
 _BLOCK_START = re.compile(r"<!--[ \t]*\n\s*CO_OP_TRANSLATOR_METADATA\s*:?")
-_FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})", re.MULTILINE)
-# The same two patterns over UTF-8 bytes, so that most pages are never decoded. `\s` of a
+# The same pattern over UTF-8 bytes, so that most pages are never decoded. `\s` of a
 # bytes pattern is ASCII only: the UTF-8 forms of the other characters `str.isspace`
 # accepts are spelled out (U+0085, U+00A0, U+1680, U+2000-U+200A, U+2028, U+2029, U+202F,
 # U+205F, U+3000: a CJK translation may indent with an ideographic space).
@@ -37,7 +36,6 @@ _SPACES = (
 _BLOCK_START_BYTES = re.compile(
     rb"<!--[ \t]*\n" + _SPACES + rb"CO_OP_TRANSLATOR_METADATA" + _SPACES + rb":?"
 )
-_FENCE_BYTES = re.compile(rb"^[ \t]{0,3}(`{3,}|~{3,})", re.MULTILINE)
 # Pages whose decoded text differs from their bytes in more than multi-byte characters (a
 # BOM, UTF-16, CR line ends, NUL bytes of binary content) are searched as text.
 _TEXT_FIRST = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
@@ -72,7 +70,6 @@ class _Syntax(NamedTuple, Generic[AnyStr]):
     """The patterns and pieces `_read_block` needs, for text or for bytes."""
 
     block_start: re.Pattern[AnyStr]
-    fence: re.Pattern[AnyStr]
     newline: AnyStr
     block_end: AnyStr
     as_text: Callable[[AnyStr], str]
@@ -88,8 +85,8 @@ def _same(text: str) -> str:
 
 # A page with thousands of blocks names the first lines only.
 _LINES_LISTED = 10
-_TEXT = _Syntax(_BLOCK_START, _FENCE, "\n", "-->", _same)
-_BYTES = _Syntax(_BLOCK_START_BYTES, _FENCE_BYTES, b"\n", b"-->", _utf8)
+_TEXT = _Syntax(_BLOCK_START, "\n", "-->", _same)
+_BYTES = _Syntax(_BLOCK_START_BYTES, b"\n", b"-->", _utf8)
 
 
 def _read_block(
@@ -97,15 +94,15 @@ def _read_block(
 ) -> MetadataRecord | MetadataProblem | None:
     """The block of `page`, bytes or text with LF line ends only. Offsets and line numbers
     agree between the two: UTF-8 decoding never adds, drops or merges an ASCII character."""
-    starts = list(syntax.block_start.finditer(page))
-    if starts:
-        # Only fences opened before the last marker can enclose one: the rest of a page
-        # (often all of it, the block being at the top) is not searched.
-        fenced = _fenced_spans(page, syntax.fence, starts[-1].start())
-        starts = [match for match in starts if not _inside(match.start(), fenced)]
+    found = list(syntax.block_start.finditer(page))
+    if not found:
+        return None
+    numbers = _line_numbers(page, [match.start() for match in found], syntax.newline)
+    code = _code_lines(page, found[-1].start(), syntax)
+    starts = [match for match, line in zip(found, numbers, strict=True) if not code[line - 1]]
+    lines = [line for line in numbers if not code[line - 1]]
     if not starts:
         return None
-    lines = _line_numbers(page, [match.start() for match in starts], syntax.newline)
     if len(starts) > 1:
         where = ", ".join(str(line) for line in lines[:_LINES_LISTED])
         more = len(lines) - _LINES_LISTED
@@ -128,28 +125,12 @@ def _read_block(
     return parse_record(value, _ORIGIN, location, lines[0])
 
 
-def _fenced_spans(page: AnyStr, fence: re.Pattern[AnyStr], end: int) -> list[tuple[int, int]]:
-    """Offsets of the fenced code blocks opened before `end`: an opening fence to the next of
-    its kind and length (a block still open at `end` runs to the end of the page)."""
-    spans = []
-    opener: AnyStr | None = None
-    start = 0
-    for match in fence.finditer(page, 0, end):
-        found = match.group(1)
-        if opener is None:
-            opener, start = found, match.start()
-        elif found[:1] == opener[:1] and len(found) >= len(opener):
-            spans.append((start, match.end()))
-            opener = None
-    if opener is not None:
-        spans.append((start, len(page)))
-    return spans
-
-
-def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
-    """`spans` are sorted and apart: one bisection, not a pass per offset."""
-    index = bisect.bisect_right(spans, offset, key=lambda span: span[0]) - 1
-    return index >= 0 and spans[index][0] <= offset < spans[index][1]
+def _code_lines(page: AnyStr, last: int, syntax: _Syntax[AnyStr]) -> list[bool]:
+    """Per line up to the one holding offset `last`, whether it is fenced code. The rest of
+    the page (often all of it, the block being at the top) is not read."""
+    end = page.find(syntax.newline, last)
+    head = syntax.as_text(page[: len(page) if end < 0 else end])
+    return [line.code for line in lex(head.split("\n"))]
 
 
 def _line_numbers(page: AnyStr, offsets: list[int], newline: AnyStr) -> list[int]:

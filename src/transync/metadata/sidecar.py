@@ -51,7 +51,7 @@ def read_sidecar(data: bytes, location: str) -> Sidecar:
         if key.startswith("__"):
             continue  # reserved for co-op-translator's own bookkeeping
         try:
-            path = normalise_source_file(key)
+            path = _key(key)
         except UnsafePath as error:
             problems.append(MetadataProblem(_ORIGIN, location, None, f"entry {key!r}: key {error}"))
             continue
@@ -77,7 +77,7 @@ def _failures(
     failures = {}
     for key, record in value:
         try:
-            path = normalise_source_file(key)
+            path = _key(key)
         except UnsafePath as error:
             problems.append(
                 MetadataProblem(_ORIGIN, location, None, f"failure {key!r}: key {error}")
@@ -94,6 +94,15 @@ def _failures(
             detail=detail if isinstance(detail, str) else None,
         )
     return failures
+
+
+def _key(key: str) -> str:
+    """A key names a file inside the sidecar's own folder: normalised, and refused when
+    absolute or leaving the folder (`../x.md` would be joined onto the folder and climb)."""
+    path = normalise_source_file(key)
+    if path == ".." or path.startswith("../"):
+        raise UnsafePath(f"leaves the folder ({key!r})")
+    return path
 
 
 class _Pairs(list[tuple[str, object]]):

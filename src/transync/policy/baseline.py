@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from transync.errors import TransyncError
+from transync.fileio import read_bytes, write_atomic
 from transync.policy.problems import Problem
-from transync.sync.atomic import write_atomic
 
 SCHEMA = "transync.baseline/1"
 
@@ -66,7 +66,7 @@ def write_baseline(path: Path, problems: Iterable[Problem]) -> Baseline:
 
 def read_baseline(path: Path) -> Baseline:
     try:
-        document = json.loads(path.read_text(encoding="utf-8"))
+        document = json.loads(read_bytes(path).decode("utf-8"))
     except FileNotFoundError:
         raise TransyncError(
             f"{path}: baseline not found (create it with --write-baseline {path})"
@@ -75,6 +75,8 @@ def read_baseline(path: Path) -> Baseline:
         raise TransyncError(f"{path}: cannot read baseline: {error}") from None
     except json.JSONDecodeError as error:
         raise TransyncError(f"{path}: baseline is not valid JSON: {error}") from None
+    except RecursionError:
+        raise TransyncError(f"{path}: baseline is not valid JSON: nested too deeply") from None
     if not isinstance(document, dict) or document.get("schema") != SCHEMA:
         raise TransyncError(f"{path}: not a transync baseline (expected schema {SCHEMA!r})")
     raw_entries = document.get("entries")

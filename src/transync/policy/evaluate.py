@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from enum import Enum
+from typing import TYPE_CHECKING
 
 from transync.model import Report, State, TranslationEntry
 from transync.policy.baseline import Baseline, BaselineEntry
@@ -22,35 +22,18 @@ from transync.policy.groups import (
     group_by_commit,
     group_verdicts,
 )
-from transync.policy.problems import Problem, problems_of
+from transync.policy.problems import Outcome, Problem, Verdict, problems_of
 from transync.policy.settings import Policy
+
+if TYPE_CHECKING:
+    # Only the --changed-from path builds a change set: a plain check does not load it.
+    from transync.history.changed import ChangeSet
 
 # When a stale translation started being stale. Today: its translation_date. Git provenance
 # can pass a better clock (the commit that changed the source) without the policy changing.
 StaleSince = Callable[[TranslationEntry], datetime | None]
 
 MIN_FRESH = "min-fresh"
-
-
-class Outcome(str, Enum):
-    FAIL = "fail"
-    WARN = "warn"
-    NOTE = "note"  # named by no rule: shown in full reports only
-    BASELINED = "baselined"  # would fail or warn, but the baseline knows it
-
-
-@dataclass(frozen=True)
-class Verdict:
-    problem: Problem
-    outcome: Outcome
-    reason: str | None = None  # why a problem the rules name does not fail
-
-    @property
-    def explained(self) -> str:
-        """The problem's message, with the reason it does not fail when there is one."""
-        if self.reason is None:
-            return self.problem.message
-        return f"{self.problem.message} ({self.reason})"
 
 
 @dataclass(frozen=True)
@@ -80,6 +63,31 @@ class Scope:
     # Whether problems of this kind were looked for on this path: the content checks of a
     # change compare only the pairs it touches, so a baseline entry elsewhere is not "fixed".
     examined: Callable[[str, str], bool] | None = None
+
+
+def changed_scope(
+    change: ChangeSet, report: Report, compared: frozenset[str] | None = None
+) -> Scope:
+    """What the policy judges of a change (`--changed-from`): touched entries; problems on
+    them, on changed files, or on a file whose entry is touched (content findings of a
+    translation whose source changed). `compared` names the content checks when they compared
+    only the touched entries (`scan(compare=ChangeSet.touches)`)."""
+    touched = frozenset(entry.translation for entry in report.entries if change.touches(entry))
+
+    def in_scope(path: str) -> bool:
+        return path in change.paths or path in touched
+
+    def problem_in_scope(problem: Problem) -> bool:
+        if problem.entry is not None:
+            return change.touches(problem.entry)
+        return in_scope(problem.path)
+
+    def examined(kind: str, path: str) -> bool:
+        return compared is None or kind not in compared or in_scope(path)
+
+    return Scope(
+        change.ref, change.base, len(change.paths), change.touches, problem_in_scope, examined
+    )
 
 
 @dataclass(frozen=True)

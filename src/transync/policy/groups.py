@@ -12,11 +12,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
 
 from transync.discover import IMAGES_LAYOUT
 from transync.history.causes import UNCOMMITTED
 from transync.model import GUTTED_CHECKS, CommitRef, Kind, Provenance, Report, Severity, State
+from transync.policy.problems import Outcome, Problem, Verdict
 from transync.rollup import (
     SEVERITY_RANK,
     Sources,
@@ -25,10 +25,6 @@ from transync.rollup import (
     places_message,
     shared_message,
 )
-
-if TYPE_CHECKING:
-    from transync.policy.evaluate import Outcome, Verdict
-    from transync.policy.problems import Problem
 
 _OUTCOME_RANK = {"fail": 0, "warn": 1, "baselined": 2, "note": 3}
 # The cause of stale translations in a scan that read no git history.

@@ -14,12 +14,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from difflib import get_close_matches
 
 from transync.checks import CONTENT_SKIPPED
 from transync.checks.registry import CHECKS_BY_NAME
 from transync.discover import SKIPPED_PATH, UNKNOWN_IMAGE_LANGUAGE
-from transync.errors import TransyncError
+from transync.errors import TransyncError, suggestion
 from transync.history import HISTORY_UNKNOWN
 from transync.history.policy import STALE_QUALIFIERS, EntryTest
 from transync.model import Severity, State
@@ -61,7 +60,7 @@ def known_kinds() -> frozenset[str]:
 def require_known(name: str, names: frozenset[str], where: str, what: str = "kind") -> None:
     """Stop the run on a name transync does not know, with the nearest one it does."""
     if name not in names:
-        raise TransyncError(f"{where}: unknown {what} {name!r} ({_suggest(name, names)})")
+        raise TransyncError(f"{where}: unknown {what} {name!r} ({suggestion(name, names)})")
 
 
 @dataclass(frozen=True)
@@ -110,7 +109,11 @@ def parse_kinds(
     names = known_kinds() if known is None else known
     patterns: list[KindPattern] = []
     for item in items:
-        for word in (part.strip() for part in item.split(",")):
+        words = [part.strip() for part in item.split(",")]
+        if not any(words):
+            # `--fail-on ""` would fail on nothing, like `none`, but by accident.
+            raise TransyncError(f"{where}: {item!r} names no kind (write 'none' to fail on none)")
+        for word in words:
             if not word or word == NONE:
                 continue
             kind, _, qualifier = word.partition(":")
@@ -122,11 +125,3 @@ def parse_kinds(
                 )
             patterns.append(KindPattern(kind, qualifier or None))
     return KindMatcher(tuple(patterns), table)
-
-
-def _suggest(word: str, names: frozenset[str]) -> str:
-    """`did you mean 'stale'?`, or every name when none is close."""
-    close = get_close_matches(word, sorted(names), n=1)
-    if close:
-        return f"did you mean {close[0]!r}?"
-    return f"known: {', '.join(sorted(names))}"

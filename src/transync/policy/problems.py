@@ -4,7 +4,8 @@ The policy judges states (`stale`) and check findings (`broken-link`) alike, by 
 severity, so content checks added later are judged without the policy knowing them. Each
 problem has a stable `key` that survives edits elsewhere in the file: it is what baselines and
 SARIF fingerprints use, so it is built from kind, language, path and the message with its
-numbers blanked out, never from line numbers.
+numbers blanked out, never from line numbers. A `Verdict` is the policy's `Outcome` for one
+problem (`policy.evaluate` judges; `policy.groups` and the renderers read verdicts).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
+from enum import Enum
 from functools import cached_property
 
 from transync.model import Finding, Report, Severity, State, TranslationEntry
@@ -114,3 +116,24 @@ def _message(entry: TranslationEntry) -> str:
     if entry.state is State.FAILED and entry.failure and entry.failure.detail:
         message += f": {entry.failure.detail}"
     return message
+
+
+class Outcome(str, Enum):
+    FAIL = "fail"
+    WARN = "warn"
+    NOTE = "note"  # named by no rule: shown in full reports only
+    BASELINED = "baselined"  # would fail or warn, but the baseline knows it
+
+
+@dataclass(frozen=True)
+class Verdict:
+    problem: Problem
+    outcome: Outcome
+    reason: str | None = None  # why a problem the rules name does not fail
+
+    @property
+    def explained(self) -> str:
+        """The problem's message, with the reason it does not fail when there is one."""
+        if self.reason is None:
+            return self.problem.message
+        return f"{self.problem.message} ({self.reason})"

@@ -130,7 +130,7 @@ def _from_flags(flags: Flags, qualifiers: Qualifiers) -> _Raw:
     return _Raw(
         fail_on=parse_kinds(flags.fail_on, "--fail-on", qualifiers) if flags.fail_on else None,
         warn_on=parse_kinds(flags.warn_on, "--warn-on", qualifiers) if flags.warn_on else None,
-        min_fresh=flags.min_fresh,
+        min_fresh=_percent(flags.min_fresh, "--min-fresh"),
         max_age_days=flags.max_age_days,
     )
 

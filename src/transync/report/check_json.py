@@ -10,7 +10,8 @@ import json
 from typing import Any
 
 from transync.inert import json_document
-from transync.policy.evaluate import CheckResult, Outcome, Verdict
+from transync.policy.evaluate import CheckResult
+from transync.policy.problems import Outcome, Verdict
 from transync.report.json_report import report_dict
 
 

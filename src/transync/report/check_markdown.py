@@ -9,8 +9,9 @@ always hold everything.
 from __future__ import annotations
 
 from transync.inert import markdown_code, markdown_text
-from transync.policy.evaluate import CheckResult, Outcome, Verdict
+from transync.policy.evaluate import CheckResult
 from transync.policy.groups import CommitGroup
+from transync.policy.problems import Outcome, Verdict
 from transync.report.locations import where
 from transync.report.markdown import languages_section
 from transync.report.rollup_text import describe_check_cause, describe_problem_group, plural

@@ -12,8 +12,9 @@ from rich.rule import Rule
 from rich.text import Text
 
 from transync.inert import one_line, printable
-from transync.policy.evaluate import CheckResult, Outcome
+from transync.policy.evaluate import CheckResult
 from transync.policy.groups import CommitGroup, ProblemGroup
+from transync.policy.problems import Outcome
 from transync.report import table
 from transync.report.estimates_text import no_metadata_notice
 from transync.report.locations import checkout_path
@@ -90,7 +91,10 @@ def _print_groups(
     if hidden:
         count = sum(cause.problems for cause in hidden)
         console.print(
-            Text(f"  … {len(hidden):,} more causes ({count:,} problems): transync check --details")
+            Text(
+                f"  … {plural(len(hidden), 'more cause')} ({plural(count, 'problem')}):"
+                " transync check --details"
+            )
         )
 
 

@@ -3,7 +3,7 @@ terminal, Markdown and dashboard views: every estimate says its basis."""
 
 from __future__ import annotations
 
-from transync.history import FETCH_HINT, SHALLOW_DETAIL
+from transync.history.reach import FETCH_HINT, SHALLOW_DETAIL
 from transync.model import EstimatedState, Kind, Report, State, TranslationEntry
 from transync.report.history_text import LABEL, WORDS, counts_phrase, describe_provenance
 from transync.report.rollup_text import plural

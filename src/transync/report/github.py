@@ -11,8 +11,9 @@ Values are escaped exactly as GitHub's toolkit does (`@actions/core` command.ts)
 from __future__ import annotations
 
 from transync.inert import command_data, command_property
-from transync.policy.evaluate import CheckResult, Outcome
+from transync.policy.evaluate import CheckResult
 from transync.policy.groups import CommitGroup, ProblemGroup
+from transync.policy.problems import Outcome
 from transync.report.check_markdown import headline
 from transync.report.locations import checkout_path, shown_path
 from transync.report.rollup_text import describe_below_fresh, describe_check_cause

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from transync.errors import TransyncError
+from transync.fileio import read_bytes
 from transync.history.causes import group_by_commit
 from transync.model import (
     BASIS_GIT,
@@ -41,11 +42,13 @@ from transync.report.json_report import SCHEMA
 def load_report(path: Path) -> Report:
     """The report in `path`; a one-line error naming the file when it is not one."""
     try:
-        document = json.loads(path.read_text(encoding="utf-8"))
+        document = json.loads(read_bytes(path).decode("utf-8"))
     except OSError as error:
         raise TransyncError(f"{path}: cannot read: {error.strerror}") from None
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
         raise TransyncError(f"{path}: not a JSON file: {error}") from None
+    except RecursionError:
+        raise TransyncError(f"{path}: not a JSON file: nested too deeply") from None
     if not isinstance(document, dict) or document.get("schema") != SCHEMA:
         raise TransyncError(f"{path}: not a {SCHEMA} report (write one with status --format json)")
     try:
@@ -54,6 +57,8 @@ def load_report(path: Path) -> Report:
         raise TransyncError(f"{path}: malformed {SCHEMA} report: no {error} key") from None
     except (TypeError, ValueError, AttributeError) as error:
         raise TransyncError(f"{path}: malformed {SCHEMA} report: {error}") from None
+    except RecursionError:
+        raise TransyncError(f"{path}: malformed {SCHEMA} report: nested too deeply") from None
 
 
 def _report(document: dict[str, Any]) -> Report:
@@ -95,7 +100,7 @@ def _summary(language: dict[str, Any]) -> LanguageSummary:
     # `images` is newer than the schema: a report written before it has none.
     images = language.get("images") or {}
     return LanguageSummary(
-        str(language["code"]),
+        _code(language["code"]),
         _counts(language["counts"]),
         float(language["fresh_percent"]),
         _counts(images.get("counts", {})),
@@ -105,6 +110,15 @@ def _summary(language: dict[str, Any]) -> LanguageSummary:
 
 def _counts(counts: dict[str, Any]) -> dict[State, int]:
     return {state: int(counts.get(state.value, 0)) for state in State}
+
+
+def _code(code: object) -> str:
+    """A language code names pages and badges of the site: it must be a folder name, as it
+    is in a scan. A report from another repository could say `../../x/evil`."""
+    text = str(code)
+    if not text or text in (".", "..") or any(char in text for char in "/\\\0"):
+        raise ValueError(f"language code {text!r} is not a folder name")
+    return text
 
 
 def _entry(entry: dict[str, Any]) -> TranslationEntry:
@@ -125,7 +139,7 @@ def _entry(entry: dict[str, Any]) -> TranslationEntry:
         else None
     )
     return TranslationEntry(
-        language=str(entry["language"]),
+        language=_code(entry["language"]),
         state=State(entry["state"]),
         kind=Kind(entry["kind"]),
         source=str(entry["source"]),

@@ -11,7 +11,8 @@ import xml.etree.ElementTree as ET
 from itertools import groupby
 
 from transync.inert import xml_document, xml_text
-from transync.policy.evaluate import CheckResult, FileResult, Outcome, Verdict
+from transync.policy.evaluate import CheckResult, FileResult
+from transync.policy.problems import Outcome, Verdict
 from transync.report.locations import checkout_path
 
 REPOSITORY = "repository"

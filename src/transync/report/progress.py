@@ -11,7 +11,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-from transync.scan import ProgressFactory
+from transync.model import ProgressFactory
 
 DELAY_SECONDS = 1.0
 

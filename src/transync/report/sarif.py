@@ -17,7 +17,8 @@ from transync import __version__
 from transync.checks.registry import CHECKS_BY_NAME
 from transync.inert import json_document
 from transync.model import State
-from transync.policy.evaluate import CheckResult, Outcome, Verdict
+from transync.policy.evaluate import CheckResult
+from transync.policy.problems import Outcome, Verdict
 from transync.report.locations import checkout_path, shown_path
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"

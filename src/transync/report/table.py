@@ -160,7 +160,10 @@ def _print_causes(report: Report, console: Console, *, details: bool) -> None:
     if hidden:
         translations = sum(group.translations for group in hidden)
         console.print(
-            Text(f"  … {len(hidden)} more causes ({translations:,} translations): --details")
+            Text(
+                f"  … {plural(len(hidden), 'more cause')}"
+                f" ({plural(translations, 'translation')}): --details"
+            )
         )
 
 

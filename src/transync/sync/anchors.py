@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import re
 
+from transync.document.lexer import lex
 from transync.document.lines import INLINE_TARGET
 from transync.document.slugs import Slugger, normalise_fragment
-from transync.sync.carry import prose_lines
 
-_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
 # No bracket in the text: each attempt ends at the next one (the target: INLINE_TARGET).
 _LINK = re.compile(r"!?\[([^\[\]]*)\]" + INLINE_TARGET)
 
@@ -23,10 +22,9 @@ def heading_anchors(text: str) -> list[str]:
     """GitHub's anchors of the page's ATX headings, in order (repeats numbered)."""
     slugger = Slugger()
     anchors = []
-    for line in prose_lines(text):
-        match = _HEADING.match(line)
-        if match:
-            anchors.append(slugger(_LINK.sub(r"\1", match.group(1))))
+    for line in lex(text.splitlines()):
+        if line.heading:
+            anchors.append(slugger(_LINK.sub(r"\1", line.title)))
     return anchors
 
 

@@ -16,9 +16,9 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from transync.document.build import tool_spans
+from transync.document.lexer import CLOSING, CODE, OPENING, PROSE, lex
+from transync.document.tool_text import tool_spans
 
-_FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})")
 _TARGET = re.compile(
     r"""(?:href|src)\s*=\s*["'](?P<html>[^"'\s]+)["']"""
     r"""|\]\(\s*<?(?P<inline>[^)\s>\]]++)>?(?:\s+(?:"[^"\n]*"|'[^'\n]*'))?\s*\)"""
@@ -100,36 +100,25 @@ def parts(text: str) -> Parts:
     return Parts(tuple(links), tuple(code))
 
 
-def prose_lines(text: str) -> Iterator[str]:
-    """The lines of LF text outside fenced code blocks."""
-    for kind, start, end, _ in _segments(text):
-        if kind == "prose":
-            yield from text[start:end].splitlines()
-
-
 def _segments(text: str) -> Iterator[tuple[str, int, int, int]]:
     """Runs of prose and fenced code blocks (fence lines included): kind, start, end, line."""
     offset, line, run_start, run_line = 0, 1, 0, 1
-    fence: str | None = None
-    for raw in text.splitlines(keepends=True):
-        opening = _FENCE.match(raw)
-        if fence is None and opening:
-            if offset > run_start:
-                yield "prose", run_start, offset, run_line
-            fence, run_start, run_line = opening.group(1), offset, line
-        elif (
-            fence is not None
-            and opening
-            and opening.group(1).startswith(fence)
-            and raw.strip() == opening.group(1)
-        ):
-            fence = None
-            yield "code", run_start, offset + len(raw), run_line
-            run_start, run_line = offset + len(raw), line + 1
-        offset += len(raw)
+    kind = "prose"
+    for read in lex(text.splitlines(keepends=True)):
+        # A block ends at its closing fence, or before a line that ends its list item.
+        ended = kind == "code" and read.fence == PROSE
+        if (read.fence == OPENING or ended) and offset > run_start:
+            yield kind, run_start, offset, run_line
+            run_start, run_line = offset, line
+        if read.fence != CODE:
+            kind = "code" if read.fence in (OPENING, CLOSING) else "prose"
+        offset += len(read.text)
         line += 1
+        if read.fence == CLOSING:
+            yield "code", run_start, offset, run_line
+            run_start, run_line, kind = offset, line, "prose"
     if offset > run_start:
-        yield ("code" if fence is not None else "prose"), run_start, offset, run_line
+        yield kind, run_start, offset, run_line
 
 
 def carry(old: str, new: str, translation: str, finders: Finders = Finders()) -> list[Replacement]:

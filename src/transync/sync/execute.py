@@ -14,10 +14,18 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from transync.errors import TransyncError
-from transync.sync.atomic import inside_root, remove_file, remove_leftovers, write_atomic
+from transync.errors import EXIT_INTERRUPTED, TransyncError
+from transync.fileio import (
+    inside_root,
+    make_parents,
+    read_bytes,
+    remove_file,
+    remove_leftovers,
+    write_atomic,
+)
 from transync.sync.plan import Action, FileEdit, Plan, Removal, SidecarUpdate
 from transync.sync.records import updated_sidecar
+from transync.text import plural
 
 Echo = Callable[[str], None]
 
@@ -36,6 +44,13 @@ def execute(root: Path, plan: Plan, *, dry_run: bool, echo: Echo, git: bool = Fa
     instead. `git` stages moves as renames (what `git mv` would record)."""
     outcome = Outcome()
     ordered = _merged(sorted(plan.actions, key=lambda action: action.phase))
+    try:
+        for action in ordered:
+            # Every target checked before the first write: a link or a path leaving the
+            # root stops the run with nothing changed, not half-way.
+            inside_root(root, _target(action))
+    except TransyncError as error:
+        raise TransyncError(_stopped(error, [])) from None
     if not dry_run:
         _clear_leftovers(root, ordered)
     for action in ordered:
@@ -59,8 +74,8 @@ def execute(root: Path, plan: Plan, *, dry_run: bool, echo: Echo, git: bool = Fa
             )
         except TransyncError as error:
             raise TransyncError(_stopped(error, outcome.changed)) from None
-        except KeyboardInterrupt:  # Ctrl-C: each file is old or new; say which are new
-            raise TransyncError(_stopped(TransyncError("interrupted"), outcome.changed)) from None
+        except KeyboardInterrupt:  # Ctrl-C: each file is old or new; say how many are new
+            raise Interrupted(_stopped(Interrupted("interrupted"), outcome.changed)) from None
     if git and not dry_run and plan.renames:
         _stage(root, plan.renames)
     return outcome
@@ -116,16 +131,13 @@ def _apply(root: Path, action: Action, after: bytes | None) -> None:
     if after is None:
         remove_file(path)
         return
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise TransyncError(f"{path.parent}: cannot create: {error.strerror}") from None
+    make_parents(path)
     write_atomic(path, after)
 
 
 def _read(path: Path) -> bytes | None:
     try:
-        return path.read_bytes()
+        return read_bytes(path)
     except FileNotFoundError:
         return None
     except OSError as error:
@@ -167,7 +179,23 @@ def _stage(root: Path, renames: tuple[tuple[str, str], ...]) -> None:
             )
 
 
+class Interrupted(TransyncError):
+    """Ctrl-C during a run: the shell's exit status for SIGINT, and one short line."""
+
+    exit_code = EXIT_INTERRUPTED
+
+
+# How many changed files a stopped run names: the first few tell where it was, a list of
+# thousands would be one unreadable line.
+_NAMED = 5
+
+
 def _stopped(error: TransyncError, changed: list[str]) -> str:
     if not changed:
         return f"{error} (nothing was changed)"
-    return f"{error}; stopped after changing {len(changed)} files: {', '.join(changed)}"
+    named = ", ".join(changed[:_NAMED])
+    more = f" and {len(changed) - _NAMED} more" if len(changed) > _NAMED else ""
+    return (
+        f"{error}; stopped after changing {plural(len(changed), 'file')} ({named}{more});"
+        " run the same command again to finish"
+    )

@@ -3,12 +3,16 @@
 A plan says, per file, what would happen: created, a section appended to an existing
 pyproject.toml, replaced (only with `force`), or kept because it exists. `--dry-run` prints the
 plan; a confirmed plan is written through `write_atomic`, so an interrupted init leaves each
-file as it was or as planned, never half written.
+file as it was or as planned, never half written. Nothing is read or written through a
+symbolic link that leaves the repository, and nothing is written through any link (a
+committed `.github` link would carry the workflow anywhere): every target is checked before
+the first file is written.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -17,8 +21,8 @@ from importlib import resources
 from pathlib import Path
 
 from transync.config import CONFIG_FILE, PYPROJECT_FILE
+from transync.fileio import inside_root, make_parents, read_text_inside, write_atomic
 from transync.model import Layout
-from transync.sync.atomic import write_atomic
 
 WORKFLOW = Path(".github") / "workflows" / "translations.yml"
 SECTION_HEADER = "[tool.transync]"
@@ -67,15 +71,26 @@ def workflow() -> str:
 
 
 def plan(root: Path, section: str, *, force: bool) -> list[PlannedFile]:
-    return [_config_plan(root, section, force), _file_plan(root, WORKFLOW, workflow(), force)]
+    """What init would do; refused (a one-line error) when a file it would write cannot be
+    written safely, so that neither `--dry-run` nor the confirmation promises a write."""
+    planned = [_config_plan(root, section, force), _file_plan(root, WORKFLOW, workflow(), force)]
+    _targets(root, planned)
+    return planned
 
 
 def write(root: Path, planned: Sequence[PlannedFile]) -> None:
-    for item in planned:
-        if item.action is not Action.KEEP:
-            target = root / item.path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            write_atomic(target, item.content)
+    for target, content in _targets(root, planned):
+        make_parents(target)
+        write_atomic(target, content)
+
+
+def _targets(root: Path, planned: Sequence[PlannedFile]) -> list[tuple[Path, str]]:
+    """Where each file to write goes, every one checked before any is written."""
+    return [
+        (inside_root(root, item.path.as_posix()), item.content)
+        for item in planned
+        if item.action is not Action.KEEP
+    ]
 
 
 def _config_plan(root: Path, section: str, force: bool) -> PlannedFile:
@@ -84,7 +99,7 @@ def _config_plan(root: Path, section: str, force: bool) -> PlannedFile:
     pyproject = root / PYPROJECT_FILE
     if not pyproject.is_file() or (root / CONFIG_FILE).is_file():
         return _file_plan(root, Path(CONFIG_FILE), section, force)
-    text = pyproject.read_text(encoding="utf-8")
+    text = read_text_inside(pyproject, os.path.realpath(root), PYPROJECT_FILE)
     added = f"{SECTION_HEADER}\n{section}"
     span = _section_span(text)
     if span is None:

@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from urllib.parse import quote
 
 from transync.discover import IMAGES_LAYOUT
+from transync.document.lexer import Line, lex
 from transync.errors import TransyncError
 from transync.inert import markdown_code, markdown_text
 from transync.languages import language_name
@@ -26,8 +27,6 @@ END = "<!-- transync:languages:end -->"
 COOP_START = "<!-- CO-OP TRANSLATOR LANGUAGES TABLE START -->"
 COOP_END = "<!-- CO-OP TRANSLATOR LANGUAGES TABLE END -->"
 
-_HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _MARKS = re.compile(r"[^\w\s]")
 
 
@@ -114,9 +113,9 @@ def replace_block(text: str, block: Sequence[str], *, insert_after: str | None, 
     `name`) when the markers are unbalanced or there is nowhere to put the block."""
     lines = text.splitlines(keepends=True)
     newline = "\r\n" if "\r\n" in text else "\n"
-    outside = _outside_fences(lines)
-    starts = [i for i, line in enumerate(lines) if outside[i] and line.strip() == START]
-    ends = [i for i, line in enumerate(lines) if outside[i] and line.strip() == END]
+    read = list(lex(lines))  # a README may show the markers, and headings, in code
+    starts = [i for i, line in enumerate(read) if not line.code and line.text.strip() == START]
+    ends = [i for i, line in enumerate(read) if not line.code and line.text.strip() == END]
     body = [line + newline for line in block]
     if starts or ends:
         if len(starts) != 1 or len(ends) != 1 or ends[0] < starts[0]:
@@ -129,7 +128,7 @@ def replace_block(text: str, block: Sequence[str], *, insert_after: str | None, 
         raise TransyncError(
             f"{name}: no {START} block; add the two markers or pass --insert HEADING"
         )
-    at = _heading_line(lines, outside, insert_after, name)
+    at = _heading_line(read, insert_after, name)
     if lines and not lines[-1].endswith(("\n", "\r")) and at == len(lines) - 1:
         lines[-1] += newline
     following = lines[at + 1 :]
@@ -138,16 +137,15 @@ def replace_block(text: str, block: Sequence[str], *, insert_after: str | None, 
     return "".join([*lines[: at + 1], *inserted, *following])
 
 
-def _heading_line(lines: list[str], outside: list[bool], wanted: str, name: str) -> int:
+def _heading_line(lines: list[Line], wanted: str, name: str) -> int:
     target = _heading_text(wanted)
     coop = False
     for index, line in enumerate(lines):
-        stripped = line.strip()
+        stripped = line.text.strip()
         if stripped in (COOP_START, COOP_END):
             coop = stripped == COOP_START
             continue
-        match = _HEADING.match(line.rstrip("\r\n"))
-        if outside[index] and match and _heading_text(match.group(2) or "") == target:
+        if line.heading and _heading_text(line.title) == target:
             if coop:
                 raise TransyncError(
                     f"{name}: heading {wanted!r} is inside co-op-translator's languages table,"
@@ -161,23 +159,6 @@ def _heading_text(text: str) -> str:
     """A heading's text as the user may name it: `## 🌐 Languages` matches `Languages` (no
     marks, emoji or punctuation; any case)."""
     return " ".join(_MARKS.sub("", text).split()).casefold()
-
-
-def _outside_fences(lines: Sequence[str]) -> list[bool]:
-    """Per line, whether it is outside fenced code (a README may show the markers in code)."""
-    flags = []
-    fence: str | None = None
-    for line in lines:
-        match = _FENCE.match(line)
-        if fence is None:
-            flags.append(match is None)
-            if match:
-                fence = match.group(1)
-        else:
-            flags.append(False)
-            if match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence):
-                fence = None
-    return flags
 
 
 def _badge(row: LanguageRow, site_url: str | None) -> str:

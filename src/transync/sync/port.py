@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from transync.discover import IMAGES_LAYOUT, SIDECAR_NAME
 from transync.history.changes import as_text
 from transync.history.objects import UnreadableObject
-from transync.model import ChangeKind, Kind, State, TranslationEntry
+from transync.model import PORTABLE, Kind, State, TranslationEntry
 from transync.paths import UnsafePath, is_within, join, normalise_source_file, relative_to
 from transync.sync.anchors import translated_anchor
 from transync.sync.carry import (
@@ -31,7 +31,6 @@ from transync.sync.plan import Action, Plan, plan_each
 from transync.sync.records import load_sidecar
 from transync.sync.refresh import refresh
 
-PORTABLE = frozenset({ChangeKind.WHITESPACE, ChangeKind.LINKS_ONLY, ChangeKind.CODE_ONLY})
 BlobReader = Callable[[str], bytes]
 
 

@@ -17,10 +17,10 @@ from transync.discover import IMAGES_LAYOUT, SIDECAR_NAME
 from transync.history.provenance import UNREADABLE
 from transync.metadata.sidecar import FAILURES_KEY
 from transync.model import Kind, State, TranslationEntry
-from transync.paths import join
+from transync.paths import UnsafePath, join
 from transync.sync.carry import parts
 from transync.sync.document import read_page
-from transync.sync.files import Exists, Reader, Referenced
+from transync.sync.files import Exists, Reader, Referenced, is_metadata
 from transync.sync.plan import Action, Phase, Plan, Removal, SidecarUpdate, Skip
 from transync.sync.records import RecordChange, load_sidecar
 from transync.sync.refresh import sidecar_key, sidecar_of
@@ -79,7 +79,7 @@ def _images(
         path = posixpath.normpath(posixpath.join(folder, link.text.partition("#")[0]))
         # translated_images/<lang>/name.png, or the older flat translated_images/name.<lang>.png
         folder_of = posixpath.dirname(path)
-        if folder_of not in (images_root, IMAGES_LAYOUT.container):
+        if folder_of not in (images_root, IMAGES_LAYOUT.container) or is_metadata(path):
             continue
         if referenced(posixpath.basename(path), gone) or path in seen:
             continue
@@ -101,6 +101,10 @@ def _dangling(entries: list[TranslationEntry], read: Reader, exists: Exists) -> 
         for key in sorted(mapping):
             if key == FAILURES_KEY or key.startswith("__"):
                 continue
-            if not exists(join(folder.path, key)) and not exists(join(folder.layout.sources, key)):
+            try:
+                places = (join(folder.path, key), join(folder.layout.sources, key))
+            except UnsafePath:
+                continue  # a key leaving its folder names nothing here: left as it is
+            if not any(exists(place) for place in places):
                 actions.append(_forget(sidecar, key, "a record with neither file nor source"))
     return actions

@@ -66,7 +66,7 @@ def inline_fields(text: str) -> Fields | None:
         return None
     try:
         value = json.loads(text[found[1] : found[2]])
-    except ValueError:
+    except (ValueError, RecursionError):
         return None
     return value if isinstance(value, dict) else None
 
@@ -124,6 +124,10 @@ def load_sidecar(data: bytes | None, location: str) -> dict[str, object]:
         value = json.loads(data.decode("utf-8-sig"))
     except ValueError as error:
         raise TransyncError(f"{location}: not valid JSON, not rewritten: {error}") from None
+    except RecursionError:
+        raise TransyncError(
+            f"{location}: not valid JSON (nested too deeply), not rewritten"
+        ) from None
     if not isinstance(value, dict):
         raise TransyncError(f"{location}: top level is not a JSON object, not rewritten")
     return value

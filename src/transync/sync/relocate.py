@@ -19,7 +19,7 @@ from transync.model import EstimatedState, Kind, State, TranslationEntry
 from transync.paths import is_within, join, relative_to
 from transync.sync.carry import CannotCarry, Replacement, apply, parts
 from transync.sync.document import read_page
-from transync.sync.files import Exists, Reader, Referenced
+from transync.sync.files import Exists, Reader, Referenced, is_metadata
 from transync.sync.plan import Action, FileEdit, Plan, Removal, SidecarUpdate, Skip
 from transync.sync.records import (
     RecordChange,
@@ -129,6 +129,7 @@ def _images_along(
         if (
             not is_within(resolved, old_folder or ".")
             or resolved.lower().endswith(SOURCE_SUFFIXES)
+            or is_metadata(resolved)
             or not exists(resolved)
             or referenced(posixpath.basename(resolved), pages)
         ):

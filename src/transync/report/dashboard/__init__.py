@@ -24,11 +24,12 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from transync.coop.forecast import PlanGap
+from transync.fileio import fitting_name
 from transync.history.trend import TrendPoint
 from transync.languages import canonical
 from transync.model import LanguageSummary, Report, State
 from transync.report import coop_note, json_report
-from transync.report.dashboard import view
+from transync.report.dashboard import language_page, matrix, view
 from transync.report.dashboard.badges import Badge, badge, badge_svg, endpoint_json, percent
 from transync.report.dashboard.names import language_name
 from transync.report.dashboard.summary import render_summary
@@ -120,12 +121,16 @@ def build_organisation(repositories: Sequence[Repository]) -> dict[str, bytes]:
 
 
 def page_name(code: str) -> str:
-    """`fr.html`; a language folder named like one of the site's own files gets a prefix."""
-    return f"{'lang-' if code in _RESERVED else ''}{code}.html"
+    """`fr.html`; a language folder named like one of the site's own files gets a prefix,
+    and one too long for a file name with `.html` is cut (`fileio.fitting_name`)."""
+    return fitting_name(f"{'lang-' if code in _RESERVED else ''}{code}", ".html")
 
 
 def badge_name(code: str) -> str:
-    return f"{'lang-' if code in _RESERVED else ''}{code}"
+    """The stem of the language's `.svg` and `.json` badges."""
+    return fitting_name(f"{'lang-' if code in _RESERVED else ''}{code}", ".json").removesuffix(
+        ".json"
+    )
 
 
 def _repository_files(
@@ -142,7 +147,7 @@ def _repository_files(
         work = work_list(report.entries, lambda _: None, findings=report.findings)
     rows = view.language_rows(report)
     totals = view.totals_row(report)
-    folders = view.matrix(report, info)
+    folders = matrix.matrix(report, info)
     common = {"info": info, "totals": totals, "trend": trend, "assets": assets, "home": home}
     files = {
         "index.html": _render(
@@ -152,23 +157,23 @@ def _repository_files(
             # In the roll-up stage's order: errors first, then the most widespread.
             groups=report.finding_groups,
             matrix=folders,
-            open_matrix=view.total_rows(folders) <= view.FOLDER_ROWS,
+            open_matrix=matrix.total_rows(folders) <= matrix.FOLDER_ROWS,
             by_check=view.findings_by_check(report),
             codes=[row.code for row in rows],
             coop_note=coop_note.line(coop_gap) if coop_gap else None,
             notice=no_metadata_notice(report),
             **common,
         ),
-        "report.json": json_report.render(report).encode(),
-        "SUMMARY.md": render_summary(report, info, rows, totals).encode(),
+        "report.json": _utf8(json_report.render(report)),
+        "SUMMARY.md": _utf8(render_summary(report, info, rows, totals)),
     }
     if trend is not None:
-        files["history.json"] = render_history(trend.root, trend.points).encode()
-    for page in view.work_lists(report, rows, info, work):
+        files["history.json"] = _utf8(render_history(trend.root, trend.points))
+    for page in language_page.work_lists(report, rows, info, work):
         files[page_name(page.row.code)] = _render("language.html", work=page, **common)
     for code, summary_badge in _badges(rows, totals, info).items():
-        files[f"badges/{code}.svg"] = badge_svg(summary_badge).encode()
-        files[f"badges/{code}.json"] = endpoint_json(summary_badge).encode()
+        files[f"badges/{code}.svg"] = _utf8(badge_svg(summary_badge))
+        files[f"badges/{code}.json"] = _utf8(endpoint_json(summary_badge))
     return files
 
 
@@ -190,7 +195,7 @@ def _badge(label: str, row: view.LanguageRow, info: view.SiteInfo) -> Badge:
 
 
 def _render(template: str, **context: Any) -> bytes:
-    return _environment().get_template(template).render(**context).encode()
+    return _utf8(_environment().get_template(template).render(**context))
 
 
 @lru_cache(maxsize=1)
@@ -205,10 +210,10 @@ def _environment() -> Environment:
     )
     environment.globals.update(
         State=State,
-        symbols=view.SYMBOLS,
-        gutted_symbol=view.GUTTED_SYMBOL,
-        page=lambda code: quote(page_name(code)),
-        badge_name=lambda code: quote(badge_name(code)),
+        symbols=matrix.SYMBOLS,
+        gutted_symbol=matrix.GUTTED_SYMBOL,
+        page=lambda code: quote(page_name(code), errors="surrogateescape"),
+        badge_name=lambda code: quote(badge_name(code), errors="surrogateescape"),
         describe_commit_cause=describe_commit_cause,
         describe_images=describe_images,
         describe_provenance=describe_provenance,
@@ -223,3 +228,9 @@ def _environment() -> Environment:
 def _assets(prefix: str) -> dict[str, bytes]:
     folder = resources.files("transync.report.dashboard") / "static"
     return {f"{prefix}assets/{name}": (folder / name).read_bytes() for name in ASSETS}
+
+
+def _utf8(text: str) -> bytes:
+    """A page's bytes; a file name that is not UTF-8 (lone surrogates) is written as its
+    `\\udcff` escape, as `fileio.write_atomic` writes text, rather than end the run."""
+    return text.encode("utf-8", "backslashreplace")

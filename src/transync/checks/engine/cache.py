@@ -26,9 +26,8 @@ from typing import Any
 from transync import __version__
 from transync.cache_dir import cache_dir
 from transync.errors import TransyncError
-from transync.fileio import read_bytes
+from transync.fileio import read_bytes, write_atomic
 from transync.hashing import md5_hex
-from transync.sync.atomic import write_atomic
 
 FORMAT = 1
 # A file modified this recently may change again within the same mtime tick without its

@@ -13,13 +13,13 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import NamedTuple
 
-from transync.discover import IMAGES_LAYOUT, SIDECAR_NAME, FlatImage, Inventory
-from transync.discover.tree import Tree, WorkTree
-from transync.hashing import SourceHashes
+from transync.classify.sidecars import dangling_findings, dangling_keys, read_folder_sidecar
+from transync.discover import IMAGES_LAYOUT, FlatImage, Inventory
+from transync.discover.tree import SourceHashes, Tree, WorkTree
 from transync.metadata.inline import read_inline
 from transync.metadata.notebook import read_notebook
 from transync.metadata.own_text import may_be_gutted, text_amount
-from transync.metadata.sidecar import Sidecar, read_sidecar
+from transync.metadata.sidecar import Sidecar
 from transync.model import (
     FailureRecord,
     Finding,
@@ -28,15 +28,11 @@ from transync.model import (
     MetadataOrigin,
     MetadataProblem,
     MetadataRecord,
-    Severity,
     State,
     TextAmount,
     TranslationEntry,
 )
 from transync.paths import UnsafePath, join, matches_any, normalise_source_file, relative_to
-
-# Dangling records listed one finding each; the rest of a sidecar's are counted in one.
-DANGLING_LISTED = 1_000
 
 Progress = Callable[[int], None]
 
@@ -45,6 +41,8 @@ Progress = Callable[[int], None]
 class Classification:
     entries: tuple[TranslationEntry, ...]
     findings: tuple[Finding, ...]
+    # Files no content check may read, though an untracked translation sits at their path.
+    refused_sources: frozenset[str] = frozenset()
 
 
 def classify(
@@ -83,7 +81,9 @@ def classify(
             for image in inventory.flat_images
             if not languages or image.name.language in languages
         )
-    return Classification(tuple(entries), (*judge.findings, *judge.tree.notes()))
+    return Classification(
+        tuple(entries), (*judge.findings, *judge.tree.notes()), frozenset(judge.refused)
+    )
 
 
 @contextmanager
@@ -153,6 +153,8 @@ class _Judge:
         self.sources: dict[str, _SourceFacts] = {}
         self.source_sizes: dict[str, tuple[int, int]] = {}
         self.findings: list[Finding] = []
+        # Sources at the path of untracked translations that may never be read.
+        self.refused: set[str] = set()
 
     # -- documents ----------------------------------------------------------------------------
 
@@ -167,7 +169,8 @@ class _Judge:
             claimed.add(entry.source)
             present.add(path)
             yield entry
-        self._report_dangling(folder, sidecar, claimed | present, sources)
+        unclaimed = dangling_keys(folder, sidecar, claimed | present, sources)
+        self.findings += dangling_findings(folder, sidecar, unclaimed)
         for source in sorted(sources - claimed):
             expected = join(
                 folder.path,
@@ -250,7 +253,7 @@ class _Judge:
                 yield self._verdict(folder, Kind.IMAGE, path, name, [record], sidecar.failures)
             else:
                 dangling.append(name)
-        self._dangling(folder, sidecar, dangling)
+        self.findings += dangling_findings(folder, sidecar, dangling)
 
     # -- shared -------------------------------------------------------------------------------
 
@@ -270,9 +273,13 @@ class _Judge:
             self._judge(folder, kind, path, record, failures)
             if record
             else _Judgement(
-                State.INVALID_METADATA if problems else State.UNTRACKED,
+                State.INVALID_METADATA,
                 join(folder.layout.sources, folder.layout.source_key(key, folder.code)),
-                problems[0].reason if problems else None,
+                problems[0].reason,
+            )
+            if problems
+            else self._untracked(
+                join(folder.layout.sources, folder.layout.source_key(key, folder.code))
             )
         )
         # An unusable source_file leaves the translation judged against its path's source.
@@ -330,6 +337,17 @@ class _Judge:
         hint = self.hashes.line_ending_hint(source, record.original_hash)
         return _Judgement(State.STALE, source, hint, current_hash=facts.digest)
 
+    def _untracked(self, source: str) -> _Judgement:
+        """A translation without metadata is compared with the source at its path, unless
+        that file may never be a source (ignored by git, inside `.git/`): then it is not
+        read, and the content checks leave the pair alone."""
+        refusal = self.tree.not_a_source(source)
+        if refusal is not None:
+            self.refused.add(source)
+        return _Judgement(
+            State.UNTRACKED, source, f"its source {source} {refusal}" if refusal else None
+        )
+
     def _source(self, source: str) -> _SourceFacts:
         """What a source is, found out once per scan however many languages translate it."""
         facts = self.sources.get(source)
@@ -340,7 +358,7 @@ class _Judge:
     def _inspect(self, source: str) -> _SourceFacts:
         """Nothing outside the root is read (symbolic links are followed only inside it, on
         the file or any folder above it), and nothing but a regular file is opened."""
-        refusal = self.tree.unreadable(source)
+        refusal = self.tree.not_a_source(source) or self.tree.unreadable(source)
         if refusal is not None:
             return _SourceFacts(problem=f"'source_file' {source} {refusal}")
         if not self.tree.lexists(source):
@@ -351,62 +369,9 @@ class _Judge:
             return _SourceFacts(problem=f"cannot read source {source}: {error.strerror}")
 
     def _sidecar(self, folder: LanguageFolder) -> Sidecar:
-        location = join(folder.path, SIDECAR_NAME)
-        refusal = self.tree.unreadable(location)
-        try:
-            sidecar = (
-                self.tree.parse(location, read_sidecar)
-                if refusal is None
-                else Sidecar(location, error=refusal)
-            )
-        except FileNotFoundError:
-            return Sidecar(location)
-        except OSError as error:
-            sidecar = Sidecar(location, error=f"cannot read: {error.strerror}")
-        if sidecar.error:
-            self.findings.append(
-                Finding("invalid-metadata", Severity.ERROR, location, sidecar.error, folder.code)
-            )
-        for problem in sidecar.problems:
-            self.findings.append(
-                Finding("invalid-metadata", Severity.WARNING, location, problem.reason, folder.code)
-            )
+        sidecar, findings = read_folder_sidecar(self.tree, folder)
+        self.findings += findings
         return sidecar
-
-    def _report_dangling(
-        self, folder: LanguageFolder, sidecar: Sidecar, covered: set[str], sources: frozenset[str]
-    ) -> None:
-        """Sidecar records with neither a translated file nor a source. Those whose source
-        still exists are not reported here: the missing entry carries them instead. Past
-        `DANGLING_LISTED`, one finding counts the rest (a sidecar of a million invented keys
-        made as many findings)."""
-        keys = sorted(sidecar.records) + sorted(set(sidecar.failures) - set(sidecar.records))
-        dangling = [
-            key
-            for key in keys
-            if join(folder.path, key) not in covered
-            and join(folder.layout.sources, key) not in sources
-        ]
-        self._dangling(folder, sidecar, dangling)
-
-    def _dangling(self, folder: LanguageFolder, sidecar: Sidecar, keys: list[str]) -> None:
-        """A finding per dangling record of `keys`; past `DANGLING_LISTED`, one for the rest."""
-        messages = []
-        for key in keys[:DANGLING_LISTED]:
-            record = sidecar.records.get(key) or sidecar.failures[key]
-            kind = "failure record" if isinstance(record, FailureRecord) else "record"
-            messages.append(f"{kind} for {key!r} has no translated file and no source")
-        more = len(keys) - DANGLING_LISTED
-        if more > 0:
-            messages.append(
-                f"{more:,} more {'record has' if more == 1 else 'records have'} no translated"
-                f" file and no source (capped: the first {DANGLING_LISTED:,} are listed one by"
-                " one)"
-            )
-        self.findings += (
-            Finding("dangling-record", Severity.WARNING, sidecar.location, message, folder.code)
-            for message in messages
-        )
 
     def _missing(
         self,

@@ -11,8 +11,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
-from transync.checks.align import Opcode, opcodes
-from transync.checks.context import ContentContext
+from transync.checks.engine.align import Opcode, opcodes
 from transync.document import Document
 
 HEADING = "heading:"
@@ -115,9 +114,16 @@ def _nearest(
     return pairs[found - 1][value]
 
 
-def align(context: ContentContext) -> Alignment:
-    source = outline(context.source, context.source_keys)
-    translated = outline(context.translation, context.translation_keys)
+def align(
+    source_page: Document,
+    source_keys: Sequence[str],
+    translation: Document,
+    translation_keys: Sequence[str],
+) -> Alignment:
+    """The outline of a translation (its links keyed by `translation_keys`, that pair with the
+    source's `source_keys`) aligned with its source's."""
+    source = outline(source_page, source_keys)
+    translated = outline(translation, translation_keys)
     found = opcodes([item.key for item in source], [item.key for item in translated])
     paired = [
         (source[first + offset].line, translated[start + offset].line)
@@ -131,7 +137,7 @@ def align(context: ContentContext) -> Alignment:
         translated,
         found,
         [(theirs, ours) for ours, theirs in lines],
-        context.translation.last_line,
+        translation.last_line,
     )
 
 

@@ -14,15 +14,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from typing import TYPE_CHECKING, Protocol
+from typing import Protocol
 
-from transync.checks.targets import Target, TargetKind, resolve, web_key
+from transync.checks.engine.outline import Alignment, align
+from transync.checks.engine.targets import Target, TargetKind, resolve, web_key
 from transync.document import Document, Link
 from transync.model import Finding, Layout, Severity, State
 from transync.paths import is_within, join, relative_to
-
-if TYPE_CHECKING:
-    from transync.checks.outline import Alignment
 
 TRANSLATED_IMAGE_FOLDERS = ("translated_images", "translated_images_fast")
 _TRANSLATED_IMAGE = re.compile(
@@ -100,9 +98,7 @@ class ContentContext:
     @cached_property
     def outline(self) -> Alignment:
         """The translation's outline aligned with the source's, computed once per pair."""
-        from transync.checks.outline import align  # outline builds on this module
-
-        return align(self)
+        return align(self.source, self.source_keys, self.translation, self.translation_keys)
 
     def source_line_of(self, translated_line: int | None) -> int | None:
         """The source line of the nearest construct both share at or before a translated line."""

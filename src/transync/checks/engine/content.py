@@ -13,31 +13,27 @@ from __future__ import annotations
 import json
 import os
 import posixpath
-import stat
 import time
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache, partial
+from functools import partial
 from pathlib import Path
 
 from transync.checks import CONTENT_SKIPPED
-from transync.checks.cache import Cache
-from transync.checks.context import ContentContext
-from transync.checks.precedence import Claim, fold
+from transync.checks.engine.cache import Cache
+from transync.checks.engine.context import ContentContext
+from transync.checks.engine.precedence import Claim, fold
+from transync.checks.engine.repository import MAX_BYTES, Repository
 from transync.checks.registry import CONTENT_CHECKS
-from transync.document import MAX_NESTING, Document
+from transync.document import MAX_NESTING
 from transync.hashing import md5_hex
 from transync.model import Finding, Kind, Layout, Severity, State, TranslationEntry
 from transync.parallel import Pool
-from transync.text import BinaryContent
 
 # States whose translation and source are both on disk.
 # Untracked ones too: a translation without metadata at the path mirroring a source is still
 # that source's translation.
 CHECKED_STATES = frozenset({State.CURRENT, State.STALE, State.FAILED, State.UNTRACKED})
-# A larger file (a pull request can add a 50 MB one) is not compared, and the
-# `content-skipped` finding says so: a test fixture or a data dump, not documentation.
-MAX_BYTES = 10 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -84,7 +80,7 @@ def content_findings(root: str, task: ContentTask) -> list[Finding]:
 
 def content_outcome(root: str, task: ContentTask) -> ContentOutcome:
     """`content_findings` with the evidence a cache needs to know when they go out of date."""
-    repository = _Repository(root)
+    repository = Repository(root)
     findings = _compare(repository, task)
     return ContentOutcome(findings, repository.existence, frozenset(repository.anchored))
 
@@ -103,7 +99,7 @@ def _skipped(task: ContentTask, why: str) -> list[Finding]:
     ]
 
 
-def _compare(repository: _Repository, task: ContentTask) -> list[Finding]:
+def _compare(repository: Repository, task: ContentTask) -> list[Finding]:
     for path in (task.source, task.translation):
         size = repository.size(path)
         if size is not None and size > MAX_BYTES:
@@ -184,96 +180,6 @@ def run_content(
 
 def _order(finding: Finding) -> tuple[str, int, str, str]:
     return (finding.path, finding.line or 0, finding.check, finding.message)
-
-
-class _Repository:
-    """Answers `ContentContext.repository` questions for files under one root."""
-
-    def __init__(self, root: str) -> None:
-        self.root = root
-        # What was asked, so that a cached result can be checked against the tree later.
-        self.existence: dict[str, bool] = {}
-        self.anchored: set[str] = set()
-
-    def exists(self, path: str) -> bool:
-        found = self.existence.get(path)
-        if found is None:
-            found = self.existence[path] = os.path.exists(os.path.join(self.root, path))
-        return found
-
-    def anchors(self, path: str) -> frozenset[str] | None:
-        self.anchored.add(path)
-        version = self._version(path)
-        return _anchors(*version) if version is not None else None
-
-    def size(self, path: str) -> int | None:
-        try:
-            return os.stat(os.path.join(self.root, path)).st_size
-        except OSError:
-            return None
-
-    def document(self, path: str, *, translated: bool) -> Document | None:
-        """The parsed file; None unless it is a regular file inside the root (a pipe or a
-        device would block or never end) and small enough to parse."""
-        version = self._version(path)
-        if version is None:
-            return None
-        if translated:
-            return _parsed(version[0], translated=True)
-        return _shared(*version)
-
-    def _version(self, path: str) -> tuple[str, int, int] | None:
-        """The full path, size and mtime of a parsable file (see `document`)."""
-        full = os.path.join(self.root, path)
-        try:
-            info = os.stat(full)
-        except OSError:
-            return None
-        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_BYTES:
-            return None
-        if not _inside(self.root, full):
-            return None
-        return full, info.st_size, info.st_mtime_ns
-
-
-@lru_cache(maxsize=256)
-def _shared(full: str, size: int, mtime: int) -> Document | None:
-    """A source: asked for by each of its languages' tasks, which `run_content` hands out
-    one after the other, so it is parsed once per process and version (size and mtime are
-    part of the key). Translations are not kept: each is compared once."""
-    return _parsed(full, translated=False)
-
-
-@lru_cache(maxsize=65536)
-def _anchors(full: str, size: int, mtime: int) -> frozenset[str] | None:
-    """A link target's anchors, kept for the whole run (a few strings per file): pages link
-    to their siblings in every language, so one is asked for by many tasks far apart."""
-    document = _shared(full, size, mtime)
-    return document.anchors if document is not None else None
-
-
-def _parsed(full: str, *, translated: bool) -> Document | None:
-    # Imported here: a re-run served from the cache parses nothing, and `status` and
-    # `--help` never load the parser.
-    from transync.document.pulldown import parse_file
-
-    try:
-        with open(full, "rb") as handle:
-            data = handle.read()
-        return parse_file(data, full, translated=translated)
-    except (OSError, BinaryContent, RecursionError):
-        return None
-
-
-@lru_cache(maxsize=64)
-def _real_root(root: str) -> str:
-    return os.path.realpath(root)
-
-
-def _inside(root: str, full: str) -> bool:
-    real = os.path.realpath(full)
-    base = _real_root(root)
-    return real == base or real.startswith(base + os.sep)
 
 
 # -- the persistent cache -------------------------------------------------------------------
@@ -365,7 +271,9 @@ class _Evidence:
             finding.source_line,
             finding.count,
         ]
-        row_key = "finding:" + md5_hex(json.dumps(row, ensure_ascii=False).encode())
+        row_key = "finding:" + md5_hex(
+            json.dumps(row, ensure_ascii=False).encode("utf-8", "surrogateescape")
+        )
         if self.cache.get(row_key) is None:
             self.cache.put(row_key, row)
         self._row_keys[finding] = row_key

@@ -1,0 +1,105 @@
+"""The repository as the content checks see it: which files exist, and the parsed documents
+and anchors of the files they link to, each parsed once per process and version. Nothing is
+read outside the root, and nothing but a regular file under `MAX_BYTES` is parsed."""
+
+from __future__ import annotations
+
+import os
+import stat
+from functools import lru_cache
+
+from transync.document import Document
+from transync.fileio import read_bytes
+from transync.text import BinaryContent
+
+# A larger file (a pull request can add a 50 MB one) is not compared, and the
+# `content-skipped` finding says so: a test fixture or a data dump, not documentation.
+MAX_BYTES = 10 * 1024 * 1024
+
+
+class Repository:
+    """Answers `ContentContext.repository` questions for files under one root."""
+
+    def __init__(self, root: str) -> None:
+        self.root = root
+        # What was asked, so that a cached result can be checked against the tree later.
+        self.existence: dict[str, bool] = {}
+        self.anchored: set[str] = set()
+
+    def exists(self, path: str) -> bool:
+        found = self.existence.get(path)
+        if found is None:
+            found = self.existence[path] = os.path.exists(os.path.join(self.root, path))
+        return found
+
+    def anchors(self, path: str) -> frozenset[str] | None:
+        self.anchored.add(path)
+        version = self._version(path)
+        return anchors_of(*version) if version is not None else None
+
+    def size(self, path: str) -> int | None:
+        try:
+            return os.stat(os.path.join(self.root, path)).st_size
+        except OSError:
+            return None
+
+    def document(self, path: str, *, translated: bool) -> Document | None:
+        """The parsed file; None unless it is a regular file inside the root (a pipe or a
+        device would block or never end) and small enough to parse."""
+        version = self._version(path)
+        if version is None:
+            return None
+        if translated:
+            return _parsed(version[0], translated=True)
+        return parsed_source(*version)
+
+    def _version(self, path: str) -> tuple[str, int, int] | None:
+        """The full path, size and mtime of a parsable file (see `document`)."""
+        full = os.path.join(self.root, path)
+        try:
+            info = os.stat(full)
+        except OSError:
+            return None
+        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_BYTES:
+            return None
+        if not _inside(self.root, full):
+            return None
+        return full, info.st_size, info.st_mtime_ns
+
+
+@lru_cache(maxsize=256)
+def parsed_source(full: str, size: int, mtime: int) -> Document | None:
+    """A source: asked for by each of its languages' tasks, which `run_content` hands out
+    one after the other, so it is parsed once per process and version (size and mtime are
+    part of the key). Translations are not kept: each is compared once."""
+    return _parsed(full, translated=False)
+
+
+@lru_cache(maxsize=65536)
+def anchors_of(full: str, size: int, mtime: int) -> frozenset[str] | None:
+    """A link target's anchors, kept for the whole run (a few strings per file): pages link
+    to their siblings in every language, so one is asked for by many tasks far apart."""
+    document = parsed_source(full, size, mtime)
+    return document.anchors if document is not None else None
+
+
+def _parsed(full: str, *, translated: bool) -> Document | None:
+    # Imported here: a re-run served from the cache parses nothing, and `status` and
+    # `--help` never load the parser.
+    from transync.document.pulldown import parse_file
+
+    try:
+        return parse_file(read_bytes(full), full, translated=translated)
+    except (OSError, BinaryContent, RecursionError):
+        return None
+
+
+@lru_cache(maxsize=64)
+def _real_root(root: str) -> str:
+    return os.path.realpath(root)
+
+
+def _inside(root: str, full: str) -> bool:
+    real = os.path.realpath(full)
+    base = _real_root(root)
+    return real == base or real.startswith(base + os.sep)
