@@ -7,7 +7,6 @@ running raises `TransyncError` (exit 2).
 
 from __future__ import annotations
 
-import io
 import os
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -15,43 +14,55 @@ from pathlib import Path
 
 import click
 
-from transync.commands.common import load_config_and_warn
+from transync.commands.common import load_config_and_warn, write_output
 from transync.errors import EXIT_OK, EXIT_POLICY_FAILED, TransyncError
-from transync.fileio import write_atomic
 from transync.history.policy import stale_since
 from transync.model import Report
 from transync.policy.baseline import Baseline, read_baseline, write_baseline
 from transync.policy.evaluate import CheckResult, changed_scope, evaluate, translation_date
 from transync.policy.problems import Outcome
 from transync.policy.settings import Flags, Policy, build_policy
+from transync.report.formats import CHECK
 from transync.report.progress import delayed_progress
 from transync.scan import scan
 
 STEP_SUMMARY = "GITHUB_STEP_SUMMARY"
-# format -> module under transync.report, imported only when that format is asked for
-_RENDERERS = {
-    "json": "check_json",
-    "github": "github",
-    "sarif": "sarif",
-    "junit": "junit",
-}
 
 
 @dataclass(frozen=True)
 class CheckOptions:
-    flags: Flags
-    output_format: str = "text"
-    output: str | None = None
-    changed_from: str | None = None
+    """`transync check`'s command line, one field per option."""
+
+    path: str = "."
+    fail_on: tuple[str, ...] = ()
+    warn_on: tuple[str, ...] = ()
+    min_fresh: float | None = None
+    max_age_days: int | None = None
+    languages: tuple[str, ...] = ()
+    baseline: str | None = None
     write_baseline: str | None = None
+    changed_from: str | None = None
+    output_format: str = CHECK.default
+    output: str | None = None
     content: bool = True
-    cache: bool = True
     details: bool = False
-    history: bool = True
+    no_history: bool = False
+    no_cache: bool = False
+
+    @property
+    def flags(self) -> Flags:
+        return Flags(
+            self.fail_on,
+            self.warn_on,
+            self.min_fresh,
+            self.max_age_days,
+            self.languages,
+            self.baseline,
+        )
 
 
-def check(path: str, options: CheckOptions) -> int:
-    root = Path(path)
+def check(options: CheckOptions) -> int:
+    root = Path(options.path)
     config = load_config_and_warn(root)
     policy = build_policy(config.check, options.flags, f"{config.source or 'config'} [check]")
     for warning in policy.warnings:
@@ -64,13 +75,13 @@ def check(path: str, options: CheckOptions) -> int:
     with delayed_progress() as progress:
         report = scan(
             root,
-            display_root=path,
+            display_root=options.path,
             config=config,
             languages=policy.languages,
             progress=progress,
-            history=options.history,
+            history=not options.no_history,
             content=options.content,
-            cache=options.cache,
+            cache=not options.no_cache,
             # A change's content findings are looked for in the pairs it touches only.
             compare=change.touches if change else None,
         )
@@ -116,42 +127,13 @@ def _baseline(
 
 
 def _emit(result: CheckResult, options: CheckOptions) -> None:
-    text = _render(result, options, to_terminal=options.output is None)
-    if text is not None:
-        if options.output:
-            write_atomic(Path(options.output), text)
-        else:
-            click.echo(text, nl=False)
+    chosen = CHECK[options.output_format]
+    write_output(chosen.render(options, to_terminal=options.output is None, result=result), options)
     if options.output_format == "github" and os.environ.get(STEP_SUMMARY):
         from transync.report import check_markdown
 
         summary = check_markdown.render(result, budget=check_markdown.SUMMARY_BUDGET)
         _append(Path(os.environ[STEP_SUMMARY]), summary)
-
-
-def _render(result: CheckResult, options: CheckOptions, *, to_terminal: bool) -> str | None:
-    """The output as text; None when it went straight to the terminal (rich, in colour)."""
-    if options.output_format == "text":
-        from transync.report import check_text
-        from transync.report.terminal import Terminal
-
-        if to_terminal:
-            check_text.render(result, Terminal(), details=options.details)
-            return None
-        buffer = io.StringIO()
-        # A file: every line whole (Terminal writes soft-wrapped lines where no tty is).
-        console = Terminal(file=buffer, width=100, no_color=True)
-        check_text.render(result, console, details=options.details)
-        return buffer.getvalue()
-    if options.output_format == "markdown":
-        from transync.report import check_markdown
-
-        return check_markdown.render(result, details=options.details)
-    from importlib import import_module
-
-    module = import_module(f"transync.report.{_RENDERERS[options.output_format]}")
-    rendered: str = module.render(result)
-    return rendered
 
 
 def _append(path: Path, text: str) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Protocol
 
 import click
 
@@ -42,3 +43,21 @@ def load_config_and_warn(root: Path) -> Config:
         for check in config.severities:
             require_known(check, names, f"{config.source or 'config'} checks", "check")
     return config
+
+
+class _Destination(Protocol):
+    @property
+    def output(self) -> str | None: ...
+
+
+def write_output(text: str | None, options: _Destination) -> None:
+    """Where `--output` sends a rendered format: FILE, written atomically, else stdout. None
+    is a format that went straight to the terminal."""
+    if text is None:
+        return
+    if options.output is None:
+        click.echo(text, nl=False)
+    else:
+        from transync.fileio import write_atomic
+
+        write_atomic(Path(options.output), text)

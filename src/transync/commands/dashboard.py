@@ -38,22 +38,33 @@ DEFAULT_OUTPUT = "transync-site"
 
 @dataclass(frozen=True)
 class DashboardOptions:
+    """`transync dashboard`'s command line, one field per option."""
+
+    paths: tuple[str, ...] = ()
     output: str = DEFAULT_OUTPUT
     from_reports: bool = False
     repo_url: str | None = None
     ref: str | None = None
-    languages: Sequence[str] = ()
-    history: bool = True
+    # "G,Y,O"; None: the configuration's `badge-thresholds`.
+    badge_thresholds: str | None = None
+    languages: tuple[str, ...] = ()
+    no_history: bool = False
     content: bool = True
-    cache: bool = True
-    # None: the configuration's `badge-thresholds`.
-    thresholds: Thresholds | None = None
+    no_cache: bool = False
     # How many earlier first-parent commits the trend covers (0: no trend).
     trend: int = 0
     dry_run: bool = False
 
+    def __post_init__(self) -> None:
+        self.thresholds  # noqa: B018 -- a malformed --badge-thresholds stops the run first
 
-def dashboard(paths: Sequence[str], options: DashboardOptions) -> int:
+    @property
+    def thresholds(self) -> Thresholds | None:
+        return parse_thresholds(self.badge_thresholds) if self.badge_thresholds else None
+
+
+def dashboard(options: DashboardOptions) -> int:
+    paths = options.paths
     now = build_time()
     if options.from_reports:
         if not paths:
@@ -98,9 +109,9 @@ def _repository(root: Path, now: datetime, options: DashboardOptions) -> dict[st
             config=config,
             languages=options.languages,
             progress=progress,
-            history=options.history,
+            history=not options.no_history,
             content=options.content,
-            cache=options.cache,
+            cache=not options.no_cache,
             now=now,
         )
     _refuse_translation_folder(root, report, output)

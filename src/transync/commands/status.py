@@ -2,55 +2,50 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 import click
 
 from transync.commands.common import load_config_and_warn
 from transync.model import Report
+from transync.report.formats import STATUS
 from transync.report.progress import delayed_progress
 from transync.scan import scan
 
 
-def status(
-    path: str,
-    languages: Sequence[str],
-    output_format: str,
-    details: bool,
-    history: bool = True,
-    *,
-    content: bool = False,
-    cache: bool = True,
-) -> int:
-    root = Path(path)
+@dataclass(frozen=True)
+class StatusOptions:
+    """`transync status`'s command line, one field per option."""
+
+    path: str = "."
+    languages: tuple[str, ...] = ()
+    output_format: str = STATUS.default
+    details: bool = False
+    content: bool = False
+    no_history: bool = False
+    no_cache: bool = False
+
+
+def status(options: StatusOptions) -> int:
+    root = Path(options.path)
     config = load_config_and_warn(root)
     with delayed_progress() as progress:
         report = scan(
             root,
-            display_root=path,
+            display_root=options.path,
             config=config,
-            languages=languages,
+            languages=options.languages,
             progress=progress,
-            history=history,
-            content=content,
-            cache=cache,
+            history=not options.no_history,
+            content=options.content or options.details,
+            cache=not options.no_cache,
         )
-    if output_format == "json":
-        from transync.report import json_report
-
-        click.echo(json_report.render(report), nl=False)
-    elif output_format == "markdown":
-        from transync.report import markdown
-
-        click.echo(markdown.render(report, details=details), nl=False)
-    else:
-        from transync.report import table
-        from transync.report.terminal import Terminal
-
-        table.render(report, Terminal(), details=details)
-    if output_format != "json":
-        _coop_plan_note(root, report, cache=cache)
+    text = STATUS[options.output_format].render(options, to_terminal=True, report=report)
+    if text is not None:
+        click.echo(text, nl=False)
+    if options.output_format != "json":
+        _coop_plan_note(root, report, cache=not options.no_cache)
     return 0
 
 

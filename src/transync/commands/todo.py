@@ -7,71 +7,52 @@ select -> scan -> co-op-translator's forecast (`transync.coop`) -> its renderer.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import click
 
 from transync.commands.common import load_config_and_warn
 from transync.commands.writing import Selection, scan_repository, select
+from transync.coop import DEFAULT_VERSION
 from transync.model import TranslationEntry
+from transync.report.formats import TODO
 from transync.report.progress import delayed_progress
 from transync.scan import scan
 from transync.sync.files import reader
-from transync.worklist import LanguageWork, work_list
+from transync.worklist import work_list
 
 
-def _text(root: str, work: tuple[LanguageWork, ...], null: bool) -> str:
-    from transync.report import todo_text
+@dataclass(frozen=True)
+class TodoOptions:
+    """`transync todo`'s command line, one field per option."""
 
-    return todo_text.render(root, work)
-
-
-def _list(root: str, work: tuple[LanguageWork, ...], null: bool) -> str:
-    from transync.report import todo_list
-
-    return todo_list.render(work, null=null)
-
-
-def _markdown(root: str, work: tuple[LanguageWork, ...], null: bool) -> str:
-    from transync.report import todo_markdown
-
-    return todo_markdown.render(work)
+    arguments: tuple[str, ...] = ()
+    languages: tuple[str, ...] = ()
+    output_format: str = TODO.default
+    null: bool = False
+    coop_version: str = DEFAULT_VERSION
 
 
-def _json(root: str, work: tuple[LanguageWork, ...], null: bool) -> str:
-    from transync.report import todo_json
-
-    return todo_json.render(work)
-
-
-# One renderer per `--format`: a new format is one function and one line here.
-RENDERERS: dict[str, Callable[[str, tuple[LanguageWork, ...], bool], str]] = {
-    "text": _text,
-    "list": _list,
-    "markdown": _markdown,
-    "json": _json,
-}
+def todo(options: TodoOptions) -> int:
+    selection = select(options.arguments)
+    chosen = TODO[options.output_format]
+    inputs = _INPUTS[chosen.reads](selection, options)
+    click.echo(chosen.render(options, **inputs), nl=False)
+    if "entries" in inputs and options.output_format != "json":
+        _coop_plan_note(selection.root, inputs["entries"])
+    return 0
 
 
-def todo(
-    arguments: Sequence[str],
-    languages: Sequence[str],
-    output_format: str,
-    *,
-    null: bool,
-    coop_version: str | None = None,
-) -> int:
-    selection = select(arguments)
-    if output_format == "coop-plan":
-        click.echo(_coop_plan(selection, languages, coop_version), nl=False)
-        return 0
+def _work(selection: Selection, options: TodoOptions) -> dict[str, Any]:
     config = load_config_and_warn(selection.root)
     with delayed_progress() as progress:
         report = scan(
             selection.root,
             config=config,
-            languages=languages,
+            languages=options.languages,
             progress=progress,
             history=True,
             content=True,
@@ -84,10 +65,7 @@ def todo(
         roots=[layout.sources for layout in report.layouts],
         meta_files=config.meta_files,
     )
-    click.echo(RENDERERS[output_format](str(selection.root), work, null), nl=False)
-    if output_format != "json":
-        _coop_plan_note(selection.root, chosen)
-    return 0
+    return {"root": str(selection.root), "work": work, "entries": chosen}
 
 
 def _coop_plan_note(root: Path, entries: Sequence[TranslationEntry]) -> None:
@@ -100,11 +78,12 @@ def _coop_plan_note(root: Path, entries: Sequence[TranslationEntry]) -> None:
         click.echo(coop_note.line(gap), err=True)
 
 
-def _coop_plan(selection: Selection, languages: Sequence[str], version: str | None) -> str:
+def _forecast(selection: Selection, options: TodoOptions) -> dict[str, Any]:
     """Every language folder is scanned: co-op-translator's code (`zh-TW`) may name an alias
     folder (`tw`) that it renames first."""
     from transync.coop.forecast import forecast, plan_only_sources
-    from transync.report import coop_plan
+
+    version = options.coop_version
 
     report = scan_repository(selection.root, (), history=False)
     chosen = [entry for entry in report.entries if selection.wants(entry)]
@@ -114,12 +93,24 @@ def _coop_plan(selection: Selection, languages: Sequence[str], version: str | No
             str(selection.root), report.layouts, version
         ).items()
     }
-    plan = forecast(chosen, reader(selection.root), languages, version=version, plan_only=extra)
+    plan = forecast(
+        chosen, reader(selection.root), options.languages, version=version, plan_only=extra
+    )
     root = selection.root.resolve()
     layout = plan.languages[0].layout if plan.languages else None
     source = (root / layout.sources).resolve() if layout else root
     output = (root / layout.container).resolve() if layout else root / "translations"
     inside = output.is_relative_to(source)
-    return coop_plan.render(
-        plan, source.as_posix(), output.as_posix(), (output.as_posix(),) if inside else ()
-    )
+    return {
+        "forecast": plan,
+        "source": source.as_posix(),
+        "output": output.as_posix(),
+        "exclude": (output.as_posix(),) if inside else (),
+    }
+
+
+# What each format reads (`Format.reads`): the work list, or co-op-translator's forecast.
+_INPUTS: Mapping[str, Callable[[Selection, TodoOptions], dict[str, Any]]] = {
+    "work": _work,
+    "forecast": _forecast,
+}

@@ -4,7 +4,7 @@ without a diff and the write commands' files left untouched."""
 from __future__ import annotations
 
 from tests.builders import GitRepo, RepoBuilder, md5, record
-from tests.sync.conftest import SOURCE, TRANSLATION, Invoke
+from tests.commands.conftest import SOURCE, TRANSLATION, Invoke
 from transync.rollup import by_cause
 
 LANGUAGES = ("de", "fr", "ja")

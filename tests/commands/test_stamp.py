@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from tests.builders import GitRepo, RepoBuilder
-from tests.sync.conftest import SOURCE, Invoke, entry, translated_then_changed
+from tests.commands.conftest import SOURCE, Invoke, entry, translated_then_changed
 from tests.treehash import tree_hash
 from transync.model import State
 

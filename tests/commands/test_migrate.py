@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 
 from tests.builders import RepoBuilder
-from tests.sync.conftest import Invoke, status
+from tests.commands.conftest import Invoke, status
 from tests.treehash import tree_hash
 from transync.model import MetadataOrigin, State
 

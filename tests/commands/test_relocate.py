@@ -7,7 +7,7 @@ import json
 import pytest
 
 from tests.builders import GitRepo, RepoBuilder
-from tests.sync.conftest import Invoke, entry, findings
+from tests.commands.conftest import Invoke, entry, findings
 from transync.model import State
 
 PAGE = "# Lesson\n\nSee ![flow](images/flow.png) and [home](../README.md).\n"

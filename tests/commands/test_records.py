@@ -22,7 +22,7 @@ from typing import Any
 import pytest
 
 from tests.builders import GitRepo, RepoBuilder
-from tests.sync.conftest import SOURCE, Invoke, translated_then_changed
+from tests.commands.conftest import SOURCE, Invoke, translated_then_changed
 from transync.sync.records import inline_block, new_fields, sidecar_text, stamp_date
 
 CODE_ONLY = SOURCE.replace("tool==1.0", "tool==2.0")

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from tests.builders import GitRepo, RepoBuilder, md5, record
-from tests.sync.conftest import SOURCE, Invoke, entry, findings, translated_then_changed
+from tests.commands.conftest import SOURCE, Invoke, entry, findings, translated_then_changed
 from tests.treehash import tree_hash
 from transync.model import State
 

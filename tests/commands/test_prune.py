@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from tests.builders import GitRepo, RepoBuilder, md5, record
-from tests.sync.conftest import Invoke
+from tests.commands.conftest import Invoke
 from tests.treehash import tree_hash
 
 IMAGES = "translated_images/fr"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from tests.builders import GitRepo, RepoBuilder
-from tests.sync.conftest import SOURCE, Invoke, translated_then_changed
+from tests.commands.conftest import SOURCE, Invoke, translated_then_changed
 from tests.treehash import tree_hash
 
 CODE_ONLY = SOURCE.replace("tool==1.0", "tool==2.0")
