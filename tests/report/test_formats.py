@@ -11,10 +11,16 @@ import click
 import pytest
 
 from transync.cli import cli
+from transync.commands.badges import BadgesOptions
 from transync.commands.check import CheckOptions
+from transync.commands.diff import DiffOptions
+from transync.commands.init import InitOptions
+from transync.commands.migrate import MigrateOptions
+from transync.commands.stamp import StampOptions
 from transync.commands.status import StatusOptions
 from transync.commands.todo import TodoOptions
 from transync.commands.trend import TrendOptions
+from transync.commands.writing import SelectionOptions
 from transync.report import formats
 from transync.report.formats import Format, Formats
 
@@ -69,9 +75,22 @@ def test_every_renderer_gets_each_input_it_has_no_default_for(
 
 
 def test_options_objects_have_a_field_for_each_click_parameter() -> None:
-    for command, (_, options, _) in COMMANDS.items():
+    options_of = {command: options for command, (_, options, _) in COMMANDS.items()}
+    options_of |= {
+        "diff": DiffOptions,
+        "badges": BadgesOptions,
+        "init": InitOptions,
+        "port": SelectionOptions,
+        "relocate": SelectionOptions,
+        "prune": SelectionOptions,
+        "migrate": MigrateOptions,
+    }
+    for command, options in options_of.items():
         names = {parameter.name for parameter in cli.commands[command].params}
         assert names == set(options.__dataclass_fields__), command
+    # stamp has no --allow-dirty (it only writes records); its options keep the field unset
+    stamp = {parameter.name for parameter in cli.commands["stamp"].params}
+    assert stamp == set(StampOptions.__dataclass_fields__) - {"allow_dirty"}
 
 
 def test_help_and_the_command_line_import_no_renderer() -> None:

@@ -56,16 +56,17 @@ def status(**options: Any) -> int:
     type=click.Path(),
     help="The folder to scan (default: the top of the git work tree).",
 )
-def diff(target: str, languages: tuple[str, ...], stat: bool, root: str | None) -> int:
+def diff(**options: Any) -> int:
     """Show what changed in a source since its translation was made: the diff to port.
 
     Given a translation, diffs its source from the commit the translation was made from to the
     working tree; given a source, does so for every language, grouped by that commit. Also
     lists the missed commits and the sections (by heading) that changed.
     """
+    from transync.commands.diff import DiffOptions
     from transync.commands.diff import diff as run_diff
 
-    return run_diff(target, languages, stat, root)
+    return run_diff(DiffOptions(**options))
 
 
 @command()

@@ -38,14 +38,7 @@ from transync.cli.options import (
 @click.option(
     "--check", is_flag=True, help="Write nothing; exit 1 when the block is out of date (CI)."
 )
-def badges(
-    readme: str,
-    root: str | None,
-    insert: str | None,
-    site_url: str | None,
-    dry_run: bool,
-    check: bool,
-) -> int:
+def badges(**options: Any) -> int:
     """Write the README's languages table: a badge, fresh % and last update per language.
 
     Only the lines between these two markers are rewritten (co-op-translator's own table
@@ -55,9 +48,10 @@ def badges(
       <!-- transync:languages:start -->
       <!-- transync:languages:end -->
     """
+    from transync.commands.badges import BadgesOptions
     from transync.commands.badges import badges as run_badges
 
-    return run_badges(readme, root, insert, site_url, dry_run, check)
+    return run_badges(BadgesOptions(**options))
 
 
 @command()

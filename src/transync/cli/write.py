@@ -4,6 +4,7 @@ files) and init. Each writes atomically and has --dry-run."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import click
 
@@ -48,14 +49,13 @@ def _selectioncommand(
 
 
 @_selectioncommand()
-def port(
-    arguments: tuple[str, ...], languages: tuple[str, ...], dry_run: bool, allow_dirty: bool
-) -> int:
+def port(**options: Any) -> int:
     """Carry source changes that need no translator (link targets, code blocks, line
     wrapping) over to stale translations, and record them as up to date."""
     from transync.commands.port import port as run_port
+    from transync.commands.writing import SelectionOptions
 
-    return run_port(arguments, languages, dry_run=dry_run, allow_dirty=allow_dirty)
+    return run_port(SelectionOptions(**options))
 
 
 @_selectioncommand(allow_dirty=False)
@@ -76,39 +76,31 @@ def port(
     is_flag=True,
     help="Record metadata for translations that have none, checked by you against their source.",
 )
-def stamp(
-    arguments: tuple[str, ...],
-    languages: tuple[str, ...],
-    dry_run: bool,
-    sources: tuple[str, ...],
-    force: bool,
-    adopt: bool,
-) -> int:
+def stamp(**options: Any) -> int:
     """Record that translations reviewed or updated by hand match their source as it is now."""
+    from transync.commands.stamp import StampOptions
     from transync.commands.stamp import stamp as run_stamp
 
-    return run_stamp(arguments, languages, sources, force=force, dry_run=dry_run, adopt=adopt)
+    return run_stamp(StampOptions(**options))
 
 
 @_selectioncommand()
-def relocate(
-    arguments: tuple[str, ...], languages: tuple[str, ...], dry_run: bool, allow_dirty: bool
-) -> int:
+def relocate(**options: Any) -> int:
     """Move orphaned translations after their moved source, with their links and records."""
     from transync.commands.relocate import relocate as run_relocate
+    from transync.commands.writing import SelectionOptions
 
-    return run_relocate(arguments, languages, dry_run=dry_run, allow_dirty=allow_dirty)
+    return run_relocate(SelectionOptions(**options))
 
 
 @_selectioncommand()
-def prune(
-    arguments: tuple[str, ...], languages: tuple[str, ...], dry_run: bool, allow_dirty: bool
-) -> int:
+def prune(**options: Any) -> int:
     """Remove orphaned translations whose source is gone for good, their records and the
     translated images nothing references any more."""
     from transync.commands.prune import prune as run_prune
+    from transync.commands.writing import SelectionOptions
 
-    return run_prune(arguments, languages, dry_run=dry_run, allow_dirty=allow_dirty)
+    return run_prune(SelectionOptions(**options))
 
 
 @_selectioncommand()
@@ -119,17 +111,12 @@ def prune(
     required=True,
     help="json: the per-language .co-op-translator.json; inline: the block in each page.",
 )
-def migrate(
-    arguments: tuple[str, ...],
-    languages: tuple[str, ...],
-    dry_run: bool,
-    allow_dirty: bool,
-    target: str,
-) -> int:
+def migrate(**options: Any) -> int:
     """Move Markdown translations' metadata between inline blocks and sidecars, losing nothing."""
+    from transync.commands.migrate import MigrateOptions
     from transync.commands.migrate import migrate as run_migrate
 
-    return run_migrate(arguments, languages, target, dry_run=dry_run, allow_dirty=allow_dirty)
+    return run_migrate(MigrateOptions(**options))
 
 
 @command()
@@ -137,11 +124,12 @@ def migrate(
 @click.option("--yes", "-y", is_flag=True, help="Write without asking.")
 @click.option("--force", is_flag=True, help="Replace files and a [tool.transync] that exist.")
 @dry_run_option("what would be written")
-def init(path: str, yes: bool, force: bool, dry_run: bool) -> int:
+def init(**options: Any) -> int:
     """Set transync up in the repository at PATH: detect its layouts and languages, then write
     [tool.transync] (pyproject.toml, else transync.toml) and the pull request gate
     .github/workflows/translations.yml. Never overwrites without --force.
     """
+    from transync.commands.init import InitOptions
     from transync.commands.init import init as run_init
 
-    return run_init(path, yes=yes, force=force, dry_run=dry_run)
+    return run_init(InitOptions(**options))

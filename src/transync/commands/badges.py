@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import difflib
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
 import click
@@ -21,22 +22,27 @@ from transync.scan import scan
 from transync.sync.languages_block import language_rows, replace_block, table_lines
 
 
-def badges(
-    readme: str,
-    root: str | None,
-    insert: str | None,
-    site_url: str | None,
-    dry_run: bool,
-    check: bool,
-) -> int:
+@dataclass(frozen=True)
+class BadgesOptions:
+    """`transync badges`'s command line, one field per option."""
+
+    readme: str
+    root: str | None = None
+    insert: str | None = None
+    site_url: str | None = None
+    dry_run: bool = False
+    check: bool = False
+
+
+def badges(options: BadgesOptions) -> int:
     """Rewrite the block; with `dry_run` print the diff instead, with `check` exit 1 when the
     block is out of date (and write nothing either)."""
-    path = Path(readme)
-    scan_root = Path(root) if root is not None else path.parent
+    path = Path(options.readme)
+    scan_root = Path(options.root) if options.root is not None else path.parent
     # The README is read and written as a file of the repository when it lies in it (of its
     # own folder otherwise): never through a link leading out, never a pipe or a device.
     home = scan_root if _inside(path, scan_root) is not None else path.parent
-    text = _read(path, readme, os.path.realpath(home))
+    text = _read(path, options.readme, os.path.realpath(home))
     config = load_config_and_warn(scan_root)
     readme_folder = os.path.abspath(path.parent)
 
@@ -48,8 +54,8 @@ def badges(
         # History only estimates translations without metadata: one more figure to show.
         report = scan(scan_root, config=config, tree=tree, history=True)
         thresholds = Thresholds(*config.badge_thresholds)
-        block = table_lines(language_rows(report, folder_link, thresholds), site_url)
-        return replace_block(text, block, insert_after=insert, name=readme), report
+        block = table_lines(language_rows(report, folder_link, thresholds), options.site_url)
+        return replace_block(text, block, insert_after=options.insert, name=options.readme), report
 
     updated, report = rewritten(None)
     inside = _inside(path, scan_root)
@@ -61,30 +67,32 @@ def badges(
             e.language for e in report.entries if e.source == inside and e.state is State.CURRENT
         }
         updated, report = rewritten(WorkTree(scan_root, {inside: updated.encode()}))
-        if current and not check:
+        if current and not options.check:
             click.echo(
-                f"transync: warning: {readme} is translated: writing it makes its translations"
-                f" stale in {plural(len(current), 'language')}"
+                f"transync: warning: {options.readme} is translated: writing it makes its"
+                f" translations stale in {plural(len(current), 'language')}"
                 " until they are synced again",
                 err=True,
             )
     if updated == text:
-        click.echo(f"{readme}: the languages block is up to date", err=True)
+        click.echo(f"{options.readme}: the languages block is up to date", err=True)
         return EXIT_OK
-    if dry_run:
-        click.echo(shown_lines(_diff(text, updated, readme)), nl=False)
-    if check:
+    if options.dry_run:
+        click.echo(shown_lines(_diff(text, updated, options.readme)), nl=False)
+    if options.check:
         click.echo(
-            f"{readme}: the languages block is out of date; run 'transync badges {readme}'",
+            f"{options.readme}: the languages block is out of date;"
+            f" run 'transync badges {options.readme}'",
             err=True,
         )
         return EXIT_POLICY_FAILED
-    if not dry_run:
+    if not options.dry_run:
         from transync.fileio import inside_root, write_atomic
 
         write_atomic(inside_root(home, _inside(path, home) or path.name), updated)
         click.echo(
-            f"{readme}: languages block written ({len(report.languages)} languages)", err=True
+            f"{options.readme}: languages block written ({len(report.languages)} languages)",
+            err=True,
         )
     return EXIT_OK
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,7 +19,17 @@ if TYPE_CHECKING:
     from transync.history.source_diff import SourceDiff
 
 
-def diff(target: str, languages: Sequence[str], stat: bool, root_option: str | None) -> int:
+@dataclass(frozen=True)
+class DiffOptions:
+    """`transync diff`'s command line, one field per option."""
+
+    target: str
+    languages: tuple[str, ...] = ()
+    stat: bool = False
+    root: str | None = None
+
+
+def diff(options: DiffOptions) -> int:
     from transync.config import OFF
     from transync.history import attach_history, layout_folders, translation_folders
     from transync.history.blob_reader import BlobReader
@@ -26,14 +37,14 @@ def diff(target: str, languages: Sequence[str], stat: bool, root_option: str | N
     from transync.history.source_diff import source_diffs
     from transync.report import diff_view
 
-    path = Path(target)
+    path = Path(options.target)
     repo = open_repo(path.parent if not path.is_dir() else path)
     if repo is None or repo.working_tree_dir is None:
-        raise TransyncError(f"{target}: not in a git work tree with commits")
-    root = Path(root_option) if root_option else Path(repo.working_tree_dir)
-    relative = _relative(path, root, target)
+        raise TransyncError(f"{options.target}: not in a git work tree with commits")
+    root = Path(options.root) if options.root else Path(repo.working_tree_dir)
+    relative = _relative(path, root, options.target)
     config = load_config_and_warn(root)
-    report = scan(root, config=config, languages=languages)
+    report = scan(root, config=config, languages=options.languages)
     chosen = [entry for entry in report.entries if relative in (entry.translation, entry.source)]
     estimates = layout_folders(report.layouts) if config.estimates != OFF else None
     if chosen and all(entry.state is State.MISSING for entry in chosen) and estimates:
@@ -43,13 +54,15 @@ def diff(target: str, languages: Sequence[str], stat: bool, root_option: str | N
         )
     if not chosen:
         if not path.exists():
-            raise TransyncError(f"{target}: no such file")
+            raise TransyncError(f"{options.target}: no such file")
         raise TransyncError(
-            f"{target}: neither a translation nor a translated source under {root}"
-            + (f" (in {', '.join(languages)})" if languages else "")
+            f"{options.target}: neither a translation nor a translated source under {root}"
+            + (f" (in {', '.join(options.languages)})" if options.languages else "")
         )
     if all(entry.state is State.MISSING for entry in chosen):
-        raise TransyncError(f"{target}: not translated (every translation of it is missing)")
+        raise TransyncError(
+            f"{options.target}: not translated (every translation of it is missing)"
+        )
     attached, _, gaps = attach_history(
         root, chosen, translation_folders(report.layouts), estimates=estimates
     )
@@ -59,7 +72,7 @@ def diff(target: str, languages: Sequence[str], stat: bool, root_option: str | N
     others = by_cause(
         (entry.language, diff_view.describe_other(entry)) for entry in _others(attached, diffs)
     )
-    diff_view.render(diffs, others, stat=stat)
+    diff_view.render(diffs, others, stat=options.stat)
     warn_history_gaps(gaps)
     return 0
 

@@ -3,6 +3,7 @@ the pull request gate after confirmation (or `--yes`); `--dry-run` prints them i
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 import click
@@ -24,14 +25,24 @@ _VERBS = {
 }
 
 
-def init(path: str, *, yes: bool, force: bool, dry_run: bool) -> int:
-    root = Path(path)
+@dataclass(frozen=True)
+class InitOptions:
+    """`transync init`'s command line, one field per option."""
+
+    path: str = "."
+    yes: bool = False
+    force: bool = False
+    dry_run: bool = False
+
+
+def init(options: InitOptions) -> int:
+    root = Path(options.path)
     # Detection only: whatever a config says today is what init is about to rewrite.
     inventory = discover(root, Config())
     # Counted as `status` counts them, so that both give the same figures in the same words.
     entries = classify(root, inventory).entries
     languages = sorted({folder.code for folder in inventory.folders})
-    click.echo(f"Found in {path}:")
+    click.echo(f"Found in {options.path}:")
     for layout in inventory.layouts:
         codes = sorted(folder.code for folder in inventory.folders if folder.layout == layout)
         count = sum(
@@ -60,14 +71,16 @@ def init(path: str, *, yes: bool, force: bool, dry_run: bool) -> int:
             )
         )
     if not inventory.layouts:
-        raise TransyncError(f"{path}: only translated images found; no layout to configure")
+        raise TransyncError(f"{options.path}: only translated images found; no layout to configure")
 
-    planned = files.plan(root, files.config_section(inventory.layouts, languages), force=force)
+    planned = files.plan(
+        root, files.config_section(inventory.layouts, languages), force=options.force
+    )
     click.echo("")
     for item in planned:
         kept = " (exists; --force replaces it)" if item.action is files.Action.KEEP else ""
         click.echo(f"  {_VERBS[item.action]} {item.path.as_posix()}{kept}")
-    if dry_run:
+    if options.dry_run:
         for item in planned:
             if item.action is not files.Action.KEEP:
                 click.echo(f"\n--- {item.path.as_posix()} ({item.action.value}) ---")
@@ -76,7 +89,7 @@ def init(path: str, *, yes: bool, force: bool, dry_run: bool) -> int:
     if all(item.action is files.Action.KEEP for item in planned):
         click.echo("Nothing to write.")
         return 0
-    if not yes and not click.confirm("Write these files?", default=True):
+    if not options.yes and not click.confirm("Write these files?", default=True):
         click.echo("Nothing written.")
         return 0
     files.write(root, planned)

@@ -6,9 +6,7 @@ execute.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
-from transync.commands.writing import carry_out, scope, with_provenance
+from transync.commands.writing import SelectionOptions, carry_out, scope, with_provenance
 from transync.errors import TransyncError
 from transync.history.blob_reader import BlobReader
 from transync.history.git_log import open_repo
@@ -18,14 +16,9 @@ from transync.sync.port import plan_port
 from transync.sync.records import stamp_date
 
 
-def port(
-    arguments: Sequence[str], languages: Sequence[str], *, dry_run: bool, allow_dirty: bool
-) -> int:
+def port(options: SelectionOptions) -> int:
     work = scope(
-        arguments,
-        languages,
-        dry_run=dry_run,
-        allow_dirty=allow_dirty,
+        options,
         states={State.STALE, State.FAILED},
         history=False,
     )
@@ -36,4 +29,6 @@ def port(
     entries = with_provenance(root, work.report, work.chosen)
     with BlobReader(root) as read_blob:
         plan = plan_port(entries, reader(root), read_blob, stamp_date())
-    return carry_out(root, plan, dry_run=dry_run, languages=[s.code for s in work.report.languages])
+    return carry_out(
+        root, plan, dry_run=options.dry_run, languages=[s.code for s in work.report.languages]
+    )

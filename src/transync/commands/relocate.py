@@ -7,22 +7,16 @@ execute, staging each move as `git mv` would.
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
 
-from transync.commands.writing import carry_out, in_git, references, scope
+from transync.commands.writing import SelectionOptions, carry_out, in_git, references, scope
 from transync.model import State
 from transync.sync.files import reader
 from transync.sync.relocate import plan_relocate
 
 
-def relocate(
-    arguments: Sequence[str], languages: Sequence[str], *, dry_run: bool, allow_dirty: bool
-) -> int:
+def relocate(options: SelectionOptions) -> int:
     work = scope(
-        arguments,
-        languages,
-        dry_run=dry_run,
-        allow_dirty=allow_dirty,
+        options,
         states={State.ORPHAN, State.UNTRACKED},
     )
     root = work.root
@@ -35,7 +29,7 @@ def relocate(
     return carry_out(
         root,
         plan,
-        dry_run=dry_run,
+        dry_run=options.dry_run,
         git=in_git(root),
         languages=[s.code for s in work.report.languages],
     )

@@ -6,9 +6,10 @@ Wiring only: select (files, or `--source` with `--lang`) -> scan -> provenance -
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from dataclasses import dataclass
 
 from transync.commands.writing import (
+    SelectionOptions,
     as_root_relative,
     carry_out,
     scan_repository,
@@ -21,21 +22,20 @@ from transync.sync.records import stamp_date
 from transync.sync.stamp import plan_stamp
 
 
-def stamp(
-    arguments: Sequence[str],
-    languages: Sequence[str],
-    sources: Sequence[str],
-    *,
-    force: bool,
-    dry_run: bool,
-    adopt: bool = False,
-) -> int:
-    selection = select(arguments)
-    if not selection.patterns and not sources:
+@dataclass(frozen=True)
+class StampOptions(SelectionOptions):
+    sources: tuple[str, ...] = ()
+    force: bool = False
+    adopt: bool = False
+
+
+def stamp(options: StampOptions) -> int:
+    selection = select(options.arguments)
+    if not selection.patterns and not options.sources:
         raise TransyncError("name the translations to stamp, or --source SOURCE (with --lang)")
     root = selection.root
-    report = scan_repository(root, languages, history=False)
-    wanted = {as_root_relative(root, source) for source in sources}
+    report = scan_repository(root, options.languages, history=False)
+    wanted = {as_root_relative(root, source) for source in options.sources}
     chosen = [
         entry
         for entry in report.entries
@@ -43,7 +43,9 @@ def stamp(
     ]
     if not chosen:
         raise TransyncError("no translation matches what was named")
+    provenanced = with_provenance(root, report, chosen)
     plan = plan_stamp(
-        with_provenance(root, report, chosen), reader(root), stamp_date(), force=force, adopt=adopt
+        provenanced, reader(root), stamp_date(), force=options.force, adopt=options.adopt
     )
-    return carry_out(root, plan, dry_run=dry_run, languages=[s.code for s in report.languages])
+    languages = [summary.code for summary in report.languages]
+    return carry_out(root, plan, dry_run=options.dry_run, languages=languages)

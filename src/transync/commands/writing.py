@@ -96,21 +96,29 @@ class Scope:
     chosen: list[TranslationEntry]
 
 
+@dataclass(frozen=True)
+class SelectionOptions:
+    """The command line every selection command shares (port, relocate, prune; migrate and
+    stamp add theirs), one field per option."""
+
+    arguments: tuple[str, ...] = ()
+    languages: tuple[str, ...] = ()
+    dry_run: bool = False
+    allow_dirty: bool = False
+
+
 def scope(
-    arguments: Sequence[str],
-    languages: Sequence[str],
+    options: SelectionOptions,
     *,
-    dry_run: bool,
-    allow_dirty: bool,
     states: Collection[State] | None = None,
     history: bool = True,
 ) -> Scope:
     """The prologue every write command shares: select, refuse a dirty tree (unless only
     showing), scan, and keep the selected entries (in one of `states`, when given)."""
-    selection = select(arguments)
-    if not dry_run:
-        refuse_dirty(selection.root, allow_dirty)
-    report = scan_repository(selection.root, languages, history=history)
+    selection = select(options.arguments)
+    if not options.dry_run:
+        refuse_dirty(selection.root, options.allow_dirty)
+    report = scan_repository(selection.root, options.languages, history=history)
     chosen = [
         entry
         for entry in report.entries
