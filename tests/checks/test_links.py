@@ -120,7 +120,7 @@ def test_links_lost_together_are_one_finding(compare: Compare) -> None:
     assert finding.count == 2
     assert finding.line == 5  # the translation's paragraph where they are missing
     assert finding.message == (
-        "the source's 2 links from line 5 to 5 (the first to https://a.example)"
+        "the source's 2 links on line 5 (the first to https://a.example)"
         " have no counterpart in the translation"
     )
 

@@ -243,8 +243,13 @@ class _Reporter:
                     " has no counterpart in the translation"
                 )
             else:
+                lines = (
+                    f"on line {first.line}"
+                    if run[-1].line == first.line
+                    else f"from line {first.line} to {run[-1].line}"
+                )
                 message = (
-                    f"the source's {len(run)} links from line {first.line} to {run[-1].line}"
+                    f"the source's {len(run)} links {lines}"
                     f" (the first to {first.target}) have no counterpart in the translation"
                 )
             yield self.context.finding(

@@ -29,7 +29,7 @@ from transync.errors import TransyncError
 from transync.fileio import read_bytes, write_atomic
 from transync.hashing import md5_hex
 
-FORMAT = 1
+FORMAT = 2  # 2: the round of issues 19-25 changed what findings say
 # A file modified this recently may change again within the same mtime tick without its
 # stat signature changing ("racy git"): its digest is not remembered by signature.
 _RACY_NS = 2_000_000_000
