@@ -238,8 +238,10 @@ def check_cause_parts(
 def _behind(group: ProblemGroup) -> str:
     """Where the translations stand: the commit they were made from and how far behind."""
     provenance = group.provenance
-    if provenance is None or provenance.translated_from is None:
+    if provenance is None:
         return ""
+    if provenance.translated_from is None:  # why it is not known, as `status` says it
+        return f", {REASONS[provenance.reason]}" if provenance.reason in REASONS else ""
     behind = provenance.commits_behind
     commits = f", {behind} commit{'s' if behind != 1 else ''} behind" if behind else ""
     return f" (translated from {provenance.translated_from.short}{commits})"
