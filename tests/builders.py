@@ -17,6 +17,18 @@ from pathlib import Path
 DATE = "2026-01-02T03:04:05+00:00"
 
 
+# A time long past (2001), for files whose stat signatures caches must trust.
+LONG_AGO_NS = 1_000_000_000_000_000_000
+
+
+def settle(*paths: Path) -> None:
+    """Make files, and every file and folder under folders, look written long ago: caches
+    keyed by stat signatures do not trust what changed in the last two seconds."""
+    for path in paths:
+        for each in [path, *(path.rglob("*") if path.is_dir() else ())]:
+            os.utime(each, ns=(LONG_AGO_NS, LONG_AGO_NS), follow_symlinks=False)
+
+
 def md5(data: str | bytes) -> str:
     raw = data.encode() if isinstance(data, str) else data
     return hashlib.md5(raw).hexdigest()

@@ -13,9 +13,10 @@ from pathlib import Path
 from transync.checks import apply_severities, run_bookkeeping
 from transync.checks.empty import NAME as EMPTY
 from transync.classify import classify
+from transync.classify.memo import FileMemo
 from transync.config import ESTIMATES_COUNT, Config, load_config
 from transync.discover import Inventory, discover
-from transync.discover.tree import Tree
+from transync.discover.tree import Tree, WorkTree
 from transync.errors import TransyncError, suggestion
 from transync.estimated_summary import estimated_summaries
 from transync.history.causes import group_by_commit
@@ -52,7 +53,8 @@ def scan(
     in a git work tree) and the report lists the causes of staleness. `content` adds the
     content checks (each translation's structure against its source), which parse every
     translated file and its source: slower, so asked for explicitly; their results are kept
-    in the user's cache folder between runs unless `cache` is False. `tree` is what the
+    in the user's cache folder between runs unless `cache` is False, as are the metadata
+    readers' results on files unchanged since an earlier run. `tree` is what the
     states are judged from (default: the files under `root`); content and history always
     read the files on disk. `now` fixes the clock of the "days behind" figures (a dashboard
     pins it with SOURCE_DATE_EPOCH). `compare` narrows the content checks to the sources of
@@ -60,6 +62,9 @@ def scan(
     touches); their findings alone are in the report.
     """
     config = config if config is not None else load_config(root)
+    memo = FileMemo.open(root) if tree is None and cache and root.is_dir() else None
+    if memo is not None:
+        tree = WorkTree(root, memo=memo)
     inventory = discover(root, config, tree)
     wanted = frozenset(languages)
     _refuse_unknown(wanted, inventory)
@@ -70,6 +75,8 @@ def scan(
     )
     advance = progress(total) if progress else None
     classification = classify(root, inventory, wanted, advance, tree)
+    if memo is not None:
+        memo.save(keep_unused=bool(wanted))
     bookkeeping = run_bookkeeping(classification.entries)
     findings = [
         *_for_languages(inventory.findings, wanted),

@@ -33,12 +33,13 @@ STAGES = (
             "languages",
             "fileio",
             "cache_dir",
+            "cache",
             "parallel",
             "hashing",
         ),
         "findings, states and roll-ups as frozen dataclasses (`model/`), errors, text and path"
         " helpers, the one guarded way to read files and write them atomically, MD5, the cache"
-        " folder, workers",
+        " folder and the caches keyed by file signatures, workers",
     ),
     Stage(
         "document",

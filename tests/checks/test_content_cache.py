@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import shutil
 from pathlib import Path
 
@@ -11,6 +10,7 @@ import pytest
 from benchmarks.make_corpus import Fractions, generate
 from click.testing import CliRunner
 
+from tests.builders import settle
 from transync import parallel
 from transync.cache_dir import cache_dir
 from transync.checks.engine import content as content_module
@@ -23,9 +23,7 @@ from transync.scan import scan
 def tree(tmp_path: Path) -> Path:
     root = tmp_path / "repo"
     generate(root, sources=10, languages=2, seed=21, fractions=Fractions(notebooks=0.2))
-    # Folders written in the last two seconds are not trusted by the cache (racy mtimes).
-    for folder in [root, *(path for path in root.rglob("*") if path.is_dir())]:
-        os.utime(folder, ns=(1_000_000_000_000_000_000, 1_000_000_000_000_000_000))
+    settle(root)  # what changed in the last two seconds is not trusted by the cache
     return root
 
 

@@ -6,10 +6,11 @@ import json
 from pathlib import Path
 
 from tests.builders import inline_block, md5, record
-from transync.history.parsed_store import ParsedStore, decode, encode
+from transync.history.parsed_store import ParsedStore
 from transync.metadata.inline import read_inline
 from transync.metadata.notebook import read_notebook
 from transync.metadata.sidecar import read_sidecar
+from transync.metadata.stored import decode, encode
 
 SIDECAR = json.dumps(
     {

@@ -123,6 +123,11 @@ def _flat_image(image: FlatImage) -> TranslationEntry:
     )
 
 
+def _text_amount(data: bytes, path: str) -> int:
+    """`text_amount` as a reader: a tree may remember it by the file."""
+    return text_amount(data)
+
+
 def _kind(path: str) -> Kind:
     return Kind.NOTEBOOK if path.lower().endswith(".ipynb") else Kind.MARKDOWN
 
@@ -187,46 +192,37 @@ class _Judge:
     def _document(self, folder: LanguageFolder, path: str, sidecar: Sidecar) -> TranslationEntry:
         key = relative_to(path, folder.path)
         kind = _kind(path)
-        in_file, data = self._in_file(path, kind)
-        found = [sidecar.records.get(key), in_file]
+        found = [sidecar.records.get(key), self._in_file(path, kind)]
         if sidecar.error and found[0] is None:
             found.append(
                 MetadataProblem(MetadataOrigin.SIDECAR, sidecar.location, None, sidecar.error)
             )
         entry = self._verdict(folder, kind, path, key, found, sidecar.failures)
-        if data is not None and entry.current_hash is not None:
-            return self._weighed(entry, data)
+        if self.measure and kind is Kind.MARKDOWN and entry.current_hash is not None:
+            return self._weighed(entry)
         return entry
 
-    def _in_file(
-        self, path: str, kind: Kind
-    ) -> tuple[MetadataRecord | MetadataProblem | None, bytes | None]:
-        """What a translated file says about itself (inline block or notebook metadata), and
-        a Markdown page's bytes when its text is to be measured."""
+    def _in_file(self, path: str, kind: Kind) -> MetadataRecord | MetadataProblem | None:
+        """What a translated file says about itself: inline block or notebook metadata."""
         try:
             # The whole file: a metadata block further down or a second block must be seen
             # (reading only a 4 KB head would save ~0.04 s per 10,000 files and miss them).
-            if kind is Kind.NOTEBOOK:
-                return self.tree.parse(path, read_notebook), None
-            if not self.measure:
-                return self.tree.parse(path, read_inline), None
-            data = self.tree.read(path)
-            return read_inline(data, path), data
+            return self.tree.parse(path, read_notebook if kind is Kind.NOTEBOOK else read_inline)
         except OSError as error:
-            problem = MetadataProblem(
+            return MetadataProblem(
                 MetadataOrigin.INLINE, path, None, f"cannot read: {error.strerror}"
             )
-            return problem, None
 
-    def _weighed(self, entry: TranslationEntry, data: bytes) -> TranslationEntry:
+    def _weighed(self, entry: TranslationEntry) -> TranslationEntry:
         """The entry with its text measured, when the page is small beside its source."""
         try:
             source_bytes, source_text = self._source_size(entry.source)
+            if not may_be_gutted(self.tree.size(entry.translation), source_bytes):
+                return entry
+            amount = self.tree.parse(entry.translation, _text_amount)
         except OSError:
             return entry
-        if not may_be_gutted(len(data), source_bytes):
-            return entry
-        return replace(entry, text=TextAmount(text_amount(data), source_text))
+        return replace(entry, text=TextAmount(amount, source_text))
 
     def _source_size(self, source: str) -> tuple[int, int]:
         """A source's size and the amount of its text, once per scan."""

@@ -15,12 +15,11 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path, PurePosixPath
 
-from transync.checks.engine.cache import Cache
+from transync.cache import Cache, settled, signature
 from transync.coop import DEFAULT_VERSION, rules_for
 from transync.coop.page import Bucket, Decision, Page, Reason, Rules
 from transync.discover import SIDECAR_NAME
 from transync.errors import TransyncError
-from transync.fileio import Refused
 from transync.hashing import md5_hex
 from transync.languages import canonical
 from transync.model import (
@@ -31,7 +30,6 @@ from transync.model import (
     State,
     TranslationEntry,
 )
-from transync.paths import unreadable_path
 
 Reader = Callable[[str], "bytes | None"]
 TEXT_KINDS = (Kind.MARKDOWN, Kind.NOTEBOOK)
@@ -284,13 +282,13 @@ def inline_gap(
     use_cache: bool = True,
 ) -> PlanGap | None:
     """Only pages with inline metadata and no sidecar record are read again, and only when one
-    of the files the answer depends on changed since the last run (remembered by their stat
-    signatures and digests, as the content cache does): the note must not cost `status` what
-    the scan costs. A file the reader refuses (a symbolic link out of the repository) reads as
-    absent: a note never stops the report it is added to."""
+    of the files the answer depends on changed since the last run (told by their stat
+    signatures, nothing read): the note must not cost `status` what the scan costs. A file
+    the reader refuses (a symbolic link out of the repository) reads as absent: a note never
+    stops the report it is added to."""
     version = version or DEFAULT_VERSION
     cache = Cache.open(root, "coop-gap", version, enabled=use_cache)
-    key = _inputs_digest(cache, root, entries) if cache.enabled else None
+    key = _inputs_key(root, entries) if cache.enabled else None
     known = cache.get(key) if key is not None else None
     if known is not None:
         return PlanGap(*known) if known else None
@@ -301,21 +299,22 @@ def inline_gap(
     return gap
 
 
-def _inputs_digest(cache: Cache, root: Path, entries: Sequence[TranslationEntry]) -> str:
+def _inputs_key(root: Path, entries: Sequence[TranslationEntry]) -> str | None:
     """What the gap is computed from: the pages it re-reads, their sources, every folder's
-    sidecar."""
+    sidecar, by their stat signatures (None while one of them is too new to be told apart
+    from its next version by signature: the gap is computed and not kept)."""
     paths = {path for entry in entries if _inline_only(entry) for path in _pair(entry)}
     paths |= {f"{entry.folder.path}/{SIDECAR_NAME}" for entry in entries if entry.folder}
-    real_root = os.path.realpath(root)
     lines = []
     for path in sorted(paths):
-        full = os.path.join(root, path)
         try:
-            if unreadable_path(full, real_root) is not None:
-                raise Refused(full, "not read")  # a link leading out, a pipe: never opened
-            lines.append(f"{path}\t{cache.digest(path, full)}")
+            status = os.stat(os.path.join(root, path))  # no file is opened for the key
         except OSError:
             lines.append(f"{path}\t-")
+            continue
+        if not settled(status):
+            return None
+        lines.append(f"{path}\t{signature(status)}")
     return md5_hex("\n".join(lines).encode("utf-8", "surrogateescape"))
 
 

@@ -10,6 +10,7 @@ asks about once, through the tree.
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Protocol, TypeVar
@@ -73,12 +74,32 @@ class Tree(Protocol):
     def parse(self, path: str, reader: Callable[[bytes, str], Parsed]) -> Parsed:
         """`reader(bytes, path)`; a tree may remember the result by the file's content."""
 
+    def size(self, path: str) -> int:
+        """The file's size in bytes; raises OSError."""
+
     def md5(self, path: str) -> str:
         """The MD5 of the file's bytes, as co-op-translator hashes sources."""
 
     def notes(self) -> list[Finding]:
         """What the tree did to answer that a user should know of (`--details`): sources
         hashed as git stores them rather than as checked out."""
+
+
+class ParseMemo(Protocol):
+    """What readers made of files on disk in earlier runs, by the files' stat signatures."""
+
+    def recall(
+        self, path: str, status: os.stat_result, reader: Callable[[bytes, str], Parsed]
+    ) -> tuple[bool, Parsed | None]:
+        """(True, what `reader` returned for the file as `status` signs it), else (False, None)."""
+
+    def remember(
+        self,
+        path: str,
+        status: os.stat_result,
+        reader: Callable[[bytes, str], Parsed],
+        value: Parsed,
+    ) -> None: ...
 
 
 class WorkTree:
@@ -88,14 +109,23 @@ class WorkTree:
     judges the README it is about to write (it may be a translated source itself). Sources
     are hashed as git would store them where the checkout converted their line endings
     (`transync.discover.checkout`), and a name exists only with its exact case, as on Linux.
+    With a `memo`, a regular file whose stat signature is unchanged since an earlier run is
+    not read again: what the reader made of it then is what it makes of it now.
     """
 
-    def __init__(self, root: Path, replaced: Mapping[str, bytes] | None = None) -> None:
+    def __init__(
+        self,
+        root: Path,
+        replaced: Mapping[str, bytes] | None = None,
+        memo: ParseMemo | None = None,
+    ) -> None:
         # Plain strings, not Path objects: joined once per file, tens of thousands of times.
         self._base = os.fspath(root)
         self._real_root = os.path.realpath(root)
         self._replaced = replaced or {}
         self._checkout = Checkout.of(root)
+        self._memo = memo
+        self._sizes: dict[str, int] = {}  # of the files `parse` looked at
 
     def _full(self, path: str) -> str:
         return f"{self._base}/{path}"
@@ -133,7 +163,25 @@ class WorkTree:
         return read_bytes(self._full(path)) if replaced is None else replaced
 
     def parse(self, path: str, reader: Callable[[bytes, str], Parsed]) -> Parsed:
-        return reader(self.read(path), path)
+        if self._memo is None or path in self._replaced:
+            return reader(self.read(path), path)
+        status = os.lstat(self._full(path))
+        if not stat.S_ISREG(status.st_mode):
+            return reader(self.read(path), path)  # a link, a pipe: the guarded read judges it
+        self._sizes[path] = status.st_size
+        found, value = self._memo.recall(path, status, reader)
+        if found:
+            return value  # type: ignore[return-value]
+        parsed = reader(self.read(path), path)  # signed before read: a later write re-reads
+        self._memo.remember(path, status, reader, parsed)
+        return parsed
+
+    def size(self, path: str) -> int:
+        replaced = self._replaced.get(path)
+        if replaced is not None:
+            return len(replaced)
+        known = self._sizes.get(path)
+        return known if known is not None else os.stat(self._full(path)).st_size
 
     def md5(self, path: str) -> str:
         return md5_hex(self._checkout.stored_bytes(path, self.read(path)))

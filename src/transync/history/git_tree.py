@@ -218,6 +218,9 @@ class GitTree:
     def parse(self, path: str, reader: Callable[[bytes, str], Parsed]) -> Parsed:
         return self._memo.parse(self._blob(path), path, reader)
 
+    def size(self, path: str) -> int:
+        return len(self.read(path))
+
     def md5(self, path: str) -> str:
         return self._memo.md5s(self._blob(path)).raw
 

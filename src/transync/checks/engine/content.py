@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
+from transync.cache import RACY_NS, Cache
 from transync.checks import CONTENT_SKIPPED
-from transync.checks.engine.cache import Cache
 from transync.checks.engine.context import ContentContext
 from transync.checks.engine.precedence import Claim, fold
 from transync.checks.engine.repository import MAX_BYTES, Repository
@@ -285,7 +285,7 @@ class _Evidence:
         for path in outcome.existence:
             folder = self._nearest_folder(posixpath.dirname(path))
             signature = folders[folder] = self._folder(folder)
-            if signature is not None and time.time_ns() - signature[1] < _RACY_NS:
+            if signature is not None and time.time_ns() - signature[1] < RACY_NS:
                 return None
         return {
             "findings": [self._row_key(finding) for finding in outcome.findings],
@@ -319,5 +319,3 @@ class _Evidence:
 
 
 _SEVERITIES = {severity.value: severity for severity in Severity}  # Severity() is slow
-# A folder modified this recently may change again within its mtime tick.
-_RACY_NS = 2_000_000_000

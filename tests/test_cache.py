@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 
+from tests.builders import settle
+from transync import cache as cache_module
+from transync.cache import Cache
 from transync.cache_dir import ENV_VARIABLE as CACHE_VARIABLE
-from transync.checks.engine import cache as cache_module
-from transync.checks.engine.cache import Cache
 
 
 @pytest.fixture
@@ -22,8 +22,7 @@ def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def _old(path: Path) -> Path:
-    """Make a file look written long ago, so its stat signature is trusted."""
-    os.utime(path, ns=(1_000_000_000_000_000_000, 1_000_000_000_000_000_000))
+    settle(path)
     return path
 
 

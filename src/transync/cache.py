@@ -31,8 +31,21 @@ from transync.hashing import md5_hex
 
 FORMAT = 2  # 2: the round of issues 19-25 changed what findings say
 # A file modified this recently may change again within the same mtime tick without its
-# stat signature changing ("racy git"): its digest is not remembered by signature.
-_RACY_NS = 2_000_000_000
+# stat signature changing ("racy git"): nothing is remembered by its signature.
+RACY_NS = 2_000_000_000
+
+Signature = list[int]
+
+
+def signature(status: os.stat_result) -> Signature:
+    """What tells a file's bytes unchanged without reading them: size, mtime, inode, ctime."""
+    return [status.st_size, status.st_mtime_ns, status.st_ino, status.st_ctime_ns]
+
+
+def settled(status: os.stat_result) -> bool:
+    """Whether the file was modified long enough ago for its signature to be trusted."""
+    return time.time_ns() - status.st_mtime_ns > RACY_NS
+
 
 Json = Any  # results are stored as JSON: plain dicts, lists, strings, numbers, None
 
@@ -88,15 +101,15 @@ class Cache:
         if known_now is not None:
             return known_now  # a source shared by many translations: stat it once a run
         status = os.stat(full)
-        signature = [status.st_size, status.st_mtime_ns, status.st_ino, status.st_ctime_ns]
+        signed = signature(status)
         known = self._stats.get(path)
-        if known is not None and known[:4] == signature:
+        if known is not None and known[:4] == signed:
             self._used_stats[path] = known
             self._digests[path] = str(known[4])
             return str(known[4])
         digest = self._digests[path] = md5_hex(read_bytes(full))
-        if time.time_ns() - status.st_mtime_ns > _RACY_NS:
-            self._used_stats[path] = [*signature, digest]
+        if settled(status):
+            self._used_stats[path] = [*signed, digest]
             self._dirty = True
         return digest
 
