@@ -140,7 +140,7 @@ def test_an_entry_whose_stored_findings_are_gone_is_computed_again(tree: Path) -
     (path,) = cache_dir().glob("content-*.json")
     payload = json.loads(path.read_text())
     payload["results"] = {
-        key: value for key, value in payload["results"].items() if not key.startswith("finding:")
+        key: value for key, value in payload["results"].items() if not key.startswith("f:")
     }
     path.write_text(json.dumps(payload))
     assert _report(tree) == first

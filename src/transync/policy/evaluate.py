@@ -174,7 +174,11 @@ def evaluate(
     verdicts = []
     for problem in problems:
         verdict = _judge(problem, policy, now, clock)
-        if verdict.outcome in (Outcome.FAIL, Outcome.WARN) and allowed[problem.key] > 0:
+        if (
+            allowed  # a problem's key is made only to be looked up
+            and verdict.outcome in (Outcome.FAIL, Outcome.WARN)
+            and allowed[problem.key] > 0
+        ):
             allowed[problem.key] -= 1
             verdict = Verdict(problem, Outcome.BASELINED, "in the baseline")
         verdicts.append(verdict)
