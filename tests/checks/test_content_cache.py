@@ -107,8 +107,8 @@ def test_a_change_anywhere_a_result_depends_on_is_seen(
 
 def test_the_cache_lives_where_the_user_said(tree: Path) -> None:
     _report(tree)
-    assert list(cache_dir().glob("content-*.json"))
-    assert not list(tree.rglob("content-*.json"))
+    assert list(cache_dir().glob("content.*.json"))
+    assert not list(tree.rglob("content.*.json"))
 
 
 @pytest.mark.parametrize("command", [["status", "--content"], ["check"]])
@@ -117,7 +117,7 @@ def test_the_no_cache_flag_leaves_the_cache_alone(tree: Path, command: list[str]
     runner.invoke(cli, [*command, str(tree), "--no-cache"])
     assert not any(cache_dir().iterdir())
     runner.invoke(cli, [*command, str(tree)])
-    assert list(cache_dir().glob("content-*.json"))
+    assert list(cache_dir().glob("content.*.json"))
 
 
 def test_results_next_to_folders_changed_just_now_are_not_kept(
@@ -137,10 +137,10 @@ def test_results_next_to_folders_changed_just_now_are_not_kept(
 
 def test_an_entry_whose_stored_findings_are_gone_is_computed_again(tree: Path) -> None:
     first = _report(tree)
-    (path,) = cache_dir().glob("content-*.json")
-    payload = json.loads(path.read_text())
-    payload["results"] = {
-        key: value for key, value in payload["results"].items() if not key.startswith("f:")
-    }
-    path.write_text(json.dumps(payload))
+    for path in cache_dir().glob("content.*.json"):
+        payload = json.loads(path.read_text())
+        payload["results"] = {
+            key: value for key, value in payload["results"].items() if not key.startswith("f:")
+        }
+        path.write_text(json.dumps(payload))
     assert _report(tree) == first

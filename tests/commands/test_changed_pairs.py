@@ -82,20 +82,32 @@ def test_an_edit_of_one_translation_is_judged_as_a_check_of_every_pair_judges_it
         subprocess.run(["git", "-C", str(course), "checkout", "-q", "--", page], check=True)
 
 
+def _cached_results(cache_dir: Path) -> dict[str, int]:
+    return {
+        path.name: len(json.loads(path.read_text())["results"])
+        for path in cache_dir.glob("content.*.json")
+    }
+
+
 def test_a_change_narrowed_to_its_pairs_keeps_the_cache_of_the_others(
     course: Path, cache_dir: Path
 ) -> None:
     scan(course, content=True)
-    (cache_file,) = cache_dir.glob("content-*.json")
-    before = len(json.loads(cache_file.read_text())["results"])
+    before = _cached_results(cache_dir)
     page = sorted(str(path.relative_to(course)) for path in course.glob("lessons/*/*.md"))[0]
     _edit(course, page)
     try:
         change = changed_since(course, "HEAD")
+        modified = {path: path.stat().st_mtime_ns for path in cache_dir.glob("content.*.json")}
         scan(course, content=True, compare=change.touches)
     finally:
         subprocess.run(["git", "-C", str(course), "checkout", "-q", "--", page], check=True)
-    assert len(json.loads(cache_file.read_text())["results"]) >= before
+    after = _cached_results(cache_dir)
+    assert after.keys() == before.keys()
+    assert all(after[name] >= before[name] for name in before)
+    # Only the file holding the edited page's pairs was written again.
+    rewritten = [path for path, time in modified.items() if path.stat().st_mtime_ns != time]
+    assert len(rewritten) <= 1
 
 
 def test_a_baseline_entry_of_a_pair_not_compared_is_not_called_fixed(
