@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -123,6 +122,8 @@ def _read_toml(root: Path, path: Path) -> dict[str, Any]:
         raise ConfigError(f"{path.name}: {refusal.strerror}") from None
     except OSError as error:
         raise ConfigError(f"{path.name}: cannot read: {error}") from None
+    import tomllib  # only where there is a file to read: 6 ms, most runs have none
+
     try:
         return tomllib.loads(data.decode("utf-8"))
     except tomllib.TOMLDecodeError as error:
