@@ -23,6 +23,9 @@ from transync.model.provenance import (
     BASIS_HASH as BASIS_HASH,
 )
 from transync.model.provenance import (
+    NO_HISTORY as NO_HISTORY,
+)
+from transync.model.provenance import (
     PORTABLE as PORTABLE,
 )
 from transync.model.provenance import (

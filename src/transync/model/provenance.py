@@ -105,6 +105,9 @@ BASIS_HASH = "hash"
 
 BASIS_GIT = "git"
 
+# The cause of stale translations in a scan that read no git history.
+NO_HISTORY = "no-history"
+
 
 @dataclass(frozen=True)
 class Estimate:

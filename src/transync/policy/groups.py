@@ -15,7 +15,16 @@ from dataclasses import dataclass, replace
 
 from transync.discover import IMAGES_LAYOUT
 from transync.history.causes import UNCOMMITTED
-from transync.model import GUTTED_CHECKS, CommitRef, Kind, Provenance, Report, Severity, State
+from transync.model import (
+    GUTTED_CHECKS,
+    NO_HISTORY,
+    CommitRef,
+    Kind,
+    Provenance,
+    Report,
+    Severity,
+    State,
+)
 from transync.policy.problems import Outcome, Problem, Verdict
 from transync.rollup import (
     SEVERITY_RANK,
@@ -27,8 +36,6 @@ from transync.rollup import (
 )
 
 _OUTCOME_RANK = {"fail": 0, "warn": 1, "baselined": 2, "note": 3}
-# The cause of stale translations in a scan that read no git history.
-NO_HISTORY = "no-history"
 # States whose translation is an older version of a changed source: grouped by that change.
 _BEHIND = (State.STALE.value, State.FAILED.value)
 

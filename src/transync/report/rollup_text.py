@@ -12,8 +12,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Protocol
 
 from transync.config import COUNT_IMAGES
-from transync.model import Cause, CommitRef, FindingGroup, LanguageSummary, State
-from transync.policy.groups import NO_HISTORY, CommitGroup, ProblemGroup
+from transync.model import NO_HISTORY, Cause, CommitRef, FindingGroup, LanguageSummary, State
 from transync.report.history_text import LABEL, REASONS, counts_phrase
 from transync.report.terminal import shortened
 from transync.summary import fresh_percent
@@ -23,6 +22,7 @@ if TYPE_CHECKING:
     # For a type only: the policy's evaluation imports every content check (~60 ms), which
     # `status` renders this module's sentences without.
     from transync.policy.evaluate import Freshness
+    from transync.policy.groups import CommitGroup, ProblemGroup
 
 # Languages listed by name at most; the rest are counted ("ar, bg, … 34 more").
 LISTED = 8
@@ -225,6 +225,8 @@ def check_cause_parts(
     """A cause as (where and in which languages, what is wrong); the second part is empty when
     the first says it all (a state: "README.md: stale in 3 of 8 languages"). `width` as for
     `describe_commit`."""
+    from transync.policy.groups import CommitGroup  # loaded by check, which alone asks
+
     if isinstance(item, CommitGroup):
         if len(item.groups) != 1:
             return describe_commit(item, listed=listed, width=width), ""
