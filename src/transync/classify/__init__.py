@@ -157,6 +157,7 @@ class _Judge:
         self.hashes = SourceHashes(tree)
         self.sources: dict[str, _SourceFacts] = {}
         self.source_sizes: dict[str, tuple[int, int]] = {}
+        self._names: dict[tuple[str, str | None], tuple[str, str] | str] = {}
         self.findings: list[Finding] = []
         # Sources at the path of untracked translations that may never be read.
         self.refused: set[str] = set()
@@ -309,13 +310,12 @@ class _Judge:
         failures: Mapping[str, FailureRecord],
     ) -> _Judgement:
         """The state a record puts a translation in, checking its source first."""
-        try:
-            source_key = normalise_source_file(record.source_file)
-            source = (
-                join(folder.layout.sources, source_key) if kind is not Kind.IMAGE else source_key
-            )
-        except UnsafePath as error:
-            return _Judgement(State.INVALID_METADATA, None, f"'source_file' {error}")
+        named = self._named_source(
+            record.source_file, folder.layout.sources if kind is not Kind.IMAGE else None
+        )
+        if isinstance(named, str):
+            return _Judgement(State.INVALID_METADATA, None, f"'source_file' {named}")
+        source_key, source = named
         if source == path:
             return _Judgement(
                 State.INVALID_METADATA, source, "'source_file' names the translation itself"
@@ -332,6 +332,20 @@ class _Judge:
             return _Judgement(State.CURRENT, source, current_hash=facts.digest)
         hint = self.hashes.line_ending_hint(source, record.original_hash)
         return _Judgement(State.STALE, source, hint, current_hash=facts.digest)
+
+    def _named_source(self, source_file: str, sources: str | None) -> tuple[str, str] | str:
+        """The key and path of the source a `source_file` names under `sources` (None: the
+        root, for images), or why it names none; once per scan for each value, which every
+        language of a page repeats."""
+        found = self._names.get((source_file, sources))
+        if found is None:
+            try:
+                key = normalise_source_file(source_file)
+                found = (key, join(sources, key) if sources is not None else key)
+            except UnsafePath as error:
+                found = str(error)
+            self._names[(source_file, sources)] = found
+        return found
 
     def _untracked(self, source: str) -> _Judgement:
         """A translation without metadata is compared with the source at its path, unless
