@@ -117,7 +117,7 @@ class Collector:
                 empty_links=tuple(line for found in self.signs for line in found.empty_links),
                 placeholders=tuple(pair for found in self.signs for pair in found.placeholders),
                 blank_rows=tuple(line for found in self.signs for line in found.blank_rows),
-                table_rows=tuple(pair for found in self.signs for pair in found.table_rows),
+                row_texts=tuple(pair for found in self.signs for pair in found.row_texts),
                 cut_link=next(
                     (found.cut_link for found in reversed(self.signs) if found.cut_link), None
                 ),

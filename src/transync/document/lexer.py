@@ -17,7 +17,7 @@ Imports nothing from the project, so every stage can use it. Linear: no regex, o
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import NamedTuple
 
 # What a line is, as `Line.fence` says.
@@ -118,6 +118,27 @@ def lex(lines: Iterable[str]) -> Iterator[Line]:
         level, title = _heading(text, position) if first == "#" else (0, "")
         paragraph = not level
         yield Line(text, heading=level, title=title) if level else Line(text)
+
+
+def fences(lines: Sequence[str]) -> Iterator[str]:
+    """Each line's `Line.fence`, as `lex` reads it, for a reader that needs nothing more. A line
+    of plain text (no markup in its first column) lexes as the plain line before it did and
+    leaves the state as it was, so of a run of them (most of a page) only the first is lexed."""
+    pending: list[str] = []
+    lexed = lex(iter(pending.pop, None))  # lexes each line appended to `pending`, when asked
+    fence = PROSE
+    plain = False
+    for text in lines:
+        if text and text[0] not in _MARKUP:
+            if plain:
+                yield fence
+                continue
+            plain = True
+        else:
+            plain = False
+        pending.append(text)
+        fence = next(lexed).fence
+        yield fence
 
 
 def _indent(text: str, column: int, position: int) -> tuple[int, int]:
