@@ -112,7 +112,7 @@ def test_each_line_of_a_fenced_block_carries_its_info_string() -> None:
 
 
 # Lines of a few characters that open, continue and close fences and list items.
-_LINES = st.lists(st.text(alphabet="`~- 1.\tx\u3000", max_size=6), max_size=12)
+_LINES = st.lists(st.text(alphabet="`~- 1.\tx\u3000", max_size=8), max_size=16)
 
 
 @pytest.mark.parametrize("name", CASES)

@@ -18,6 +18,7 @@ Imports nothing from the project, so every stage can use it. Linear: no regex, o
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from itertools import repeat
 from typing import NamedTuple
 
 # What a line is, as `Line.fence` says.
@@ -121,14 +122,22 @@ def lex(lines: Iterable[str]) -> Iterator[Line]:
 
 
 def fences(lines: Sequence[str]) -> Iterator[str]:
-    """Each line's `Line.fence`, as `lex` reads it, for a reader that needs nothing more. A line
-    of plain text (no markup in its first column) lexes as the plain line before it did and
-    leaves the state as it was, so of a run of them (most of a page) only the first is lexed."""
+    """Each line's `Line.fence`, as `lex` reads it, for a reader that needs nothing more, with
+    the lines that cannot change it left unread: a line of plain text (no markup in its first
+    column) lexes as the plain line before it did and leaves the state as it was, so of a run
+    of them (most of a page) only the first is lexed; and only a line holding three backticks
+    or tildes opens a fence, so once none is left and no fence is open, the rest is prose."""
+    last = len(lines) - 1  # the last line that may open or close a fence
+    while last >= 0 and "```" not in lines[last] and "~~~" not in lines[last]:
+        last -= 1
     pending: list[str] = []
     lexed = lex(iter(pending.pop, None))  # lexes each line appended to `pending`, when asked
     fence = PROSE
     plain = False
-    for text in lines:
+    for index, text in enumerate(lines):
+        if index > last and fence in (PROSE, CLOSING):
+            yield from repeat(PROSE, len(lines) - index)
+            return
         if text and text[0] not in _MARKUP:
             if plain:
                 yield fence
