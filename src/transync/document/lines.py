@@ -76,7 +76,7 @@ def scan(text: str, line_of: Callable[[int], int | None]) -> LineSigns:
     lines = text.split("\n")
     # Substring tests before each regex: most lines hold no placeholder, bracket, code span
     # or backslash, and the scan runs over every line of every file.
-    for index, fence in enumerate(fences(lines)):
+    for index, fence in enumerate(fences(text, lines)):
         line = lines[index]
         if "@@" in line:
             placeholders += [(index, match.group(0)) for match in PLACEHOLDER.finditer(line)]
