@@ -28,6 +28,7 @@ _OPTIONS = pyromark.Options.ENABLE_TABLES
 _OVER_NESTED = re.compile(
     rf"\n(?:[ \t]*(?:>|[*+-](?=[ \t])|\d{{1,9}}[.)](?=[ \t]))){{{MAX_NESTING},}}"
 )
+_LINE_END = re.compile(b"\n")
 # Inline spans that only style their text.
 _SPANS = frozenset({"Emphasis", "Strong", "Strikethrough", "Superscript", "Subscript"})
 _INLINE_TAGS = _SPANS | {"Link", "Image"}
@@ -70,12 +71,7 @@ class _Builder(build.Collector):
                 self.too_deep = self.line(text.count("\n", 0, deep.start())) or 1
                 return
         # Ranges are UTF-8 byte offsets: their lines are found among the line ends' offsets.
-        data = text.encode("utf-8", "surrogatepass")
-        ends: list[int] = []
-        found = data.find(b"\n")
-        while found >= 0:
-            ends.append(found)
-            found = data.find(b"\n", found + 1)
+        ends = [end.start() for end in _LINE_END.finditer(text.encode("utf-8", "surrogatepass"))]
 
         containers: list[str] = []  # the open block quotes, lists and items
         # A tight list item's text: a paragraph the events do not mark, running to the next
