@@ -81,7 +81,7 @@ class _Builder(build.Collector):
         item_line = item_end = 0
         markup: list[str] | None = None
         block_at = 0
-        last_block: tuple[int, int] | None = None  # the range of the last block begun
+        last_block: Any = None  # the range of the last block begun
 
         events: Events = pyromark.events_with_range(text, options=_OPTIONS, merge_text=True)
         for event, span in events:
@@ -106,23 +106,23 @@ class _Builder(build.Collector):
             if kind == "Start":
                 if item is not None:
                     self.add_paragraph("".join(item), item_own, item_line)  # a block after it
-                    last_block, item = (item_end - 1, item_end), None
-                last_block = (span["start"], span["end"])
-                line = bisect_left(ends, span["start"])
+                    item = None
+                last_block = span
                 if tag == "Paragraph":
                     words: list[str] = []
                     own: list[str] = []
                     self._inline(events, ends, words, own)
-                    self.add_paragraph("".join(words), own, line)
+                    self.add_paragraph("".join(words), own, bisect_left(ends, span["start"]))
                 elif tag == "Heading":
                     words = []
                     self._inline(events, ends, words, None)
+                    line = bisect_left(ends, span["start"])
                     self.add_heading(int(attributes["level"][1]), "".join(words), line)
                 elif tag == "Table":
                     columns, rows, last_row = self._table(events, ends)
-                    self.add_table(line, columns, rows)
+                    self.add_table(bisect_left(ends, span["start"]), columns, rows)
                     if last_row is not None:
-                        last_block = (last_row["start"], last_row["end"])
+                        last_block = last_row
                 elif tag == "CodeBlock":
                     code = []
                     for event, _ in events:  # its text, up to its end
@@ -130,9 +130,9 @@ class _Builder(build.Collector):
                             break
                         code.append(event["Text"])
                     info = attributes.get("Fenced", "") if isinstance(attributes, dict) else ""
-                    self.add_code(line, info, "".join(code))
+                    self.add_code(bisect_left(ends, span["start"]), info, "".join(code))
                 elif tag == "HtmlBlock":
-                    markup, block_at = [], line
+                    markup, block_at = [], bisect_left(ends, span["start"])
                 else:
                     containers.append(tag)
             elif kind == "End":
@@ -143,7 +143,7 @@ class _Builder(build.Collector):
                 else:  # a block quote, list or item
                     if item is not None:
                         self.add_paragraph("".join(item), item_own, item_line)  # its end
-                        last_block, item = (item_end - 1, item_end), None
+                        last_block, item = {"start": item_end - 1, "end": item_end}, None
                     if containers:
                         containers.pop()
             elif kind == "Html":
@@ -152,13 +152,13 @@ class _Builder(build.Collector):
                 else:
                     self.add_html(tag, bisect_left(ends, span["start"]))
             elif kind == "Rule":
-                last_block = (span["start"], span["end"])
+                last_block = span
         if item is not None:
             self.add_paragraph("".join(item), item_own, item_line)
-            last_block = (item_end - 1, item_end)
+            last_block = {"start": item_end - 1, "end": item_end}
         if last_block is not None:
             # The line of the last block's last character (a line end belongs to its line).
-            start, end = last_block
+            start, end = last_block["start"], last_block["end"]
             self.last_line = self.line(bisect_left(ends, max(end - 1, start)))
 
     def _inline(
@@ -178,18 +178,20 @@ class _Builder(build.Collector):
         last = None
         attributes: Any
         for event, span in events:
+            # Text first, with one test that a string event (a break: no "Text" in its name)
+            # passes too.
+            if "Text" in event:
+                last = span
+                if not hidden:
+                    value = event["Text"]
+                    text.append(value)
+                    if not in_link:
+                        if own is not None:
+                            own.append(value)
+                        if "://" in value:
+                            self.add_bare_urls(value, bisect_left(ends, span["start"]))
+                continue
             if type(event) is dict:
-                value = event.get("Text")
-                if value is not None:
-                    last = span
-                    if not hidden:
-                        text.append(value)
-                        if not in_link:
-                            if own is not None:
-                                own.append(value)
-                            if "://" in value:
-                                self.add_bare_urls(value, bisect_left(ends, span["start"]))
-                    continue
                 ((kind, value),) = event.items()
                 if kind == "Start":
                     tag, attributes = (value, None) if type(value) is str else _only(value)
