@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from transync.document.lexer import Line, lex
+from transync.document.lexer import Line, fences, lex
 
 
 def _read(line: Line) -> str:
@@ -107,3 +109,19 @@ def test_the_lexer_reads_each_line_as_commonmark_does(name: str) -> None:
 
 def test_each_line_of_a_fenced_block_carries_its_info_string() -> None:
     assert [line.info for line in lex(["~~~ js", "x", "~~~", "y"])] == ["js", "js", "js", ""]
+
+
+# Lines of a few characters that open, continue and close fences and list items.
+_LINES = st.lists(st.text(alphabet="``~- 1.\tx\u3000", max_size=8), min_size=1, max_size=20)
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_fences_reads_each_line_as_lex_does(name: str) -> None:
+    text = CASES[name][0]
+    lines = text.split("\n")
+    assert list(fences(text, lines)) == [line.fence for line in lex(lines)]
+
+
+@given(_LINES)
+def test_fences_reads_any_lines_as_lex_does(lines: list[str]) -> None:
+    assert list(fences("\n".join(lines), lines)) == [line.fence for line in lex(lines)]

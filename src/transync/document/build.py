@@ -54,7 +54,9 @@ _TRAILING_PUNCTUATION = ".,:;!?\"'*_~"
 # What a link destination keeps as written when normalised (CommonMark's reference renderer,
 # markdown-it and GitHub's href): these characters and valid percent escapes.
 _URL_KEPT = r"A-Za-z0-9;/?:@&=+$,\-_.!~*'()#"
-_URL_AS_WRITTEN = re.compile(rf"(?:[{_URL_KEPT}]|%[0-9A-Fa-f]{{2}})*")
+# A character a destination does not keep as written (a valid escape is kept as well, and
+# `_URL_TO_ENCODE` keeps it: one search finds what nearly every link lacks).
+_URL_CHANGED = re.compile(rf"[^{_URL_KEPT}]")
 _URL_TO_ENCODE = re.compile(rf"%[0-9A-Fa-f]{{2}}|[^{_URL_KEPT}]")
 # The host of a web address (or of a protocol-relative `//host`, or an address after
 # `mailto:`), whose non-ASCII labels are written in punycode.
@@ -117,7 +119,7 @@ class Collector:
                 empty_links=tuple(line for found in self.signs for line in found.empty_links),
                 placeholders=tuple(pair for found in self.signs for pair in found.placeholders),
                 blank_rows=tuple(line for found in self.signs for line in found.blank_rows),
-                table_rows=tuple(pair for found in self.signs for pair in found.table_rows),
+                row_texts=tuple(pair for found in self.signs for pair in found.row_texts),
                 cut_link=next(
                     (found.cut_link for found in reversed(self.signs) if found.cut_link), None
                 ),
@@ -232,7 +234,7 @@ def normalise_target(url: str) -> str:
     """A Markdown link's destination as the rendered page's href has it (and as findings and
     baselines have always named it): non-ASCII hosts in punycode, other characters outside
     URL syntax percent-encoded as UTF-8, existing escapes kept, surrounding spaces dropped."""
-    if _URL_AS_WRITTEN.fullmatch(url):
+    if _URL_CHANGED.search(url) is None:
         return url  # nearly every link: nothing to do
     url = url.strip()
     host = _URL_HOST.match(url) or _MAILTO_HOST.match(url)

@@ -18,6 +18,7 @@ Imports nothing from the project, so every stage can use it. Linear: no regex, o
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from itertools import repeat
 from typing import NamedTuple
 
 # What a line is, as `Line.fence` says.
@@ -118,6 +119,78 @@ def lex(lines: Iterable[str]) -> Iterator[Line]:
         level, title = _heading(text, position) if first == "#" else (0, "")
         paragraph = not level
         yield Line(text, heading=level, title=title) if level else Line(text)
+
+
+def fences(text: str, lines: list[str]) -> Iterator[str]:
+    """The `Line.fence` of each of `lines`, the lines of `text` (split at "\\n"), as `lex`
+    reads it, for a reader that needs nothing more, with the lines that cannot change it left
+    unread:
+
+    - a line of plain text (no markup in its first column) lexes as the plain line before it
+      did and leaves the state as it was: of a run of them only the first is lexed;
+    - only a line holding three backticks or tildes opens a fence: while none is open, the
+      lines before the next such line are prose, and after an empty line a plain line leaves
+      the state as a new `lex` has it after that line alone, so lexing starts afresh at the
+      last such line before the next fence (or is done, when no fence is left)."""
+    count = len(lines)
+    fence_lines = iter(_fence_lines(text))
+    upcoming = -1  # the next line that may open or close a fence
+    pending: list[str] = []
+    lexed = lex(iter(pending.pop, None))  # lexes each line appended to `pending`, when asked
+    fence = PROSE
+    plain = False
+    index = 0
+    while index < count:
+        if upcoming < index and fence in (PROSE, CLOSING):
+            upcoming = next(fence_lines, count)
+            if upcoming == count:
+                yield from repeat(PROSE, count - index)
+                return
+            restart = upcoming
+            while restart > index and (lines[restart - 1] or not _plain(lines[restart])):
+                restart -= 1
+            if restart > index:
+                yield from repeat(PROSE, restart - index)
+                index = restart
+                lexed = lex(iter(pending.pop, None))
+                plain = False
+        line = lines[index]
+        index += 1
+        if line and line[0] not in _MARKUP:  # (`_plain`, inline: every line is asked)
+            if plain:
+                yield fence
+                continue
+            plain = True
+        else:
+            plain = False
+        pending.append(line)
+        fence = next(lexed).fence
+        yield fence
+
+
+def _plain(line: str) -> bool:
+    """A line of plain text from its first column, as `lex` reads it."""
+    return line != "" and line[0] not in _MARKUP
+
+
+def _fence_lines(text: str) -> list[int]:
+    """The lines (0-based, in order) holding a run of three backticks or tildes."""
+    found: list[int] = []
+    line = counted = 0  # the line of offset `counted`
+    backticks, tildes = text.find("```"), text.find("~~~")
+    while backticks >= 0 or tildes >= 0:
+        at = min(backticks, tildes) if backticks >= 0 and tildes >= 0 else max(backticks, tildes)
+        line += text.count("\n", counted, at)
+        counted = at
+        found.append(line)
+        end = text.find("\n", at)
+        if end < 0:
+            break
+        if 0 <= backticks <= end:
+            backticks = text.find("```", end)
+        if 0 <= tildes <= end:
+            tildes = text.find("~~~", end)
+    return found
 
 
 def _indent(text: str, column: int, position: int) -> tuple[int, int]:

@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import cached_property
 
-from transync.document.lexer import CODE, OPENING, PROSE, lex
+from transync.document.lexer import CODE, OPENING, PROSE, fences
 
 # co-op-translator's placeholders for what it keeps out of the text it translates; left in a
 # file when it failed to put the original back.
@@ -48,9 +49,15 @@ class LineSigns:
     # The last line of text when it stops inside a link (`- [Open Web Application`,
     # `[docs](./04.SLM`): the file was cut there.
     cut_link: int | None = None
-    # (line, what of it no translator changes) of each line that starts like a table row:
-    # per cell its numbers, code spans and link targets (`row_signature`).
-    table_rows: tuple[tuple[int, str], ...] = ()
+    # (line, text) of each line that starts like a table row; `table_rows` reads them.
+    row_texts: tuple[tuple[int, str], ...] = ()
+
+    @cached_property
+    def table_rows(self) -> tuple[tuple[int, str], ...]:
+        """(line, what of it no translator changes) of each line that starts like a table row:
+        per cell its numbers, code spans and link targets (`row_signature`). Computed when a
+        check asks: only a table whose rows differ from its source's needs them."""
+        return tuple((line, row_signature(row)) for line, row in self.row_texts)
 
 
 NO_SIGNS = LineSigns()
@@ -64,29 +71,32 @@ def scan(text: str, line_of: Callable[[int], int | None]) -> LineSigns:
     empty: list[int] = []
     blank_rows: list[int] = []
     rows: list[tuple[int, str]] = []
-    last = (0, "")  # the last line of text outside code, and its index
+    last = -1  # the last line of text outside code
     placeholders: list[tuple[int, str]] = []
+    lines = text.split("\n")
     # Substring tests before each regex: most lines hold no placeholder, bracket, code span
     # or backslash, and the scan runs over every line of every file.
-    for index, (line, fence, _, _, _) in enumerate(lex(text.split("\n"))):
+    for index, fence in enumerate(fences(text, lines)):
+        line = lines[index]
         if "@@" in line:
             placeholders += [(index, match.group(0)) for match in PLACEHOLDER.finditer(line)]
-        if fence == OPENING:
-            unclosed = index
-        elif fence != CODE:
-            unclosed = None  # closed, or ended with the list item holding it
         if fence != PROSE:
+            if fence == OPENING:
+                unclosed = index
+            elif fence != CODE:
+                unclosed = None  # closed
             depth = 0
             continue
-        if not line.strip():
+        unclosed = None  # ended with the list item holding it
+        if not line or line.isspace():
             depth = 0
             continue
-        last = (index, line)
+        last = index
         if "|" in line and line.lstrip().startswith("|"):
             if _BLANK_ROW.match(line):
                 blank_rows.append(index)
                 continue
-            rows.append((index, row_signature(line)))
+            rows.append((index, line))
         if "[" in line or "]" in line:  # else no link ends here and no `[` opens or closes
             if "`" in line:
                 line = without_code_spans(line)
@@ -104,10 +114,8 @@ def scan(text: str, line_of: Callable[[int], int | None]) -> LineSigns:
             (mapped, found) for index, found in placeholders if (mapped := line_of(index))
         ),
         blank_rows=_mapped(blank_rows, line_of),
-        cut_link=line_of(last[0]) if _open_link(last[1]) else None,
-        table_rows=tuple(
-            (mapped, signature) for index, signature in rows if (mapped := line_of(index))
-        ),
+        cut_link=line_of(last) if last >= 0 and _open_link(lines[last]) else None,
+        row_texts=tuple((mapped, row) for index, row in rows if (mapped := line_of(index))),
     )
 
 

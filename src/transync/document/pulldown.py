@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterator
+from itertools import chain
 from typing import Any
 
 import pyromark
@@ -22,9 +23,12 @@ _OPTIONS = pyromark.Options.ENABLE_TABLES
 # A line opening more than MAX_NESTING containers (`> > > ...`, `- - > ...`). pulldown-cmark
 # follows any depth, but in time that grows with the square of it (50,000 levels: 4 s), and
 # no real document nests a hundred deep: such a file is not compared (`content-skipped`).
+# Searched after a line end (the text is given one in front): a literal first character is
+# found by a fast scan, where `^` in multi-line mode was tried at every character.
 _OVER_NESTED = re.compile(
-    rf"^(?:[ \t]*(?:>|[*+-](?=[ \t])|\d{{1,9}}[.)](?=[ \t]))){{{MAX_NESTING},}}", re.M
+    rf"\n(?:[ \t]*(?:>|[*+-](?=[ \t])|\d{{1,9}}[.)](?=[ \t]))){{{MAX_NESTING},}}"
 )
+_LINE_END = re.compile(b"\n")
 # Inline spans that only style their text.
 _SPANS = frozenset({"Emphasis", "Strong", "Strikethrough", "Superscript", "Subscript"})
 _INLINE_TAGS = _SPANS | {"Link", "Image"}
@@ -42,110 +46,157 @@ def parse_notebook(data: bytes, *, translated: bool = False) -> Document:
     return build.parse_notebook(data, _Builder, translated=translated)
 
 
-class _Run:
-    """The inline content of one heading, paragraph or table cell as it streams by; `own`
-    (paragraphs only) gathers the text outside links and inline code, whose words count."""
+# The events that end a table's rows and cells, compared whole: a third of a course page's
+# events are table cells.
+_CELL_START = {"Start": "TableCell"}
+_CELL_END = {"End": "TableCell"}
+_ROW_END = {"End": "TableRow"}
+_ROW_START = {"Start": "TableRow"}
+_HEAD_START = {"Start": "TableHead"}
+_HEAD_END = {"End": "TableHead"}
+_TABLE_END = {"End": "Table"}
 
-    __slots__ = ("end", "implicit", "line", "own", "text")
-
-    def __init__(self, line: int, own: list[str] | None, *, implicit: bool = False) -> None:
-        self.line = line
-        self.text: list[str] = []
-        self.own = own
-        # A tight list item's text: a paragraph the events do not mark, ending at the next
-        # block; `end` is the byte offset of its end so far.
-        self.implicit = implicit
-        self.end = 0
+Events = Iterator[tuple[Any, Any]]
 
 
 class _Builder(build.Collector):
     def walk(self, text: str) -> None:
-        """One pass over the events. Most events are text: it is handled first and with the
-        fewest steps, and lines are computed only for what is recorded (a file has ~1,000
-        events and ~100 recorded lines)."""
+        """One pass over the events, each kind of block read by a loop of its own (a paragraph's
+        inline events by `_inline`, a table's rows by `_table`), so that each event is told
+        apart with the fewest steps; lines are computed only for what is recorded (a file has
+        ~1,000 events and ~100 recorded lines)."""
         if self.too_deep is None:
-            deep = _OVER_NESTED.search(text)
-            if deep is not None:
+            deep = _OVER_NESTED.search("\n" + text)
+            if deep is not None:  # (its start in the text given is its line's in `text`)
                 self.too_deep = self.line(text.count("\n", 0, deep.start())) or 1
                 return
         # Ranges are UTF-8 byte offsets: their lines are found among the line ends' offsets.
-        data = text.encode("utf-8", "surrogatepass")
-        ends: list[int] = []
-        found = data.find(b"\n")
-        while found >= 0:
-            ends.append(found)
-            found = data.find(b"\n", found + 1)
+        ends = [end.start() for end in _LINE_END.finditer(text.encode("utf-8", "surrogatepass"))]
 
         containers: list[str] = []  # the open block quotes, lists and items
-        run: _Run | None = None  # the heading, paragraph or cell being read
-        hidden = 0  # inside an image: its alt text is neither text nor links
-        in_link = 0
-        code: list[str] | None = None
+        # A tight list item's text: a paragraph the events do not mark, running to the next
+        # block (None: no such text is open); its line, its text, its own text, its end.
+        item: list[str] | None = None
+        item_own: list[str] = []
+        item_line = item_end = 0
         markup: list[str] | None = None
-        info = ""
-        block_at = heading_level = table_at = columns = rows = 0
-        in_head = False
-        last_block: tuple[int, int] | None = None  # the range of the last block begun
-        cell = _Run(0, None)  # every table cell: its text goes straight to the prose
-        cell.text = self.prose
+        block_at = 0
+        last_block: Any = None  # the range of the last block begun
 
-        # Events are typed as a union of TypedDicts; the walk narrows them by their keys.
-        events: Iterator[tuple[Any, Any]] = pyromark.events_with_range(
-            text, options=_OPTIONS, merge_text=True
-        )
-        value: Any
+        events: Events = pyromark.events_with_range(text, options=_OPTIONS, merge_text=True)
+        for event, span in events:
+            kind, tag, attributes = _shape(event)
+            if kind == "inline":
+                # Outside a paragraph, heading or cell: a tight item's text, or else (the
+                # indent before an HTML block) text that is not prose, whose links still count.
+                if item is None and containers and containers[-1] == "Item":
+                    item, item_own, item_line = [], [], bisect_left(ends, span["start"])
+                event, span, last = self._inline(
+                    chain(((event, span),), events),
+                    ends,
+                    item if item is not None else [],
+                    item_own if item is not None else None,
+                    in_link=item is None,
+                )
+                if item is not None:
+                    item_end = last["end"]
+                if event is None:
+                    break
+                kind, tag, attributes = _shape(event)
+            if kind == "Start":
+                if item is not None:
+                    self.add_paragraph("".join(item), item_own, item_line)  # a block after it
+                    item = None
+                last_block = span
+                if tag == "Paragraph":
+                    words: list[str] = []
+                    own: list[str] = []
+                    self._inline(events, ends, words, own)
+                    self.add_paragraph("".join(words), own, bisect_left(ends, span["start"]))
+                elif tag == "Heading":
+                    words = []
+                    self._inline(events, ends, words, None)
+                    line = bisect_left(ends, span["start"])
+                    self.add_heading(int(attributes["level"][1]), "".join(words), line)
+                elif tag == "Table":
+                    columns, rows, last_row = self._table(events, ends)
+                    self.add_table(bisect_left(ends, span["start"]), columns, rows)
+                    if last_row is not None:
+                        last_block = last_row
+                elif tag == "CodeBlock":
+                    code = []
+                    for event, _ in events:  # its text, up to its end
+                        if type(event) is not dict or "Text" not in event:
+                            break
+                        code.append(event["Text"])
+                    info = attributes.get("Fenced", "") if isinstance(attributes, dict) else ""
+                    self.add_code(bisect_left(ends, span["start"]), info, "".join(code))
+                elif tag == "HtmlBlock":
+                    markup, block_at = [], bisect_left(ends, span["start"])
+                else:
+                    containers.append(tag)
+            elif kind == "End":
+                if tag == "HtmlBlock":
+                    if markup is not None:
+                        self.add_html("".join(markup), block_at)
+                    markup = None
+                else:  # a block quote, list or item
+                    if item is not None:
+                        self.add_paragraph("".join(item), item_own, item_line)  # its end
+                        last_block, item = {"start": item_end - 1, "end": item_end}, None
+                    if containers:
+                        containers.pop()
+            elif kind == "Html":
+                if markup is not None:
+                    markup.append(tag)
+                else:
+                    self.add_html(tag, bisect_left(ends, span["start"]))
+            elif kind == "Rule":
+                last_block = span
+        if item is not None:
+            self.add_paragraph("".join(item), item_own, item_line)
+            last_block = {"start": item_end - 1, "end": item_end}
+        if last_block is not None:
+            # The line of the last block's last character (a line end belongs to its line).
+            start, end = last_block["start"], last_block["end"]
+            self.last_line = self.line(bisect_left(ends, max(end - 1, start)))
+
+    def _inline(
+        self,
+        events: Events,
+        ends: list[int],
+        text: list[str],
+        own: list[str] | None,
+        *,
+        in_link: int = 0,
+    ) -> tuple[Any, Any, Any]:
+        """Read one run of inline events: visible text into `text`, the text outside links
+        and inline code into `own`, links and bare addresses recorded. Returns the first event
+        that is not inline (None at the end of the events) with its range, and the range of
+        the last inline event. With `in_link`, text is read as link text (no bare address)."""
+        hidden = 0  # inside an image: its alt text is neither text nor links
+        last = None
         attributes: Any
         for event, span in events:
-            if type(event) is not dict:  # "SoftBreak", "HardBreak", "Rule"
-                if event == "Rule":
-                    last_block = (span["start"], span["end"])
-                elif run is not None:
-                    if not hidden:
-                        run.text.append(" ")
-                    if run.implicit:
-                        run.end = span["end"]
-                elif containers and containers[-1] == "Item":
-                    run = _Run(bisect_left(ends, span["start"]), [], implicit=True)
-                    run.end = span["end"]
-                    run.text.append(" ")
+            # Text first, with one test that a string event (a break: no "Text" in its name)
+            # passes too.
+            if "Text" in event:
+                last = span
+                if not hidden:
+                    value = event["Text"]
+                    text.append(value)
+                    if not in_link:
+                        if own is not None:
+                            own.append(value)
+                        if "://" in value:
+                            self.add_bare_urls(value, bisect_left(ends, span["start"]))
                 continue
-            value = event.get("Text")
-            if value is not None:
-                if code is not None:
-                    code.append(value)
-                    continue
-                if run is None:
-                    if not containers or containers[-1] != "Item":
-                        continue
-                    run = _Run(bisect_left(ends, span["start"]), [], implicit=True)
-                if run.implicit:
-                    run.end = span["end"]
-                if hidden:
-                    continue
-                run.text.append(value)
-                if not in_link:
-                    if run.own is not None:
-                        run.own.append(value)
-                    if "://" in value:
-                        self.add_bare_urls(value, bisect_left(ends, span["start"]))
-                continue
-            ((kind, value),) = event.items()
-            if value == "TableCell":
-                # A third of a course page's events: the short way. A cell's text counts as
-                # prose (its line is not needed); no tight item's text is open in a table.
+            if type(event) is dict:
+                ((kind, value),) = event.items()
                 if kind == "Start":
-                    run = cell
-                    columns += in_head
-                else:
-                    run = None
-                continue
-            if kind == "Start":
-                tag, attributes = (value, None) if type(value) is str else _only(value)
-                if tag in _INLINE_TAGS:
-                    if run is None and containers and containers[-1] == "Item":
-                        run = _Run(bisect_left(ends, span["start"]), [], implicit=True)
-                    if run is not None and run.implicit:
-                        run.end = span["end"]
+                    tag, attributes = (value, None) if type(value) is str else _only(value)
+                    if tag not in _INLINE_TAGS:
+                        return event, span, last
                     if tag == "Link" or tag == "Image":
                         if not hidden:
                             target = attributes["dest_url"]
@@ -160,94 +211,76 @@ class _Builder(build.Collector):
                             hidden += 1
                         else:
                             in_link += 1
-                    continue
-                if run is not None and run.implicit:
-                    self._end_paragraph(run)  # a block after a tight item's text
-                    last_block = (run.end - 1, run.end)
-                    run = None
-                last_block = (span["start"], span["end"])
-                start = span["start"]
-                if tag == "Paragraph":
-                    run = _Run(bisect_left(ends, start), [])
-                elif tag == "Heading":
-                    run = _Run(bisect_left(ends, start), None)
-                    heading_level = int(attributes["level"][1])
-                elif tag == "CodeBlock":
-                    code, block_at = [], bisect_left(ends, start)
-                    info = attributes.get("Fenced", "") if isinstance(attributes, dict) else ""
-                elif tag == "HtmlBlock":
-                    markup, block_at = [], bisect_left(ends, start)
-                elif tag == "Table":
-                    table_at, columns, rows = bisect_left(ends, start), 0, 0
-                elif tag == "TableHead":
-                    in_head = True
-                elif tag == "TableRow":
-                    rows += 1
-                else:
-                    containers.append(tag)
-            elif kind == "End":
-                tag = value if type(value) is str else next(iter(value))
-                if tag in _INLINE_TAGS:
+                elif kind == "End":
+                    tag = value if type(value) is str else next(iter(value))
+                    if tag not in _INLINE_TAGS:
+                        return event, span, last
                     if tag == "Link":
                         in_link -= 1
                     elif tag == "Image":
                         hidden -= 1
-                    if run is not None and run.implicit:
-                        run.end = span["end"]
-                elif tag == "Paragraph":
-                    if run is not None:
-                        self._end_paragraph(run)
-                    run = None
-                elif tag == "Heading":
-                    if run is not None:
-                        self.add_heading(heading_level, "".join(run.text), run.line)
-                    run = None
-                elif tag == "TableHead":
-                    in_head = False
-                elif tag == "Table":
-                    self.add_table(table_at, columns, rows)
-                elif tag == "CodeBlock":
-                    if code is not None:
-                        self.add_code(block_at, info, "".join(code))
-                    code = None
-                elif tag == "HtmlBlock":
-                    if markup is not None:
-                        self.add_html("".join(markup), block_at)
-                    markup = None
-                elif tag != "TableRow":
-                    if run is not None and run.implicit:
-                        self._end_paragraph(run)  # the end of a tight item
-                        last_block = (run.end - 1, run.end)
-                        run = None
-                    if containers:
-                        containers.pop()
-            elif kind == "Html":
-                if markup is not None:
-                    markup.append(value)
+                elif kind == "Code":
+                    if not hidden:
+                        text.append(value)
+                elif kind == "InlineHtml":
+                    if not hidden:
+                        self.add_html(value, bisect_left(ends, span["start"]))
                 else:
-                    self.add_html(value, bisect_left(ends, span["start"]))
-            elif kind == "InlineHtml" or kind == "Code":
-                if run is None and containers and containers[-1] == "Item":
-                    run = _Run(bisect_left(ends, span["start"]), [], implicit=True)
-                if run is not None and run.implicit:
-                    run.end = span["end"]
-                if hidden:
-                    continue
-                if kind == "Code":
-                    if run is not None:
-                        run.text.append(value)
-                else:
-                    self.add_html(value, bisect_left(ends, span["start"]))
-        if run is not None and run.implicit:
-            self._end_paragraph(run)
-            last_block = (run.end - 1, run.end)
-        if last_block is not None:
-            # The line of the last block's last character (a line end belongs to its line).
-            start, end = last_block
-            self.last_line = self.line(bisect_left(ends, max(end - 1, start)))
+                    return event, span, last
+            elif event == "SoftBreak" or event == "HardBreak":
+                if not hidden:
+                    text.append(" ")
+            else:
+                return event, span, last
+            last = span
+        return None, None, last
 
-    def _end_paragraph(self, run: _Run) -> None:
-        self.add_paragraph("".join(run.text), run.own or [], run.line)
+    def _table(self, events: Events, ends: list[int]) -> tuple[int, int, Any]:
+        """Read a table's events up to its end, its cells' text into the prose (their lines are
+        not needed). Returns its columns, its rows and the range of its last row. Most cells
+        hold one text event, read here; a cell's other inline events are read by `_inline`."""
+        columns = rows = 0
+        head = False
+        last = None
+        prose = self.prose
+        for event, span in events:
+            if "Text" in event:  # (no event in a table is a string, in which this would look)
+                value = event["Text"]
+                prose.append(value)
+                if "://" in value:
+                    self.add_bare_urls(value, bisect_left(ends, span["start"]))
+            elif event == _CELL_END:
+                continue
+            elif event == _CELL_START:
+                columns += head
+            elif event == _ROW_START:
+                rows += 1
+                last = span
+            elif event == _ROW_END:
+                continue
+            elif event == _HEAD_START:
+                head, last = True, span
+            elif event == _HEAD_END:
+                head = False
+            elif event == _TABLE_END:
+                break
+            else:  # the cell's other inline events, up to its end
+                self._inline(chain(((event, span),), events), ends, prose, None)
+        return columns, rows, last
+
+
+def _shape(event: Any) -> tuple[str, str, Any]:
+    """What a block-level event is: ("Start" or "End", its tag, its attributes), ("Html",
+    the markup, None), ("Rule", "", None), or ("inline", "", None)."""
+    if type(event) is not dict:
+        return ("Rule", "", None) if event == "Rule" else ("inline", "", None)
+    ((kind, value),) = event.items()
+    if kind == "Start" or kind == "End":
+        tag, attributes = (value, None) if type(value) is str else _only(value)
+        return ("inline", "", None) if tag in _INLINE_TAGS else (kind, tag, attributes)
+    if kind == "Html":
+        return kind, value, None
+    return "inline", "", None
 
 
 def _only(value: dict[str, Any]) -> tuple[str, Any]:

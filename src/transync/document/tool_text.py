@@ -104,7 +104,12 @@ def without_tail_disclaimer(text: str) -> str:
 def tail_disclaimer(text: str) -> int | None:
     """Where the disclaimer paragraph co-op-translator appends (with or without a `---` above
     it) begins: near the end, opening with a bold label, linking to co-op-translator."""
-    found = text.lower().rfind(_TOOL_LINK, max(0, len(text) - _DISCLAIMER_TAIL_CHARS))
+    tail = max(0, len(text) - _DISCLAIMER_TAIL_CHARS)
+    if "\u0130" in text:  # "İ", the one character whose lower case is two: offsets move
+        found = text.lower().rfind(_TOOL_LINK, tail)
+    else:  # every other keeps its length: only the tail is lowered
+        found = text[tail:].lower().rfind(_TOOL_LINK)
+        found = found + tail if found >= 0 else -1
     if found < 0:
         return None
     start = text.rfind("\n\n", 0, found) + 1
