@@ -116,8 +116,10 @@ def run(root: str, tasks: list[ContentTask]) -> tuple[dict[str, float], list[Con
     for names, function in checks.items():
         registry[names] = timer.check(names, function)
     try:
+        # One run's memory of the file system, as `run_content` keeps (when this version does).
+        known = {"known": repository.Known()} if hasattr(repository, "Known") else {}
         started = time.process_time()
-        outcomes = [content_outcome(root, task) for task in tasks]
+        outcomes = [content_outcome(root, task, **known) for task in tasks]
         total = time.process_time() - started
     finally:
         registry.update(checks)

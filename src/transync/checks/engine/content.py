@@ -23,7 +23,7 @@ from transync.checks import CONTENT_SKIPPED
 from transync.checks.engine.cache import Cache
 from transync.checks.engine.context import ContentContext
 from transync.checks.engine.precedence import Claim, fold
-from transync.checks.engine.repository import MAX_BYTES, Repository
+from transync.checks.engine.repository import MAX_BYTES, Known, Repository
 from transync.checks.registry import CONTENT_CHECKS
 from transync.document import MAX_NESTING
 from transync.hashing import md5_hex
@@ -78,9 +78,10 @@ def content_findings(root: str, task: ContentTask) -> list[Finding]:
     return content_outcome(root, task).findings
 
 
-def content_outcome(root: str, task: ContentTask) -> ContentOutcome:
-    """`content_findings` with the evidence a cache needs to know when they go out of date."""
-    repository = Repository(root)
+def content_outcome(root: str, task: ContentTask, known: Known | None = None) -> ContentOutcome:
+    """`content_findings` with the evidence a cache needs to know when they go out of date.
+    `known`: what the file system answered earlier in the same run."""
+    repository = Repository(root, known)
     findings = _compare(repository, task)
     return ContentOutcome(findings, repository.existence, frozenset(repository.anchored))
 
@@ -167,7 +168,9 @@ def run_content(
         key=lambda index: tasks[index].source,
     )
     with Pool(workers) as pool:
-        outcomes = pool.map(partial(content_outcome, str(root)), [tasks[index] for index in todo])
+        outcomes = pool.map(
+            partial(content_outcome, str(root), known=Known()), [tasks[index] for index in todo]
+        )
         for index, outcome in zip(todo, outcomes, strict=True):
             results[index] = outcome.findings
             key = keys[index]
