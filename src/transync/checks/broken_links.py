@@ -37,8 +37,12 @@ def check(context: ContentContext) -> Iterator[Finding | Claim]:
     # Twins by key and fragment, built once: a page of 10,000 anchor links has one key.
     by_fragment: dict[tuple[str, str], list[Link]] = {}
     reported: set[str] = set()
-    for link, key in zip(context.translation.links, context.translation_keys, strict=True):
-        target = context.translation_target(link)
+    for link, key, target in zip(
+        context.translation.links,
+        context.translation_keys,
+        context.translation_targets,
+        strict=True,
+    ):
         twins = by_key.get(key, [])
         if target.kind is TargetKind.LOCAL and not target.inside:
             if not twins:  # the source stays inside: a rewrite one level too deep

@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterator
 
 from transync.checks.engine.context import ContentContext
+from transync.checks.engine.per_source import per_source
 from transync.document import Document
 from transync.languages import ENGLISH_BASED
 from transync.model import Finding, Severity
@@ -37,7 +38,7 @@ def check(context: ContentContext) -> Iterator[Finding]:
     language = context.language.lower().split("-")[0]
     if language == "en":
         return
-    source = _source_paragraphs(context.source)
+    source = _source_paragraphs(context.source, context.source_path)
     same = [
         paragraph
         for paragraph in context.translation.paragraphs
@@ -70,19 +71,13 @@ def _is_prose(text: str) -> bool:
     return sum(1 for word in words if word.islower()) >= len(words) * _MIN_LOWER_SHARE
 
 
-def _source_paragraphs(document: Document) -> dict[str, int | None]:
-    """A source's normalised paragraphs and their lines, computed once for all its languages
-    (the content checks run the tasks of one source one after the other)."""
-    global _last_source
-    if _last_source is None or _last_source[0] is not document:
-        paragraphs: dict[str, int | None] = {}
-        for paragraph in document.paragraphs:
-            paragraphs.setdefault(_normal(paragraph.text), paragraph.line)
-        _last_source = (document, paragraphs)
-    return _last_source[1]
-
-
-_last_source: tuple[Document, dict[str, int | None]] | None = None
+@per_source
+def _source_paragraphs(document: Document, _path: str) -> dict[str, int | None]:
+    """A source's normalised paragraphs and their lines, computed once for all its languages."""
+    paragraphs: dict[str, int | None] = {}
+    for paragraph in document.paragraphs:
+        paragraphs.setdefault(_normal(paragraph.text), paragraph.line)
+    return paragraphs
 
 
 def _normal(text: str) -> str:

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from transync.checks.engine.align import Opcode, opcodes
+from transync.checks.engine.per_source import per_source
 from transync.document import Document
 
 HEADING = "heading:"
@@ -122,7 +123,7 @@ def align(
 ) -> Alignment:
     """The outline of a translation (its links keyed by `translation_keys`, that pair with the
     source's `source_keys`) aligned with its source's."""
-    source = outline(source_page, source_keys)
+    source = _source_outline(source_page, tuple(source_keys))
     translated = outline(translation, translation_keys)
     found = opcodes([item.key for item in source], [item.key for item in translated])
     paired = [
@@ -139,6 +140,11 @@ def align(
         [(theirs, ours) for ours, theirs in lines],
         translation.last_line,
     )
+
+
+@per_source
+def _source_outline(source: Document, link_keys: tuple[str, ...]) -> list[Item]:
+    return outline(source, link_keys)
 
 
 def outline(document: Document, link_keys: Sequence[str]) -> list[Item]:

@@ -47,6 +47,24 @@ class Target:
 @lru_cache(maxsize=16384)
 def resolve(raw: str, document: str) -> Target:
     """Classify `raw` as written in the repository file `document` (cached: every check asks)."""
+    written = _as_written(raw)
+    if written.kind is not TargetKind.LOCAL:
+        return written
+    path = written.path
+    if not path:
+        resolved = document
+    elif path.startswith("/"):
+        resolved = posixpath.normpath(path.lstrip("/") or ".")
+    else:
+        resolved = posixpath.normpath(posixpath.join(posixpath.dirname(document), path))
+    return Target(TargetKind.LOCAL, written.raw, resolved, written.fragment)
+
+
+@lru_cache(maxsize=16384)
+def _as_written(raw: str) -> Target:
+    """What `raw` says whatever file it is written in (a link recurs in every language): a web
+    or other target, or a local one whose `path` is still relative to its file (percent-decoded,
+    without query and fragment; "" for the file itself)."""
     raw = raw.strip()
     if raw.startswith("//") or raw.lower().startswith(("http://", "https://")):
         return Target(TargetKind.WEB, raw)
@@ -54,13 +72,7 @@ def resolve(raw: str, document: str) -> Target:
         return Target(TargetKind.OTHER, raw)
     rest, _, fragment = raw.partition("#")
     path = unquote(rest.partition("?")[0]).replace("\\", "/")
-    if not path:
-        resolved = document
-    elif path.startswith("/"):
-        resolved = posixpath.normpath(path.lstrip("/") or ".")
-    else:
-        resolved = posixpath.normpath(posixpath.join(posixpath.dirname(document), path))
-    return Target(TargetKind.LOCAL, raw, resolved, fragment if "#" in raw else None)
+    return Target(TargetKind.LOCAL, raw, path, fragment if "#" in raw else None)
 
 
 @lru_cache(maxsize=16384)
