@@ -329,9 +329,13 @@ class _Reporter:
         for source, translated in pairs:
             if self.context.source_target(source).kind is not TargetKind.WEB:
                 continue
-            for difference in _differences(
-                tracking_marks(source.target), tracking_marks(translated.target)
-            ):
+            marks, translated_marks = (
+                tracking_marks(source.target),
+                tracking_marks(translated.target),
+            )
+            if marks == translated_marks:
+                continue  # as in most pairs: no difference to find
+            for difference in _differences(marks, translated_marks):
                 counts[difference] += 1
                 first_line.setdefault(difference, (translated.line, source.line))
         for (added, mark), number in sorted(counts.items()):

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from transync.checks.engine.context import ContentContext
 from transync.checks.engine.per_source import per_source
@@ -62,6 +63,7 @@ def check(context: ContentContext) -> Iterator[Finding]:
     )
 
 
+@lru_cache(maxsize=4096)  # a paragraph left in English is asked about in every language
 def _is_prose(text: str) -> bool:
     """Long, and mostly the small words of sentences rather than names (see the module)."""
     text = _URL.sub("", text)
