@@ -21,7 +21,7 @@ from transync.document import Document, Link
 from transync.document.build import normalise_target
 from transync.document.slugs import normalise_fragment
 from transync.model import Finding, Severity
-from transync.paths import is_within, relative_to
+from transync.paths import relative_to
 
 BROKEN_LINK = "broken-link"
 BROKEN_ANCHOR = "broken-anchor"
@@ -34,7 +34,7 @@ _ALWAYS = frozenset({"", "top"})
 def check(context: ContentContext) -> Iterator[Finding | Claim]:
     yield from _link_syntax(context)
     twins = _twins(context.source, (context.source_path, context.source_keys))
-    containers = {layout.container for layout in context.layouts} | set(TRANSLATED_IMAGE_FOLDERS)
+    containers = _language_containers(context)
     reported: set[str] = set()
     for link, key, target in zip(
         context.translation.links,
@@ -145,12 +145,20 @@ def _site_route(context: ContentContext, target: Target) -> bool:
     )
 
 
-def _absent_language(context: ContentContext, target: Target, containers: set[str]) -> bool:
+def _language_containers(context: ContentContext) -> tuple[tuple[str, str], ...]:
+    """The folders whose children are language folders, each with the prefix of the paths
+    inside it."""
+    containers = {layout.container for layout in context.layouts} | set(TRANSLATED_IMAGE_FOLDERS)
+    return tuple((container, f"{container}/") for container in containers if container != ".")
+
+
+def _absent_language(
+    context: ContentContext, target: Target, containers: tuple[tuple[str, str], ...]
+) -> bool:
     """A link into a language folder that is not there at all (a languages table in a sparse
-    checkout or an excerpt): nothing this scan can verify, so nothing to report. `containers`:
-    the folders whose children are language folders."""
-    for container in containers:
-        if container != "." and is_within(target.path, container) and target.path != container:
+    checkout or an excerpt): nothing this scan can verify, so nothing to report."""
+    for container, inside_it in containers:
+        if target.path.startswith(inside_it):
             language, inside, _ = relative_to(target.path, container).partition("/")
             # A file directly in the container (`../other.md` from `translations/fr/`) is no
             # language folder: it is checked like any other link.

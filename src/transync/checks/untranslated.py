@@ -39,11 +39,12 @@ def check(context: ContentContext) -> Iterator[Finding]:
     language = context.language.lower().split("-")[0]
     if language == "en":
         return
-    source = _source_paragraphs(context.source, context.source_path)
+    source, as_written = _source_paragraphs(context.source, context.source_path)
     same = [
         paragraph
         for paragraph in context.translation.paragraphs
-        if _normal(paragraph.text) in source and _is_prose(paragraph.text)
+        if (paragraph.text in as_written or _normal(paragraph.text) in source)
+        and _is_prose(paragraph.text)
     ]
     if not same:
         return
@@ -74,12 +75,15 @@ def _is_prose(text: str) -> bool:
 
 
 @per_source
-def _source_paragraphs(document: Document, _path: str) -> dict[str, int | None]:
-    """A source's normalised paragraphs and their lines, computed once for all its languages."""
+def _source_paragraphs(
+    document: Document, _path: str
+) -> tuple[dict[str, int | None], frozenset[str]]:
+    """A source's normalised paragraphs and their lines, computed once for all its languages;
+    and their texts as written (a paragraph left as it was needs no normalising)."""
     paragraphs: dict[str, int | None] = {}
     for paragraph in document.paragraphs:
         paragraphs.setdefault(_normal(paragraph.text), paragraph.line)
-    return paragraphs
+    return paragraphs, frozenset(paragraph.text for paragraph in document.paragraphs)
 
 
 def _normal(text: str) -> str:

@@ -17,6 +17,7 @@ import time
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
+from operator import itemgetter
 from pathlib import Path
 
 from transync.checks import CONTENT_SKIPPED
@@ -142,7 +143,7 @@ def _compare(repository: Repository, task: ContentTask) -> list[Finding]:
                     claims.append(found)
             else:
                 findings.append(found)
-    return sorted(set(fold(findings, claims)), key=_order)
+    return _distinct(fold(findings, claims))
 
 
 def run_content(
@@ -183,6 +184,24 @@ def run_content(
 
 def _order(finding: Finding) -> tuple[str, int, str, str]:
     return (finding.path, finding.line or 0, finding.check, finding.message)
+
+
+def _distinct(findings: list[Finding]) -> list[Finding]:
+    """Each finding once, in `_order`. Equal findings have one place in that order, so only
+    the findings of one place are compared: hashing every finding (a dataclass's hash is
+    Python code) cost more, and a source's defect recurs at each of its links."""
+    kept: list[Finding] = []
+    place: tuple[str, int, str, str] | None = None
+    here: list[Finding] = []
+    for key, finding in sorted(
+        ((_order(finding), finding) for finding in findings), key=itemgetter(0)
+    ):
+        if key != place:
+            place, here = key, []
+        if finding not in here:
+            here.append(finding)
+            kept.append(finding)
+    return kept
 
 
 # -- the persistent cache -------------------------------------------------------------------

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Protocol
 
 from transync.checks.engine.outline import Alignment, align
@@ -85,16 +85,7 @@ class ContentContext:
         """A finding on the source itself (its own defect, inherited by every translation): no
         language, so that the report keeps it once whatever the number of languages. A warning
         by default: the English page needs the fix, a gate on translations should not fail."""
-        return Finding(
-            check,
-            severity,
-            self.source_path,
-            message,
-            None,
-            line,
-            source=self.source_path,
-            source_line=line,
-        )
+        return _source_fault(check, severity, self.source_path, line, message)
 
     @cached_property
     def outline(self) -> Alignment:
@@ -188,6 +179,13 @@ class ContentContext:
 
 
 _LOCAL = "local:"
+
+
+@lru_cache(maxsize=4096)  # one object for a source's defect met again in each language
+def _source_fault(
+    check: str, severity: Severity, path: str, line: int | None, message: str
+) -> Finding:
+    return Finding(check, severity, path, message, None, line, source=path, source_line=line)
 
 
 def _key(target: Target) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from transync.checks.engine.align import Opcode, opcodes
 from transync.checks.engine.per_source import per_source
@@ -18,8 +19,9 @@ from transync.document import Document
 HEADING = "heading:"
 
 
-@dataclass(frozen=True)
-class Item:
+class Item(NamedTuple):
+    """One construct of an outline (a tuple: a page has hundreds, made for every pair)."""
+
     key: str
     label: str
     line: int | None
