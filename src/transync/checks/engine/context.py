@@ -18,10 +18,10 @@ from typing import Protocol
 
 from transync.checks.engine.outline import Alignment, align
 from transync.checks.engine.per_source import per_source
-from transync.checks.engine.targets import Target, TargetKind, resolve, web_key
+from transync.checks.engine.targets import Target, TargetKind, resolve, resolve_all, web_key
 from transync.document import Document, Link
 from transync.model import LANG_PLACEHOLDER, Finding, Layout, Severity, State
-from transync.paths import is_within, join, relative_to
+from transync.paths import join, relative_to
 
 TRANSLATED_IMAGE_FOLDERS = ("translated_images", "translated_images_fast")
 _TRANSLATED_IMAGE = re.compile(
@@ -129,21 +129,24 @@ class ContentContext:
     @cached_property
     def translation_targets(self) -> tuple[Target, ...]:
         """`translation_target` of each of the translation's links, in order."""
-        return tuple(resolve(link.target, self.translation_path) for link in self.translation.links)
+        return resolve_all((link.target for link in self.translation.links), self.translation_path)
 
     def untranslated(self, path: str) -> str:
         """The source a path stands for: a translated counterpart in this language (any
         layout) maps back to its source; any other path stands for itself."""
-        for layout, root in self._translation_roots:
-            if is_within(path, root) and path != root:
+        for layout, root, inside in self._translation_roots:
+            if path.startswith(inside) and path != root:
                 return join(
                     layout.sources, layout.source_key(relative_to(path, root), self.language)
                 )
         return path
 
     @cached_property
-    def _translation_roots(self) -> tuple[tuple[Layout, str], ...]:
-        return tuple((layout, layout.translation_root(self.language)) for layout in self.layouts)
+    def _translation_roots(self) -> tuple[tuple[Layout, str, str], ...]:
+        """Each layout's translation root in this language, and what the paths inside it start
+        with (`is_within`, made a prefix: asked for every link)."""
+        roots = [(layout, layout.translation_root(self.language)) for layout in self.layouts]
+        return tuple((layout, root, "" if root == "." else f"{root}/") for layout, root in roots)
 
     @cached_property
     def image_sources(self) -> dict[str, str]:
