@@ -42,7 +42,9 @@ def check(context: ContentContext) -> Iterator[Finding | Claim]:
         context.translation_targets,
         strict=True,
     ):
-        if target.kind is TargetKind.LOCAL and not target.inside:
+        if target.kind is not TargetKind.LOCAL:
+            continue
+        if not target.inside:
             if key not in twins.by_key:  # the source stays inside: a rewrite one level too deep
                 yield from _finding(
                     context,
@@ -53,7 +55,7 @@ def check(context: ContentContext) -> Iterator[Finding | Claim]:
                     " (the source's links stay inside)",
                 )
             continue
-        if target.kind is not TargetKind.LOCAL or _site_route(context, target):
+        if _site_route(context, target):
             continue
         if _absent_language(context, target, containers):
             continue

@@ -74,10 +74,10 @@ def check(context: ContentContext) -> Iterator[Finding]:
 def _without_switchers(
     links: tuple[Link, ...], keys: Sequence[str], containers: tuple[str, ...]
 ) -> tuple[list[Link], list[str]]:
-    kept = [
-        (link, key) for link, key in zip(links, keys, strict=True) if not key.startswith(containers)
-    ]
-    return [link for link, _ in kept], [key for _, key in kept]
+    kept = [index for index, key in enumerate(keys) if not key.startswith(containers)]
+    if len(kept) == len(keys):
+        return list(links), list(keys)
+    return [links[index] for index in kept], [keys[index] for index in kept]
 
 
 def _moved(
@@ -327,6 +327,8 @@ class _Reporter:
         counts: Counter[tuple[bool, str]] = Counter()
         first_line: dict[tuple[bool, str], tuple[int | None, int | None]] = {}
         for source, translated in pairs:
+            if source.target == translated.target:
+                continue  # as in most pairs: the same marks
             if self.context.source_target(source).kind is not TargetKind.WEB:
                 continue
             marks, translated_marks = (

@@ -10,6 +10,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import NamedTuple
 
 from transync.checks.engine.align import Opcode, opcodes
@@ -134,14 +135,12 @@ def align(
         if tag == "equal"
         for offset in range(last - first)
     ]
-    lines = sorted((ours, theirs) for theirs, ours in paired if ours and theirs)
-    return Alignment(
-        source,
-        translated,
-        found,
-        [(theirs, ours) for ours, theirs in lines],
-        translation.last_line,
-    )
+    # In the translation's order (then the source's), as `source_line_of` bisects them.
+    lines = sorted(((ours, theirs) for ours, theirs in paired if ours and theirs), key=_swapped)
+    return Alignment(source, translated, found, lines, translation.last_line)
+
+
+_swapped = itemgetter(1, 0)
 
 
 @per_source

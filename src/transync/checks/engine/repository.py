@@ -19,13 +19,17 @@ MAX_BYTES = 10 * 1024 * 1024
 
 class Known:
     """What the file system answered during one run of the content checks: whether a path
-    exists, and where a folder really is. Every pair asks again (translations link to the
-    same images and pages in every language), so each is asked of the system once a run.
+    exists, a file's stat and version, where a folder really is. Every pair asks again (a
+    source in each of its languages; translations link to the same images and pages in every
+    language), so each is asked of the system once a run.
     Kept by `run_content` for its run only: a tree may change between runs."""
 
     def __init__(self) -> None:
         self.existence: dict[str, bool] = {}
         self.real_folders: dict[str, str] = {}
+        # A file's stat (its target's, for a symbolic link), and its version (`_version`).
+        self.stats: dict[str, os.stat_result | None] = {}
+        self.versions: dict[str, tuple[str, int, int] | None] = {}
 
     def real_path(self, full: str, info: os.stat_result) -> str:
         """`os.path.realpath(full)`, from its folder's (kept) when `info`, the file's lstat,
@@ -48,7 +52,6 @@ class Repository:
         # What was asked, so that a cached result can be checked against the tree later.
         self.existence: dict[str, bool] = {}
         self.anchored: set[str] = set()
-        self._stats: dict[str, os.stat_result | None] = {}
 
     def exists(self, path: str) -> bool:
         found = self.existence.get(path)
@@ -79,16 +82,22 @@ class Repository:
         return parsed_source(*version)
 
     def _stat(self, path: str) -> os.stat_result | None:
-        """The file's stat (its target's, for a symbolic link), asked once per task."""
-        if path not in self._stats:
+        stats = self.known.stats
+        if path not in stats:
             try:
-                self._stats[path] = os.stat(os.path.join(self.root, path))
+                stats[path] = os.stat(os.path.join(self.root, path))
             except OSError:
-                self._stats[path] = None
-        return self._stats[path]
+                stats[path] = None
+        return stats[path]
 
     def _version(self, path: str) -> tuple[str, int, int] | None:
         """The full path, size and mtime of a parsable file (see `document`)."""
+        versions = self.known.versions
+        if path not in versions:
+            versions[path] = self._read_version(path)
+        return versions[path]
+
+    def _read_version(self, path: str) -> tuple[str, int, int] | None:
         full = os.path.join(self.root, path)
         info = self._stat(path)
         if info is None or not stat.S_ISREG(info.st_mode) or info.st_size > MAX_BYTES:
