@@ -21,7 +21,6 @@ from transync.document import Document, Link
 from transync.document.build import normalise_target
 from transync.document.slugs import normalise_fragment
 from transync.model import Finding, Severity
-from transync.paths import relative_to
 
 BROKEN_LINK = "broken-link"
 BROKEN_ANCHOR = "broken-anchor"
@@ -36,6 +35,7 @@ def check(context: ContentContext) -> Iterator[Finding | Claim]:
     twins = _twins(context.source, (context.source_path, context.source_keys))
     containers = _language_containers(context)
     reported: set[str] = set()
+    absent: dict[str, bool] = {}  # by path: a page's #anchors all lead to the page itself
     for link, key, target in zip(
         context.translation.links,
         context.translation_keys,
@@ -57,7 +57,10 @@ def check(context: ContentContext) -> Iterator[Finding | Claim]:
             continue
         if _site_route(context, target):
             continue
-        if _absent_language(context, target, containers):
+        unverifiable = absent.get(target.path)
+        if unverifiable is None:
+            unverifiable = absent[target.path] = _absent_language(context, target, containers)
+        if unverifiable:
             continue
         if not context.repository.exists(target.path):
             yield from _broken(context, link, target, twins.by_key.get(key, []))
@@ -67,7 +70,9 @@ def check(context: ContentContext) -> Iterator[Finding | Claim]:
             if anchors is not None and not _has(anchors, fragment):
                 reported.add(link.target)
                 same = twins.by_fragment.get((key, fragment), [])
-                yield from _broken_anchor(context, link, target, same, twins.by_key.get(key, []))
+                yield from _broken_anchor(
+                    context, link, target, fragment, same, twins.by_key.get(key, [])
+                )
 
 
 @dataclass(frozen=True)
@@ -161,7 +166,8 @@ def _absent_language(
     checkout or an excerpt): nothing this scan can verify, so nothing to report."""
     for container, inside_it in containers:
         if target.path.startswith(inside_it):
-            language, inside, _ = relative_to(target.path, container).partition("/")
+            # Resolved paths are normal: what follows the prefix is the path in the container.
+            language, inside, _ = target.path[len(inside_it) :].partition("/")
             # A file directly in the container (`../other.md` from `translations/fr/`) is no
             # language folder: it is checked like any other link.
             return bool(inside) and not context.repository.exists(f"{container}/{language}")
@@ -197,11 +203,12 @@ def _broken_anchor(
     context: ContentContext,
     link: Link,
     target: Target,
+    fragment: str,
     same_fragment: list[Link],
     twins: list[Link],
 ) -> Iterator[Finding | Claim]:
-    """`same_fragment`: the twins whose own fragment is the link's."""
-    fragment = normalise_fragment(target.fragment or "")
+    """`fragment`: the link's, normalised; `same_fragment`: the twins whose own fragment is
+    the link's."""
     for twin in same_fragment:
         origin = context.source_target(twin)
         anchors = _anchors(context, origin.path, translated=False)

@@ -168,12 +168,20 @@ class ContentContext:
 
     @cached_property
     def translation_keys(self) -> tuple[str, ...]:
-        return tuple(self._translation_key(target) for target in self.translation_targets)
+        # By path, for the links of one pair that share one (a page's #anchors lead to itself).
+        local: dict[str, str] = {}
+        keys = []
+        for target in self.translation_targets:
+            if target.kind is not TargetKind.LOCAL:
+                keys.append(_key(target))
+                continue
+            key = local.get(target.path)
+            if key is None:
+                key = local[target.path] = self._local_key(target.path)
+            keys.append(key)
+        return tuple(keys)
 
-    def _translation_key(self, target: Target) -> str:
-        if target.kind is not TargetKind.LOCAL:
-            return _key(target)
-        path = target.path
+    def _local_key(self, path: str) -> str:
         folder, _, rest = path.partition("/")
         if folder in TRANSLATED_IMAGE_FOLDERS:
             named = _TRANSLATED_IMAGE.match(rest.rsplit("/", 1)[-1])
