@@ -68,8 +68,9 @@ def _located(written: Target, document: str, folder: str) -> Target:
         resolved = document
     elif path.startswith("/"):
         resolved = posixpath.normpath(path.lstrip("/") or ".")
-    else:
-        resolved = posixpath.normpath(posixpath.join(folder, path))
+    else:  # posixpath.join's result, without its generality (one call per link per pair)
+        joined = folder + path if not folder or folder.endswith("/") else f"{folder}/{path}"
+        resolved = posixpath.normpath(joined)
     return Target(TargetKind.LOCAL, written.raw, resolved, written.fragment)
 
 
