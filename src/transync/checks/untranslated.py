@@ -43,7 +43,9 @@ def check(context: ContentContext) -> Iterator[Finding]:
     same = [
         paragraph
         for paragraph in context.translation.paragraphs
-        if (paragraph.text in as_written or _normal(paragraph.text) in source)
+        # Shorter is no prose (`_is_prose`), and most paragraphs are: not even normalised.
+        if len(paragraph.text) >= _MIN_CHARS
+        and (paragraph.text in as_written or _normal(paragraph.text) in source)
         and _is_prose(paragraph.text)
     ]
     if not same:
