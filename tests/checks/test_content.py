@@ -8,7 +8,8 @@ import pickle
 from click.testing import CliRunner
 
 from tests.builders import RepoBuilder
-from transync.checks.engine.content import ContentTask, content_findings
+from transync.checks.engine.content import ContentTask, content_findings, content_outcome
+from transync.checks.engine.repository import Known
 from transync.checks.registry import CONTENT_CHECKS
 from transync.cli import cli
 from transync.config import Config
@@ -132,3 +133,24 @@ def test_the_disclaimer_cell_of_a_translated_notebook_is_not_content(repo: RepoB
     disclaimer = "**면책 조항**: [Co-op Translator](https://github.com/Azure/co-op-translator)"
     repo.sidecar_entry("ko", "lesson.ipynb", notebook("# 제목", disclaimer))
     assert _content(scan(repo.root, content=True).findings) == []
+
+
+def test_every_pair_of_a_run_keeps_the_existence_it_asked_though_the_run_asks_once(
+    repo: RepoBuilder,
+) -> None:
+    repo.source("README.md", "# Title\n\n![a](images/a.png)\n")
+    repo.write("images/a.png", b"png")
+    layouts = (Layout("translations/<lang>", "."),)
+    known = Known()
+    outcomes = []
+    for language in ("ko", "fr"):
+        repo.write(f"translations/{language}/README.md", "# T\n\n![a](../../images/a.png)\n")
+        task = ContentTask(
+            language, "README.md", f"translations/{language}/README.md", State.CURRENT, layouts
+        )
+        outcomes.append(content_outcome(str(repo.root), task, known=known))
+    assert all(outcome.existence.get("images/a.png") is True for outcome in outcomes)
+    (repo.root / "images" / "a.png").unlink()
+    task = ContentTask("ko", "README.md", "translations/ko/README.md", State.CURRENT, layouts)
+    assert content_outcome(str(repo.root), task, known=known).existence["images/a.png"]
+    assert not content_outcome(str(repo.root), task, known=Known()).existence["images/a.png"]

@@ -47,7 +47,7 @@ def test_an_unchanged_tree_is_answered_from_the_cache(
 ) -> None:
     first = _report(tree)
 
-    def not_again(root: str, task: object) -> object:
+    def not_again(root: str, task: object, known: object = None) -> object:
         raise AssertionError(f"{task} was computed again")
 
     monkeypatch.setattr(content_module, "content_outcome", not_again)
@@ -129,7 +129,9 @@ def test_results_next_to_folders_changed_just_now_are_not_kept(
     computed = []
     real = content_module.content_outcome
     monkeypatch.setattr(
-        content_module, "content_outcome", lambda *args: computed.append(1) or real(*args)
+        content_module,
+        "content_outcome",
+        lambda *args, **known: computed.append(1) or real(*args, **known),
     )
     _report(root)
     assert computed  # the tree was written within the last two seconds: nothing trusted

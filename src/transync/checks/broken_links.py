@@ -10,16 +10,17 @@ translations that inherit it (the report drops identical findings).
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from transync.checks.engine.context import TRANSLATED_IMAGE_FOLDERS, ContentContext
+from transync.checks.engine.per_source import per_source
 from transync.checks.engine.precedence import Claim
-from transync.checks.engine.targets import Target, TargetKind, readable
+from transync.checks.engine.targets import Target, TargetKind, readable, resolve
 from transync.discover import SOURCE_SUFFIXES
-from transync.document import Link
+from transync.document import Document, Link
 from transync.document.build import normalise_target
 from transync.document.slugs import normalise_fragment
 from transync.model import Finding, Severity
-from transync.paths import is_within, relative_to
 
 BROKEN_LINK = "broken-link"
 BROKEN_ANCHOR = "broken-anchor"
@@ -31,17 +32,20 @@ _ALWAYS = frozenset({"", "top"})
 
 def check(context: ContentContext) -> Iterator[Finding | Claim]:
     yield from _link_syntax(context)
-    by_key: dict[str, list[Link]] = {}
-    for link, key in zip(context.source.links, context.source_keys, strict=True):
-        by_key.setdefault(key, []).append(link)
-    # Twins by key and fragment, built once: a page of 10,000 anchor links has one key.
-    by_fragment: dict[tuple[str, str], list[Link]] = {}
+    twins = _twins(context.source, (context.source_path, context.source_keys))
+    containers = _language_containers(context)
     reported: set[str] = set()
-    for link, key in zip(context.translation.links, context.translation_keys, strict=True):
-        target = context.translation_target(link)
-        twins = by_key.get(key, [])
-        if target.kind is TargetKind.LOCAL and not target.inside:
-            if not twins:  # the source stays inside: a rewrite one level too deep
+    absent: dict[str, bool] = {}  # by path: a page's #anchors all lead to the page itself
+    for link, key, target in zip(
+        context.translation.links,
+        context.translation_keys,
+        context.translation_targets,
+        strict=True,
+    ):
+        if target.kind is not TargetKind.LOCAL:
+            continue
+        if not target.inside:
+            if key not in twins.by_key:  # the source stays inside: a rewrite one level too deep
                 yield from _finding(
                     context,
                     BROKEN_LINK,
@@ -51,21 +55,46 @@ def check(context: ContentContext) -> Iterator[Finding | Claim]:
                     " (the source's links stay inside)",
                 )
             continue
-        if target.kind is not TargetKind.LOCAL or _site_route(context, target):
+        if _site_route(context, target):
             continue
-        if _absent_language(context, target):
+        unverifiable = absent.get(target.path)
+        if unverifiable is None:
+            unverifiable = absent[target.path] = _absent_language(context, target, containers)
+        if unverifiable:
             continue
         if not context.repository.exists(target.path):
-            yield from _broken(context, link, target, twins)
+            yield from _broken(context, link, target, twins.by_key.get(key, []))
         elif target.fragment is not None and link.target not in reported:
             anchors = _anchors(context, target.path, translated=True)
             fragment = normalise_fragment(target.fragment)
             if anchors is not None and not _has(anchors, fragment):
                 reported.add(link.target)
-                if not by_fragment and twins:
-                    by_fragment = _by_fragment(context, by_key)
-                same = by_fragment.get((key, fragment), [])
-                yield from _broken_anchor(context, link, target, same, twins)
+                same = twins.by_fragment.get((key, fragment), [])
+                yield from _broken_anchor(
+                    context, link, target, fragment, same, twins.by_key.get(key, [])
+                )
+
+
+@dataclass(frozen=True)
+class _Twins:
+    """The source's links by key (a translation's link and its twins point to the same
+    thing), and by key and fragment: built once per source, a page of 10,000 anchor links
+    has one key."""
+
+    by_key: dict[str, list[Link]]
+    by_fragment: dict[tuple[str, str], list[Link]]
+
+
+@per_source
+def _twins(source: Document, where: tuple[str, tuple[str, ...]]) -> _Twins:
+    path, keys = where
+    by_key: dict[str, list[Link]] = {}
+    by_fragment: dict[tuple[str, str], list[Link]] = {}
+    for link, key in zip(source.links, keys, strict=True):
+        by_key.setdefault(key, []).append(link)
+        fragment = normalise_fragment(resolve(link.target, path).fragment or "")
+        by_fragment.setdefault((key, fragment), []).append(link)
+    return _Twins(by_key, by_fragment)
 
 
 _LOST_BRACKET = "a link lost its '[': '...](target)' shows as text, not as a link"
@@ -123,13 +152,22 @@ def _site_route(context: ContentContext, target: Target) -> bool:
     )
 
 
-def _absent_language(context: ContentContext, target: Target) -> bool:
+def _language_containers(context: ContentContext) -> tuple[tuple[str, str], ...]:
+    """The folders whose children are language folders, each with the prefix of the paths
+    inside it."""
+    containers = {layout.container for layout in context.layouts} | set(TRANSLATED_IMAGE_FOLDERS)
+    return tuple((container, f"{container}/") for container in containers if container != ".")
+
+
+def _absent_language(
+    context: ContentContext, target: Target, containers: tuple[tuple[str, str], ...]
+) -> bool:
     """A link into a language folder that is not there at all (a languages table in a sparse
     checkout or an excerpt): nothing this scan can verify, so nothing to report."""
-    containers = {layout.container for layout in context.layouts} | set(TRANSLATED_IMAGE_FOLDERS)
-    for container in containers:
-        if container != "." and is_within(target.path, container) and target.path != container:
-            language, inside, _ = relative_to(target.path, container).partition("/")
+    for container, inside_it in containers:
+        if target.path.startswith(inside_it):
+            # Resolved paths are normal: what follows the prefix is the path in the container.
+            language, inside, _ = target.path[len(inside_it) :].partition("/")
             # A file directly in the container (`../other.md` from `translations/fr/`) is no
             # language folder: it is checked like any other link.
             return bool(inside) and not context.repository.exists(f"{container}/{language}")
@@ -161,26 +199,16 @@ def _broken(
     )
 
 
-def _by_fragment(
-    context: ContentContext, by_key: dict[str, list[Link]]
-) -> dict[tuple[str, str], list[Link]]:
-    grouped: dict[tuple[str, str], list[Link]] = {}
-    for key, links in by_key.items():
-        for link in links:
-            fragment = normalise_fragment(context.source_target(link).fragment or "")
-            grouped.setdefault((key, fragment), []).append(link)
-    return grouped
-
-
 def _broken_anchor(
     context: ContentContext,
     link: Link,
     target: Target,
+    fragment: str,
     same_fragment: list[Link],
     twins: list[Link],
 ) -> Iterator[Finding | Claim]:
-    """`same_fragment`: the twins whose own fragment is the link's."""
-    fragment = normalise_fragment(target.fragment or "")
+    """`fragment`: the link's, normalised; `same_fragment`: the twins whose own fragment is
+    the link's."""
     for twin in same_fragment:
         origin = context.source_target(twin)
         anchors = _anchors(context, origin.path, translated=False)

@@ -74,10 +74,10 @@ def check(context: ContentContext) -> Iterator[Finding]:
 def _without_switchers(
     links: tuple[Link, ...], keys: Sequence[str], containers: tuple[str, ...]
 ) -> tuple[list[Link], list[str]]:
-    kept = [
-        (link, key) for link, key in zip(links, keys, strict=True) if not key.startswith(containers)
-    ]
-    return [link for link, _ in kept], [key for _, key in kept]
+    kept = [index for index, key in enumerate(keys) if not key.startswith(containers)]
+    if len(kept) == len(keys):
+        return list(links), list(keys)
+    return [links[index] for index in kept], [keys[index] for index in kept]
 
 
 def _moved(
@@ -327,11 +327,17 @@ class _Reporter:
         counts: Counter[tuple[bool, str]] = Counter()
         first_line: dict[tuple[bool, str], tuple[int | None, int | None]] = {}
         for source, translated in pairs:
+            if source.target == translated.target:
+                continue  # as in most pairs: the same marks
             if self.context.source_target(source).kind is not TargetKind.WEB:
                 continue
-            for difference in _differences(
-                tracking_marks(source.target), tracking_marks(translated.target)
-            ):
+            marks, translated_marks = (
+                tracking_marks(source.target),
+                tracking_marks(translated.target),
+            )
+            if marks == translated_marks:
+                continue  # as in most pairs: no difference to find
+            for difference in _differences(marks, translated_marks):
                 counts[difference] += 1
                 first_line.setdefault(difference, (translated.line, source.line))
         for (added, mark), number in sorted(counts.items()):

@@ -16,8 +16,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from transync.checks.engine.context import ContentContext
+from transync.checks.engine.per_source import per_source
 from transync.document import Document
 from transync.languages import ENGLISH_BASED
 from transync.model import Finding, Severity
@@ -37,11 +39,14 @@ def check(context: ContentContext) -> Iterator[Finding]:
     language = context.language.lower().split("-")[0]
     if language == "en":
         return
-    source = _source_paragraphs(context.source)
+    source, as_written = _source_paragraphs(context.source, context.source_path)
     same = [
         paragraph
         for paragraph in context.translation.paragraphs
-        if _normal(paragraph.text) in source and _is_prose(paragraph.text)
+        # Shorter is no prose (`_is_prose`), and most paragraphs are: not even normalised.
+        if len(paragraph.text) >= _MIN_CHARS
+        and (paragraph.text in as_written or _normal(paragraph.text) in source)
+        and _is_prose(paragraph.text)
     ]
     if not same:
         return
@@ -61,6 +66,7 @@ def check(context: ContentContext) -> Iterator[Finding]:
     )
 
 
+@lru_cache(maxsize=4096)  # a paragraph left in English is asked about in every language
 def _is_prose(text: str) -> bool:
     """Long, and mostly the small words of sentences rather than names (see the module)."""
     text = _URL.sub("", text)
@@ -70,19 +76,16 @@ def _is_prose(text: str) -> bool:
     return sum(1 for word in words if word.islower()) >= len(words) * _MIN_LOWER_SHARE
 
 
-def _source_paragraphs(document: Document) -> dict[str, int | None]:
-    """A source's normalised paragraphs and their lines, computed once for all its languages
-    (the content checks run the tasks of one source one after the other)."""
-    global _last_source
-    if _last_source is None or _last_source[0] is not document:
-        paragraphs: dict[str, int | None] = {}
-        for paragraph in document.paragraphs:
-            paragraphs.setdefault(_normal(paragraph.text), paragraph.line)
-        _last_source = (document, paragraphs)
-    return _last_source[1]
-
-
-_last_source: tuple[Document, dict[str, int | None]] | None = None
+@per_source
+def _source_paragraphs(
+    document: Document, _path: str
+) -> tuple[dict[str, int | None], frozenset[str]]:
+    """A source's normalised paragraphs and their lines, computed once for all its languages;
+    and their texts as written (a paragraph left as it was needs no normalising)."""
+    paragraphs: dict[str, int | None] = {}
+    for paragraph in document.paragraphs:
+        paragraphs.setdefault(_normal(paragraph.text), paragraph.line)
+    return paragraphs, frozenset(paragraph.text for paragraph in document.paragraphs)
 
 
 def _normal(text: str) -> str:

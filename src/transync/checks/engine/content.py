@@ -17,13 +17,14 @@ import time
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
+from operator import itemgetter
 from pathlib import Path
 
 from transync.cache import RACY_NS, Cache
 from transync.checks import CONTENT_SKIPPED
 from transync.checks.engine.context import ContentContext
 from transync.checks.engine.precedence import Claim, fold
-from transync.checks.engine.repository import MAX_BYTES, Repository
+from transync.checks.engine.repository import MAX_BYTES, Known, Repository
 from transync.checks.registry import CONTENT_CHECKS
 from transync.document import MAX_NESTING
 from transync.hashing import md5_hex
@@ -78,9 +79,10 @@ def content_findings(root: str, task: ContentTask) -> list[Finding]:
     return content_outcome(root, task).findings
 
 
-def content_outcome(root: str, task: ContentTask) -> ContentOutcome:
-    """`content_findings` with the evidence a cache needs to know when they go out of date."""
-    repository = Repository(root)
+def content_outcome(root: str, task: ContentTask, known: Known | None = None) -> ContentOutcome:
+    """`content_findings` with the evidence a cache needs to know when they go out of date.
+    `known`: what the file system answered earlier in the same run."""
+    repository = Repository(root, known)
     findings = _compare(repository, task)
     return ContentOutcome(findings, repository.existence, frozenset(repository.anchored))
 
@@ -133,7 +135,7 @@ def _compare(repository: Repository, task: ContentTask) -> list[Finding]:
     findings: list[Finding] = []
     claims: list[Claim] = []
     for names, check in CONTENT_CHECKS.items():
-        if set(names) <= task.skip:
+        if task.skip and set(names) <= task.skip:
             continue
         for found in check(context):
             if isinstance(found, Claim):
@@ -141,7 +143,7 @@ def _compare(repository: Repository, task: ContentTask) -> list[Finding]:
                     claims.append(found)
             else:
                 findings.append(found)
-    return sorted(set(fold(findings, claims)), key=_order)
+    return _distinct(fold(findings, claims))
 
 
 def run_content(
@@ -170,7 +172,9 @@ def run_content(
         key=lambda index: tasks[index].source,
     )
     with Pool(workers) as pool:
-        outcomes = pool.map(partial(content_outcome, str(root)), [tasks[index] for index in todo])
+        outcomes = pool.map(
+            partial(content_outcome, str(root), known=Known()), [tasks[index] for index in todo]
+        )
         for index, outcome in zip(todo, outcomes, strict=True):
             results[index] = outcome.findings
             key = keys[index]
@@ -183,6 +187,24 @@ def run_content(
 
 def _order(finding: Finding) -> tuple[str, int, str, str]:
     return (finding.path, finding.line or 0, finding.check, finding.message)
+
+
+def _distinct(findings: list[Finding]) -> list[Finding]:
+    """Each finding once, in `_order`. Equal findings have one place in that order, so only
+    the findings of one place are compared: hashing every finding (a dataclass's hash is
+    Python code) cost more, and a source's defect recurs at each of its links."""
+    kept: list[Finding] = []
+    place: tuple[str, int, str, str] | None = None
+    here: list[Finding] = []
+    for key, finding in sorted(
+        ((_order(finding), finding) for finding in findings), key=itemgetter(0)
+    ):
+        if key != place:
+            place, here = key, []
+        if finding not in here:
+            here.append(finding)
+            kept.append(finding)
+    return kept
 
 
 # -- the persistent cache -------------------------------------------------------------------

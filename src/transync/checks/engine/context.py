@@ -13,14 +13,15 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Protocol
 
 from transync.checks.engine.outline import Alignment, align
-from transync.checks.engine.targets import Target, TargetKind, resolve, web_key
+from transync.checks.engine.per_source import per_source
+from transync.checks.engine.targets import Target, TargetKind, resolve, resolve_all, web_key
 from transync.document import Document, Link
-from transync.model import Finding, Layout, Severity, State
-from transync.paths import is_within, join, relative_to
+from transync.model import LANG_PLACEHOLDER, Finding, Layout, Severity, State
+from transync.paths import join, relative_to
 
 TRANSLATED_IMAGE_FOLDERS = ("translated_images", "translated_images_fast")
 _TRANSLATED_IMAGE = re.compile(
@@ -84,16 +85,7 @@ class ContentContext:
         """A finding on the source itself (its own defect, inherited by every translation): no
         language, so that the report keeps it once whatever the number of languages. A warning
         by default: the English page needs the fix, a gate on translations should not fail."""
-        return Finding(
-            check,
-            severity,
-            self.source_path,
-            message,
-            None,
-            line,
-            source=self.source_path,
-            source_line=line,
-        )
+        return _source_fault(check, severity, self.source_path, line, message)
 
     @cached_property
     def outline(self) -> Alignment:
@@ -134,56 +126,77 @@ class ContentContext:
     def translation_target(self, link: Link) -> Target:
         return resolve(link.target, self.translation_path)
 
+    @cached_property
+    def translation_targets(self) -> tuple[Target, ...]:
+        """`translation_target` of each of the translation's links, in order."""
+        return resolve_all((link.target for link in self.translation.links), self.translation_path)
+
     def untranslated(self, path: str) -> str:
         """The source a path stands for: a translated counterpart in this language (any
         layout) maps back to its source; any other path stands for itself."""
-        for layout in self.layouts:
-            root = layout.translation_root(self.language)
-            if is_within(path, root) and path != root:
+        for layout, root, inside in self._translation_roots:
+            if path.startswith(inside) and path != root:
                 return join(
                     layout.sources, layout.source_key(relative_to(path, root), self.language)
                 )
         return path
 
     @cached_property
+    def _translation_roots(self) -> tuple[tuple[Layout, str, str], ...]:
+        """Each layout's translation root in this language, and what the paths inside it start
+        with (`is_within`, made a prefix: asked for every link)."""
+        roots = [(layout, layout.translation_root(self.language)) for layout in self.layouts]
+        return tuple((layout, root, "" if root == "." else f"{root}/") for layout, root in roots)
+
+    @cached_property
     def image_sources(self) -> dict[str, str]:
         """Source image paths by the stem co-op-translator keeps in translated image names."""
-        stems: dict[str, str] = {}
-        for link in self.source.links:
-            target = self.source_target(link)
-            if link.image and target.inside:
-                stem = target.path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
-                stems.setdefault(stem, target.path)
-        return stems
+        return _source_links(self.source, (self.source_path, self.layouts)).image_sources
 
     @cached_property
     def source_keys(self) -> tuple[str, ...]:
-        """A key per source link, in order: equal keys point to the same thing."""
-        return tuple(self._source_key(link) for link in self.source.links)
+        """A key per source link, in order: equal keys point to the same thing. The same tuple
+        in every language of a source that links to no translation."""
+        links = _source_links(self.source, (self.source_path, self.layouts))
+        if not links.counterparts:
+            return links.keys
+        keys = list(links.keys)
+        for index in links.counterparts:
+            # The source may link to this language's own counterparts (a languages table).
+            keys[index] = _LOCAL + self.untranslated(links.targets[index].path)
+        return tuple(keys)
 
     @cached_property
     def translation_keys(self) -> tuple[str, ...]:
-        return tuple(self._translation_key(link) for link in self.translation.links)
+        # By path, for the links of one pair that share one (a page's #anchors lead to itself).
+        local: dict[str, str] = {}
+        keys = []
+        for target in self.translation_targets:
+            if target.kind is not TargetKind.LOCAL:
+                keys.append(_key(target))
+                continue
+            key = local.get(target.path)
+            if key is None:
+                key = local[target.path] = self._local_key(target.path)
+            keys.append(key)
+        return tuple(keys)
 
-    def _source_key(self, link: Link) -> str:
-        target = self.source_target(link)
-        if target.kind is TargetKind.LOCAL:
-            # The source may link to this language's own counterparts (a languages table).
-            target = Target(TargetKind.LOCAL, target.raw, self.untranslated(target.path))
-        return _key(target)
-
-    def _translation_key(self, link: Link) -> str:
-        target = self.translation_target(link)
-        if target.kind is not TargetKind.LOCAL:
-            return _key(target)
-        path = target.path
+    def _local_key(self, path: str) -> str:
         folder, _, rest = path.partition("/")
         if folder in TRANSLATED_IMAGE_FOLDERS:
             named = _TRANSLATED_IMAGE.match(rest.rsplit("/", 1)[-1])
-            path = self.image_sources.get(named.group("stem"), path) if named else path
-        else:
-            path = self.untranslated(path)
-        return _key(Target(TargetKind.LOCAL, target.raw, path))
+            return _LOCAL + (self.image_sources.get(named.group("stem"), path) if named else path)
+        return _LOCAL + self.untranslated(path)
+
+
+_LOCAL = "local:"
+
+
+@lru_cache(maxsize=4096)  # one object for a source's defect met again in each language
+def _source_fault(
+    check: str, severity: Severity, path: str, line: int | None, message: str
+) -> Finding:
+    return Finding(check, severity, path, message, None, line, source=path, source_line=line)
 
 
 def _key(target: Target) -> str:
@@ -191,4 +204,43 @@ def _key(target: Target) -> str:
         return "web:" + web_key(target.raw)
     if target.kind is TargetKind.OTHER:
         return "other:" + target.raw.lower()
-    return "local:" + target.path
+    return _LOCAL + target.path
+
+
+@dataclass(frozen=True)
+class _SourceLinks:
+    """What a source's links are, whatever the language it is compared with."""
+
+    targets: tuple[Target, ...]
+    # A key per link; a link that may lead to a translation (`counterparts`, by index) has the
+    # key of its path, which each language maps back to its source (`untranslated`).
+    keys: tuple[str, ...]
+    counterparts: tuple[int, ...]
+    image_sources: dict[str, str]
+
+
+@per_source
+def _source_links(source: Document, where: tuple[str, tuple[Layout, ...]]) -> _SourceLinks:
+    path, layouts = where
+    targets = tuple(resolve(link.target, path) for link in source.links)
+    prefixes = tuple(_translations_prefix(layout) for layout in layouts)
+    counterparts = tuple(
+        index
+        for index, target in enumerate(targets)
+        if target.kind is TargetKind.LOCAL and target.path.startswith(prefixes)
+    )
+    stems: dict[str, str] = {}
+    for link, target in zip(source.links, targets, strict=True):
+        if link.image and target.inside:
+            stems.setdefault(target.path.rsplit("/", 1)[-1].rsplit(".", 1)[0], target.path)
+    return _SourceLinks(targets, tuple(_key(target) for target in targets), counterparts, stems)
+
+
+def _translations_prefix(layout: Layout) -> str:
+    """What every path inside one of the layout's translation roots starts with, whatever the
+    language (`translations/` for `translations/<lang>`; "" when that may be any path)."""
+    template, placeholder, _ = layout.translations.partition(LANG_PLACEHOLDER)
+    if placeholder:
+        return template
+    root = layout.translations.rstrip("/")
+    return "" if root in ("", ".") else root + "/"

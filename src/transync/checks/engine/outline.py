@@ -10,15 +10,19 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from operator import itemgetter
+from typing import NamedTuple
 
 from transync.checks.engine.align import Opcode, opcodes
+from transync.checks.engine.per_source import per_source
 from transync.document import Document
 
 HEADING = "heading:"
 
 
-@dataclass(frozen=True)
-class Item:
+class Item(NamedTuple):
+    """One construct of an outline (a tuple: a page has hundreds, made for every pair)."""
+
     key: str
     label: str
     line: int | None
@@ -122,7 +126,7 @@ def align(
 ) -> Alignment:
     """The outline of a translation (its links keyed by `translation_keys`, that pair with the
     source's `source_keys`) aligned with its source's."""
-    source = outline(source_page, source_keys)
+    source = _source_outline(source_page, tuple(source_keys))
     translated = outline(translation, translation_keys)
     found = opcodes([item.key for item in source], [item.key for item in translated])
     paired = [
@@ -131,14 +135,17 @@ def align(
         if tag == "equal"
         for offset in range(last - first)
     ]
-    lines = sorted((ours, theirs) for theirs, ours in paired if ours and theirs)
-    return Alignment(
-        source,
-        translated,
-        found,
-        [(theirs, ours) for ours, theirs in lines],
-        translation.last_line,
-    )
+    # In the translation's order (then the source's), as `source_line_of` bisects them.
+    lines = sorted(((ours, theirs) for ours, theirs in paired if ours and theirs), key=_swapped)
+    return Alignment(source, translated, found, lines, translation.last_line)
+
+
+_swapped = itemgetter(1, 0)
+
+
+@per_source
+def _source_outline(source: Document, link_keys: tuple[str, ...]) -> list[Item]:
+    return outline(source, link_keys)
 
 
 def outline(document: Document, link_keys: Sequence[str]) -> list[Item]:

@@ -9,7 +9,7 @@ that span are consequences, and are dropped. The ranking is declared once, here.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from transync.model import Finding
@@ -57,9 +57,11 @@ def rank(check: str) -> int:
     return PRECEDENCE.index(check) if check in PRECEDENCE else len(PRECEDENCE)
 
 
-def fold(findings: Iterable[Finding], claims: Iterable[Claim]) -> list[Finding]:
+def fold(findings: Iterable[Finding], claims: Sequence[Claim]) -> list[Finding]:
     """The findings that no claim of a more specific check explains. Findings on the source
     itself (no language) are never folded: they are another file's defect."""
+    if not claims:
+        return list(findings)
     claims = sorted(claims, key=lambda claim: rank(claim.check))
     kept = []
     for finding in findings:

@@ -17,11 +17,38 @@ from transync.text import BinaryContent
 MAX_BYTES = 10 * 1024 * 1024
 
 
+class Known:
+    """What the file system answered during one run of the content checks: whether a path
+    exists, a file's stat and version, where a folder really is. Every pair asks again (a
+    source in each of its languages; translations link to the same images and pages in every
+    language), so each is asked of the system once a run.
+    Kept by `run_content` for its run only: a tree may change between runs."""
+
+    def __init__(self) -> None:
+        self.existence: dict[str, bool] = {}
+        self.real_folders: dict[str, str] = {}
+        # A file's stat (its target's, for a symbolic link), and its version (`_version`).
+        self.stats: dict[str, os.stat_result | None] = {}
+        self.versions: dict[str, tuple[str, int, int] | None] = {}
+
+    def real_path(self, full: str, info: os.stat_result) -> str:
+        """`os.path.realpath(full)`, from its folder's (kept) when `info`, the file's lstat,
+        says it is no symbolic link."""
+        if stat.S_ISLNK(info.st_mode):
+            return os.path.realpath(full)
+        folder, name = os.path.split(full)
+        real = self.real_folders.get(folder)
+        if real is None:
+            real = self.real_folders[folder] = os.path.realpath(folder)
+        return os.path.join(real, name)
+
+
 class Repository:
     """Answers `ContentContext.repository` questions for files under one root."""
 
-    def __init__(self, root: str) -> None:
+    def __init__(self, root: str, known: Known | None = None) -> None:
         self.root = root
+        self.known = known if known is not None else Known()
         # What was asked, so that a cached result can be checked against the tree later.
         self.existence: dict[str, bool] = {}
         self.anchored: set[str] = set()
@@ -29,7 +56,10 @@ class Repository:
     def exists(self, path: str) -> bool:
         found = self.existence.get(path)
         if found is None:
-            found = self.existence[path] = os.path.exists(os.path.join(self.root, path))
+            found = self.known.existence.get(path)
+            if found is None:
+                found = self.known.existence[path] = os.path.exists(os.path.join(self.root, path))
+            self.existence[path] = found
         return found
 
     def anchors(self, path: str) -> frozenset[str] | None:
@@ -38,10 +68,8 @@ class Repository:
         return anchors_of(*version) if version is not None else None
 
     def size(self, path: str) -> int | None:
-        try:
-            return os.stat(os.path.join(self.root, path)).st_size
-        except OSError:
-            return None
+        info = self._stat(path)
+        return info.st_size if info is not None else None
 
     def document(self, path: str, *, translated: bool) -> Document | None:
         """The parsed file; None unless it is a regular file inside the root (a pipe or a
@@ -53,16 +81,32 @@ class Repository:
             return _parsed(version[0], translated=True)
         return parsed_source(*version)
 
+    def _stat(self, path: str) -> os.stat_result | None:
+        stats = self.known.stats
+        if path not in stats:
+            try:
+                stats[path] = os.stat(os.path.join(self.root, path))
+            except OSError:
+                stats[path] = None
+        return stats[path]
+
     def _version(self, path: str) -> tuple[str, int, int] | None:
         """The full path, size and mtime of a parsable file (see `document`)."""
+        versions = self.known.versions
+        if path not in versions:
+            versions[path] = self._read_version(path)
+        return versions[path]
+
+    def _read_version(self, path: str) -> tuple[str, int, int] | None:
         full = os.path.join(self.root, path)
+        info = self._stat(path)
+        if info is None or not stat.S_ISREG(info.st_mode) or info.st_size > MAX_BYTES:
+            return None
         try:
-            info = os.stat(full)
+            real = self.known.real_path(full, os.lstat(full))
         except OSError:
             return None
-        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_BYTES:
-            return None
-        if not _inside(self.root, full):
+        if not _inside(self.root, real):
             return None
         return full, info.st_size, info.st_mtime_ns
 
@@ -99,7 +143,6 @@ def _real_root(root: str) -> str:
     return os.path.realpath(root)
 
 
-def _inside(root: str, full: str) -> bool:
-    real = os.path.realpath(full)
+def _inside(root: str, real: str) -> bool:
     base = _real_root(root)
     return real == base or real.startswith(base + os.sep)

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import posixpath
 import re
-from dataclasses import dataclass
+from collections.abc import Iterable
 from enum import Enum
 from functools import lru_cache
+from typing import NamedTuple
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 # Tracking parameters that vendors append to links (Microsoft's WT.mc_id first of all).
@@ -29,8 +30,9 @@ class TargetKind(str, Enum):
     LOCAL = "local"  # a file in the repository, or this document itself
 
 
-@dataclass(frozen=True)
-class Target:
+class Target(NamedTuple):
+    """What one link points to (a tuple: every link of every pair has one)."""
+
     kind: TargetKind
     raw: str
     # LOCAL only: the repository-relative path, with `../` kept when it leaves the root.
@@ -47,6 +49,36 @@ class Target:
 @lru_cache(maxsize=16384)
 def resolve(raw: str, document: str) -> Target:
     """Classify `raw` as written in the repository file `document` (cached: every check asks)."""
+    return _located(_as_written(raw), document, posixpath.dirname(document))
+
+
+def resolve_all(raws: Iterable[str], document: str) -> tuple[Target, ...]:
+    """`resolve` of each of a document's links, in order, without keeping them (a translation's
+    links are resolved once, and there are more of them than a cache keeps)."""
+    folder = posixpath.dirname(document)
+    return tuple(_located(_as_written(raw), document, folder) for raw in raws)
+
+
+def _located(written: Target, document: str, folder: str) -> Target:
+    """A target as written (`_as_written`) in `document`, whose folder is `folder`."""
+    if written.kind is not TargetKind.LOCAL:
+        return written
+    path = written.path
+    if not path:
+        resolved = document
+    elif path.startswith("/"):
+        resolved = posixpath.normpath(path.lstrip("/") or ".")
+    else:  # posixpath.join's result, without its generality (one call per link per pair)
+        joined = folder + path if not folder or folder.endswith("/") else f"{folder}/{path}"
+        resolved = posixpath.normpath(joined)
+    return Target(TargetKind.LOCAL, written.raw, resolved, written.fragment)
+
+
+@lru_cache(maxsize=16384)
+def _as_written(raw: str) -> Target:
+    """What `raw` says whatever file it is written in (a link recurs in every language): a web
+    or other target, or a local one whose `path` is still relative to its file (percent-decoded,
+    without query and fragment; "" for the file itself)."""
     raw = raw.strip()
     if raw.startswith("//") or raw.lower().startswith(("http://", "https://")):
         return Target(TargetKind.WEB, raw)
@@ -54,13 +86,7 @@ def resolve(raw: str, document: str) -> Target:
         return Target(TargetKind.OTHER, raw)
     rest, _, fragment = raw.partition("#")
     path = unquote(rest.partition("?")[0]).replace("\\", "/")
-    if not path:
-        resolved = document
-    elif path.startswith("/"):
-        resolved = posixpath.normpath(path.lstrip("/") or ".")
-    else:
-        resolved = posixpath.normpath(posixpath.join(posixpath.dirname(document), path))
-    return Target(TargetKind.LOCAL, raw, resolved, fragment if "#" in raw else None)
+    return Target(TargetKind.LOCAL, raw, path, fragment if "#" in raw else None)
 
 
 @lru_cache(maxsize=16384)
