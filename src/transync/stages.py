@@ -36,10 +36,11 @@ STAGES = (
             "cache",
             "parallel",
             "hashing",
+            "matching",
         ),
         "findings, states and roll-ups as frozen dataclasses (`model/`), errors, text and path"
         " helpers, the one guarded way to read files and write them atomically, MD5, the cache"
-        " folder and the caches keyed by file signatures, workers",
+        " folder and the caches keyed by file signatures, workers, difflib's matcher",
     ),
     Stage(
         "document",

@@ -8,7 +8,6 @@ compared as Markdown (markdown cells as prose, code cells as fenced code).
 
 from __future__ import annotations
 
-import difflib
 import json
 import re
 from collections.abc import Sequence
@@ -16,6 +15,7 @@ from dataclasses import dataclass
 
 from transync.document.lexer import Line, lex
 from transync.document.lines import INLINE_TARGET
+from transync.matching import SequenceMatcher
 from transync.model import Change, ChangeKind
 
 PROSE, CODE, TABLE = "prose", "code", "table"
@@ -80,7 +80,7 @@ def changed_sections(old: str, new: str) -> list[SectionChange]:
     """
     before, after = _outline(old), _outline(new)
     words: dict[tuple[str, int], int] = {}
-    matcher = difflib.SequenceMatcher(None, before.lines, after.lines, autojunk=False)
+    matcher = SequenceMatcher(None, before.lines, after.lines, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
             continue
@@ -108,7 +108,7 @@ def changed_sections(old: str, new: str) -> list[SectionChange]:
 def words_changed(before: Sequence[str], after: Sequence[str]) -> int:
     """Words inserted, deleted or replaced (a replacement counts its longer side)."""
     total = 0
-    matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
+    matcher = SequenceMatcher(None, before, after, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag != "equal":
             total += max(_count_words(before[i1:i2]), _count_words(after[j1:j2]))

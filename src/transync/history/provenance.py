@@ -7,7 +7,6 @@ changed the source after it are what the translator missed.
 
 from __future__ import annotations
 
-import difflib
 import os
 import posixpath
 from dataclasses import replace
@@ -22,6 +21,7 @@ from transync.history.changes import as_text, classify_change
 from transync.history.git_log import History, Version
 from transync.history.objects import UnreadableObject
 from transync.history.store import Store
+from transync.matching import SequenceMatcher
 from transync.model import Change, ChangeKind, CommitRef, Provenance, TranslationEntry
 
 ORIGIN_COMMIT = "commit"
@@ -274,7 +274,7 @@ class Historian:
                 self._named.setdefault(posixpath.basename(path), set()).add(path)
         candidates = self._added[removed_in] | self._named.get(name, set())
         best, best_ratio = None, SIMILAR_ENOUGH
-        matcher: difflib.SequenceMatcher[str] | None = None
+        matcher: SequenceMatcher[str] | None = None
         for path in sorted(candidates - {source}):
             found = self._text(path)
             if found is None:
@@ -293,7 +293,7 @@ class Historian:
                         return None
                     if old is None:
                         return None
-                    matcher = difflib.SequenceMatcher(None, autojunk=False)
+                    matcher = SequenceMatcher(None, autojunk=False)
                     matcher.set_seq1(old.splitlines())
                 matcher.set_seq2(text.splitlines())
                 ratio = matcher.quick_ratio()  # cheap, and never below the ratio

@@ -12,7 +12,8 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import Counter, defaultdict, deque
 from collections.abc import Hashable, Sequence
-from difflib import SequenceMatcher
+
+from transync.matching import SequenceMatcher
 
 Opcode = tuple[str, int, int, int, int]
 
