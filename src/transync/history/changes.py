@@ -137,13 +137,16 @@ def _unlinked(lines: list[tuple[str, str]]) -> str:
         if kind != PROSE or _REFERENCE.match(line):
             continue
         previous = None
-        for _ in range(_NESTED_LINKS):
+        # Most lines hold no link: each pattern is tried only where its first character is.
+        for _ in range(_NESTED_LINKS if "[" in line else 0):
             if previous == line:
                 break
             previous = line
             line = _IMAGE.sub(r"\1", line)
             line = _LINK.sub(lambda match: match.group(1) or match.group(2) or "", line)
-        kept.append(_TAG.sub(" ", _AUTOLINK.sub(" ", line)))
+        if ":" in line:
+            line = _AUTOLINK.sub(" ", line)
+        kept.append(_TAG.sub(" ", line) if "<" in line else line)
     return "\n".join(kept)
 
 
