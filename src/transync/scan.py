@@ -83,6 +83,17 @@ def scan(
         *classification.findings,
         *bookkeeping,
     ]
+    # Git history is read while the workers compare contents (it needs only the states):
+    # on a cold run of a large course both take seconds, and history waits on git meanwhile.
+    attached: list[_Attached] = []
+
+    def read_history() -> None:
+        attached.append(
+            _history(root, classification.entries, inventory, config, now)
+            if history
+            else (classification.entries, (), ())
+        )
+
     if content:
         from transync.checks.engine.content import content_tasks, run_content
         from transync.checks.registry import COMPARISONS
@@ -109,29 +120,18 @@ def scan(
             comparable = [entry for entry in comparable if entry.source in touched]
         tasks = content_tasks(comparable, inventory.layouts, config.severities)
         compared = run_content(
-            root, tasks, config_fingerprint(config), use_cache=cache, part=compare is not None
+            root,
+            tasks,
+            config_fingerprint(config),
+            use_cache=cache,
+            part=compare is not None,
+            meanwhile=read_history,
         )
         findings += on_sources(compared, classification.entries, COMPARISONS)
-    entries = classification.entries
-    causes: tuple[Cause, ...] = ()
-    if history:
-        from transync.config import OFF
-        from transync.history import attach_history, layout_folders, translation_folders
-
-        entries, causes, gaps = attach_history(
-            root,
-            entries,
-            translation_folders(inventory.layouts),
-            now=now,
-            estimates=layout_folders(inventory.layouts) if config.estimates != OFF else None,
-        )
-        findings += gaps
-        if config.estimates == ESTIMATES_COUNT:
-            from transync.history.causes import group_causes
-            from transync.history.estimates import counted
-
-            entries = counted(entries)
-            causes = group_causes(entries)
+    else:
+        read_history()
+    ((entries, causes, gaps),) = attached
+    findings += gaps
     return build_report(
         display_root if display_root is not None else str(root),
         inventory.layouts,
@@ -140,6 +140,37 @@ def scan(
         causes,
         count_images=config.count_images,
     )
+
+
+_Attached = tuple[tuple[TranslationEntry, ...], tuple[Cause, ...], tuple[Finding, ...]]
+
+
+def _history(
+    root: Path,
+    entries: tuple[TranslationEntry, ...],
+    inventory: Inventory,
+    config: Config,
+    now: datetime | None,
+) -> _Attached:
+    """The entries with provenance (and estimates), the causes of staleness, and a finding
+    for the history facts git could not give."""
+    from transync.config import OFF
+    from transync.history import attach_history, layout_folders, translation_folders
+
+    entries, causes, gaps = attach_history(
+        root,
+        entries,
+        translation_folders(inventory.layouts),
+        now=now,
+        estimates=layout_folders(inventory.layouts) if config.estimates != OFF else None,
+    )
+    if config.estimates == ESTIMATES_COUNT:
+        from transync.history.causes import group_causes
+        from transync.history.estimates import counted
+
+        entries = counted(entries)
+        causes = group_causes(entries)
+    return tuple(entries), tuple(causes), tuple(gaps)
 
 
 def build_report(

@@ -14,7 +14,7 @@ import json
 import os
 import posixpath
 import time
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
 from operator import itemgetter
@@ -154,10 +154,13 @@ def run_content(
     use_cache: bool = True,
     workers: int | None = None,
     part: bool = False,
+    meanwhile: Callable[[], None] | None = None,
 ) -> list[Finding]:
     """Every task's findings, in task order: from the cache when nothing they depend on
     changed, the rest computed on every core. `fingerprint` stands for the configuration.
-    `part` says the tasks are a part of the tree's: the cache keeps the other entries."""
+    `part` says the tasks are a part of the tree's: the cache keeps the other entries.
+    `meanwhile` is run here once the work is handed to the workers, before their results
+    are collected (a scan reads git history then, instead of after)."""
     shards = _Shards(root, fingerprint, enabled=use_cache)
     evidence = [shards.evidence(task.source) for task in tasks]
     keys = [
@@ -175,6 +178,8 @@ def run_content(
         outcomes = pool.map(
             partial(content_outcome, str(root), known=Known()), [tasks[index] for index in todo]
         )
+        if meanwhile is not None:
+            meanwhile()
         for index, outcome in zip(todo, outcomes, strict=True):
             results[index] = outcome.findings
             key = keys[index]
