@@ -47,8 +47,10 @@ def tasks_of(root: Path) -> list[ContentTask]:
     """The pairs `check` compares in `root`, in `run_content`'s order (by source)."""
     found: list[ContentTask] = []
 
-    def collect(_root: Path, tasks: list[ContentTask], *_: object, **__: object) -> list[Any]:
+    def collect(_root: Path, tasks: list[ContentTask], *_: object, **options: Any) -> list[Any]:
         found.extend(tasks)
+        if options.get("meanwhile"):
+            options["meanwhile"]()  # what the scan reads while the pairs are compared
         return []
 
     original = content.run_content
