@@ -26,6 +26,7 @@ class FileMemo:
 
     def __init__(self, cache: Cache) -> None:
         self._cache = cache
+        self._names: dict[Callable[[bytes, str], Any], str] = {}  # asked once a file
 
     @classmethod
     def open(cls, root: Path) -> FileMemo | None:
@@ -36,7 +37,7 @@ class FileMemo:
     def recall(
         self, path: str, status: os.stat_result, reader: Callable[[bytes, str], Any]
     ) -> tuple[bool, Any]:
-        kept = self._cache.get(f"{reader_name(reader)}:{path}")
+        kept = self._cache.get(self._key(path, reader))
         if not isinstance(kept, list) or len(kept) != 2 or kept[0] != signature(status):
             return False, None
         try:
@@ -53,7 +54,13 @@ class FileMemo:
             encoded = encode(value)
         except TypeError:
             return  # a reader result this memo does not know: simply not kept
-        self._cache.put(f"{reader_name(reader)}:{path}", [signature(status), encoded])
+        self._cache.put(self._key(path, reader), [signature(status), encoded])
+
+    def _key(self, path: str, reader: Callable[[bytes, str], Any]) -> str:
+        name = self._names.get(reader)
+        if name is None:
+            name = self._names[reader] = reader_name(reader)
+        return f"{name}:{path}"
 
     def save(self, *, keep_unused: bool) -> None:
         """Keep what this run read (and, with `keep_unused`, what a narrower run did not)."""
