@@ -35,7 +35,7 @@ from benchmarks.make_corpus import generate
 from transync.checks.engine import content, repository
 from transync.checks.engine.content import ContentOutcome, ContentTask, content_outcome
 from transync.checks.registry import CONTENT_CHECKS
-from transync.document import Document
+from transync.document.model import Document
 from transync.scan import scan
 
 KEYS = "link keys"

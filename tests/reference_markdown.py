@@ -16,7 +16,8 @@ from markdown_it.rules_core import StateCore
 from markdown_it.rules_core.text_join import text_join
 from markdown_it.token import Token
 
-from transync.document import MAX_NESTING, Document, build
+from transync.document import build
+from transync.document.model import MAX_NESTING, Document
 
 # The characters at which a CommonMark inline rule other than text and line breaks may start
 # (escape, code span, emphasis, link, image, autolink, HTML, entity): a run without any of

@@ -7,7 +7,7 @@ from tests.builders import RepoBuilder
 from transync.checks.engine.content import ContentTask, content_findings
 from transync.checks.engine.per_source import per_source
 from transync.checks.engine.targets import resolve, resolve_all
-from transync.document import Document
+from transync.document.model import Document
 from transync.model import Layout, State
 
 LAYOUTS = (Layout("translations/<lang>", "."),)

@@ -16,8 +16,9 @@ from hypothesis import strategies as st
 from markdown_it.common.normalize_url import normalizeLink
 
 from tests import reference_markdown as markdown
-from transync.document import Document, pulldown
+from transync.document import pulldown
 from transync.document.build import normalise_target
+from transync.document.model import Document
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "markdown"
 

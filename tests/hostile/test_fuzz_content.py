@@ -15,7 +15,7 @@ from transync.checks.engine.precedence import Claim
 from transync.checks.engine.targets import TargetKind, resolve, tracking_marks, web_key
 from transync.checks.registry import CONTENT_CHECKS
 from transync.discover import DEFAULT_LAYOUTS
-from transync.document import Document
+from transync.document.model import Document
 from transync.document.slugs import Slugger, normalise_fragment, slug
 from transync.model import Finding
 from transync.text import BinaryContent

@@ -17,8 +17,8 @@ from transync.checks.engine.per_source import per_source
 from transync.checks.engine.precedence import Claim
 from transync.checks.engine.targets import Target, TargetKind, readable, resolve
 from transync.discover import SOURCE_SUFFIXES
-from transync.document import Document, Link
 from transync.document.build import normalise_target
+from transync.document.model import Document, Link
 from transync.document.slugs import normalise_fragment
 from transync.model import Finding, Severity
 

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from transync.checks.engine.align import opcodes
 from transync.checks.engine.context import ContentContext
-from transync.document import CodeBlock
+from transync.document.model import CodeBlock
 from transync.model import Finding, Severity
 from transync.text import plural
 

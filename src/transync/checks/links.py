@@ -21,7 +21,7 @@ from collections.abc import Iterator, Sequence
 from transync.checks.engine.align import opcodes
 from transync.checks.engine.context import ContentContext
 from transync.checks.engine.targets import TargetKind, tracking_marks
-from transync.document import Link
+from transync.document.model import Link
 from transync.model import Finding, Severity
 from transync.text import plural
 

@@ -15,7 +15,7 @@ from transync.checks.engine.align import opcodes
 from transync.checks.engine.context import ContentContext
 from transync.checks.engine.outline import counterparts
 from transync.checks.engine.precedence import Claim
-from transync.document import Table
+from transync.document.model import Table
 from transync.model import Finding, Severity
 from transync.text import plural
 

@@ -20,7 +20,7 @@ from itertools import pairwise
 from transync.checks.engine.context import ContentContext
 from transync.checks.engine.outline import HEADING, Item
 from transync.checks.engine.precedence import Claim
-from transync.document import Document, Table
+from transync.document.model import Document, Table
 from transync.model import Finding, Severity, State
 
 NAME = "truncated"

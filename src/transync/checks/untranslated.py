@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from transync.checks.engine.context import ContentContext
 from transync.checks.engine.per_source import per_source
-from transync.document import Document
+from transync.document.model import Document
 from transync.languages import ENGLISH_BASED
 from transync.model import Finding, Severity
 

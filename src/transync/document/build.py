@@ -16,7 +16,8 @@ import re
 from collections.abc import Callable
 from urllib.parse import quote
 
-from transync.document import (
+from transync.document.lines import LineSigns, scan
+from transync.document.model import (
     CodeBlock,
     Document,
     FrontMatter,
@@ -25,7 +26,6 @@ from transync.document import (
     Paragraph,
     Table,
 )
-from transync.document.lines import LineSigns, scan
 from transync.document.slugs import Slugger, slug
 from transync.document.tool_text import (
     COMMENT,

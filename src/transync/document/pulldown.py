@@ -17,7 +17,8 @@ from typing import Any
 
 import pyromark
 
-from transync.document import MAX_NESTING, Document, build
+from transync.document import build
+from transync.document.model import MAX_NESTING, Document
 
 _OPTIONS = pyromark.Options.ENABLE_TABLES
 # A line opening more than MAX_NESTING containers (`> > > ...`, `- - > ...`). pulldown-cmark

@@ -26,7 +26,7 @@ from transync.checks.engine.context import ContentContext
 from transync.checks.engine.precedence import Claim, fold
 from transync.checks.engine.repository import MAX_BYTES, Known, Repository
 from transync.checks.registry import CONTENT_CHECKS
-from transync.document import MAX_NESTING
+from transync.document.model import MAX_NESTING
 from transync.hashing import md5_hex
 from transync.model import Finding, Kind, Layout, Severity, State, TranslationEntry
 from transync.parallel import Pool

@@ -19,7 +19,7 @@ from typing import Protocol
 from transync.checks.engine.outline import Alignment, align
 from transync.checks.engine.per_source import per_source
 from transync.checks.engine.targets import Target, TargetKind, resolve, resolve_all, web_key
-from transync.document import Document, Link
+from transync.document.model import Document, Link
 from transync.model import LANG_PLACEHOLDER, Finding, Layout, Severity, State
 from transync.paths import join, relative_to
 

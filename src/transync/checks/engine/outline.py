@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from transync.checks.engine.align import Opcode, opcodes
 from transync.checks.engine.per_source import per_source
-from transync.document import Document
+from transync.document.model import Document
 
 HEADING = "heading:"
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable
 from typing import TypeVar
 
-from transync.document import Document
+from transync.document.model import Document
 
 Key = TypeVar("Key", bound=Hashable)
 Value = TypeVar("Value")

@@ -8,7 +8,7 @@ import os
 import stat
 from functools import lru_cache
 
-from transync.document import Document
+from transync.document.model import Document
 from transync.fileio import read_bytes
 from transync.text import BinaryContent
 
