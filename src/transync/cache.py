@@ -29,7 +29,7 @@ from transync.errors import TransyncError
 from transync.fileio import read_bytes, write_atomic
 from transync.hashing import md5_hex
 
-FORMAT = 3  # 2: the round of issues 19-25 changed what findings say; 3: shorter keys
+FORMAT = 4  # 2: issues 19-25 changed what findings say; 3: shorter keys; 4: shared items
 # A file modified this recently may change again within the same mtime tick without its
 # stat signature changing ("racy git"): nothing is remembered by its signature.
 RACY_NS = 2_000_000_000

@@ -10,24 +10,19 @@ Nothing is read outside the root.
 
 from __future__ import annotations
 
-import json
-import os
-import posixpath
-import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
 from operator import itemgetter
 from pathlib import Path
 
-from transync.cache import RACY_NS, Cache
 from transync.checks import CONTENT_SKIPPED
 from transync.checks.engine.context import ContentContext
+from transync.checks.engine.evidence import Shards
 from transync.checks.engine.precedence import Claim, fold
 from transync.checks.engine.repository import MAX_BYTES, Known, Repository
 from transync.checks.registry import CONTENT_CHECKS
 from transync.document.model import MAX_NESTING
-from transync.hashing import md5_hex
 from transync.model import Finding, Kind, Layout, Severity, State, TranslationEntry
 from transync.parallel import Pool
 
@@ -161,10 +156,12 @@ def run_content(
     `part` says the tasks are a part of the tree's: the cache keeps the other entries.
     `meanwhile` is run here once the work is handed to the workers, before their results
     are collected (a scan reads git history then, instead of after)."""
-    shards = _Shards(root, fingerprint, enabled=use_cache)
+    shards = Shards(root, fingerprint, enabled=use_cache)
     evidence = [shards.evidence(task.source) for task in tasks]
     keys = [
-        found.key(task) if shards.enabled else None
+        found.key(task.language, task.source, task.translation, task.state.value)
+        if shards.enabled
+        else None
         for found, task in zip(evidence, tasks, strict=True)
     ]
     results = [found.cached(key) for found, key in zip(evidence, keys, strict=True)]
@@ -183,7 +180,11 @@ def run_content(
         for index, outcome in zip(todo, outcomes, strict=True):
             results[index] = outcome.findings
             key = keys[index]
-            entry = evidence[index].encode(outcome) if key is not None else None
+            entry = (
+                evidence[index].encode(outcome.findings, outcome.existence, outcome.anchored)
+                if key is not None
+                else None
+            )
             if key is not None and entry is not None:
                 evidence[index].cache.put(key, entry)
     shards.save(keep_unused=part)
@@ -210,191 +211,3 @@ def _distinct(findings: list[Finding]) -> list[Finding]:
             here.append(finding)
             kept.append(finding)
     return kept
-
-
-# -- the persistent cache -------------------------------------------------------------------
-# A task's entry is keyed by both files' digests and holds what else its findings depend on,
-# checked on every hit: the anchors of linked documents (by digest) and the existence of
-# link targets. Existence is checked through the nearest existing folder of each target:
-# adding, removing or renaming an entry changes its folder's mtime, and a whole tree asks
-# about ~70,000 paths in ~2,000 folders, so stat-ing folders is what makes a re-run fast.
-
-
-# The cache is kept in files by the pairs' source (`SHARDS` of them): a change to one page
-# (`check --changed-from`, the pre-commit hook) loads and writes the file holding its pairs,
-# not the whole tree's (on the 5,445-file benchmark course, 4.7 MB of JSON read and written).
-SHARDS = 16
-
-
-class _Shards:
-    """The cache files of one run, opened when a source of theirs is first asked about."""
-
-    def __init__(self, root: Path, fingerprint: str, *, enabled: bool) -> None:
-        self.root = root
-        self.fingerprint = fingerprint
-        self.enabled = enabled
-        self._open: dict[int, _Evidence] = {}
-        self._folders: dict[str, list[int] | None] = {}  # stat-ed once a run, for every file
-
-    def evidence(self, source: str) -> _Evidence:
-        shard = int(md5_hex(source.encode("utf-8", "surrogateescape"))[:4], 16) % SHARDS
-        return self._shard(shard)
-
-    def save(self, *, keep_unused: bool) -> None:
-        """`keep_unused`: the run was over part of the tree; else every file is written, so
-        that the entries of sources gone are dropped even from files no source now uses."""
-        for shard in range(SHARDS) if not keep_unused else list(self._open):
-            self._shard(shard).cache.save(keep_unused=keep_unused)
-
-    def _shard(self, shard: int) -> _Evidence:
-        found = self._open.get(shard)
-        if found is None:
-            cache = Cache.open(
-                self.root, f"content.{shard:02d}", self.fingerprint, enabled=self.enabled
-            )
-            found = self._open[shard] = _Evidence(cache, str(self.root), self._folders)
-        return found
-
-
-class _Evidence:
-    """Reads the facts the entries of one cache file depend on, each at most once per run."""
-
-    def __init__(self, cache: Cache, base: str, folders: dict[str, list[int] | None]) -> None:
-        self.cache = cache
-        self.base = base
-        self._folders = folders
-        self._findings: dict[str, Finding] = {}
-        self._row_keys: dict[int, str] = {}  # by the id of findings alive all run
-        self._nearest: dict[str, str] = {}  # a target's folder -> the nearest that exists
-
-    def key(self, task: ContentTask) -> str | None:
-        try:
-            translation = self.cache.digest(task.translation, self._full(task.translation))
-            source = self.cache.digest(task.source, self._full(task.source))
-        except OSError:
-            return None  # unreadable: never cached, the checks say what they can
-        # Digested: 5,000 keys of full paths and digests were a sixth of the file to parse.
-        pair = (task.language, task.source, task.translation, task.state.value, translation, source)
-        return md5_hex("\0".join(pair).encode("utf-8", "surrogateescape"))
-
-    def cached(self, key: str | None) -> list[Finding] | None:
-        value = self.cache.get(key) if key is not None else None
-        if value is None:
-            return None
-        try:
-            for folder, signature in value["folders"].items():
-                if self._folder(folder) != signature:
-                    return None
-            for path, digest in value["anchored"].items():
-                if self._digest(path) != digest:
-                    return None
-            known = self._findings
-            findings: list[Finding] = []
-            for row_key in value["findings"]:
-                # Most keys were met earlier in the run: a dict lookup, no call (145,000 rows).
-                finding = known.get(row_key) or self._finding(row_key)
-                if finding is None:
-                    return None
-                findings.append(finding)
-        except (AttributeError, KeyError, TypeError, ValueError):
-            return None  # an entry of another shape: computed again and replaced
-        return findings
-
-    def _finding(self, row_key: str) -> Finding | None:
-        """Findings are stored once each, under their own key, and entries list the keys: a
-        source's own findings recur in every language (a 10k tree: 145,000 rows, 11,000
-        distinct), and one object per distinct finding is made per run."""
-        found = self._findings.get(row_key)
-        if found is None:
-            row = self.cache.get(row_key)
-            if row is None:
-                return None
-            check, severity, path, message, language, line, source, source_line, number = row
-            found = self._findings[row_key] = Finding(
-                check,
-                _SEVERITIES[severity],
-                path,
-                message,
-                language,
-                line,
-                source=source,
-                source_line=source_line,
-                count=number,
-            )
-        return found
-
-    def _row_key(self, finding: Finding) -> str:
-        # By identity: a source's own finding is one object in all its languages (a worker
-        # makes one, and a batch's results come back sharing it); hashing and comparing
-        # 80,000 dataclasses field by field was a sixth of the cold parent's own time. The
-        # findings live until the run's end, so no id is reused meanwhile.
-        known = self._row_keys.get(id(finding))
-        if known is not None:
-            return known
-        row = [
-            finding.check,
-            finding.severity.value,
-            finding.path,
-            finding.message,
-            finding.language,
-            finding.line,
-            finding.source,
-            finding.source_line,
-            finding.count,
-        ]
-        # 64 bits of the digest: a tree holds ~10^4 distinct findings (a clash is ~10^-11
-        # likely), and entries list ~15 keys each: at full length, half the file to parse.
-        digest = md5_hex(json.dumps(row, ensure_ascii=False).encode("utf-8", "surrogateescape"))
-        row_key = "f:" + digest[:16]
-        if self.cache.get(row_key) is None:
-            self.cache.put(row_key, row)
-        self._row_keys[id(finding)] = row_key
-        return row_key
-
-    def encode(self, outcome: ContentOutcome) -> dict[str, object] | None:
-        """The entry for an outcome; None when a folder changed too recently to trust."""
-        folders: dict[str, list[int] | None] = {}
-        nearest = self._nearest
-        now = time.time_ns()
-        for path in outcome.existence:
-            parent = posixpath.dirname(path)
-            folder = nearest.get(parent)
-            if folder is None:
-                folder = nearest[parent] = self._nearest_folder(parent)
-            if folder in folders:
-                continue
-            signature = folders[folder] = self._folder(folder)
-            if signature is not None and now - signature[1] < RACY_NS:
-                return None
-        return {
-            "findings": [self._row_key(finding) for finding in outcome.findings],
-            "folders": folders,
-            "anchored": {path: self._digest(path) for path in outcome.anchored},
-        }
-
-    def _nearest_folder(self, folder: str) -> str:
-        while folder and self._folder(folder) is None:
-            folder = posixpath.dirname(folder)
-        return folder
-
-    def _folder(self, folder: str) -> list[int] | None:
-        if folder not in self._folders:
-            try:
-                status = os.stat(self._full(folder) if folder else self.base)
-            except OSError:
-                self._folders[folder] = None
-            else:
-                self._folders[folder] = [status.st_ino, status.st_mtime_ns]
-        return self._folders[folder]
-
-    def _digest(self, path: str) -> str | None:
-        try:
-            return self.cache.digest(path, self._full(path))
-        except OSError:
-            return None
-
-    def _full(self, path: str) -> str:
-        return os.path.join(self.base, path)
-
-
-_SEVERITIES = {severity.value: severity for severity in Severity}  # Severity() is slow
