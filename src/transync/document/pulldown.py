@@ -46,8 +46,8 @@ def parse_notebook(data: bytes, *, translated: bool = False) -> Document:
     return build.parse_notebook(data, _Builder, translated=translated)
 
 
-# The events that end a table's rows and cells, compared whole: a third of a course page's
-# events are table cells.
+# A table's own events, told apart by comparing them whole (a third of a course page's events
+# are table cells).
 _CELL_START = {"Start": "TableCell"}
 _CELL_END = {"End": "TableCell"}
 _ROW_END = {"End": "TableRow"}
