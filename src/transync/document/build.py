@@ -107,22 +107,29 @@ class Collector:
             front_matter=self.front_matter,
             paragraphs=tuple(self.paragraphs),
             prose_chars=len(prose),
-            cjk_chars=len(_CJK.findall(prose)),
+            # (`isascii` reads a flag of the string: an ASCII text is not searched)
+            cjk_chars=0 if prose.isascii() else len(_CJK.findall(prose)),
             last_line=self.last_line if self.last_line is not None else lines,
             too_deep=self.too_deep,
-            signs=LineSigns(
-                unclosed_fence=next(
-                    (found.unclosed_fence for found in self.signs if found.unclosed_fence), None
-                ),
-                lost_brackets=tuple(line for found in self.signs for line in found.lost_brackets),
-                lost_targets=tuple(pair for found in self.signs for pair in found.lost_targets),
-                empty_links=tuple(line for found in self.signs for line in found.empty_links),
-                placeholders=tuple(pair for found in self.signs for pair in found.placeholders),
-                blank_rows=tuple(line for found in self.signs for line in found.blank_rows),
-                row_texts=tuple(pair for found in self.signs for pair in found.row_texts),
-                cut_link=next(
-                    (found.cut_link for found in reversed(self.signs) if found.cut_link), None
-                ),
+            signs=self._signs(),
+        )
+
+    def _signs(self) -> LineSigns:
+        """What the line scans of the texts found (a Markdown file's one scan is itself)."""
+        if len(self.signs) == 1:
+            return self.signs[0]
+        return LineSigns(
+            unclosed_fence=next(
+                (found.unclosed_fence for found in self.signs if found.unclosed_fence), None
+            ),
+            lost_brackets=tuple(line for found in self.signs for line in found.lost_brackets),
+            lost_targets=tuple(pair for found in self.signs for pair in found.lost_targets),
+            empty_links=tuple(line for found in self.signs for line in found.empty_links),
+            placeholders=tuple(pair for found in self.signs for pair in found.placeholders),
+            blank_rows=tuple(line for found in self.signs for line in found.blank_rows),
+            row_texts=tuple(pair for found in self.signs for pair in found.row_texts),
+            cut_link=next(
+                (found.cut_link for found in reversed(self.signs) if found.cut_link), None
             ),
         )
 
