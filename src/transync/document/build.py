@@ -107,8 +107,9 @@ class Collector:
             front_matter=self.front_matter,
             paragraphs=tuple(self.paragraphs),
             prose_chars=len(prose),
-            # (`isascii` reads a flag of the string: an ASCII text is not searched)
-            cjk_chars=0 if prose.isascii() else len(_CJK.findall(prose)),
+            # (`isascii` reads a flag of the string: an ASCII text is not searched; `subn`
+            # counts without a string per character found)
+            cjk_chars=0 if prose.isascii() else _CJK.subn("", prose)[1],
             last_line=self.last_line if self.last_line is not None else lines,
             too_deep=self.too_deep,
             signs=self._signs(),
