@@ -67,6 +67,10 @@ _URL_HOST = re.compile(
 )
 _MAILTO_HOST = re.compile(r"^(mailto:[^@/?#]*@)([\w+.-]+)(?=[%/?;#<>\"`\s{}|\\^':]|$)")
 
+# A notebook cell's keys, found in the JSON text to map its lines.
+_CELL_TYPE = re.compile(r'"cell_type"\s*:')
+_SOURCE = re.compile(r'"source"\s*:')
+
 # From a 0-based line of the parsed text to the 1-based line of the file (None: unknown).
 LineMap = Callable[[int], "int | None"]
 
@@ -309,16 +313,21 @@ def parse_notebook(data: bytes, builder: type[Collector], *, translated: bool = 
 
 
 def _cell_source_lines(text: str, count: int) -> list[int] | None:
-    """The JSON line of each cell's `"source"` key, or None when the file is laid out otherwise."""
-    cells = [match.start() for match in re.finditer(r'"cell_type"\s*:', text)]
+    """The JSON line of each cell's `"source"` key, or None when the file is laid out otherwise.
+    Lines are counted on from the last key found (they come in order): counting from the top
+    for each cell made a notebook cost the square of its length."""
+    cells = [match.start() for match in _CELL_TYPE.finditer(text)]
     if len(cells) != count:
         return None
     lines = []
+    line = counted = 0  # the 0-based line of offset `counted`
     for start in cells:
-        found = re.compile(r'"source"\s*:').search(text, start)
+        found = _SOURCE.search(text, start)
         if found is None:
             return None
-        lines.append(text.count("\n", 0, found.start()) + 1)
+        line += text.count("\n", counted, found.start())
+        counted = found.start()
+        lines.append(line + 1)
     return lines
 
 
