@@ -189,8 +189,11 @@ class Collector:
         """Links and anchors in HTML (`<a href>`, `<img src>`, `id=`, `<a name>`)."""
         if "<!--" in markup:  # most markup is a tag: no call per tag
             markup = blank_out(markup, *COMMENT)
+        breaks = counted = 0  # the line ends before offset `counted`, counted on match by match
         for match in _HTML_ATTR.finditer(markup):
-            at = None if line is None else line + markup.count("\n", 0, match.start())
+            breaks += markup.count("\n", counted, match.start())
+            counted = match.start()
+            at = None if line is None else line + breaks
             if match.group(3):
                 self.anchors.add(match.group(3).lower())
                 continue
