@@ -67,6 +67,10 @@ _URL_HOST = re.compile(
 )
 _MAILTO_HOST = re.compile(r"^(mailto:[^@/?#]*@)([\w+.-]+)(?=[%/?;#<>\"`\s{}|\\^':]|$)")
 
+# A notebook cell's keys, found in the JSON text to map its lines.
+_CELL_TYPE = re.compile(r'"cell_type"\s*:')
+_SOURCE = re.compile(r'"source"\s*:')
+
 # From a 0-based line of the parsed text to the 1-based line of the file (None: unknown).
 LineMap = Callable[[int], "int | None"]
 
@@ -107,22 +111,30 @@ class Collector:
             front_matter=self.front_matter,
             paragraphs=tuple(self.paragraphs),
             prose_chars=len(prose),
-            cjk_chars=len(_CJK.findall(prose)),
+            # (`isascii` reads a flag of the string: an ASCII text is not searched; `subn`
+            # counts without a string per character found)
+            cjk_chars=0 if prose.isascii() else _CJK.subn("", prose)[1],
             last_line=self.last_line if self.last_line is not None else lines,
             too_deep=self.too_deep,
-            signs=LineSigns(
-                unclosed_fence=next(
-                    (found.unclosed_fence for found in self.signs if found.unclosed_fence), None
-                ),
-                lost_brackets=tuple(line for found in self.signs for line in found.lost_brackets),
-                lost_targets=tuple(pair for found in self.signs for pair in found.lost_targets),
-                empty_links=tuple(line for found in self.signs for line in found.empty_links),
-                placeholders=tuple(pair for found in self.signs for pair in found.placeholders),
-                blank_rows=tuple(line for found in self.signs for line in found.blank_rows),
-                row_texts=tuple(pair for found in self.signs for pair in found.row_texts),
-                cut_link=next(
-                    (found.cut_link for found in reversed(self.signs) if found.cut_link), None
-                ),
+            signs=self._signs(),
+        )
+
+    def _signs(self) -> LineSigns:
+        """What the line scans of the texts found (a Markdown file's one scan is itself)."""
+        if len(self.signs) == 1:
+            return self.signs[0]
+        return LineSigns(
+            unclosed_fence=next(
+                (found.unclosed_fence for found in self.signs if found.unclosed_fence), None
+            ),
+            lost_brackets=tuple(line for found in self.signs for line in found.lost_brackets),
+            lost_targets=tuple(pair for found in self.signs for pair in found.lost_targets),
+            empty_links=tuple(line for found in self.signs for line in found.empty_links),
+            placeholders=tuple(pair for found in self.signs for pair in found.placeholders),
+            blank_rows=tuple(line for found in self.signs for line in found.blank_rows),
+            row_texts=tuple(pair for found in self.signs for pair in found.row_texts),
+            cut_link=next(
+                (found.cut_link for found in reversed(self.signs) if found.cut_link), None
             ),
         )
 
@@ -177,8 +189,11 @@ class Collector:
         """Links and anchors in HTML (`<a href>`, `<img src>`, `id=`, `<a name>`)."""
         if "<!--" in markup:  # most markup is a tag: no call per tag
             markup = blank_out(markup, *COMMENT)
+        breaks = counted = 0  # the line ends before offset `counted`, counted on match by match
         for match in _HTML_ATTR.finditer(markup):
-            at = None if line is None else line + markup.count("\n", 0, match.start())
+            breaks += markup.count("\n", counted, match.start())
+            counted = match.start()
+            at = None if line is None else line + breaks
             if match.group(3):
                 self.anchors.add(match.group(3).lower())
                 continue
@@ -301,16 +316,21 @@ def parse_notebook(data: bytes, builder: type[Collector], *, translated: bool = 
 
 
 def _cell_source_lines(text: str, count: int) -> list[int] | None:
-    """The JSON line of each cell's `"source"` key, or None when the file is laid out otherwise."""
-    cells = [match.start() for match in re.finditer(r'"cell_type"\s*:', text)]
+    """The JSON line of each cell's `"source"` key, or None when the file is laid out otherwise.
+    Lines are counted on from the last key found (they come in order): counting from the top
+    for each cell made a notebook cost the square of its length."""
+    cells = [match.start() for match in _CELL_TYPE.finditer(text)]
     if len(cells) != count:
         return None
     lines = []
+    line = counted = 0  # the 0-based line of offset `counted`
     for start in cells:
-        found = re.compile(r'"source"\s*:').search(text, start)
+        found = _SOURCE.search(text, start)
         if found is None:
             return None
-        lines.append(text.count("\n", 0, found.start()) + 1)
+        line += text.count("\n", counted, found.start())
+        counted = found.start()
+        lines.append(line + 1)
     return lines
 
 

@@ -47,8 +47,8 @@ def parse_notebook(data: bytes, *, translated: bool = False) -> Document:
     return build.parse_notebook(data, _Builder, translated=translated)
 
 
-# The events that end a table's rows and cells, compared whole: a third of a course page's
-# events are table cells.
+# A table's own events, told apart by comparing them whole (a third of a course page's events
+# are table cells).
 _CELL_START = {"Start": "TableCell"}
 _CELL_END = {"End": "TableCell"}
 _ROW_END = {"End": "TableRow"}
@@ -195,7 +195,10 @@ class _Builder(build.Collector):
             if type(event) is dict:
                 ((kind, value),) = event.items()
                 if kind == "Start":
-                    tag, attributes = (value, None) if type(value) is str else _only(value)
+                    if type(value) is str:
+                        tag, attributes = value, None
+                    else:
+                        ((tag, attributes),) = value.items()
                     if tag not in _INLINE_TAGS:
                         return event, span, last
                     if tag == "Link" or tag == "Image":
@@ -277,13 +280,11 @@ def _shape(event: Any) -> tuple[str, str, Any]:
         return ("Rule", "", None) if event == "Rule" else ("inline", "", None)
     ((kind, value),) = event.items()
     if kind == "Start" or kind == "End":
-        tag, attributes = (value, None) if type(value) is str else _only(value)
+        if type(value) is str:
+            tag, attributes = value, None
+        else:
+            ((tag, attributes),) = value.items()
         return ("inline", "", None) if tag in _INLINE_TAGS else (kind, tag, attributes)
     if kind == "Html":
         return kind, value, None
     return "inline", "", None
-
-
-def _only(value: dict[str, Any]) -> tuple[str, Any]:
-    ((tag, attributes),) = value.items()
-    return tag, attributes

@@ -14,16 +14,30 @@ from urllib.parse import unquote
 _NOT_SLUG_ASCII = re.compile(r"[^a-z0-9 _-]")
 
 
+class _SlugCharacters(dict[int, "str | None"]):
+    """What each character becomes in a slug, for `str.translate`: a space `-`, a letter,
+    mark, number, `-` or `_` itself, anything else nothing. Each character is looked up in
+    Unicode's tables the first time it is seen, so a heading costs one pass in C."""
+
+    def __missing__(self, code: int) -> str | None:
+        char = chr(code)
+        if char == " ":
+            kept: str | None = "-"
+        elif char in "-_" or unicodedata.category(char)[0] in "LMN":
+            kept = char
+        else:
+            kept = None
+        self[code] = kept
+        return kept
+
+
+_SLUG_CHARACTERS = _SlugCharacters()
+
+
 def slug(text: str) -> str:
     if text.isascii():  # most headings: the letters and digits of ASCII are [a-z0-9]
         return _NOT_SLUG_ASCII.sub("", text.lower()).replace(" ", "-")
-    kept = []
-    for char in text.lower():
-        if char == " ":
-            kept.append("-")
-        elif char in "-_" or unicodedata.category(char)[0] in "LMN":
-            kept.append(char)
-    return "".join(kept)
+    return text.lower().translate(_SLUG_CHARACTERS)
 
 
 class Slugger:

@@ -13,7 +13,9 @@ import re
 from collections.abc import Iterator
 
 # Blocks blanked out as (opening, closing): the closing is searched with `str.find`, since a
-# lazy `.*?-->` retried from every opening to the end of a file that never closes them.
+# lazy `.*?-->` retried from every opening to the end of a file that never closes them. Every
+# opening starts with `_COMMENT_START`.
+_COMMENT_START = "<!--"
 DISCLAIMER = (
     re.compile("<!-- CO-OP TRANSLATOR DISCLAIMER START -->"),
     "<!-- CO-OP TRANSLATOR DISCLAIMER END -->",
@@ -56,13 +58,25 @@ def block_spans(
     never closed and `unclosed_to_end`). Linear: once a closing is missing, no later opening
     can be closed either."""
     position = 0
-    while found := opening.search(text, position):
+    while found := _next_opening(text, opening, position):
         end = text.find(closing, found.end())
         if end < 0 and not unclosed_to_end:
             return
         end = len(text) if end < 0 else end + len(closing)
         yield found.start(), end
         position = end
+
+
+def _next_opening(text: str, opening: re.Pattern[str], position: int) -> re.Match[str] | None:
+    """`opening.search(text, position)`: every opening starts with `<!--` (`_COMMENT_START`),
+    which `str.find` finds ten times faster than the regex's own scan of a page."""
+    start = text.find(_COMMENT_START, position)
+    while start >= 0:
+        found = opening.match(text, start)
+        if found is not None:
+            return found
+        start = text.find(_COMMENT_START, start + 1)
+    return None
 
 
 def tool_spans(text: str) -> list[tuple[int, int]]:
