@@ -1,10 +1,11 @@
 """Findings and states on every real sample stay byte-identical while the code gets faster.
 
 `status --format json` and `check --format json` (with history, an empty cache, then the cache
-it filled) are pinned per sample by a digest of their JSON (less the `tool` key, which names
-the version) in `tests/data/sample_outputs.json`, beside readable counts that show what moved
-when a digest does not match. A change meant to alter what transync reports rewrites the pins
-on purpose, and its commit says why:
+it filled) are pinned per sample by a digest of their JSON in `tests/data/sample_outputs.json`,
+beside readable counts that show what moved when a digest does not match. Left out: the `tool`
+key, which names the version, and the day counts (`days_behind`, `days_since_translation`),
+which grow with the clock; the dates they are counted from stay in. A change meant to alter
+what transync reports rewrites the pins on purpose, and its commit says why:
 
     python tests/test_sample_outputs.py
 """
@@ -27,6 +28,7 @@ PINS = Path(__file__).parent / "data" / "sample_outputs.json"
 SAMPLES = Path(__file__).resolve().parents[1].parent / "shared" / "samples"
 FOLDERS = ("seed", "coop-docs", "mcp-retail", "edgeai")
 BUNDLES = ("ai-healthcheck", "security-101")
+DAY_COUNTS = frozenset({"days_behind", "days_since_translation"})
 RUNS = {
     "status": ["status", "--format", "json"],
     "check, empty cache": ["check", "--format", "json"],
@@ -50,6 +52,7 @@ def outputs(root: Path, cache: Path) -> dict[str, dict[str, object]]:
         )
         report = json.loads(done.stdout)
         report.pop("tool", None)
+        _without_day_counts(report)
         canonical = json.dumps(report, sort_keys=True, ensure_ascii=False).encode()
         found[name] = {
             "exit": done.returncode,
@@ -58,6 +61,17 @@ def outputs(root: Path, cache: Path) -> dict[str, dict[str, object]]:
             "findings": dict(sorted(Counter(item["check"] for item in report["findings"]).items())),
         }
     return found
+
+
+def _without_day_counts(value: object) -> None:
+    if isinstance(value, dict):
+        for key in DAY_COUNTS & value.keys():
+            value[key] = None
+        for item in value.values():
+            _without_day_counts(item)
+    elif isinstance(value, list):
+        for item in value:
+            _without_day_counts(item)
 
 
 def sample_root(name: str, folder: Path) -> Path:
