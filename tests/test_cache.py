@@ -118,15 +118,22 @@ def test_an_unwritable_cache_dir_does_not_fail_the_run(tmp_path: Path, folder: P
     assert not cache.save()
 
 
-def test_an_unchanged_file_is_not_read_again(
-    tmp_path: Path, folder: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def _digested_page(tmp_path: Path, *, settled: bool = True) -> tuple[Path, str]:
+    """A page (settled, unless asked otherwise) whose digest a first run kept."""
     page = tmp_path / "repo" / "a.md"
     page.write_text("# A\n")
-    _old(page)
+    if settled:
+        _old(page)
     first = Cache.open(tmp_path / "repo", "content", "c")
     digest = first.digest("a.md", str(page))
     first.save()
+    return page, digest
+
+
+def test_an_unchanged_file_is_not_read_again(
+    tmp_path: Path, folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page, digest = _digested_page(tmp_path)
 
     def no_reading(path: str) -> bytes:
         raise AssertionError(f"{path} was read")
@@ -136,12 +143,7 @@ def test_an_unchanged_file_is_not_read_again(
 
 
 def test_a_changed_file_is_hashed_again(tmp_path: Path, folder: Path) -> None:
-    page = tmp_path / "repo" / "a.md"
-    page.write_text("# A\n")
-    _old(page)
-    first = Cache.open(tmp_path / "repo", "content", "c")
-    before = first.digest("a.md", str(page))
-    first.save()
+    page, before = _digested_page(tmp_path)
     page.write_text("# B\n")  # same size, and the same old mtime: only ctime tells
     _old(page)
     after = Cache.open(tmp_path / "repo", "content", "c").digest("a.md", str(page))
@@ -151,11 +153,7 @@ def test_a_changed_file_is_hashed_again(tmp_path: Path, folder: Path) -> None:
 def test_a_file_written_just_now_is_not_trusted_by_its_stat(
     tmp_path: Path, folder: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    page = tmp_path / "repo" / "a.md"
-    page.write_text("# A\n")
-    first = Cache.open(tmp_path / "repo", "content", "c")
-    first.digest("a.md", str(page))
-    first.save()
+    page, _ = _digested_page(tmp_path, settled=False)
     reads = []
     real = cache_module.read_bytes
     monkeypatch.setattr(cache_module, "read_bytes", lambda path: reads.append(path) or real(path))
