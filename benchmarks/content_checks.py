@@ -33,7 +33,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.make_corpus import generate
 from transync.checks.engine import content, repository
-from transync.checks.engine.content import ContentOutcome, ContentTask, content_outcome
+from transync.checks.engine.compare import content_outcome
+from transync.checks.engine.tasks import ContentOutcome, ContentTask
 from transync.checks.registry import CONTENT_CHECKS
 from transync.document.model import Document
 from transync.scan import scan

@@ -95,8 +95,9 @@ def scan(
         )
 
     if content:
-        from transync.checks.engine.content import content_tasks, run_content
-        from transync.checks.registry import COMPARISONS
+        from transync.checks.engine.content import run_content
+        from transync.checks.engine.tasks import content_tasks
+        from transync.checks.names import COMPARISONS
         from transync.config import config_fingerprint
 
         # A page that lost its text is not compared: `empty` says all there is to say (one

@@ -8,7 +8,7 @@ import pytest
 from benchmarks.content_checks import REST, digest, measure, run, tasks_of
 from benchmarks.make_corpus import generate
 
-from transync.checks.engine.content import content_outcome
+from transync.checks.engine.compare import content_outcome
 from transync.checks.registry import CONTENT_CHECKS
 
 

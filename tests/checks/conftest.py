@@ -5,7 +5,8 @@ from collections.abc import Callable
 import pytest
 
 from tests.builders import RepoBuilder
-from transync.checks.engine.content import ContentTask, content_findings
+from transync.checks.engine.compare import content_findings
+from transync.checks.engine.tasks import ContentTask
 from transync.model import Finding, Layout, State
 
 LAYOUTS = (Layout("translations/<lang>", "."),)

@@ -8,8 +8,9 @@ import pickle
 from click.testing import CliRunner
 
 from tests.builders import RepoBuilder
-from transync.checks.engine.content import ContentTask, content_findings, content_outcome
+from transync.checks.engine.compare import content_findings, content_outcome
 from transync.checks.engine.repository import Known
+from transync.checks.engine.tasks import ContentTask
 from transync.checks.registry import CONTENT_CHECKS
 from transync.cli import cli
 from transync.config import Config

@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from tests.builders import settle
 from transync import parallel
 from transync.cache_dir import cache_dir
-from transync.checks.engine import content as content_module
+from transync.checks.engine import compare as content_module
 from transync.cli import cli
 from transync.report.json_report import render
 from transync.scan import scan

@@ -4,9 +4,10 @@ targets resolved in bulk, must be what computing them afresh gives."""
 from __future__ import annotations
 
 from tests.builders import RepoBuilder
-from transync.checks.engine.content import ContentTask, content_findings
+from transync.checks.engine.compare import content_findings
 from transync.checks.engine.per_source import per_source
 from transync.checks.engine.targets import resolve, resolve_all
+from transync.checks.engine.tasks import ContentTask
 from transync.document.model import Document
 from transync.model import Layout, State
 

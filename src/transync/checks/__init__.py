@@ -3,8 +3,8 @@
 Bookkeeping checks look at one classified entry and its metadata (cheap: `status` always runs
 them). Content checks compare a translation's structure with its source (run by
 `transync.checks.engine.content`, the machinery apart from the checks); their registry is
-`transync.checks.registry`, kept apart so that `status` without content checks does not
-import them (~15 ms).
+`transync.checks.registry` and their names `transync.checks.names`, kept apart so that
+`status`, and a `check` whose every result comes from the cache, do not import them.
 
 A check never prints and never decides what fails a build: it only says what it saw, at its
 default severity, and `apply_severities` applies the user's configuration afterwards.

@@ -16,15 +16,15 @@ from transync.checks.engine.context import TRANSLATED_IMAGE_FOLDERS, ContentCont
 from transync.checks.engine.per_source import per_source
 from transync.checks.engine.precedence import Claim
 from transync.checks.engine.targets import Target, TargetKind, readable, resolve
+from transync.checks.names import BROKEN_ANCHOR, BROKEN_LINK, BROKEN_LINKS
 from transync.discover import SOURCE_SUFFIXES
 from transync.document.build import normalise_target
 from transync.document.model import Document, Link
 from transync.document.slugs import normalise_fragment
 from transync.model import Finding, Severity
 
-BROKEN_LINK = "broken-link"
-BROKEN_ANCHOR = "broken-anchor"
-NAMES = (BROKEN_LINK, BROKEN_ANCHOR)
+NAMES = BROKEN_LINKS
+
 
 # Fragments every page has.
 _ALWAYS = frozenset({"", "top"})

@@ -14,11 +14,11 @@ from functools import lru_cache
 
 from transync.checks.engine.align import opcodes
 from transync.checks.engine.context import ContentContext
+from transync.checks.names import CODE_BLOCKS as NAME
 from transync.document.model import CodeBlock
 from transync.model import Finding, Severity
 from transync.text import plural
 
-NAME = "code-blocks"
 NAMES = (NAME,)
 
 # Info strings whose blocks are prose, output or data a translator may rewrite.

@@ -7,9 +7,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from transync.checks.engine.context import ContentContext
+from transync.checks.names import FRONT_MATTER as NAME
 from transync.model import Finding, Severity
 
-NAME = "front-matter"
 NAMES = (NAME,)
 
 

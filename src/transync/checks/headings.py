@@ -18,10 +18,10 @@ from collections.abc import Iterator
 
 from transync.checks.engine.context import ContentContext
 from transync.checks.engine.outline import HEADING, Item, pair_in_order, placed_by_others
+from transync.checks.names import HEADING_COUNT as NAME
 from transync.model import Finding, Severity
 from transync.text import plural
 
-NAME = "heading-count"
 _NUMBERS = re.compile(r"\d+")
 # What pairing two headings of different numbers costs, in lines.
 _OTHER_NUMBERS = 50

@@ -21,18 +21,19 @@ from collections.abc import Iterator, Sequence
 from transync.checks.engine.align import opcodes
 from transync.checks.engine.context import ContentContext
 from transync.checks.engine.targets import TargetKind, tracking_marks
+from transync.checks.names import LINK_CHANGED as CHANGED
+from transync.checks.names import LINK_EXTRA as EXTRA
+from transync.checks.names import LINK_MISSING as MISSING
+from transync.checks.names import LINK_TRACKING as TRACKING
+from transync.checks.names import LINKS
 from transync.document.model import Link
 from transync.model import Finding, Severity
 from transync.text import plural
 
+NAMES = LINKS
+
 # Where a web key's host ends.
 _HOST = re.compile(r"[/?#]")
-
-MISSING = "link-missing"
-EXTRA = "link-extra"
-CHANGED = "link-changed"
-TRACKING = "link-tracking"
-NAMES = (MISSING, EXTRA, CHANGED, TRACKING)
 
 
 def check(context: ContentContext) -> Iterator[Finding]:

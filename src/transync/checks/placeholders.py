@@ -14,10 +14,10 @@ from collections.abc import Iterator
 
 from transync.checks.engine.context import ContentContext
 from transync.checks.engine.precedence import Claim
+from transync.checks.names import LEFTOVER_PLACEHOLDER as NAME
 from transync.model import Finding, Severity
 from transync.text import plural
 
-NAME = "leftover-placeholder"
 NAMES = (NAME,)
 
 

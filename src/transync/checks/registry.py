@@ -47,12 +47,3 @@ CHECKS_BY_NAME: Mapping[str, EntryCheck | ContentCheck] = {
     **BOOKKEEPING_CHECKS,
     **{name: check for names, check in CONTENT_CHECKS.items() for name in names},
 }
-
-# The checks that find a construct of the source lost or miscounted in a translation: the same
-# loss in most languages at one place is the source's construct at fault (`rollup.on_sources`).
-# Not the checks whose findings are the translator's by nature (a cut, a placeholder, English
-# text), nor changed or added links, which a translating tool does the same way everywhere
-# (co-op-translator's rewritten table-of-contents anchors).
-COMPARISONS = frozenset(
-    {*tables.NAMES, *headings.NAMES, *code_blocks.NAMES, *front_matter.NAMES, links.MISSING}
-)

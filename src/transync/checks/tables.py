@@ -15,13 +15,14 @@ from transync.checks.engine.align import opcodes
 from transync.checks.engine.context import ContentContext
 from transync.checks.engine.outline import counterparts
 from transync.checks.engine.precedence import Claim
+from transync.checks.names import TABLE_COLUMNS as COLUMNS
+from transync.checks.names import TABLE_ROWS as ROWS
+from transync.checks.names import TABLES
 from transync.document.model import Table
 from transync.model import Finding, Severity
 from transync.text import plural
 
-ROWS = "table-rows"
-COLUMNS = "table-columns"
-NAMES = (ROWS, COLUMNS)
+NAMES = TABLES
 
 
 def check(context: ContentContext) -> Iterator[Finding | Claim]:

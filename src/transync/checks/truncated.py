@@ -20,11 +20,11 @@ from itertools import pairwise
 from transync.checks.engine.context import ContentContext
 from transync.checks.engine.outline import HEADING, Item
 from transync.checks.engine.precedence import Claim
+from transync.checks.names import CONTENT_LOST
+from transync.checks.names import TRUNCATED as NAME
 from transync.document.model import Document, Table
 from transync.model import Finding, Severity, State
 
-NAME = "truncated"
-CONTENT_LOST = "content-lost"
 NAMES = (NAME, CONTENT_LOST)
 
 # Translated prose / source prose, below which a translation is "far shorter".

@@ -20,11 +20,11 @@ from functools import lru_cache
 
 from transync.checks.engine.context import ContentContext
 from transync.checks.engine.per_source import per_source
+from transync.checks.names import UNTRANSLATED as NAME
 from transync.document.model import Document
 from transync.languages import ENGLISH_BASED
 from transync.model import Finding, Severity
 
-NAME = "untranslated"
 NAMES = (NAME,)
 
 _MIN_CHARS = 160

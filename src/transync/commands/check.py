@@ -14,6 +14,7 @@ from pathlib import Path
 
 import click
 
+from transync.checks.names import CONTENT_CHECK_NAMES
 from transync.commands.common import load_config_and_warn, write_output
 from transync.errors import EXIT_OK, EXIT_POLICY_FAILED, TransyncError
 from transync.history.policy import stale_since
@@ -92,19 +93,15 @@ def check(options: CheckOptions) -> int:
         policy,
         now=moment,
         baseline=baseline,
-        scope=changed_scope(change, report, _content_names() if options.content else None)
+        scope=changed_scope(
+            change, report, frozenset(CONTENT_CHECK_NAMES) if options.content else None
+        )
         if change
         else None,
         stale_since=lambda entry: stale_since(entry) or translation_date(entry),
     )
     _emit(result, options)
     return EXIT_OK if result.passed else EXIT_POLICY_FAILED
-
-
-def _content_names() -> frozenset[str]:
-    from transync.checks.registry import CONTENT_CHECKS
-
-    return frozenset(name for names in CONTENT_CHECKS for name in names)
 
 
 def _baseline(

@@ -15,8 +15,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
-from transync.checks import CONTENT_SKIPPED
-from transync.checks.registry import CHECKS_BY_NAME
+from transync.checks import BOOKKEEPING_CHECKS, CONTENT_SKIPPED
+from transync.checks.names import CONTENT_CHECK_NAMES
 from transync.discover import SKIPPED_PATH, UNKNOWN_IMAGE_LANGUAGE
 from transync.errors import TransyncError, suggestion
 from transync.history import HISTORY_UNKNOWN
@@ -44,7 +44,7 @@ STATES = frozenset(state.value for state in State if state.severity is not None)
 
 def known_checks() -> frozenset[str]:
     """Every check name a finding may carry: the registered checks and discovery's own."""
-    return frozenset(CHECKS_BY_NAME) | {
+    return frozenset({*BOOKKEEPING_CHECKS, *CONTENT_CHECK_NAMES}) | {
         SKIPPED_PATH,
         UNKNOWN_IMAGE_LANGUAGE,
         CONTENT_SKIPPED,
