@@ -13,8 +13,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import NamedTuple
 
+from transync.classify.images import flat_image_entry
 from transync.classify.sidecars import dangling_findings, dangling_keys, read_folder_sidecar
-from transync.discover import IMAGES_LAYOUT, FlatImage, Inventory
+from transync.discover import Inventory
 from transync.discover.tree import SourceHashes, Tree, WorkTree
 from transync.metadata.inline import read_inline
 from transync.metadata.notebook import read_notebook
@@ -77,7 +78,7 @@ def classify(
             if not languages or folder.code in languages:
                 entries.extend(judge.images(folder, inventory.exclude))
         entries.extend(
-            _flat_image(image)
+            flat_image_entry(image)
             for image in inventory.flat_images
             if not languages or image.name.language in languages
         )
@@ -99,28 +100,6 @@ def cyclic_collection_paused() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
-
-
-def _flat_image(image: FlatImage) -> TranslationEntry:
-    """A legacy flat image translation: co-op-translator kept no metadata for these, so it is
-    untracked; its source is the image whose path its name was made from."""
-    language = image.name.language
-    found = image.source is not None
-    return TranslationEntry(
-        language=language,
-        state=State.UNTRACKED,
-        kind=Kind.IMAGE,
-        source=image.source if image.source is not None else image.name.source_name,
-        translation=image.path,
-        folder=LanguageFolder(IMAGES_LAYOUT, language, IMAGES_LAYOUT.translation_root(language)),
-        note=(
-            "legacy flat image name (language and source read from the name); no metadata"
-            " to judge its freshness by"
-            if found
-            else "legacy flat image name; no file in the repository has the path it was made"
-            " from (moved or deleted?)"
-        ),
-    )
 
 
 def _text_amount(data: bytes, path: str) -> int:
