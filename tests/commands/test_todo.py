@@ -135,3 +135,22 @@ def test_languages_with_the_same_work_are_one_block_naming_them(
     output = invoke("todo", str(repo.root)).output
     assert "de, fr, ja (3 languages, each): 1 page, 2 words to translate" in output
     assert output.count("README.md") == 1
+
+
+def test_languages_translated_a_day_apart_are_still_one_block_giving_the_range() -> None:
+    from transync.model import State
+    from transync.report.todo_text import render
+    from transync.worklist import TRANSLATE, LanguageWork, WorkItem
+
+    def stale(language: str, days: int) -> LanguageWork:
+        item = WorkItem(
+            language, State.STALE, "README.md", f"translations/{language}/README.md", 504,
+            TRANSLATE, days_behind=days, since_translation=True,
+        )  # fmt: skip
+        return LanguageWork(language, (item,))
+
+    text = render(".", (stale("de", 384), stale("fr", 383), stale("ja", 384)))
+    assert "de, fr, ja (3 languages, each): 1 page, 504 words to translate" in text
+    assert "README.md  stale, translated 383-384 days ago, 504 words" in text
+    alone = render(".", (stale("de", 384),))
+    assert "stale, translated 384 days ago" in alone

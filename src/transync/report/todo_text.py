@@ -23,11 +23,12 @@ def render(root: str, work: tuple[LanguageWork, ...]) -> str:
         f" {plural(len(work), 'language')}, {plural(words, 'word')} to translate",
         "(by urgency: empty or cut off, stale by age, missing; then in the course's order)",
     ]
-    # Languages with the very same list are one block: 48 languages whose only work is the
-    # README are one list, not 48.
+    # Languages with the same list are one block: 48 languages whose only work is the README
+    # are one list, not 48, nor two because half were translated a day later (the block gives
+    # the range of days).
     blocks: dict[tuple[tuple[str, bool, str], ...], list[LanguageWork]] = {}
     for language in work:
-        same = tuple((item.source, item.meta, _what(item)) for item in language.items)
+        same = tuple((item.source, item.meta, _what(item, "#")) for item in language.items)
         blocks.setdefault(same, []).append(language)
     for languages in blocks.values():
         first = languages[0]
@@ -40,7 +41,10 @@ def render(root: str, work: tuple[LanguageWork, ...]) -> str:
             if item.meta and not meta_heading:
                 lines.append('  repository files (meta-files = "out" leaves them out):')
                 meta_heading = True
-            lines.append(f"  {number:>3}. {printable(item.source).ljust(width)}  {_what(item)}")
+            days = _days([language.items[number - 1].days_behind for language in languages])
+            lines.append(
+                f"  {number:>3}. {printable(item.source).ljust(width)}  {_what(item, days)}"
+            )
     return "\n".join(lines) + "\n"
 
 
@@ -48,16 +52,25 @@ def _counts(language: LanguageWork) -> str:
     return f"{plural(len(language.items), 'page')}, {plural(language.words, 'word')} to translate"
 
 
-def _what(item: WorkItem) -> str:
-    """`stale, 30 days behind (prose), 120 words`, `missing, 1,204 words`."""
+def _days(counts: list[int | None]) -> str:
+    """`384 days`, or `383-384 days` for the languages of a block."""
+    known = [count for count in counts if count]
+    if not known or min(known) == max(known):
+        return plural(known[0], "day") if known else ""
+    return f"{min(known):,}-{max(known):,} days"
+
+
+def _what(item: WorkItem, days: str) -> str:
+    """`stale, 30 days behind (prose), 120 words`, `missing, 1,204 words`; `days` says how
+    many days (for a block of languages, their range)."""
     if item.gutted:
         urgency = f"empty or cut off ({item.gutted})"
     elif item.estimate:  # no metadata: judged from git history
         urgency = f"estimated {item.estimate} (basis: git)"
     elif item.days_behind and item.since_translation:
-        urgency = f"{item.state.value}, translated {plural(item.days_behind, 'day')} ago"
+        urgency = f"{item.state.value}, translated {days} ago"
     elif item.days_behind:
-        urgency = f"{item.state.value}, {plural(item.days_behind, 'day')} behind"
+        urgency = f"{item.state.value}, {days} behind"
     else:
         urgency = item.state.value
     if item.change:
