@@ -204,3 +204,15 @@ def test_a_replaced_linked_badge_is_one_change(compare: Compare) -> None:
         "link points to https://chat.example/b where the source (line 1) has"
         " https://chat.example/a (and 1 other link of the line)"
     )
+
+
+def test_a_long_changed_address_is_shown_where_it_differs(compare: Compare) -> None:
+    """Two 300-character tracking addresses that differ in one letter read as that letter."""
+    query = "&".join(f"p{number}=a2NvZmZjaWFsd2Vic2l0ZQ{number}" for number in range(12))
+    source = f"See [the search](https://www.bing.com/ck/a?{query}&ntb=1).\n"
+    translated = source.replace("p5=a2Nv", "p5=a2tv").replace("See", "Voir")
+    [finding] = compare(source, translated, check="link-")
+    assert finding.message == (
+        "link points to https://www.bing.com/ck/a?p0=a2N…2l0ZQ4&p5=a2tvZmZjaWFsd2V… where the"
+        " source (line 1) has https://www.bing.com/ck/a?p0=a2N…2l0ZQ4&p5=a2NvZmZjaWFsd2V…"
+    )

@@ -28,7 +28,7 @@ from transync.checks.names import LINK_TRACKING as TRACKING
 from transync.checks.names import LINKS
 from transync.document.model import Link
 from transync.model import Finding, Severity
-from transync.text import plural
+from transync.text import around_difference, plural
 
 NAMES = LINKS
 
@@ -295,8 +295,10 @@ class _Reporter:
                 CHANGED,
                 Severity.WARNING,
                 translated.line,
-                f"{_kind(translated)} points to {translated.target}"
-                f" where the source (line {source.line}) has {source.target}{more}",
+                f"{_kind(translated)} points to"
+                f" {around_difference(translated.target, source.target)} where the source"
+                f" (line {source.line}) has {around_difference(source.target, translated.target)}"
+                f"{more}",
                 source_line=source.line,
                 count=len(run),
             )
