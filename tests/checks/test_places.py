@@ -128,6 +128,10 @@ def test_a_file_that_loses_a_long_stretch_in_the_middle_is_content_lost(
     assert finding.source_line == 9  # the first construct lost: Part 0's link
     assert finding.line == 7
     assert compare(source, translated, check="truncated") == []
+    # The count is the lines between the two shared places, and the range names them.
+    count, _, rest = finding.message.partition(" lines of the source (lines ")
+    first, _, last = rest.partition(" ")[0].partition("-")
+    assert int(count) == int(last) - int(first) + 1
 
 
 def test_a_short_gap_is_not_content_lost(compare: Compare) -> None:

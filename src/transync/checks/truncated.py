@@ -243,8 +243,9 @@ def _lost_stretches(context: ContentContext, stale: str) -> Iterator[Finding | C
             CONTENT_LOST,
             Severity.ERROR,
             translated_from,
-            f"{source_lines} lines of the source (lines {source_from}-{source_to}{section})"
-            f" are {kept} lines here: the translation skips them{stale}",
+            # What lies between the two shared places: neither place's own line.
+            f"{source_lines - 1} lines of the source (lines {source_from + 1}-{source_to - 1}"
+            f"{section}) are {max(kept - 1, 0)} lines here: the translation skips them{stale}",
             source_line=begins,
         )
         if begins is not None:
